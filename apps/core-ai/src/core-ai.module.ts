@@ -1,0 +1,14 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { PlatformModule, type PlatformOptions } from '@cxgenie/bootstrap';
+import type { ServiceConfig } from '@cxgenie/config';
+
+/** Embeddings, retrieval over the four knowledge partitions, prompts and LLM streaming. */
+@Module({})
+export class CoreAiModule {
+  static register(config: ServiceConfig, options: PlatformOptions = {}): DynamicModule {
+    return {
+      module: CoreAiModule,
+      imports: [PlatformModule.forService(config, options)],
+    };
+  }
+}

@@ -1,0 +1,15 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { PlatformModule, type PlatformOptions } from '@cxgenie/bootstrap';
+import type { ServiceConfig } from '@cxgenie/config';
+import { SystemModule } from './modules/system/system.module';
+
+/** REST dashboard API, Socket.IO gateway and conversation workers. */
+@Module({})
+export class GatewayApiModule {
+  static register(config: ServiceConfig, options: PlatformOptions = {}): DynamicModule {
+    return {
+      module: GatewayApiModule,
+      imports: [PlatformModule.forService(config, options), SystemModule],
+    };
+  }
+}

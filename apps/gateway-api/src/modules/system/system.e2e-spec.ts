@@ -1,0 +1,103 @@
+import { randomBytes } from 'node:crypto';
+import { type ServiceName, type SystemCheckReport, serviceUrlEnvVar } from '@cxgenie/contracts';
+import { type BootedService, type ServiceModuleFactory, bootService } from '@cxgenie/testing';
+import { CoreAiModule } from '../../../../core-ai/src/core-ai.module';
+import { EmailModule } from '../../../../email/src/email.module';
+import { FlagsModule } from '../../../../flags/src/flags.module';
+import { IntegrationModule } from '../../../../integration/src/integration.module';
+import { LoaderModule } from '../../../../loader/src/loader.module';
+import { TicketModule } from '../../../../ticket/src/ticket.module';
+import { GatewayApiModule } from '../../gateway-api.module';
+
+const peers: [ServiceName, ServiceModuleFactory][] = [
+  ['core-ai', (c, o) => CoreAiModule.register(c, o)],
+  ['email', (c, o) => EmailModule.register(c, o)],
+  ['integration', (c, o) => IntegrationModule.register(c, o)],
+  ['flags', (c, o) => FlagsModule.register(c, o)],
+  ['loader', (c, o) => LoaderModule.register(c, o)],
+  ['ticket', (c, o) => TicketModule.register(c, o)],
+];
+
+describe('system check across all seven services', () => {
+  const queuePrefix = `test-${randomBytes(4).toString('hex')}`;
+  const booted = new Map<ServiceName, BootedService>();
+  let gateway: BootedService;
+
+  beforeAll(async () => {
+    for (const [name, factory] of peers)
+      booted.set(name, await bootService(name, factory, { QUEUE_PREFIX: queuePrefix }));
+    const peerUrls = Object.fromEntries(
+      [...booted].map(([name, s]) => [serviceUrlEnvVar(name), s.url]),
+    );
+    gateway = await bootService('gateway-api', (c, o) => GatewayApiModule.register(c, o), {
+      QUEUE_PREFIX: queuePrefix,
+      ...peerUrls,
+    });
+    // The gateway checks itself over HTTP too, so it needs its own URL; known only after listen.
+    gateway.config.serviceUrls['gateway-api'] = gateway.url;
+    booted.set('gateway-api', gateway);
+  });
+
+  afterAll(async () => {
+    await Promise.all([...booted.values()].map((s) => s.close()));
+  });
+
+  it('reports every service ready and every worker queue consumed', async () => {
+    const res = await fetch(`${gateway.url}/api/v1/system/check`);
+    const report = (await res.json()) as SystemCheckReport;
+    expect(res.status).toBe(200);
+    expect(report.services.filter((s) => !s.http.ready)).toEqual([]);
+    expect(report.services.filter((s) => s.queue && !s.queue.consumed)).toEqual([]);
+    expect(
+      report.services
+        .filter((s) => s.queue)
+        .map((s) => s.service)
+        .sort(),
+    ).toEqual(['email', 'gateway-api', 'integration', 'loader', 'ticket']);
+    expect(report.healthy).toBe(true);
+  });
+
+  it('carries one trace id from the caller through HTTP and Bull jobs into every log line', async () => {
+    const traceId = `e2e-${randomBytes(6).toString('hex')}`;
+    const res = await fetch(`${gateway.url}/api/v1/system/check`, {
+      headers: { 'x-request-id': traceId },
+    });
+    expect(res.headers.get('x-request-id')).toBe(traceId);
+    expect(((await res.json()) as SystemCheckReport).traceId).toBe(traceId);
+
+    // The request log line is written when the response finishes.
+    await gateway.logs.waitFor((l) => l.trace_id === traceId && l.msg === 'request completed');
+    expect(gateway.logs.withTraceId(traceId).some((l) => l.msg === 'system check: healthy')).toBe(
+      true,
+    );
+
+    const ticket = booted.get('ticket')!;
+    // Over HTTP: ticket logged the traced readiness request under the caller's id.
+    const httpLine = await ticket.logs.waitFor(
+      (l) => l.trace_id === traceId && l.msg === 'request completed',
+    );
+    expect((httpLine['req'] as { url: string }).url).toBe('/health/ready');
+    // Through Bull: ticket's worker logged the heartbeat job under the same id.
+    await ticket.logs.waitFor(
+      (l) => l.trace_id === traceId && l.msg === 'heartbeat from gateway-api consumed',
+    );
+
+    // A service with no workers still got the id over HTTP.
+    await booted
+      .get('core-ai')!
+      .logs.waitFor((l) => l.trace_id === traceId && l.msg === 'request completed');
+  });
+
+  it('reports a stopped service as unreachable and not consuming', async () => {
+    const loader = booted.get('loader')!;
+    await loader.close();
+    booted.delete('loader');
+    const report = (await (
+      await fetch(`${gateway.url}/api/v1/system/check`)
+    ).json()) as SystemCheckReport;
+    const entry = report.services.find((s) => s.service === 'loader')!;
+    expect(report.healthy).toBe(false);
+    expect(entry.http).toMatchObject({ ready: false, failing: ['unreachable'] });
+    expect(entry.queue?.consumed).toBe(false);
+  });
+});

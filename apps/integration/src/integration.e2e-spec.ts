@@ -1,0 +1,6 @@
+import { describeServicePlatformContract } from '@cxgenie/testing';
+import { IntegrationModule } from './integration.module';
+
+describeServicePlatformContract('integration', (config, options) =>
+  IntegrationModule.register(config, options),
+);

@@ -1,0 +1,6 @@
+import { describeServicePlatformContract } from '@cxgenie/testing';
+import { TicketModule } from './ticket.module';
+
+describeServicePlatformContract('ticket', (config, options) =>
+  TicketModule.register(config, options),
+);

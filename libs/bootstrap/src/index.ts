@@ -1,0 +1,3 @@
+export * from './platform.module';
+export * from './create-service-app';
+export * from './run-service';

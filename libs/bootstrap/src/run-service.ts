@@ -1,0 +1,49 @@
+import type { DynamicModule } from '@nestjs/common';
+import { ConfigError, type ServiceConfig, loadServiceConfig } from '@cxgenie/config';
+import { createServiceApp } from './create-service-app';
+import type { ServiceName } from '@cxgenie/contracts';
+import { Logger } from 'nestjs-pino';
+
+export type RootModuleFactory = (config: ServiceConfig) => DynamicModule;
+
+/**
+ * The `main.ts` of every service: validate config (one clear line and exit 1 on failure), boot,
+ * listen, and on SIGTERM/SIGINT drain HTTP and queue workers before exiting, within a deadline.
+ */
+export async function runService(
+  service: ServiceName,
+  rootModule: RootModuleFactory,
+): Promise<void> {
+  let config: ServiceConfig;
+  try {
+    config = loadServiceConfig(service);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`${service}: ${error.message}`);
+    process.exit(1);
+  }
+
+  const app = await createServiceApp(rootModule(config));
+  await app.listen(config.port, config.host);
+  app.get(Logger).log(`${service} listening on http://${config.host}:${config.port}`);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    // A stuck connection or job must not keep a pod in Terminating forever.
+    setTimeout(() => {
+      console.error(`${service}: shutdown exceeded ${config.shutdownTimeoutMs} ms, exiting`);
+      process.exit(1);
+    }, config.shutdownTimeoutMs).unref();
+    void app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`${service}: error during ${signal} shutdown`, error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}

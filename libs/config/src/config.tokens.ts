@@ -1,0 +1,2 @@
+/** Injection token for the process's validated `ServiceConfig`. */
+export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');

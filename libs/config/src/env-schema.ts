@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+const DEV_DATABASE_URL = 'postgres://cxgenie:cxgenie@127.0.0.1:55432/cxgenie';
+const DEV_REDIS_URL = 'redis://127.0.0.1:56379';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+const urlWithProtocol = (protocols: string[]) =>
+  z
+    .string()
+    .url()
+    .refine((value) => protocols.some((p) => value.startsWith(`${p}://`)), {
+      message: `must be a ${protocols.map((p) => `${p}://`).join(' or ')} URL`,
+    });
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== '' ? v : undefined));
+
+/** Variables every service reads. Dev defaults exist so `npm start` works with no .env at all. */
+export const platformEnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+    DATA_DIR: z.string().min(1).default('.data'),
+    SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
+    DATABASE_URL: urlWithProtocol(['postgres', 'postgresql']).optional(),
+    DATABASE_REPLICA_URL: urlWithProtocol(['postgres', 'postgresql']).optional(),
+    DATABASE_POOL_MAX: positiveInt.default(25),
+    DATABASE_POOL_ACQUIRE_MS: positiveInt.default(10_000),
+    REDIS_URL: urlWithProtocol(['redis', 'rediss']).optional(),
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+$/, 'must be letters, digits, - or _')
+      .default('cxgenie'),
+    CLICKHOUSE_URL: urlWithProtocol(['http', 'https']).optional(),
+    VECTOR_STORE: z.enum(['lancedb', 'milvus']).default('lancedb'),
+    MILVUS_ADDRESS: optionalString,
+    MILVUS_TOKEN: optionalString,
+  })
+  .superRefine((env, ctx) => {
+    // Production must never silently talk to a developer's local database.
+    if (env.NODE_ENV === 'production') {
+      for (const key of ['DATABASE_URL', 'REDIS_URL'] as const) {
+        if (!env[key]) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: 'is required when NODE_ENV=production',
+          });
+        }
+      }
+    }
+    if (env.VECTOR_STORE === 'milvus' && !env.MILVUS_ADDRESS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MILVUS_ADDRESS'],
+        message: 'is required when VECTOR_STORE=milvus',
+      });
+    }
+  })
+  .transform((env) => ({
+    ...env,
+    DATABASE_URL: env.DATABASE_URL ?? DEV_DATABASE_URL,
+    REDIS_URL: env.REDIS_URL ?? DEV_REDIS_URL,
+  }));
+
+export type PlatformEnv = z.output<typeof platformEnvSchema>;
+
+export const portSchema = port;
+export const serviceUrlSchema = urlWithProtocol(['http', 'https']);

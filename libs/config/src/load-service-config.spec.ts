@@ -1,0 +1,60 @@
+import { ConfigError } from './config.error';
+import { loadServiceConfig } from './load-service-config';
+
+describe('loadServiceConfig', () => {
+  it('boots a developer machine with no environment at all', () => {
+    const config = loadServiceConfig('core-ai', {});
+    expect(config.port).toBe(3001);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.database.poolMax).toBe(25);
+    expect(config.serviceUrls['ticket']).toBe('http://127.0.0.1:3006');
+  });
+
+  it('reads the port of its own service and the URLs of the others', () => {
+    const config = loadServiceConfig('ticket', {
+      TICKET_PORT: '4106',
+      CORE_AI_URL: 'http://core-ai.internal:80/',
+    });
+    expect(config.port).toBe(4106);
+    expect(config.serviceUrls['ticket']).toBe('http://127.0.0.1:4106');
+    expect(config.serviceUrls['core-ai']).toBe('http://core-ai.internal:80');
+  });
+
+  it('names a required variable that is missing in production', () => {
+    expect(() =>
+      loadServiceConfig('gateway-api', { NODE_ENV: 'production', REDIS_URL: 'redis://r:6379' }),
+    ).toThrow('Invalid configuration: DATABASE_URL is required when NODE_ENV=production');
+  });
+
+  it('reports every invalid variable by name in one line', () => {
+    let error: unknown;
+    try {
+      loadServiceConfig('gateway-api', {
+        REDIS_URL: 'http://not-redis',
+        GATEWAY_API_PORT: 'eighty',
+        DATABASE_POOL_MAX: '0',
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const { message, problems } = error as ConfigError;
+    expect(message).not.toContain('\n');
+    expect(problems.map((p) => p.variable).sort()).toEqual([
+      'DATABASE_POOL_MAX',
+      'GATEWAY_API_PORT',
+      'REDIS_URL',
+    ]);
+    expect(message).toContain('REDIS_URL must be a redis:// or rediss:// URL');
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadServiceConfig('flags', { LOG_LEVEL: '' }).logLevel).toBe('info');
+  });
+
+  it('requires a Milvus address when Milvus is the vector store', () => {
+    expect(() => loadServiceConfig('core-ai', { VECTOR_STORE: 'milvus' })).toThrow(
+      'MILVUS_ADDRESS is required when VECTOR_STORE=milvus',
+    );
+  });
+});

@@ -1,0 +1,87 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import {
+  DEFAULT_SERVICE_PORTS,
+  SERVICE_NAMES,
+  type ServiceName,
+  servicePortEnvVar,
+  serviceUrlEnvVar,
+} from '@cxgenie/contracts';
+import { ConfigError, type ConfigProblem } from './config.error';
+import { platformEnvSchema, portSchema, serviceUrlSchema } from './env-schema';
+import type { ServiceConfig } from './service-config';
+
+type Env = Record<string, string | undefined>;
+
+const describeIssue = (issue: z.ZodIssue): string => {
+  if (issue.code === 'invalid_type' && issue.received === 'undefined') return 'is required';
+  return issue.message.startsWith('is ') || issue.message.startsWith('must ')
+    ? issue.message
+    : `is invalid: ${issue.message}`;
+};
+
+const problemsOf = (error: z.ZodError, variable?: string): ConfigProblem[] =>
+  error.issues.map((issue) => ({
+    variable: variable ?? String(issue.path[0] ?? 'environment'),
+    problem: describeIssue(issue),
+  }));
+
+/** Treats empty strings as unset, the way shells and .env files usually mean them. */
+const withoutEmpty = (env: Env): Env =>
+  Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+
+/**
+ * Validates the environment for one service. Every problem is reported at once, by variable
+ * name, so a misconfigured deploy is fixed in one round trip.
+ */
+export function loadServiceConfig(service: ServiceName, rawEnv: Env = process.env): ServiceConfig {
+  const env = withoutEmpty(rawEnv);
+  const problems: ConfigProblem[] = [];
+
+  const platform = platformEnvSchema.safeParse(env);
+  if (!platform.success) problems.push(...problemsOf(platform.error));
+
+  const ports = {} as Record<ServiceName, number>;
+  const serviceUrls = {} as Record<ServiceName, string>;
+  for (const name of SERVICE_NAMES) {
+    const portVar = servicePortEnvVar(name);
+    const parsedPort = portSchema.safeParse(env[portVar] ?? DEFAULT_SERVICE_PORTS[name]);
+    if (parsedPort.success) ports[name] = parsedPort.data;
+    else problems.push(...problemsOf(parsedPort.error, portVar));
+
+    const urlVar = serviceUrlEnvVar(name);
+    const rawUrl = env[urlVar] ?? `http://127.0.0.1:${ports[name] ?? DEFAULT_SERVICE_PORTS[name]}`;
+    const parsedUrl = serviceUrlSchema.safeParse(rawUrl);
+    if (parsedUrl.success) serviceUrls[name] = parsedUrl.data.replace(/\/+$/, '');
+    else problems.push(...problemsOf(parsedUrl.error, urlVar));
+  }
+
+  if (problems.length > 0 || !platform.success) throw new ConfigError(problems);
+  const p = platform.data;
+  return {
+    service,
+    nodeEnv: p.NODE_ENV,
+    host: p.HOST,
+    port: ports[service],
+    logLevel: p.LOG_LEVEL,
+    dataDir: resolve(p.DATA_DIR),
+    shutdownTimeoutMs: p.SHUTDOWN_TIMEOUT_MS,
+    database: {
+      url: p.DATABASE_URL,
+      replicaUrl: p.DATABASE_REPLICA_URL ?? null,
+      poolMax: p.DATABASE_POOL_MAX,
+      acquireTimeoutMs: p.DATABASE_POOL_ACQUIRE_MS,
+    },
+    redisUrl: p.REDIS_URL,
+    queuePrefix: p.QUEUE_PREFIX,
+    clickhouseUrl: p.CLICKHOUSE_URL ?? null,
+    vectorStore: {
+      kind: p.VECTOR_STORE,
+      milvusAddress: p.MILVUS_ADDRESS ?? null,
+      milvusToken: p.MILVUS_TOKEN ?? null,
+    },
+    serviceUrls,
+  };
+}

@@ -1,0 +1,29 @@
+import type { ServiceName } from '@cxgenie/contracts';
+
+export type NodeEnv = 'development' | 'test' | 'production';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+export type VectorStoreKind = 'lancedb' | 'milvus';
+
+/** The validated configuration one service process runs with. Built only by `loadServiceConfig`. */
+export interface ServiceConfig {
+  service: ServiceName;
+  nodeEnv: NodeEnv;
+  host: string;
+  port: number;
+  logLevel: LogLevel;
+  dataDir: string;
+  shutdownTimeoutMs: number;
+  database: {
+    url: string;
+    replicaUrl: string | null;
+    poolMax: number;
+    acquireTimeoutMs: number;
+  };
+  redisUrl: string;
+  /** Bull key prefix: lets several environments (or parallel test runs) share one Redis. */
+  queuePrefix: string;
+  clickhouseUrl: string | null;
+  vectorStore: { kind: VectorStoreKind; milvusAddress: string | null; milvusToken: string | null };
+  /** Base URL of every service, this one included, for service-to-service HTTP. */
+  serviceUrls: Record<ServiceName, string>;
+}

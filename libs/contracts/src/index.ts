@@ -1,0 +1,4 @@
+export * from './services';
+export * from './tracing';
+export * from './queues';
+export * from './health';

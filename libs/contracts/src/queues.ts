@@ -1,0 +1,20 @@
+import type { ServiceName } from './services';
+
+/**
+ * Bull queue names, declared once. Producers and consumers import these; no app spells a queue
+ * name itself.
+ */
+export const QueueNames = {
+  ConversationInbound: 'conversation.inbound',
+  ChannelOutbound: 'channel.outbound',
+  AnalyticsEvents: 'analytics.events',
+  LoaderIngest: 'loader.ingest',
+} as const;
+
+export type QueueName = (typeof QueueNames)[keyof typeof QueueNames];
+
+/**
+ * Each worker service consumes its own heartbeat queue; gateway-api's system check puts a job on
+ * it and waits, which proves the service's workers are consuming, not just that its HTTP is up.
+ */
+export const heartbeatQueueName = (service: ServiceName): string => `ops.heartbeat.${service}`;

@@ -1,0 +1,5 @@
+import type { Sequelize } from 'sequelize-typescript';
+
+export async function checkPostgres(sequelize: Sequelize): Promise<void> {
+  await sequelize.query('SELECT 1', { raw: true });
+}

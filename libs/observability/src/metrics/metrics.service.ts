@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import type { Queue } from 'bull';
+import { Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+const JOB_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed', 'paused'] as const;
+
+/**
+ * One registry per service instance (not prom-client's global one), so several services can be
+ * booted in one process by the tests without clashing metric names.
+ */
+@Injectable()
+export class MetricsService {
+  readonly registry = new Registry();
+  readonly httpRequestDuration: Histogram<'method' | 'route' | 'status'>;
+  private readonly queues = new Map<string, Queue>();
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+    this.httpRequestDuration = new Histogram({
+      name: 'http_request_duration_seconds',
+      help: 'HTTP request duration in seconds',
+      labelNames: ['method', 'route', 'status'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [this.registry],
+    });
+    const queues = this.queues;
+    new Gauge({
+      name: 'bull_queue_jobs',
+      help: 'Jobs in each Bull queue by state, read from Redis at scrape time',
+      labelNames: ['queue', 'state'],
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        await Promise.all(
+          [...queues.values()].map(async (queue) => {
+            const counts = await queue.getJobCounts().catch(() => null);
+            const paused = await queue.getPausedCount().catch(() => 0);
+            if (!counts) return;
+            const byState = { ...counts, paused } as Record<(typeof JOB_STATES)[number], number>;
+            for (const state of JOB_STATES)
+              this.set({ queue: queue.name, state }, byState[state] ?? 0);
+          }),
+        );
+      },
+    });
+  }
+
+  trackQueue(queue: Queue): void {
+    this.queues.set(queue.name, queue);
+  }
+
+  async render(): Promise<string> {
+    return this.registry.metrics();
+  }
+}

@@ -1,0 +1,4 @@
+export * from './redis-client.factory';
+export * from './redis.tokens';
+export * from './redis.module';
+export * from './redis-readiness.check';

@@ -1,0 +1,25 @@
+import { Redis, type RedisOptions } from 'ioredis';
+
+export interface RedisClientOptions {
+  /** Shown in `CLIENT LIST`, so an operator can tell which service holds which connection. */
+  connectionName: string;
+  /** Fail commands at once while disconnected instead of queueing them (health checks want this). */
+  failFast?: boolean;
+}
+
+/** Reconnects forever with a capped backoff: a Redis restart must never need a service restart. */
+const reconnectDelayMs = (attempt: number): number => Math.min(attempt * 200, 2_000);
+
+export function createRedisClient(
+  url: string,
+  { connectionName, failFast = false }: RedisClientOptions,
+): Redis {
+  const options: RedisOptions = {
+    connectionName,
+    retryStrategy: reconnectDelayMs,
+    enableOfflineQueue: !failFast,
+    maxRetriesPerRequest: failFast ? 0 : 20,
+    lazyConnect: false,
+  };
+  return new Redis(url, options);
+}

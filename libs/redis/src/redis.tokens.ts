@@ -1,0 +1,2 @@
+/** The service's shared command connection (cache, locks, rate limits). */
+export const REDIS_CLIENT = Symbol('REDIS_CLIENT');

@@ -1,0 +1,6 @@
+export * from './test-env';
+export * from './eventually';
+export * from './log-capture';
+export * from './boot-service';
+export * from './redis-server';
+export * from './service-health.suite';

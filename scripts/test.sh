@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The whole test suite, from a clean clone: dependencies, real PostgreSQL and Redis, typecheck,
+# lint, then every unit and e2e test in one Jest run. Ends with Jest's summary and a plain
+# "tests: N passed, N failed" line; exits non-zero if anything failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -d node_modules ]; then
+  echo "test: node_modules missing, running npm ci"
+  npm ci --no-audit --no-fund || exit 1
+fi
+
+# fsync off: the test databases hold nothing worth a durable write, and it halves the run time.
+PG_FAST=1 bash scripts/infra.sh up || { echo "test: infrastructure did not start"; exit 1; }
+
+checks_passed=0
+checks_failed=0
+run_check() {
+  local name=$1; shift
+  echo "== $name"
+  if "$@"; then
+    checks_passed=$((checks_passed + 1))
+  else
+    echo "== $name FAILED"
+    checks_failed=$((checks_failed + 1))
+  fi
+}
+run_check typecheck npx tsc -p tsconfig.json --noEmit
+run_check eslint npx eslint . --max-warnings=0
+run_check prettier npx prettier --check . --log-level warn
+
+mkdir -p .data
+results=.data/jest-results.json
+rm -f "$results"
+echo "== jest"
+npx jest --ci --json --outputFile="$results" "$@"
+jest_status=$?
+
+node scripts/print-test-summary.js "$results" "$checks_passed" "$checks_failed"
+summary_status=$?
+if [ $jest_status -ne 0 ] || [ $checks_failed -ne 0 ] || [ $summary_status -ne 0 ]; then
+  exit 1
+fi
