@@ -7,7 +7,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools'],
   testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] },
+  transform: { '^.+\\.[tj]s$': ['@swc/jest', { ...swcrc, swcrc: false }] },
+  // Node 20 can require() this ESM-only dependency of the Milvus SDK; Jest cannot, so it is compiled.
+  transformIgnorePatterns: ['^(?!.*/thrift/node_modules/uuid/).*/node_modules/'],
   moduleNameMapper: { '^@cxgenie/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts' },
   globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
   setupFiles: ['reflect-metadata'],

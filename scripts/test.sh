@@ -33,7 +33,8 @@ mkdir -p .data
 results=.data/jest-results.json
 rm -f "$results"
 echo "== jest"
-npx jest --ci --json --outputFile="$results" "$@"
+# --forceExit: the LanceDB native addon keeps a handle open after every test has finished.
+npx jest --ci --forceExit --json --outputFile="$results" "$@"
 jest_status=$?
 
 node scripts/print-test-summary.js "$results" "$checks_passed" "$checks_failed"

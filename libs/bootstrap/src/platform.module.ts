@@ -1,13 +1,16 @@
 import { BullModule, getQueueToken } from '@nestjs/bull';
-import { type DynamicModule, Module, type Provider } from '@nestjs/common';
+import { type DynamicModule, type InjectionToken, Module, type Provider } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { getConnectionToken } from '@nestjs/sequelize';
 import { TerminusModule } from '@nestjs/terminus';
+import type { ClickHouseClient } from '@clickhouse/client';
 import type { Queue } from 'bull';
 import type { Redis } from 'ioredis';
+import type { DestinationStream } from 'pino';
 import type { Sequelize } from 'sequelize-typescript';
+import { CLICKHOUSE_CLIENT, ClickHouseModule, checkClickHouse } from '@cxgenie/clickhouse';
 import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
-import { SERVICE_TOPOLOGY, type ServiceName, heartbeatQueueName } from '@cxgenie/contracts';
+import { SERVICE_TOPOLOGY, heartbeatQueueName } from '@cxgenie/contracts';
 import { DatabaseModule, checkPostgres } from '@cxgenie/database';
 import {
   HealthController,
@@ -19,7 +22,13 @@ import {
   ServiceLoggerModule,
 } from '@cxgenie/observability';
 import { REDIS_CLIENT, RedisModule, checkRedis } from '@cxgenie/redis';
-import type { DestinationStream } from 'pino';
+import {
+  VECTOR_STORE_CONNECTION,
+  type VectorStoreConnection,
+  VectorStoreModule,
+  type VectorStoreTarget,
+  checkVectorStore,
+} from '@cxgenie/vector-store';
 import { HeartbeatWorker } from './heartbeat/heartbeat.worker';
 import { QueueWatcher } from './queues/queue-watcher';
 
@@ -27,17 +36,64 @@ export interface PlatformOptions {
   logDestination?: DestinationStream;
 }
 
-const readinessChecks = (service: ServiceName): Provider => ({
-  provide: READINESS_CHECKS,
-  useFactory: (redis: Redis, sequelize?: Sequelize): ReadinessCheck[] => [
-    ...(sequelize ? [{ name: 'postgres', check: () => checkPostgres(sequelize) }] : []),
-    { name: 'redis', check: () => checkRedis(redis) },
-  ],
-  inject: [REDIS_CLIENT, ...(SERVICE_TOPOLOGY[service].postgres ? [getConnectionToken()] : [])],
+interface PlatformPart {
+  imports: DynamicModule[];
+  providers: Provider[];
+  checks: { name: string; token: InjectionToken; check: (dependency: never) => Promise<void> }[];
+}
+
+const redisPart = (config: ServiceConfig): PlatformPart => ({
+  imports: [RedisModule.forRoot(config.redisUrl, `cxgenie:${config.service}`)],
+  providers: [],
+  checks: [{ name: 'redis', token: REDIS_CLIENT, check: (redis: Redis) => checkRedis(redis) }],
 });
 
-const workerModules = (config: ServiceConfig) => {
-  if (!SERVICE_TOPOLOGY[config.service].workers) return { imports: [], providers: [] };
+const postgresPart = (config: ServiceConfig): PlatformPart => ({
+  imports: [DatabaseModule.forRoot(config.database)],
+  providers: [],
+  checks: [
+    { name: 'postgres', token: getConnectionToken(), check: (db: Sequelize) => checkPostgres(db) },
+  ],
+});
+
+const clickhousePart = (config: ServiceConfig): PlatformPart => ({
+  imports: [
+    ClickHouseModule.forRoot(
+      config.clickhouseUrl
+        ? { kind: 'server', url: config.clickhouseUrl }
+        : { kind: 'embedded', dataDir: `${config.dataDir}/clickhouse` },
+    ),
+  ],
+  providers: [],
+  checks: [
+    {
+      name: 'clickhouse',
+      token: CLICKHOUSE_CLIENT,
+      check: (ch: ClickHouseClient) => checkClickHouse(ch),
+    },
+  ],
+});
+
+const vectorStorePart = (config: ServiceConfig): PlatformPart => {
+  const { kind, milvusAddress, milvusToken } = config.vectorStore;
+  const target: VectorStoreTarget =
+    kind === 'milvus'
+      ? { kind, address: milvusAddress ?? '', token: milvusToken }
+      : { kind, dataDir: `${config.dataDir}/lancedb` };
+  return {
+    imports: [VectorStoreModule.forRoot(target)],
+    providers: [],
+    checks: [
+      {
+        name: 'vector-store',
+        token: VECTOR_STORE_CONNECTION,
+        check: (connection: VectorStoreConnection) => checkVectorStore(connection),
+      },
+    ],
+  };
+};
+
+const workersPart = (config: ServiceConfig): PlatformPart => {
   const heartbeatQueue = heartbeatQueueName(config.service);
   return {
     imports: [
@@ -55,40 +111,57 @@ const workerModules = (config: ServiceConfig) => {
         inject: [getQueueToken(heartbeatQueue), LogContext],
       },
     ],
+    checks: [],
+  };
+};
+
+/** Every dependency the service's topology names is checked by `/health/ready`. */
+const readinessProvider = (parts: PlatformPart[]): Provider => {
+  const checks = parts.flatMap((part) => part.checks);
+  return {
+    provide: READINESS_CHECKS,
+    useFactory: (...dependencies: never[]): ReadinessCheck[] =>
+      checks.map(({ name, check }, i) => ({ name, check: () => check(dependencies[i]) })),
+    inject: checks.map((c) => c.token),
   };
 };
 
 /**
  * Everything a service gets from the platform: validated config, JSON logs with trace ids,
- * health and metrics endpoints, Redis, and (when it needs them) PostgreSQL and Bull.
+ * health and metrics endpoints, Redis, and whatever else its topology declares (PostgreSQL,
+ * Bull workers, ClickHouse, the vector store).
  */
 @Module({})
 export class PlatformModule {
   static forService(config: ServiceConfig, options: PlatformOptions = {}): DynamicModule {
-    const { service } = config;
-    const workers = workerModules(config);
+    const topology = SERVICE_TOPOLOGY[config.service];
+    const parts = [
+      topology.postgres && postgresPart(config),
+      redisPart(config),
+      topology.clickhouse && clickhousePart(config),
+      topology.vectorStore && vectorStorePart(config),
+      topology.workers && workersPart(config),
+    ].filter((part): part is PlatformPart => Boolean(part));
     return {
       module: PlatformModule,
       global: true,
       imports: [
         ServiceLoggerModule.forRoot({
-          service,
+          service: config.service,
           level: config.logLevel,
           destination: options.logDestination,
         }),
         TerminusModule.forRoot({ logger: false }),
         DiscoveryModule,
-        RedisModule.forRoot(config.redisUrl, `cxgenie:${service}`),
-        ...(SERVICE_TOPOLOGY[service].postgres ? [DatabaseModule.forRoot(config.database)] : []),
-        ...workers.imports,
+        ...parts.flatMap((part) => part.imports),
       ],
       controllers: [HealthController, MetricsController],
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
         MetricsService,
-        readinessChecks(service),
         QueueWatcher,
-        ...workers.providers,
+        readinessProvider(parts),
+        ...parts.flatMap((part) => part.providers),
       ],
       exports: [SERVICE_CONFIG, MetricsService],
     };

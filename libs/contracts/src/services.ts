@@ -38,16 +38,20 @@ export interface ServiceTopology {
   postgres: boolean;
   /** Runs Bull workers: consumes its heartbeat queue and exports queue depth metrics. */
   workers: boolean;
+  /** Owns the analytics store. Embedded ClickHouse allows one owning process, so only one service. */
+  clickhouse: boolean;
+  /** Reads or writes knowledge vectors (LanceDB embedded, or Milvus). */
+  vectorStore: boolean;
 }
 
 export const SERVICE_TOPOLOGY: Readonly<Record<ServiceName, ServiceTopology>> = {
-  'gateway-api': { postgres: true, workers: true },
-  'core-ai': { postgres: true, workers: false },
-  email: { postgres: true, workers: true },
-  integration: { postgres: true, workers: true },
-  flags: { postgres: false, workers: false },
-  loader: { postgres: true, workers: true },
-  ticket: { postgres: true, workers: true },
+  'gateway-api': { postgres: true, workers: true, clickhouse: true, vectorStore: false },
+  'core-ai': { postgres: true, workers: false, clickhouse: false, vectorStore: true },
+  email: { postgres: true, workers: true, clickhouse: false, vectorStore: false },
+  integration: { postgres: true, workers: true, clickhouse: false, vectorStore: false },
+  flags: { postgres: false, workers: false, clickhouse: false, vectorStore: false },
+  loader: { postgres: true, workers: true, clickhouse: false, vectorStore: true },
+  ticket: { postgres: true, workers: true, clickhouse: false, vectorStore: false },
 };
 
 export const WORKER_SERVICES: readonly ServiceName[] = SERVICE_NAMES.filter(

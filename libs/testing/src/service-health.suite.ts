@@ -46,8 +46,13 @@ export function describeServicePlatformContract(
     it('is ready, listing each dependency it checked', async () => {
       const { status, body } = await getJson(`${booted.url}/health/ready`);
       expect(status).toBe(200);
-      const expected = topology.postgres ? ['postgres', 'redis'] : ['redis'];
-      expect(Object.keys(body.details).sort()).toEqual(expected);
+      const expected = [
+        topology.postgres && 'postgres',
+        'redis',
+        topology.clickhouse && 'clickhouse',
+        topology.vectorStore && 'vector-store',
+      ].filter(Boolean);
+      expect(Object.keys(body.details).sort()).toEqual(expected.sort());
     });
 
     it('exports Prometheus metrics, with request durations by route and its queue depths', async () => {

@@ -16,7 +16,8 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     DATABASE_URL: TEST_DATABASE_URL,
     REDIS_URL: TEST_REDIS_URL,
     QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
-    DATA_DIR: '.data/test',
+    // Embedded ClickHouse allows one owning process per data directory: one per Jest worker.
+    DATA_DIR: `.data/test/worker-${process.env.JEST_WORKER_ID ?? '0'}`,
     ...overrides,
   };
 }

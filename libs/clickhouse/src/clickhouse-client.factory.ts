@@ -1,0 +1,30 @@
+import {
+  type ClickHouseClient,
+  type ClickHouseClientConfigOptions,
+  createClient,
+} from '@clickhouse/client';
+import { createChdbConnection } from 'chdb/connection';
+
+export type ClickHouseTarget =
+  | { kind: 'server'; url: string }
+  | { kind: 'embedded'; dataDir: string };
+
+/**
+ * One `@clickhouse/client` API for both targets: a ClickHouse server when CLICKHOUSE_URL is set,
+ * otherwise ClickHouse running in-process (chdb) on a data directory. chdb allows one data
+ * directory per process and one process per directory, so exactly one service owns it.
+ */
+export function createClickHouseClient(target: ClickHouseTarget): ClickHouseClient {
+  if (target.kind === 'server') return createClient({ url: target.url, request_timeout: 10_000 });
+  // chdb declares the Connection interface from @clickhouse/client-common, which the client now
+  // inlines: the same shape under two type identities, hence the cast.
+  const connection = createChdbConnection({
+    path: target.dataDir,
+  }) as unknown as ClickHouseClientConfigOptions['connection'];
+  return createClient({ connection });
+}
+
+export async function checkClickHouse(client: ClickHouseClient): Promise<void> {
+  const result = await client.ping();
+  if (!result.success) throw result.error;
+}

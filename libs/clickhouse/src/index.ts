@@ -1,0 +1,2 @@
+export * from './clickhouse-client.factory';
+export * from './clickhouse.module';

@@ -1,0 +1,2 @@
+export * from './vector-store-connection.factory';
+export * from './vector-store.module';
