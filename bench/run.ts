@@ -1,0 +1,40 @@
+/*
+ * npm run bench            every benchmark
+ * npm run bench -- <name>  one benchmark
+ * Prints each result as a table and writes bench/results/<name>.json as flat { metric: number }.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Benchmark } from './benchmark';
+import { healthLatency } from './benchmarks/health-latency.bench';
+
+const BENCHMARKS: Benchmark[] = [healthLatency];
+
+async function main(): Promise<number> {
+  const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const unknown = wanted.filter((name) => !BENCHMARKS.some((b) => b.name === name));
+  if (unknown.length > 0) {
+    console.error(`unknown benchmark: ${unknown.join(', ')} (available: ${BENCHMARKS.map((b) => b.name).join(', ')})`);
+    return 2;
+  }
+  const selected = wanted.length ? BENCHMARKS.filter((b) => wanted.includes(b.name)) : BENCHMARKS;
+  const resultsDir = join(__dirname, 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  for (const benchmark of selected) {
+    console.log(`\n${benchmark.name}: ${benchmark.description}`);
+    const metrics = await benchmark.run();
+    console.table(Object.entries(metrics).map(([metric, value]) => ({ metric, value })));
+    const file = join(resultsDir, `${benchmark.name}.json`);
+    writeFileSync(file, `${JSON.stringify(metrics, null, 2)}\n`);
+    console.log(`written ${file}`);
+  }
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
