@@ -7,7 +7,10 @@ export interface Benchmark {
 
 export function percentile(sortedAscending: number[], p: number): number {
   if (sortedAscending.length === 0) return Number.NaN;
-  const index = Math.min(sortedAscending.length - 1, Math.ceil((p / 100) * sortedAscending.length) - 1);
+  const index = Math.min(
+    sortedAscending.length - 1,
+    Math.ceil((p / 100) * sortedAscending.length) - 1,
+  );
   return sortedAscending[Math.max(0, index)];
 }
 

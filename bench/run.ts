@@ -14,7 +14,9 @@ async function main(): Promise<number> {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const unknown = wanted.filter((name) => !BENCHMARKS.some((b) => b.name === name));
   if (unknown.length > 0) {
-    console.error(`unknown benchmark: ${unknown.join(', ')} (available: ${BENCHMARKS.map((b) => b.name).join(', ')})`);
+    console.error(
+      `unknown benchmark: ${unknown.join(', ')} (available: ${BENCHMARKS.map((b) => b.name).join(', ')})`,
+    );
     return 2;
   }
   const selected = wanted.length ? BENCHMARKS.filter((b) => wanted.includes(b.name)) : BENCHMARKS;

@@ -1,4 +1,4 @@
-import { GatewayApiModule } from '../../apps/gateway-api/src/gateway-api.module';
+import { gatewayApiService } from '../../apps/gateway-api/src/gateway-api.service';
 import { bootService } from '@cxgenie/testing';
 import { type Benchmark, percentile, round } from '../benchmark';
 
@@ -13,7 +13,7 @@ export const healthLatency: Benchmark = {
   name: 'health-latency',
   description: `GET /health/live on gateway-api, ${REQUESTS} requests, ${CONCURRENCY} concurrent`,
   async run() {
-    const gateway = await bootService('gateway-api', (c, o) => GatewayApiModule.register(c, o), { LOG_LEVEL: 'warn' });
+    const gateway = await bootService(gatewayApiService, { LOG_LEVEL: 'warn' });
     try {
       const latencies: number[] = [];
       let next = 0;

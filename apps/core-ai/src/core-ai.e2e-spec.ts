@@ -1,6 +1,4 @@
 import { describeServicePlatformContract } from '@cxgenie/testing';
-import { CoreAiModule } from './core-ai.module';
+import { coreAiService } from './core-ai.service';
 
-describeServicePlatformContract('core-ai', (config, options) =>
-  CoreAiModule.register(config, options),
-);
+describeServicePlatformContract(coreAiService);

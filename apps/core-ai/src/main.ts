@@ -1,5 +1,5 @@
 import 'reflect-metadata';
 import { runService } from '@cxgenie/bootstrap';
-import { CoreAiModule } from './core-ai.module';
+import { coreAiService } from './core-ai.service';
 
-void runService('core-ai', (config) => CoreAiModule.register(config));
+void runService(coreAiService);

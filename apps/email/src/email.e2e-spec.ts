@@ -1,6 +1,4 @@
 import { describeServicePlatformContract } from '@cxgenie/testing';
-import { EmailModule } from './email.module';
+import { emailService } from './email.service';
 
-describeServicePlatformContract('email', (config, options) =>
-  EmailModule.register(config, options),
-);
+describeServicePlatformContract(emailService);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
 import { runService } from '@cxgenie/bootstrap';
-import { EmailModule } from './email.module';
+import { emailService } from './email.service';
 
-void runService('email', (config) => EmailModule.register(config));
+void runService(emailService);

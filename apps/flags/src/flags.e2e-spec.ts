@@ -1,6 +1,4 @@
 import { describeServicePlatformContract } from '@cxgenie/testing';
-import { FlagsModule } from './flags.module';
+import { flagsService } from './flags.service';
 
-describeServicePlatformContract('flags', (config, options) =>
-  FlagsModule.register(config, options),
-);
+describeServicePlatformContract(flagsService);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
 import { runService } from '@cxgenie/bootstrap';
-import { FlagsModule } from './flags.module';
+import { flagsService } from './flags.service';
 
-void runService('flags', (config) => FlagsModule.register(config));
+void runService(flagsService);

@@ -1,6 +1,4 @@
 import { describeServicePlatformContract } from '@cxgenie/testing';
-import { GatewayApiModule } from './gateway-api.module';
+import { gatewayApiService } from './gateway-api.service';
 
-describeServicePlatformContract('gateway-api', (config, options) =>
-  GatewayApiModule.register(config, options),
-);
+describeServicePlatformContract(gatewayApiService);

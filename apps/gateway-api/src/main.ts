@@ -1,5 +1,5 @@
 import 'reflect-metadata';
 import { runService } from '@cxgenie/bootstrap';
-import { GatewayApiModule } from './gateway-api.module';
+import { gatewayApiService } from './gateway-api.service';
 
-void runService('gateway-api', (config) => GatewayApiModule.register(config));
+void runService(gatewayApiService);

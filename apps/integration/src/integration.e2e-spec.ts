@@ -1,6 +1,4 @@
 import { describeServicePlatformContract } from '@cxgenie/testing';
-import { IntegrationModule } from './integration.module';
+import { integrationService } from './integration.service';
 
-describeServicePlatformContract('integration', (config, options) =>
-  IntegrationModule.register(config, options),
-);
+describeServicePlatformContract(integrationService);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
 import { runService } from '@cxgenie/bootstrap';
-import { IntegrationModule } from './integration.module';
+import { integrationService } from './integration.service';
 
-void runService('integration', (config) => IntegrationModule.register(config));
+void runService(integrationService);

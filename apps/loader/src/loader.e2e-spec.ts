@@ -1,6 +1,4 @@
 import { describeServicePlatformContract } from '@cxgenie/testing';
-import { LoaderModule } from './loader.module';
+import { loaderService } from './loader.service';
 
-describeServicePlatformContract('loader', (config, options) =>
-  LoaderModule.register(config, options),
-);
+describeServicePlatformContract(loaderService);

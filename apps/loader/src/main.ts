@@ -1,5 +1,5 @@
 import 'reflect-metadata';
 import { runService } from '@cxgenie/bootstrap';
-import { LoaderModule } from './loader.module';
+import { loaderService } from './loader.service';
 
-void runService('loader', (config) => LoaderModule.register(config));
+void runService(loaderService);

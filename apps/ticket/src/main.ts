@@ -1,5 +1,5 @@
 import 'reflect-metadata';
 import { runService } from '@cxgenie/bootstrap';
-import { TicketModule } from './ticket.module';
+import { ticketService } from './ticket.service';
 
-void runService('ticket', (config) => TicketModule.register(config));
+void runService(ticketService);

@@ -1,6 +1,4 @@
 import { describeServicePlatformContract } from '@cxgenie/testing';
-import { TicketModule } from './ticket.module';
+import { ticketService } from './ticket.service';
 
-describeServicePlatformContract('ticket', (config, options) =>
-  TicketModule.register(config, options),
-);
+describeServicePlatformContract(ticketService);

@@ -1,3 +1,4 @@
+export * from './service-entry';
 export * from './platform.module';
 export * from './create-service-app';
 export * from './run-service';

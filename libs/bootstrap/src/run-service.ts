@@ -1,19 +1,14 @@
-import type { DynamicModule } from '@nestjs/common';
 import { ConfigError, type ServiceConfig, loadServiceConfig } from '@cxgenie/config';
 import { createServiceApp } from './create-service-app';
-import type { ServiceName } from '@cxgenie/contracts';
+import type { ServiceEntry } from './service-entry';
 import { Logger } from 'nestjs-pino';
-
-export type RootModuleFactory = (config: ServiceConfig) => DynamicModule;
 
 /**
  * The `main.ts` of every service: validate config (one clear line and exit 1 on failure), boot,
  * listen, and on SIGTERM/SIGINT drain HTTP and queue workers before exiting, within a deadline.
  */
-export async function runService(
-  service: ServiceName,
-  rootModule: RootModuleFactory,
-): Promise<void> {
+export async function runService(entry: ServiceEntry): Promise<void> {
+  const service = entry.name;
   let config: ServiceConfig;
   try {
     config = loadServiceConfig(service);
@@ -23,7 +18,7 @@ export async function runService(
     process.exit(1);
   }
 
-  const app = await createServiceApp(rootModule(config));
+  const app = await createServiceApp(entry, config);
   await app.listen(config.port, config.host);
   app.get(Logger).log(`${service} listening on http://${config.host}:${config.port}`);
 

@@ -2,3 +2,4 @@ export * from './services';
 export * from './tracing';
 export * from './queues';
 export * from './health';
+export * from './domain';

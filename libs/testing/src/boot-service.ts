@@ -1,15 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
-import type { DynamicModule } from '@nestjs/common';
-import { createServiceApp, type PlatformOptions } from '@cxgenie/bootstrap';
+import { type ServiceEntry, createServiceApp } from '@cxgenie/bootstrap';
 import { type ServiceConfig, loadServiceConfig } from '@cxgenie/config';
-import type { ServiceName } from '@cxgenie/contracts';
 import { LogCapture } from './log-capture';
 import { testEnv } from './test-env';
-
-export type ServiceModuleFactory = (
-  config: ServiceConfig,
-  options: PlatformOptions,
-) => DynamicModule;
 
 export interface BootedService {
   app: INestApplication;
@@ -24,13 +17,12 @@ export interface BootedService {
  * PostgreSQL and Redis, with its log lines captured.
  */
 export async function bootService(
-  service: ServiceName,
-  moduleFactory: ServiceModuleFactory,
+  entry: ServiceEntry,
   env: Record<string, string> = {},
 ): Promise<BootedService> {
-  const config = loadServiceConfig(service, testEnv(env));
+  const config = loadServiceConfig(entry.name, testEnv(env));
   const logs = new LogCapture();
-  const app = await createServiceApp(moduleFactory(config, { logDestination: logs }));
+  const app = await createServiceApp(entry, config, { logDestination: logs });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;

@@ -1,10 +1,6 @@
-import {
-  SERVICE_TOPOLOGY,
-  type HealthReport,
-  type ServiceName,
-  heartbeatQueueName,
-} from '@cxgenie/contracts';
-import { type BootedService, type ServiceModuleFactory, bootService } from './boot-service';
+import { SERVICE_TOPOLOGY, type HealthReport, heartbeatQueueName } from '@cxgenie/contracts';
+import type { ServiceEntry } from '@cxgenie/bootstrap';
+import { type BootedService, bootService } from './boot-service';
 import { eventually } from './eventually';
 import { EphemeralRedis } from './redis-server';
 
@@ -18,10 +14,8 @@ const getJson = async (url: string): Promise<{ status: number; body: HealthRepor
  * not-ready (naming Redis) while its Redis is down, recovering by itself when Redis returns.
  * Each service's e2e spec runs this against its own module.
  */
-export function describeServicePlatformContract(
-  service: ServiceName,
-  moduleFactory: ServiceModuleFactory,
-): void {
+export function describeServicePlatformContract(entry: ServiceEntry): void {
+  const service = entry.name;
   describe(`${service} on the platform`, () => {
     let redis: EphemeralRedis;
     let booted: BootedService;
@@ -29,7 +23,7 @@ export function describeServicePlatformContract(
 
     beforeAll(async () => {
       redis = await EphemeralRedis.start();
-      booted = await bootService(service, moduleFactory, { REDIS_URL: redis.url });
+      booted = await bootService(entry, { REDIS_URL: redis.url });
     });
 
     afterAll(async () => {

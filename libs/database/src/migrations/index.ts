@@ -1,7 +1,10 @@
 import type { Migration } from './migration';
+import { initialSchema } from './0001-initial-schema';
 
 /**
  * Every migration, in order. Listed statically rather than globbed so the same list runs under
  * ts-node, Jest and the compiled build.
  */
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [initialSchema];
+
+export { TENANT_TABLES } from './0001-initial-schema';

@@ -1,21 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { type ServiceName, type SystemCheckReport, serviceUrlEnvVar } from '@cxgenie/contracts';
-import { type BootedService, type ServiceModuleFactory, bootService } from '@cxgenie/testing';
-import { CoreAiModule } from '../../../../core-ai/src/core-ai.module';
-import { EmailModule } from '../../../../email/src/email.module';
-import { FlagsModule } from '../../../../flags/src/flags.module';
-import { IntegrationModule } from '../../../../integration/src/integration.module';
-import { LoaderModule } from '../../../../loader/src/loader.module';
-import { TicketModule } from '../../../../ticket/src/ticket.module';
-import { GatewayApiModule } from '../../gateway-api.module';
+import type { ServiceEntry } from '@cxgenie/bootstrap';
+import { type BootedService, bootService } from '@cxgenie/testing';
+import { coreAiService } from '../../../../core-ai/src/core-ai.service';
+import { emailService } from '../../../../email/src/email.service';
+import { flagsService } from '../../../../flags/src/flags.service';
+import { integrationService } from '../../../../integration/src/integration.service';
+import { loaderService } from '../../../../loader/src/loader.service';
+import { ticketService } from '../../../../ticket/src/ticket.service';
+import { gatewayApiService } from '../../gateway-api.service';
 
-const peers: [ServiceName, ServiceModuleFactory][] = [
-  ['core-ai', (c, o) => CoreAiModule.register(c, o)],
-  ['email', (c, o) => EmailModule.register(c, o)],
-  ['integration', (c, o) => IntegrationModule.register(c, o)],
-  ['flags', (c, o) => FlagsModule.register(c, o)],
-  ['loader', (c, o) => LoaderModule.register(c, o)],
-  ['ticket', (c, o) => TicketModule.register(c, o)],
+const peers: ServiceEntry[] = [
+  coreAiService,
+  emailService,
+  integrationService,
+  flagsService,
+  loaderService,
+  ticketService,
 ];
 
 describe('system check across all seven services', () => {
@@ -24,12 +25,12 @@ describe('system check across all seven services', () => {
   let gateway: BootedService;
 
   beforeAll(async () => {
-    for (const [name, factory] of peers)
-      booted.set(name, await bootService(name, factory, { QUEUE_PREFIX: queuePrefix }));
+    for (const entry of peers)
+      booted.set(entry.name, await bootService(entry, { QUEUE_PREFIX: queuePrefix }));
     const peerUrls = Object.fromEntries(
       [...booted].map(([name, s]) => [serviceUrlEnvVar(name), s.url]),
     );
-    gateway = await bootService('gateway-api', (c, o) => GatewayApiModule.register(c, o), {
+    gateway = await bootService(gatewayApiService, {
       QUEUE_PREFIX: queuePrefix,
       ...peerUrls,
     });

@@ -1,0 +1,7 @@
+import type { ServiceEntry } from '@cxgenie/bootstrap';
+import { GatewayApiModule } from './gateway-api.module';
+
+export const gatewayApiService: ServiceEntry = {
+  name: 'gateway-api',
+  rootModule: (config, options) => GatewayApiModule.register(config, options),
+};

@@ -1,0 +1,66 @@
+/** Domain vocabularies shared by every service and the API. */
+export const MEMBER_ROLES = ['owner', 'admin', 'agent'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+export const AVAILABILITIES = ['online', 'idle', 'offline'] as const;
+export type Availability = (typeof AVAILABILITIES)[number];
+
+export const TENANCY_MODES = ['shared', 'dedicated'] as const;
+export type TenancyMode = (typeof TENANCY_MODES)[number];
+
+export const LLM_PROVIDERS = ['local', 'openai', 'anthropic'] as const;
+export type LlmProvider = (typeof LLM_PROVIDERS)[number];
+
+/** What the bot does when it has no grounded answer. */
+export const REPLY_UNKNOWN_POLICIES = ['INPUT_ANSWER', 'AI_GENERATE', 'NO_REPLY'] as const;
+export type ReplyUnknownPolicy = (typeof REPLY_UNKNOWN_POLICIES)[number];
+
+export const CHANNEL_TYPES = [
+  'messenger',
+  'whatsapp',
+  'telegram',
+  'instagram',
+  'viber',
+  'email',
+  'web',
+] as const;
+export type ChannelType = (typeof CHANNEL_TYPES)[number];
+
+export const KNOWLEDGE_SOURCE_TYPES = ['document', 'website', 'faq', 'snippet'] as const;
+export type KnowledgeSourceType = (typeof KNOWLEDGE_SOURCE_TYPES)[number];
+
+export const KNOWLEDGE_SOURCE_STATUSES = ['queued', 'processing', 'ready', 'failed'] as const;
+export type KnowledgeSourceStatus = (typeof KNOWLEDGE_SOURCE_STATUSES)[number];
+
+export const CONVERSATION_STATUSES = ['bot', 'human', 'closed'] as const;
+export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
+
+export const MESSAGE_DIRECTIONS = ['inbound', 'outbound'] as const;
+export type MessageDirection = (typeof MESSAGE_DIRECTIONS)[number];
+
+export const SENDER_TYPES = ['customer', 'bot', 'agent', 'system'] as const;
+export type SenderType = (typeof SENDER_TYPES)[number];
+
+export const MESSAGE_STATUSES = [
+  'received',
+  'queued',
+  'sent',
+  'delivered',
+  'read',
+  'failed',
+] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
+export const TICKET_STATUSES = ['open', 'pending', 'solved', 'closed'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
+
+export interface Attachment {
+  type: 'image' | 'video' | 'audio' | 'file' | 'location';
+  url: string;
+  name?: string;
+  mimeType?: string;
+  sizeBytes?: number;
+}
