@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { SystemCheckReport } from '@cxgenie/contracts';
 import { eventually, freePort, testEnv } from '@cxgenie/testing';
+import { ApiClient } from './testing/api-client';
 
 const root = resolve(__dirname, '../../..');
 
@@ -28,7 +29,8 @@ describe('gateway-api main process', () => {
     expect(await run.exited).toBe(1);
     expect(run.stderr().trim()).toBe(
       'gateway-api: Invalid configuration: DATABASE_URL is required when NODE_ENV=production; ' +
-        'REDIS_URL is required when NODE_ENV=production',
+        'REDIS_URL is required when NODE_ENV=production; JWT_SECRET is required when NODE_ENV=production; ' +
+        'ENCRYPTION_KEY is required when NODE_ENV=production',
     );
   });
 
@@ -54,9 +56,10 @@ describe('gateway-api main process', () => {
       200,
     );
 
-    const inFlight = fetch(`${base}/api/v1/system/check`).then(async (res) => ({
+    const admin = await ApiClient.signUp(base);
+    const inFlight = admin.get<SystemCheckReport>('/api/v1/system/check').then((res) => ({
       status: res.status,
-      report: (await res.json()) as SystemCheckReport,
+      report: res.body,
     }));
     await new Promise((r) => setTimeout(r, 500));
     const signalledAt = Date.now();

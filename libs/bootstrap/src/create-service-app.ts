@@ -4,6 +4,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import type { ServiceConfig } from '@cxgenie/config';
 import { MetricsService, httpMetricsMiddleware, traceMiddleware } from '@cxgenie/observability';
+import { HttpErrorFilter } from './http/http-error.filter';
+import { createValidationPipe } from './http/validation.pipe';
 import type { PlatformOptions } from './platform.module';
 import type { ServiceEntry } from './service-entry';
 
@@ -24,6 +26,8 @@ export async function createServiceApp(
   // Registered on Express before Nest mounts its router, so these wrap every request.
   app.use(traceMiddleware);
   app.use(httpMetricsMiddleware(app.get(MetricsService)));
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpErrorFilter());
   await entry.configure?.(app, config);
   return app;
 }

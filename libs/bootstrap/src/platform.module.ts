@@ -1,17 +1,16 @@
 import { BullModule, getQueueToken } from '@nestjs/bull';
 import { type DynamicModule, type InjectionToken, Module, type Provider } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { getConnectionToken } from '@nestjs/sequelize';
 import { TerminusModule } from '@nestjs/terminus';
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { Queue } from 'bull';
 import type { Redis } from 'ioredis';
 import type { DestinationStream } from 'pino';
-import type { Sequelize } from 'sequelize-typescript';
+import type { Sequelize } from 'sequelize';
 import { CLICKHOUSE_CLIENT, ClickHouseModule, checkClickHouse } from '@cxgenie/clickhouse';
 import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
 import { SERVICE_TOPOLOGY, heartbeatQueueName } from '@cxgenie/contracts';
-import { DatabaseModule, checkPostgres } from '@cxgenie/database';
+import { DATABASE, DatabaseModule, checkPostgres } from '@cxgenie/database';
 import {
   HealthController,
   LogContext,
@@ -51,9 +50,7 @@ const redisPart = (config: ServiceConfig): PlatformPart => ({
 const postgresPart = (config: ServiceConfig): PlatformPart => ({
   imports: [DatabaseModule.forRoot(config.database)],
   providers: [],
-  checks: [
-    { name: 'postgres', token: getConnectionToken(), check: (db: Sequelize) => checkPostgres(db) },
-  ],
+  checks: [{ name: 'postgres', token: DATABASE, check: (db: Sequelize) => checkPostgres(db) }],
 });
 
 const clickhousePart = (config: ServiceConfig): PlatformPart => ({

@@ -2,6 +2,9 @@ import { z } from 'zod';
 
 const DEV_DATABASE_URL = 'postgres://cxgenie:cxgenie@127.0.0.1:55432/cxgenie';
 const DEV_REDIS_URL = 'redis://127.0.0.1:56379';
+// Development-only secrets; production refuses to boot without real ones.
+const DEV_JWT_SECRET = 'cxgenie-development-jwt-secret-not-for-production';
+const DEV_ENCRYPTION_KEY = 'cxgenie-development-encryption-key-not-for-production';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
@@ -31,6 +34,8 @@ export const platformEnvSchema = z
     DATABASE_REPLICA_URL: urlWithProtocol(['postgres', 'postgresql']).optional(),
     DATABASE_POOL_MAX: positiveInt.default(25),
     DATABASE_POOL_ACQUIRE_MS: positiveInt.default(10_000),
+    DATABASE_TENANT_POOL_MAX: positiveInt.default(5),
+    DATABASE_TENANT_MAX_OPEN: positiveInt.default(50),
     REDIS_URL: urlWithProtocol(['redis', 'rediss']).optional(),
     QUEUE_PREFIX: z
       .string()
@@ -40,11 +45,15 @@ export const platformEnvSchema = z
     VECTOR_STORE: z.enum(['lancedb', 'milvus']).default('lancedb'),
     MILVUS_ADDRESS: optionalString,
     MILVUS_TOKEN: optionalString,
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    JWT_ACCESS_TTL_S: positiveInt.default(900),
+    JWT_REFRESH_TTL_S: positiveInt.default(30 * 24 * 3600),
+    ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   })
   .superRefine((env, ctx) => {
     // Production must never silently talk to a developer's local database.
     if (env.NODE_ENV === 'production') {
-      for (const key of ['DATABASE_URL', 'REDIS_URL'] as const) {
+      for (const key of ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'ENCRYPTION_KEY'] as const) {
         if (!env[key]) {
           ctx.addIssue({
             code: 'custom',
@@ -66,6 +75,8 @@ export const platformEnvSchema = z
     ...env,
     DATABASE_URL: env.DATABASE_URL ?? DEV_DATABASE_URL,
     REDIS_URL: env.REDIS_URL ?? DEV_REDIS_URL,
+    JWT_SECRET: env.JWT_SECRET ?? DEV_JWT_SECRET,
+    ENCRYPTION_KEY: env.ENCRYPTION_KEY ?? DEV_ENCRYPTION_KEY,
   }));
 
 export type PlatformEnv = z.output<typeof platformEnvSchema>;

@@ -22,8 +22,13 @@ describe('loadServiceConfig', () => {
 
   it('names a required variable that is missing in production', () => {
     expect(() =>
-      loadServiceConfig('gateway-api', { NODE_ENV: 'production', REDIS_URL: 'redis://r:6379' }),
-    ).toThrow('Invalid configuration: DATABASE_URL is required when NODE_ENV=production');
+      loadServiceConfig('gateway-api', {
+        NODE_ENV: 'production',
+        REDIS_URL: 'redis://r:6379',
+        JWT_SECRET: 'x'.repeat(32),
+        ENCRYPTION_KEY: 'y'.repeat(32),
+      }),
+    ).toThrow(/^Invalid configuration: DATABASE_URL is required when NODE_ENV=production$/);
   });
 
   it('reports every invalid variable by name in one line', () => {

@@ -73,6 +73,8 @@ export function loadServiceConfig(service: ServiceName, rawEnv: Env = process.en
       replicaUrl: p.DATABASE_REPLICA_URL ?? null,
       poolMax: p.DATABASE_POOL_MAX,
       acquireTimeoutMs: p.DATABASE_POOL_ACQUIRE_MS,
+      tenantPoolMax: p.DATABASE_TENANT_POOL_MAX,
+      tenantMaxOpen: p.DATABASE_TENANT_MAX_OPEN,
     },
     redisUrl: p.REDIS_URL,
     queuePrefix: p.QUEUE_PREFIX,
@@ -82,6 +84,12 @@ export function loadServiceConfig(service: ServiceName, rawEnv: Env = process.en
       milvusAddress: p.MILVUS_ADDRESS ?? null,
       milvusToken: p.MILVUS_TOKEN ?? null,
     },
+    auth: {
+      jwtSecret: p.JWT_SECRET,
+      accessTtlSeconds: p.JWT_ACCESS_TTL_S,
+      refreshTtlSeconds: p.JWT_REFRESH_TTL_S,
+    },
+    encryptionKey: p.ENCRYPTION_KEY,
     serviceUrls,
   };
 }

@@ -18,12 +18,23 @@ export interface ServiceConfig {
     replicaUrl: string | null;
     poolMax: number;
     acquireTimeoutMs: number;
+    /** Pool size for each dedicated-mode workspace database. */
+    tenantPoolMax: number;
+    /** Dedicated pools kept open at once; the least recently used beyond it are closed. */
+    tenantMaxOpen: number;
   };
   redisUrl: string;
   /** Bull key prefix: lets several environments (or parallel test runs) share one Redis. */
   queuePrefix: string;
   clickhouseUrl: string | null;
   vectorStore: { kind: VectorStoreKind; milvusAddress: string | null; milvusToken: string | null };
+  auth: {
+    jwtSecret: string;
+    accessTtlSeconds: number;
+    refreshTtlSeconds: number;
+  };
+  /** Key material for secrets stored at rest (channel credentials); hashed to 256 bits. */
+  encryptionKey: string;
   /** Base URL of every service, this one included, for service-to-service HTTP. */
   serviceUrls: Record<ServiceName, string>;
 }

@@ -1,17 +1,23 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { SequelizeModule } from '@nestjs/sequelize';
 import type { ServiceConfig } from '@cxgenie/config';
-import { sequelizeOptions } from './sequelize-options';
+import { createSequelize } from './connection.factory';
+import { DATABASE } from './database.tokens';
+import { DatabasePoolMetrics } from './database-pool.metrics';
+import { TenantConnections } from './tenancy/tenant-connections';
 
-/** The PostgreSQL connection of a service; schema changes only ever come from migrations. */
+/** The PostgreSQL connections of a service; schema changes only ever come from migrations. */
 @Module({})
 export class DatabaseModule {
   static forRoot(db: ServiceConfig['database']): DynamicModule {
     return {
       module: DatabaseModule,
       global: true,
-      imports: [SequelizeModule.forRoot(sequelizeOptions(db))],
-      exports: [SequelizeModule],
+      providers: [
+        { provide: DATABASE, useFactory: () => createSequelize(db) },
+        TenantConnections,
+        DatabasePoolMetrics,
+      ],
+      exports: [DATABASE, TenantConnections],
     };
   }
 }

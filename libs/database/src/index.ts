@@ -1,5 +1,14 @@
 export * from './database.module';
-export * from './sequelize-options';
+export * from './database.tokens';
+export * from './connection.factory';
 export * from './postgres-readiness.check';
 export * from './migrator';
 export * from './migrations/migration';
+export { TENANT_TABLES } from './migrations';
+export * from './models';
+export * from './tenancy/tenant-scope';
+export * from './tenancy/tenant-connections';
+export * from './tenancy/tenant-relocator';
+export * from './repositories/cursor';
+export * from './repositories/tenant.repository';
+export * from './repositories/repositories';

@@ -1,4 +1,4 @@
-import type { Sequelize } from 'sequelize-typescript';
+import type { Sequelize } from 'sequelize';
 
 export async function checkPostgres(sequelize: Sequelize): Promise<void> {
   await sequelize.query('SELECT 1', { raw: true });

@@ -8,4 +8,5 @@ export * from './metrics/metrics.service';
 export * from './metrics/metrics.controller';
 export * from './metrics/http-metrics.middleware';
 export * from './health/readiness-check';
+export * from './health/public-route';
 export * from './health/health.controller';

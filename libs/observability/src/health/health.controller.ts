@@ -1,9 +1,19 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpStatus,
+  Inject,
+  Res,
+  ServiceUnavailableException,
+} from '@nestjs/common';
+import type { Response } from 'express';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { PublicRoute } from './public-route';
 import { READINESS_CHECKS, type ReadinessCheck, withTimeout } from './readiness-check';
 
 const CHECK_TIMEOUT_MS = 2_000;
 
+@PublicRoute()
 @Controller('health')
 export class HealthController {
   constructor(
@@ -22,8 +32,15 @@ export class HealthController {
   /** 503 naming each dependency that is down, so the orchestrator and the operator see why. */
   @Get('ready')
   @HealthCheck()
-  ready() {
-    return this.health.check(this.checks.map((c) => () => this.run(c)));
+  async ready(@Res({ passthrough: true }) res: Response) {
+    try {
+      return await this.health.check(this.checks.map((c) => () => this.run(c)));
+    } catch (error) {
+      // The report itself is the useful body for a 503, not the generic error shape.
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      res.status(HttpStatus.SERVICE_UNAVAILABLE);
+      return error.getResponse();
+    }
   }
 
   private async run({ name, check }: ReadinessCheck) {

@@ -1,6 +1,8 @@
 import { Controller, Get, Header } from '@nestjs/common';
+import { PublicRoute } from '../health/public-route';
 import { MetricsService } from './metrics.service';
 
+@PublicRoute()
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly metrics: MetricsService) {}

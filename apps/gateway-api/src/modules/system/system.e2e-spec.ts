@@ -9,6 +9,7 @@ import { integrationService } from '../../../../integration/src/integration.serv
 import { loaderService } from '../../../../loader/src/loader.service';
 import { ticketService } from '../../../../ticket/src/ticket.service';
 import { gatewayApiService } from '../../gateway-api.service';
+import { ApiClient } from '../../testing/api-client';
 
 const peers: ServiceEntry[] = [
   coreAiService,
@@ -23,6 +24,7 @@ describe('system check across all seven services', () => {
   const queuePrefix = `test-${randomBytes(4).toString('hex')}`;
   const booted = new Map<ServiceName, BootedService>();
   let gateway: BootedService;
+  let admin: ApiClient;
 
   beforeAll(async () => {
     for (const entry of peers)
@@ -37,6 +39,7 @@ describe('system check across all seven services', () => {
     // The gateway checks itself over HTTP too, so it needs its own URL; known only after listen.
     gateway.config.serviceUrls['gateway-api'] = gateway.url;
     booted.set('gateway-api', gateway);
+    admin = await ApiClient.signUp(gateway.url);
   });
 
   afterAll(async () => {
@@ -44,9 +47,8 @@ describe('system check across all seven services', () => {
   });
 
   it('reports every service ready and every worker queue consumed', async () => {
-    const res = await fetch(`${gateway.url}/api/v1/system/check`);
-    const report = (await res.json()) as SystemCheckReport;
-    expect(res.status).toBe(200);
+    const { status, body: report } = await admin.get<SystemCheckReport>('/api/v1/system/check');
+    expect(status).toBe(200);
     expect(report.services.filter((s) => !s.http.ready)).toEqual([]);
     expect(report.services.filter((s) => s.queue && !s.queue.consumed)).toEqual([]);
     expect(
@@ -60,11 +62,11 @@ describe('system check across all seven services', () => {
 
   it('carries one trace id from the caller through HTTP and Bull jobs into every log line', async () => {
     const traceId = `e2e-${randomBytes(6).toString('hex')}`;
-    const res = await fetch(`${gateway.url}/api/v1/system/check`, {
-      headers: { 'x-request-id': traceId },
+    const res = await admin.get<SystemCheckReport>('/api/v1/system/check', {
+      'x-request-id': traceId,
     });
     expect(res.headers.get('x-request-id')).toBe(traceId);
-    expect(((await res.json()) as SystemCheckReport).traceId).toBe(traceId);
+    expect(res.body.traceId).toBe(traceId);
 
     // The request log line is written when the response finishes.
     await gateway.logs.waitFor((l) => l.trace_id === traceId && l.msg === 'request completed');
@@ -89,13 +91,17 @@ describe('system check across all seven services', () => {
       .logs.waitFor((l) => l.trace_id === traceId && l.msg === 'request completed');
   });
 
+  it('is for administrators only', async () => {
+    expect((await new ApiClient(gateway.url).get('/api/v1/system/check')).status).toBe(401);
+    const forged = new ApiClient(gateway.url).withBearer('not-a-token');
+    expect((await forged.get('/api/v1/system/check')).status).toBe(401);
+  });
+
   it('reports a stopped service as unreachable and not consuming', async () => {
     const loader = booted.get('loader')!;
     await loader.close();
     booted.delete('loader');
-    const report = (await (
-      await fetch(`${gateway.url}/api/v1/system/check`)
-    ).json()) as SystemCheckReport;
+    const { body: report } = await admin.get<SystemCheckReport>('/api/v1/system/check');
     const entry = report.services.find((s) => s.service === 'loader')!;
     expect(report.healthy).toBe(false);
     expect(entry.http).toMatchObject({ ready: false, failing: ['unreachable'] });

@@ -1,0 +1,46 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
+import { REDIS_CLIENT } from '@cxgenie/redis';
+import type { Redis } from 'ioredis';
+import { SecretBox } from '../crypto/secret-box';
+import { ApiKeyAuthenticator } from './api-key-authenticator';
+import { AuthGuard } from './auth.guard';
+import { PasswordHasher } from './password-hasher';
+import { RedisThrottlerStorage } from './redis-throttler.storage';
+import { SessionTokens } from './session-tokens';
+
+export const AUTH_RATE_LIMIT = { ttlMs: 60_000, limit: 10 };
+
+/** Authentication infrastructure: tokens, API keys, the global guard and rate-limit storage. */
+@Global()
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [SERVICE_CONFIG],
+      useFactory: (config: ServiceConfig) => ({
+        secret: config.auth.jwtSecret,
+        signOptions: { algorithm: 'HS256' },
+      }),
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [REDIS_CLIENT],
+      useFactory: (redis: Redis) => ({
+        throttlers: [{ name: 'auth', ttl: AUTH_RATE_LIMIT.ttlMs, limit: AUTH_RATE_LIMIT.limit }],
+        storage: new RedisThrottlerStorage(redis),
+      }),
+    }),
+  ],
+  providers: [
+    SessionTokens,
+    ApiKeyAuthenticator,
+    PasswordHasher,
+    SecretBox,
+    AuthGuard,
+    { provide: APP_GUARD, useExisting: AuthGuard },
+  ],
+  exports: [SessionTokens, PasswordHasher, SecretBox],
+})
+export class AuthCoreModule {}

@@ -1,0 +1,5 @@
+export interface LogInCommand {
+  email: string;
+  password: string;
+  workspaceId?: string;
+}

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { TenantConnections } from '@cxgenie/database';
+import { type IssuedSession, SessionTokens } from '../../../../core-modules/auth/session-tokens';
+import { RefreshRejectedException } from '../../auth.exception';
+
+/** Exchanges a refresh token for a new pair; the role is re-read, so demotions take effect. */
+@Injectable()
+export class RefreshSession {
+  constructor(
+    private readonly tenants: TenantConnections,
+    private readonly tokens: SessionTokens,
+  ) {}
+
+  async execute(refreshToken: string): Promise<IssuedSession> {
+    const outcome = await this.tokens.rotate(refreshToken);
+    if (!outcome.ok) throw new RefreshRejectedException(outcome.reason);
+    const membership = await this.tenants.control.WorkspaceMember.findOne({
+      where: { userId: outcome.userId, workspaceId: outcome.workspaceId },
+    });
+    if (!membership) throw new RefreshRejectedException('revoked');
+    return this.tokens.issue(
+      outcome.userId,
+      outcome.workspaceId,
+      membership.role,
+      outcome.familyId,
+    );
+  }
+}

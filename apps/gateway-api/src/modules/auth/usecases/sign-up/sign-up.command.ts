@@ -1,0 +1,6 @@
+export interface SignUpCommand {
+  email: string;
+  password: string;
+  name: string;
+  workspaceName: string;
+}

@@ -1,0 +1,65 @@
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import type { Response } from 'express';
+import { STATUS_CODES } from 'node:http';
+import { UniqueConstraintError } from 'sequelize';
+import type { ApiErrorBody, FieldProblem } from './api-error';
+
+const reason = (status: number): string => STATUS_CODES[status] ?? 'Error';
+
+const fromHttpException = (exception: HttpException): ApiErrorBody => {
+  const statusCode = exception.getStatus();
+  const response = exception.getResponse();
+  const body =
+    typeof response === 'string' ? { message: response } : (response as Record<string, unknown>);
+  const message = Array.isArray(body['message'])
+    ? body['message'].join('; ')
+    : String(body['message'] ?? exception.message);
+  const details = Array.isArray(body['details']) ? (body['details'] as FieldProblem[]) : [];
+  return { statusCode, error: reason(statusCode), message, details };
+};
+
+/** Renders every failure, ours or a library's, as `{ statusCode, error, message, details[] }`. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpError');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500)
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (!res.headersSent) res.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ApiErrorBody {
+    if (exception instanceof HttpException) return fromHttpException(exception);
+    if (exception instanceof UniqueConstraintError) {
+      const fields = Object.keys(exception.fields ?? {});
+      return {
+        statusCode: HttpStatus.CONFLICT,
+        error: reason(HttpStatus.CONFLICT),
+        message: 'A resource with these values already exists',
+        details: fields.map((field) => ({ field, message: 'is already taken' })),
+      };
+    }
+    // Body-parser failures (malformed JSON, payload too large) carry their HTTP status.
+    const status = (exception as { status?: unknown })?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const message = status === 400 ? 'Malformed request body' : (exception as Error).message;
+      return { statusCode: status, error: reason(status), message, details: [] };
+    }
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      error: reason(500),
+      message: 'Internal server error',
+      details: [],
+    };
+  }
+}

@@ -1,0 +1,129 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import type { Sequelize } from 'sequelize';
+import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
+import type { TenancyMode } from '@cxgenie/contracts';
+import { createSequelize, withDatabaseName } from '../connection.factory';
+import { DATABASE } from '../database.tokens';
+import { type ModelSet, createModelSet } from '../models';
+import { type TenantScope, WorkspaceNotFoundError } from './tenant-scope';
+
+interface Route {
+  mode: TenancyMode;
+  databaseName: string | null;
+  expiresAt: number;
+}
+
+interface DedicatedConnection {
+  sequelize: Sequelize;
+  models: ModelSet;
+  lastUsedAt: number;
+}
+
+// Short enough that a mode change made by another instance takes effect within seconds.
+const ROUTE_TTL_MS = 5_000;
+
+/**
+ * Routes each workspace to its data: the shared database (the control plane's own), or its
+ * dedicated database with a small pool of its own. Dedicated pools are opened on demand and the
+ * least recently used are closed beyond a limit, so thousands of tenants do not mean thousands
+ * of idle connections.
+ */
+@Injectable()
+export class TenantConnections implements OnApplicationShutdown {
+  readonly control: ModelSet;
+  private readonly logger = new Logger(TenantConnections.name);
+  private readonly routes = new Map<string, Route>();
+  private readonly dedicated = new Map<string, DedicatedConnection>();
+
+  constructor(
+    @Inject(DATABASE) readonly sequelize: Sequelize,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+  ) {
+    this.control = createModelSet(sequelize);
+  }
+
+  async scope(workspaceId: string): Promise<TenantScope> {
+    const route = await this.route(workspaceId);
+    if (route.mode === 'shared' || !route.databaseName) {
+      return { workspaceId, mode: 'shared', models: this.control, sequelize: this.sequelize };
+    }
+    const connection = this.open(route.databaseName);
+    return {
+      workspaceId,
+      mode: 'dedicated',
+      models: connection.models,
+      sequelize: connection.sequelize,
+    };
+  }
+
+  /** Forget a cached route, after this process changed the workspace's mode. */
+  invalidate(workspaceId: string): void {
+    this.routes.delete(workspaceId);
+  }
+
+  databaseUrl(databaseName: string): string {
+    return withDatabaseName(this.config.database.url, databaseName);
+  }
+
+  /** Closes a dedicated pool now, e.g. before its database is dropped. */
+  async release(databaseName: string): Promise<void> {
+    const connection = this.dedicated.get(databaseName);
+    this.dedicated.delete(databaseName);
+    await connection?.sequelize.close();
+  }
+
+  openDedicatedCount(): number {
+    return this.dedicated.size;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.dedicated.values()].map((c) => c.sequelize.close()));
+    this.dedicated.clear();
+    await this.sequelize.close();
+  }
+
+  private async route(workspaceId: string): Promise<Route> {
+    const cached = this.routes.get(workspaceId);
+    if (cached && cached.expiresAt > Date.now()) return cached;
+    const workspace = await this.control.Workspace.findByPk(workspaceId, {
+      attributes: ['id', 'tenancyMode', 'databaseName'],
+    });
+    if (!workspace) throw new WorkspaceNotFoundError(workspaceId);
+    const route = {
+      mode: workspace.tenancyMode,
+      databaseName: workspace.databaseName,
+      expiresAt: Date.now() + ROUTE_TTL_MS,
+    };
+    this.routes.set(workspaceId, route);
+    return route;
+  }
+
+  private open(databaseName: string): DedicatedConnection {
+    const existing = this.dedicated.get(databaseName);
+    if (existing) {
+      existing.lastUsedAt = Date.now();
+      return existing;
+    }
+    const sequelize = createSequelize({
+      url: this.databaseUrl(databaseName),
+      poolMax: this.config.database.tenantPoolMax,
+      acquireTimeoutMs: this.config.database.acquireTimeoutMs,
+    });
+    const connection = { sequelize, models: createModelSet(sequelize), lastUsedAt: Date.now() };
+    this.dedicated.set(databaseName, connection);
+    this.evictBeyond(this.config.database.tenantMaxOpen);
+    return connection;
+  }
+
+  private evictBeyond(limit: number): void {
+    if (this.dedicated.size <= limit) return;
+    const [oldestName, oldest] = [...this.dedicated].sort(
+      ([, a], [, b]) => a.lastUsedAt - b.lastUsedAt,
+    )[0];
+    this.dedicated.delete(oldestName);
+    // In-flight queries finish first: Sequelize drains the pool before closing it.
+    oldest.sequelize
+      .close()
+      .catch((error: Error) => this.logger.warn(`closing ${oldestName}: ${error.message}`));
+  }
+}
