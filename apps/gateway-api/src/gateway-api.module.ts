@@ -2,7 +2,17 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, type PlatformOptions } from '@cxgenie/bootstrap';
 import type { ServiceConfig } from '@cxgenie/config';
 import { AuthCoreModule } from './core-modules/auth/auth-core.module';
+import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { BotsModule } from './modules/bots/bots.module';
+import { ChannelsModule } from './modules/channels/channels.module';
+import { ConversationsModule } from './modules/conversations/conversations.module';
+import { CustomersModule } from './modules/customers/customers.module';
+import { InvitationsModule } from './modules/invitations/invitations.module';
+import { KnowledgeModule } from './modules/knowledge/knowledge.module';
+import { MembersModule } from './modules/members/members.module';
+import { WidgetModule } from './modules/widget/widget.module';
+import { WorkspacesModule } from './modules/workspaces/workspaces.module';
 import { SystemModule } from './modules/system/system.module';
 
 /** REST dashboard API, Socket.IO gateway and conversation workers. */
@@ -15,6 +25,16 @@ export class GatewayApiModule {
         PlatformModule.forService(config, options),
         AuthCoreModule,
         AuthModule,
+        WorkspacesModule,
+        MembersModule,
+        InvitationsModule,
+        ApiKeysModule,
+        BotsModule,
+        ChannelsModule,
+        WidgetModule,
+        KnowledgeModule,
+        CustomersModule,
+        ConversationsModule,
         SystemModule,
       ],
     };

@@ -8,7 +8,8 @@ import {
 } from '@nestjs/common';
 import type { Response } from 'express';
 import { STATUS_CODES } from 'node:http';
-import { UniqueConstraintError } from 'sequelize';
+import { ForeignKeyConstraintError, UniqueConstraintError } from 'sequelize';
+import { InvalidCursorError } from '@cxgenie/database';
 import type { ApiErrorBody, FieldProblem } from './api-error';
 
 const reason = (status: number): string => STATUS_CODES[status] ?? 'Error';
@@ -47,6 +48,23 @@ export class HttpErrorFilter implements ExceptionFilter {
         error: reason(HttpStatus.CONFLICT),
         message: 'A resource with these values already exists',
         details: fields.map((field) => ({ field, message: 'is already taken' })),
+      };
+    }
+    if (exception instanceof InvalidCursorError) {
+      return {
+        statusCode: HttpStatus.BAD_REQUEST,
+        error: reason(HttpStatus.BAD_REQUEST),
+        message: exception.message,
+        details: [{ field: 'cursor', message: exception.message }],
+      };
+    }
+    if (exception instanceof ForeignKeyConstraintError) {
+      const field = String(exception.fields?.[0] ?? exception.index ?? 'reference');
+      return {
+        statusCode: HttpStatus.UNPROCESSABLE_ENTITY,
+        error: reason(HttpStatus.UNPROCESSABLE_ENTITY),
+        message: 'A referenced resource does not exist',
+        details: [{ field, message: 'refers to a resource that does not exist' }],
       };
     }
     // Body-parser failures (malformed JSON, payload too large) carry their HTTP status.
