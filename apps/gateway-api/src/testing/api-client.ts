@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import type { MemberRole } from '@cxgenie/contracts';
+import { TenantConnections } from '@cxgenie/database';
+import { PasswordHasher } from '../core-modules/auth/password-hasher';
 
 export interface ApiResponse<T = Record<string, unknown>> {
   status: number;
@@ -81,4 +84,33 @@ export class ApiClient {
     const text = await res.text();
     return { status: res.status, body: (text ? JSON.parse(text) : {}) as T, headers: res.headers };
   }
+}
+
+/**
+ * Adds a member with the given role to a workspace (as an accepted invitation would) and returns
+ * a client logged in as them through the real login route.
+ */
+export async function signInAsNewMember(
+  gateway: { url: string; app: { get<T>(token: unknown): T } },
+  workspaceId: string,
+  role: MemberRole,
+): Promise<ApiClient> {
+  const tenants = gateway.app.get<TenantConnections>(TenantConnections);
+  const hasher = gateway.app.get<PasswordHasher>(PasswordHasher);
+  const email = `member-${randomBytes(4).toString('hex')}@example.test`;
+  const password = 'another correct horse battery';
+  const user = await tenants.control.User.create({
+    email,
+    name: `${role} member`,
+    passwordHash: await hasher.hash(password),
+  });
+  await tenants.control.WorkspaceMember.create({ workspaceId, userId: user.id, role });
+  const res = await new ApiClient(gateway.url).post<SessionBody>('/api/v1/auth/login', {
+    email,
+    password,
+    workspaceId,
+  });
+  if (res.status !== 200)
+    throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return new ApiClient(gateway.url).withBearer(res.body.accessToken, res.body);
 }
