@@ -4,3 +4,5 @@ export * from './log-capture';
 export * from './boot-service';
 export * from './redis-server';
 export * from './service-health.suite';
+export * from './seed/conversations.seed';
+export * from './query-counter';

@@ -1,0 +1,19 @@
+import type { Message } from '@cxgenie/database';
+
+export const presentMessage = (m: Message) => ({
+  id: m.id,
+  conversationId: m.conversationId,
+  seq: m.seq,
+  direction: m.direction,
+  senderType: m.senderType,
+  senderId: m.senderId,
+  text: m.text,
+  attachments: m.attachments,
+  status: m.status,
+  error: m.error,
+  platformMessageId: m.platformMessageId,
+  traceId: m.traceId,
+  createdAt: m.createdAt,
+});
+
+export type MessageView = ReturnType<typeof presentMessage>;

@@ -1,0 +1,14 @@
+import type { ChannelType, ConversationStatus } from '@cxgenie/contracts';
+
+export interface ListConversationsCommand {
+  status?: ConversationStatus;
+  channel?: ChannelType;
+  channelId?: string;
+  assignee?: string;
+  unassigned?: boolean;
+  botId?: string;
+  from?: string;
+  to?: string;
+  limit: number;
+  cursor?: string;
+}
