@@ -6,9 +6,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Benchmark } from './benchmark';
+import { conversationList } from './benchmarks/conversation-list.bench';
 import { healthLatency } from './benchmarks/health-latency.bench';
 
-const BENCHMARKS: Benchmark[] = [healthLatency];
+const BENCHMARKS: Benchmark[] = [healthLatency, conversationList];
 
 async function main(): Promise<number> {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

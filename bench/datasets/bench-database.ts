@@ -1,0 +1,30 @@
+import { QueryTypes, Sequelize } from 'sequelize';
+import { Migrator, withDatabaseName } from '@cxgenie/database';
+
+const PRIMARY_URL =
+  process.env.DATABASE_URL ?? 'postgres://cxgenie:cxgenie@127.0.0.1:55432/cxgenie';
+
+/**
+ * A database of the benchmarks' own (`cxgenie_bench`), created and migrated on first use and kept
+ * between runs, so a large dataset is seeded once rather than on every run.
+ */
+export async function openBenchDatabase(): Promise<{ url: string; sequelize: Sequelize }> {
+  const url = withDatabaseName(PRIMARY_URL, 'cxgenie_bench');
+  const admin = new Sequelize(PRIMARY_URL, { logging: false });
+  try {
+    const [exists] = await admin.query(
+      "SELECT 1 FROM pg_database WHERE datname = 'cxgenie_bench'",
+      { type: QueryTypes.SELECT },
+    );
+    if (!exists) await admin.query('CREATE DATABASE cxgenie_bench');
+  } finally {
+    await admin.close();
+  }
+  const migrator = new Migrator(url);
+  try {
+    await migrator.up();
+  } finally {
+    await migrator.close();
+  }
+  return { url, sequelize: new Sequelize(url, { logging: false, pool: { max: 4 } }) };
+}
