@@ -16,5 +16,6 @@ stop_infra() { [ "$infra_was_running" = 1 ] || bash scripts/infra.sh down; }
 trap stop_infra EXIT
 
 node scripts/run-ts.js tools/migrate.ts up
+node scripts/run-ts.js tools/seed.ts
 # Not exec: the trap above must run after the services have stopped.
 node scripts/run-ts.js tools/supervisor.ts "$@" || true
