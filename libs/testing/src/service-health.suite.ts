@@ -59,6 +59,8 @@ export function describeServicePlatformContract(entry: ServiceEntry): void {
         /http_request_duration_seconds_count\{method="GET",route="\/health\/live",status="200"\} [1-9]/,
       );
       const queueGauge = `bull_queue_jobs{queue="${heartbeatQueueName(service)}",state="waiting"}`;
+      if (topology.postgres)
+        expect(text).toMatch(/db_pool_connections\{pool="primary",state="size"\} \d+/);
       if (topology.workers) expect(text).toContain(queueGauge);
       else expect(text).not.toContain('bull_queue_jobs{');
     });

@@ -26,13 +26,14 @@ export class BotChannelRepository extends ChannelRepository {
 
   /**
    * The bot's oldest channel of a type, created when it has none. Serialised per bot and type,
-   * so two first visitors arriving together do not leave the bot with two channels.
+   * so two first visitors arriving together do not leave the bot with two channels. The defaults
+   * are only computed when a channel is created.
    */
   findOrCreateForBot(
     scope: TenantScope,
     botId: string,
     type: ChannelType,
-    defaults: BotChannelDefaults,
+    defaults: () => BotChannelDefaults,
   ): Promise<Channel> {
     return scope.sequelize.transaction(async (transaction) => {
       await scope.sequelize.query('SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))', {
@@ -49,7 +50,7 @@ export class BotChannelRepository extends ChannelRepository {
       });
       if (existing) return existing;
       return this.model(scope).create(
-        { ...defaults, botId, type, workspaceId: scope.workspaceId },
+        { ...defaults(), botId, type, workspaceId: scope.workspaceId },
         { transaction },
       );
     });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type ModelStatic, Op, type Transaction } from 'sequelize';
+import { type CreationAttributes, type ModelStatic, Op, type Transaction } from 'sequelize';
 import type { ApiKey } from '../models/credential.models';
 import type { Invitation, Workspace } from '../models/workspace.models';
 import { TenantConnections } from '../tenancy/tenant-connections';
@@ -39,6 +39,14 @@ export class ApiKeyRepository extends TenantRepository<ApiKey> {
   protected model(): ModelStatic<ApiKey> {
     return this.tenants.control.ApiKey;
   }
+
+  // Optional columns (ids, timestamps, nullable dates) stay optional here.
+  override create(
+    scope: TenantScope,
+    values: Omit<CreationAttributes<ApiKey>, 'workspaceId'>,
+  ): Promise<ApiKey> {
+    return this.tenants.control.ApiKey.create({ ...values, workspaceId: scope.workspaceId });
+  }
 }
 
 export interface TransactionOptions {
@@ -53,6 +61,14 @@ export class InvitationRepository extends TenantRepository<Invitation> {
 
   protected model(): ModelStatic<Invitation> {
     return this.tenants.control.Invitation;
+  }
+
+  // Optional columns (ids, timestamps, nullable dates) stay optional here.
+  override create(
+    scope: TenantScope,
+    values: Omit<CreationAttributes<Invitation>, 'workspaceId'>,
+  ): Promise<Invitation> {
+    return this.tenants.control.Invitation.create({ ...values, workspaceId: scope.workspaceId });
   }
 
   /** Neither accepted, revoked nor expired. */
