@@ -1,4 +1,4 @@
-import { type Attributes, type Model, type ModelStatic, Op, type WhereOptions } from 'sequelize';
+import { type Attributes, type CreationAttributes, type Model, type ModelStatic, Op, type WhereOptions } from 'sequelize';
 import type { TenantScope } from '../tenancy/tenant-scope';
 import { type Page, decodeCursor, encodeCursor } from './cursor';
 
@@ -52,11 +52,11 @@ export abstract class TenantRepository<M extends TenantRow> {
     };
   }
 
-  create(scope: TenantScope, values: Omit<M['_creationAttributes'], 'workspaceId'>): Promise<M> {
+  create(scope: TenantScope, values: Omit<CreationAttributes<M>, 'workspaceId'>): Promise<M> {
     return this.model(scope).create({
       ...values,
       workspaceId: scope.workspaceId,
-    } as M['_creationAttributes']);
+    } as unknown as CreationAttributes<M>);
   }
 
   async update(scope: TenantScope, id: string, patch: Partial<Attributes<M>>): Promise<M | null> {

@@ -14,7 +14,7 @@ export default async function globalSetup(): Promise<void> {
   });
   try {
     await redis.connect();
-    await redis.flushdb();
+    await redis.ping();
   } catch (error) {
     throw new Error(
       `Test Redis at ${TEST_REDIS_URL} is not reachable (run npm run infra:up): ${String(error)}`,
