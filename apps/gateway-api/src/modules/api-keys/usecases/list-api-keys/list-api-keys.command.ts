@@ -1,0 +1,7 @@
+import type { TenantScope } from '@cxgenie/database';
+
+export interface ListApiKeysCommand {
+  scope: TenantScope;
+  limit: number;
+  cursor?: string;
+}

@@ -1,0 +1,5 @@
+export interface AcceptInvitationCommand {
+  token: string;
+  name?: string;
+  password: string;
+}
