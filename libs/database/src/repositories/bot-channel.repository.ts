@@ -36,7 +36,7 @@ export class BotChannelRepository extends ChannelRepository {
     defaults: () => BotChannelDefaults,
   ): Promise<Channel> {
     return scope.sequelize.transaction(async (transaction) => {
-      await scope.sequelize.query('SELECT 1 WHERE :key IS NOT NULL', {
+      await scope.sequelize.query('SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))', {
         replacements: { key: `channel:${botId}:${type}` },
         transaction,
       });

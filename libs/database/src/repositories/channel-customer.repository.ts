@@ -30,7 +30,7 @@ export class ChannelCustomerRepository {
     const { Customer, CustomerIdentity } = scope.models;
     const workspaceId = scope.workspaceId;
     return scope.sequelize.transaction(async (transaction) => {
-      await scope.sequelize.query('SELECT 1 WHERE :key IS NOT NULL', {
+      await scope.sequelize.query('SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))', {
         replacements: { key: `identity:${channelId}:${externalId}` },
         transaction,
       });

@@ -1,0 +1,21 @@
+import type { Document, KnowledgeSource } from '@cxgenie/database';
+import type { DocumentResponse } from './dto/document.dto';
+
+/** The storage key stays internal: files are only ever served through the API. */
+export const presentDocument = (
+  document: Document,
+  source: KnowledgeSource | undefined,
+): DocumentResponse => ({
+  id: document.id,
+  botId: document.botId,
+  sourceId: document.sourceId,
+  filename: document.filename,
+  mimeType: document.mimeType,
+  // BIGINT arrives from pg as a string; documents are far below 2^53 bytes.
+  sizeBytes: Number(document.sizeBytes),
+  sha256: document.sha256,
+  pageCount: document.pageCount,
+  source: source ? { status: source.status, progress: source.progress, error: source.error } : null,
+  createdAt: document.createdAt,
+  updatedAt: document.updatedAt,
+});

@@ -1,0 +1,5 @@
+export interface ListDocumentsCommand {
+  botId: string;
+  limit: number;
+  cursor?: string;
+}

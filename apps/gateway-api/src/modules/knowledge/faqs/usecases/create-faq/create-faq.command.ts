@@ -1,0 +1,5 @@
+export interface CreateFaqCommand {
+  botId: string;
+  question: string;
+  answer: string;
+}

@@ -1,0 +1,21 @@
+import { Injectable } from '@nestjs/common';
+import { type Faq, FaqRepository, type TenantScope } from '@cxgenie/database';
+import { KnowledgeBots } from '../../../knowledge-bots';
+import type { CreateFaqCommand } from './create-faq.command';
+
+@Injectable()
+export class CreateFaq {
+  constructor(
+    private readonly bots: KnowledgeBots,
+    private readonly faqs: FaqRepository,
+  ) {}
+
+  async execute(scope: TenantScope, command: CreateFaqCommand): Promise<Faq> {
+    await this.bots.require(scope, command.botId);
+    return this.faqs.create(scope, {
+      botId: command.botId,
+      question: command.question,
+      answer: command.answer,
+    });
+  }
+}

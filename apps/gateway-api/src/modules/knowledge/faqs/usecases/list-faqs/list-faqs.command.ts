@@ -1,0 +1,6 @@
+export interface ListFaqsCommand {
+  botId: string;
+  q?: string;
+  limit: number;
+  cursor?: string;
+}

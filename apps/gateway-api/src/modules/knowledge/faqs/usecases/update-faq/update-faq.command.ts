@@ -1,0 +1,6 @@
+export interface UpdateFaqCommand {
+  botId: string;
+  id: string;
+  question?: string;
+  answer?: string;
+}

@@ -1,0 +1,5 @@
+export interface CreateSnippetCommand {
+  botId: string;
+  title: string;
+  content: string;
+}

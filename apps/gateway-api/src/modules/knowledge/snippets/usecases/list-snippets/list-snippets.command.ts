@@ -1,0 +1,6 @@
+export interface ListSnippetsCommand {
+  botId: string;
+  q?: string;
+  limit: number;
+  cursor?: string;
+}

@@ -1,0 +1,6 @@
+export interface UpdateSnippetCommand {
+  botId: string;
+  id: string;
+  title?: string;
+  content?: string;
+}
