@@ -29,6 +29,8 @@ run_check typecheck npx tsc -p tsconfig.json --noEmit
 run_check eslint npx eslint . --max-warnings=0
 run_check prettier npx prettier --check . --log-level warn
 
+# Embedded stores of earlier runs (one directory per test process) are not worth keeping.
+rm -rf .data/test
 mkdir -p .data
 results=.data/jest-results.json
 rm -f "$results"

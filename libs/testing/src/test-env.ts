@@ -16,8 +16,9 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     DATABASE_URL: TEST_DATABASE_URL,
     REDIS_URL: TEST_REDIS_URL,
     QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
-    // Embedded ClickHouse allows one owning process per data directory: one per Jest worker.
-    DATA_DIR: `.data/test/worker-${process.env.JEST_WORKER_ID ?? '0'}`,
+    // Embedded ClickHouse allows one owning process per data directory: one per test process
+    // (Jest workers of concurrent runs share worker ids, so the pid it is).
+    DATA_DIR: `.data/test/pid-${process.pid}`,
     ...overrides,
   };
 }
