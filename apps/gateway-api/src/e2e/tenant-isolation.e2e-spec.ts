@@ -1,0 +1,343 @@
+import { randomBytes } from 'node:crypto';
+import { TenantConnections, TenantRelocator } from '@cxgenie/database';
+import {
+  type BootedService,
+  bootService,
+  seedBotAndChannel,
+  seedConversations,
+} from '@cxgenie/testing';
+import { gatewayApiService } from '../gateway-api.service';
+import { ApiClient, signInAsNewMember } from '../testing/api-client';
+
+/**
+ * Workspace A's owner tries every tenant-scoped route of the API against workspace B's resources:
+ * each answers exactly as for a missing id, B's lists never leak into A's, and B's data is
+ * unchanged afterwards. Run with B in the shared database, then again with B in its own database.
+ * The route table is checked against the OpenAPI document, so a new route cannot skip this suite.
+ */
+
+type Verb = 'GET' | 'PATCH' | 'DELETE' | 'POST';
+
+interface Probe {
+  /** OpenAPI path of the route, parameters written `{}`. */
+  route: string;
+  path: string;
+  verbs: Verb[];
+  body?: Record<string, unknown>;
+}
+
+interface Listing {
+  route: string;
+  path: string;
+  id: string;
+}
+
+interface Fixture {
+  probes: Probe[];
+  listings: Listing[];
+  /** Routes B reads before and after, expecting the same answer. */
+  snapshots: string[];
+}
+
+/** Routes whose answer depends only on the caller, so there is nothing of B's to reach. */
+const CALLER_SCOPED = new Set([
+  '/api/v1/auth/signup',
+  '/api/v1/auth/login',
+  '/api/v1/auth/refresh',
+  '/api/v1/auth/logout',
+  '/api/v1/auth/me',
+  '/api/v1/workspace',
+  '/api/v1/system/check',
+  '/api/v1/invitations/accept',
+  '/api/v1/widget/sessions',
+  '/api/v1/widget/session',
+]);
+
+const normalise = (route: string): string => route.replace(/\{[^}]+\}|:[A-Za-z]+/g, '{}');
+
+async function createWorkspaceB(gateway: BootedService, owner: ApiClient): Promise<Fixture> {
+  const workspaceId = owner.session!.workspaceId;
+  const ok = <T>(res: { status: number; body: T }, what: string): T => {
+    if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+  const bot = ok(await owner.post<{ id: string }>('/api/v1/bots', { name: 'B bot' }), 'bot').id;
+  const channel = ok(
+    await owner.post<{ id: string }>('/api/v1/channels', {
+      type: 'telegram',
+      name: 'B telegram',
+      botId: bot,
+      credentials: { botToken: '123456:secret-of-b' },
+    }),
+    'channel',
+  ).id;
+  const faq = ok(
+    await owner.post<{ id: string }>(`/api/v1/bots/${bot}/faqs`, {
+      question: 'Q of B?',
+      answer: 'A of B.',
+    }),
+    'faq',
+  ).id;
+  const snippet = ok(
+    await owner.post<{ id: string }>(`/api/v1/bots/${bot}/snippets`, {
+      title: 'B',
+      content: 'Snippet of B',
+    }),
+    'snippet',
+  ).id;
+  const source = ok(
+    await owner.post<{ id: string }>(`/api/v1/bots/${bot}/sources/websites`, {
+      url: 'https://docs.example.com/',
+    }),
+    'source',
+  ).id;
+
+  const tenants = gateway.app.get(TenantConnections);
+  const scope = await tenants.scope(workspaceId);
+  const docSource = await scope.models.KnowledgeSource.create({
+    workspaceId,
+    botId: bot,
+    type: 'document',
+    name: 'manual.pdf',
+  });
+  const document = (
+    await scope.models.Document.create({
+      workspaceId,
+      botId: bot,
+      sourceId: docSource.id,
+      filename: 'manual.pdf',
+      mimeType: 'application/pdf',
+      sizeBytes: 1024,
+      storageKey: 'b/manual.pdf',
+      sha256: 'f'.repeat(64),
+    })
+  ).id;
+  const inbox = await seedBotAndChannel(tenants.sequelize, workspaceId);
+  await seedConversations(tenants.sequelize, inbox, {
+    conversations: 1,
+    messagesPerConversation: 2,
+  });
+  const conversation = (
+    await owner.get<{ items: { id: string; customer: { id: string } }[] }>('/api/v1/conversations')
+  ).body.items[0];
+
+  await signInAsNewMember(gateway, workspaceId, 'agent');
+  const members = (await owner.get<{ items: { id: string; role: string }[] }>('/api/v1/members'))
+    .body.items;
+  const member = members.find((m) => m.role === 'agent')!.id;
+  const invitation = ok(
+    await owner.post<{ id: string }>('/api/v1/invitations', {
+      email: `invitee-${randomBytes(3).toString('hex')}@example.test`,
+      role: 'agent',
+    }),
+    'invitation',
+  ).id;
+  const apiKey = ok(
+    await owner.post<{ id: string }>('/api/v1/api-keys', { name: 'B key' }),
+    'api key',
+  ).id;
+
+  const all: Verb[] = ['GET', 'PATCH', 'DELETE'];
+  const probes: Probe[] = [
+    {
+      route: '/api/v1/bots/{}',
+      path: `/api/v1/bots/${bot}`,
+      verbs: all,
+      body: { name: 'hijacked' },
+    },
+    {
+      route: '/api/v1/bots/{}/rotate-public-key',
+      path: `/api/v1/bots/${bot}/rotate-public-key`,
+      verbs: ['POST'],
+    },
+    {
+      route: '/api/v1/channels/{}',
+      path: `/api/v1/channels/${channel}`,
+      verbs: all,
+      body: { name: 'hijacked' },
+    },
+    {
+      route: '/api/v1/channels/{}/rotate-webhook-secret',
+      path: `/api/v1/channels/${channel}/rotate-webhook-secret`,
+      verbs: ['POST'],
+    },
+    {
+      route: '/api/v1/bots/{}/faqs',
+      path: `/api/v1/bots/${bot}/faqs`,
+      verbs: ['GET', 'POST'],
+      body: { question: 'x?', answer: 'y' },
+    },
+    {
+      route: '/api/v1/bots/{}/faqs/{}',
+      path: `/api/v1/bots/${bot}/faqs/${faq}`,
+      verbs: all,
+      body: { answer: 'hijacked' },
+    },
+    {
+      route: '/api/v1/bots/{}/snippets',
+      path: `/api/v1/bots/${bot}/snippets`,
+      verbs: ['GET', 'POST'],
+      body: { title: 'x', content: 'y' },
+    },
+    {
+      route: '/api/v1/bots/{}/snippets/{}',
+      path: `/api/v1/bots/${bot}/snippets/${snippet}`,
+      verbs: all,
+      body: { content: 'hijacked' },
+    },
+    { route: '/api/v1/bots/{}/sources', path: `/api/v1/bots/${bot}/sources`, verbs: ['GET'] },
+    {
+      route: '/api/v1/bots/{}/sources/websites',
+      path: `/api/v1/bots/${bot}/sources/websites`,
+      verbs: ['POST'],
+      body: { url: 'https://evil.example.com/' },
+    },
+    {
+      route: '/api/v1/bots/{}/sources/{}',
+      path: `/api/v1/bots/${bot}/sources/${source}`,
+      verbs: ['GET', 'DELETE'],
+    },
+    { route: '/api/v1/bots/{}/documents', path: `/api/v1/bots/${bot}/documents`, verbs: ['GET'] },
+    {
+      route: '/api/v1/bots/{}/documents/{}',
+      path: `/api/v1/bots/${bot}/documents/${document}`,
+      verbs: ['GET', 'DELETE'],
+    },
+    {
+      route: '/api/v1/customers/{}',
+      path: `/api/v1/customers/${conversation.customer.id}`,
+      verbs: all,
+      body: { name: 'hijacked' },
+    },
+    {
+      route: '/api/v1/conversations/{}',
+      path: `/api/v1/conversations/${conversation.id}`,
+      verbs: ['GET'],
+    },
+    {
+      route: '/api/v1/conversations/{}/messages',
+      path: `/api/v1/conversations/${conversation.id}/messages`,
+      verbs: ['GET'],
+    },
+    {
+      route: '/api/v1/members/{}',
+      path: `/api/v1/members/${member}`,
+      verbs: all,
+      body: { availability: 'online' },
+    },
+    {
+      route: '/api/v1/invitations/{}',
+      path: `/api/v1/invitations/${invitation}`,
+      verbs: ['DELETE'],
+    },
+    { route: '/api/v1/api-keys/{}', path: `/api/v1/api-keys/${apiKey}`, verbs: ['DELETE'] },
+  ];
+  const listings: Listing[] = [
+    { route: '/api/v1/bots', path: '/api/v1/bots?limit=100', id: bot },
+    { route: '/api/v1/channels', path: '/api/v1/channels?limit=100', id: channel },
+    {
+      route: '/api/v1/customers',
+      path: '/api/v1/customers?limit=100',
+      id: conversation.customer.id,
+    },
+    {
+      route: '/api/v1/conversations',
+      path: '/api/v1/conversations?limit=100',
+      id: conversation.id,
+    },
+    { route: '/api/v1/members', path: '/api/v1/members?limit=100', id: member },
+    { route: '/api/v1/invitations', path: '/api/v1/invitations?limit=100', id: invitation },
+    { route: '/api/v1/api-keys', path: '/api/v1/api-keys?limit=100', id: apiKey },
+  ];
+  const snapshots = [
+    ...probes.filter((p) => p.verbs.includes('GET')).map((p) => p.path),
+    ...listings.map((l) => l.path),
+    '/api/v1/workspace',
+  ];
+  return { probes, listings, snapshots };
+}
+
+async function attemptsThatLeaked(attacker: ApiClient, fixture: Fixture): Promise<string[]> {
+  const leaks: string[] = [];
+  for (const probe of fixture.probes) {
+    for (const verb of probe.verbs) {
+      const body = verb === 'PATCH' || verb === 'POST' ? (probe.body ?? {}) : undefined;
+      const res = await attacker.request<Record<string, unknown>>(verb, probe.path, body);
+      if (res.status !== 404) leaks.push(`${verb} ${probe.route} answered ${res.status}`);
+    }
+  }
+  for (const listing of fixture.listings) {
+    const res = await attacker.get<{ items: { id: string }[] }>(listing.path);
+    if (res.body.items?.some((item) => item.id === listing.id))
+      leaks.push(`GET ${listing.route} lists B's ${listing.id}`);
+  }
+  return leaks;
+}
+
+const snapshot = async (owner: ApiClient, paths: string[]): Promise<Record<string, unknown>> => {
+  const answers: Record<string, unknown> = {};
+  for (const path of paths) answers[path] = (await owner.get(path)).body;
+  return answers;
+};
+
+describe('tenant isolation across every tenant-scoped route', () => {
+  let gateway: BootedService;
+  let a: ApiClient;
+  let b: ApiClient;
+  let fixture: Fixture;
+
+  beforeAll(async () => {
+    gateway = await bootService(gatewayApiService);
+    a = await ApiClient.signUp(gateway.url);
+    b = await ApiClient.signUp(gateway.url);
+    // A owns data of its own too, so "empty" cannot pass for "isolated".
+    await a.post('/api/v1/bots', { name: 'A bot' });
+    fixture = await createWorkspaceB(gateway, b);
+  });
+
+  afterAll(async () => {
+    const tenants = gateway.app.get(TenantConnections);
+    const workspace = await tenants.control.Workspace.findByPk(b.session!.workspaceId);
+    if (workspace?.databaseName) {
+      await tenants.release(workspace.databaseName);
+      await new TenantRelocator(tenants.sequelize, gateway.config.database.url).moveToShared(
+        workspace.id,
+      );
+    }
+    await gateway.close();
+  });
+
+  it('covers every parameterised route of the API', async () => {
+    const docs = await new ApiClient(gateway.url).get<{ paths: Record<string, object> }>(
+      '/api/docs-json',
+    );
+    const covered = new Set([
+      ...fixture.probes.map((p) => p.route),
+      ...fixture.listings.map((l) => l.route),
+      ...CALLER_SCOPED,
+    ]);
+    const routes = Object.keys(docs.body.paths)
+      .filter((r) => r.startsWith('/api/v1/'))
+      .map(normalise);
+    expect(routes.filter((r) => !covered.has(r))).toEqual([]);
+  });
+
+  it.each(['shared', 'dedicated'] as const)('holds with B in the %s database', async (mode) => {
+    if (mode === 'dedicated') {
+      const tenants = gateway.app.get(TenantConnections);
+      await new TenantRelocator(tenants.sequelize, gateway.config.database.url).moveToDedicated(
+        b.session!.workspaceId,
+      );
+      tenants.invalidate(b.session!.workspaceId);
+      expect((await tenants.scope(b.session!.workspaceId)).mode).toBe('dedicated');
+    }
+    const before = await snapshot(b, fixture.snapshots);
+    expect(await attemptsThatLeaked(a, fixture)).toEqual([]);
+    expect(await snapshot(b, fixture.snapshots)).toEqual(before);
+    // A's own workspace settings change A only.
+    expect((await a.patch('/api/v1/workspace', { name: `A renamed in ${mode}` })).status).toBe(200);
+    expect((await b.get<{ name: string }>('/api/v1/workspace')).body.name).not.toContain(
+      'A renamed',
+    );
+  });
+});
