@@ -1,0 +1,23 @@
+import type { Bot, Channel } from '@cxgenie/database';
+import type { BotResponse } from './dto/bot.dto';
+
+export function presentBot(bot: Bot, channels: readonly Channel[]): BotResponse {
+  return {
+    id: bot.id,
+    name: bot.name,
+    publicKey: bot.publicKey,
+    llmProvider: bot.llmProvider,
+    llmModel: bot.llmModel,
+    systemPrompt: bot.systemPrompt,
+    temperature: bot.temperature,
+    language: bot.language,
+    typeReplyUnknown: bot.typeReplyUnknown,
+    fallbackMessage: bot.fallbackMessage,
+    handoffPhrases: bot.handoffPhrases,
+    knowledgeSettings: bot.knowledgeSettings,
+    isActive: bot.isActive,
+    activeChannels: channels.map((channel) => ({ id: channel.id, type: channel.type })),
+    createdAt: bot.createdAt,
+    updatedAt: bot.updatedAt,
+  };
+}

@@ -1,0 +1,189 @@
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  CHANNEL_TYPES,
+  type ChannelType,
+  LLM_PROVIDERS,
+  type LlmProvider,
+  REPLY_UNKNOWN_POLICIES,
+  type ReplyUnknownPolicy,
+} from '@cxgenie/contracts';
+import { Omittable } from '../../../core-modules/http/validation';
+
+/** A BCP-47-looking tag (`en`, `pt-BR`, `zh-Hant-TW`); full BCP-47 validation is not worth it. */
+export const LANGUAGE_TAG = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
+
+/**
+ * Retrieval tuning. Every field is optional; on PATCH the object is merged into the stored one,
+ * and a null resets that field to the engine's default.
+ */
+export class KnowledgeSettingsDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 50 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  topK?: number | null;
+
+  @ApiPropertyOptional({ minimum: 0.5, maximum: 5 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0.5)
+  @Max(5)
+  faqBoost?: number | null;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 3650 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  recencyHalfLifeDays?: number | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  hybridSearch?: boolean | null;
+
+  @ApiPropertyOptional({ minimum: 256, maximum: 32000 })
+  @IsOptional()
+  @IsInt()
+  @Min(256)
+  @Max(32000)
+  maxContextTokens?: number | null;
+}
+
+export class CreateBotDto {
+  @ApiProperty({ minLength: 1, maxLength: 120, example: 'Support bot' })
+  @IsString()
+  @Length(1, 120)
+  name!: string;
+
+  @ApiPropertyOptional({ enum: LLM_PROVIDERS, default: 'local' })
+  @Omittable()
+  @IsIn(LLM_PROVIDERS)
+  llmProvider?: LlmProvider;
+
+  @ApiPropertyOptional({ minLength: 1, maxLength: 100, example: 'gpt-4o-mini' })
+  @Omittable()
+  @IsString()
+  @Length(1, 100)
+  llmModel?: string;
+
+  @ApiPropertyOptional({ maxLength: 20000 })
+  @Omittable()
+  @IsString()
+  @MaxLength(20000)
+  systemPrompt?: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 2, default: 0.2 })
+  @Omittable()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(2)
+  temperature?: number;
+
+  @ApiPropertyOptional({ minLength: 2, maxLength: 35, example: 'en-US' })
+  @Omittable()
+  @IsString()
+  @Length(2, 35)
+  @Matches(LANGUAGE_TAG, { message: 'must be a language tag such as en or pt-BR' })
+  language?: string;
+
+  @ApiPropertyOptional({ enum: REPLY_UNKNOWN_POLICIES, default: 'INPUT_ANSWER' })
+  @Omittable()
+  @IsIn(REPLY_UNKNOWN_POLICIES)
+  typeReplyUnknown?: ReplyUnknownPolicy;
+
+  @ApiPropertyOptional({
+    maxLength: 2000,
+    description: 'What the bot says when it has no answer; must not be blank for INPUT_ANSWER',
+  })
+  @Omittable()
+  @IsString()
+  @MaxLength(2000)
+  fallbackMessage?: string;
+
+  @ApiPropertyOptional({ type: [String], maxItems: 50, example: ['talk to a human'] })
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(1, 200, { each: true })
+  handoffPhrases?: string[];
+
+  @ApiPropertyOptional({ type: KnowledgeSettingsDto })
+  @Omittable()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => KnowledgeSettingsDto)
+  knowledgeSettings?: KnowledgeSettingsDto;
+
+  @ApiPropertyOptional({ default: true })
+  @Omittable()
+  @IsBoolean()
+  isActive?: boolean;
+}
+
+export class UpdateBotDto extends OmitType(CreateBotDto, ['name'] as const) {
+  @ApiPropertyOptional({ minLength: 1, maxLength: 120 })
+  @Omittable()
+  @IsString()
+  @Length(1, 120)
+  name?: string;
+}
+
+export class BotChannelLinkResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: CHANNEL_TYPES }) type!: ChannelType;
+}
+
+export class KnowledgeSettingsResponse {
+  @ApiPropertyOptional() topK?: number;
+  @ApiPropertyOptional() faqBoost?: number;
+  @ApiPropertyOptional() recencyHalfLifeDays?: number;
+  @ApiPropertyOptional() hybridSearch?: boolean;
+  @ApiPropertyOptional() maxContextTokens?: number;
+}
+
+export class BotResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'Public: embedded in the widget script to start sessions' })
+  publicKey!: string;
+  @ApiProperty({ enum: LLM_PROVIDERS }) llmProvider!: LlmProvider;
+  @ApiProperty() llmModel!: string;
+  @ApiProperty() systemPrompt!: string;
+  @ApiProperty() temperature!: number;
+  @ApiProperty() language!: string;
+  @ApiProperty({ enum: REPLY_UNKNOWN_POLICIES }) typeReplyUnknown!: ReplyUnknownPolicy;
+  @ApiProperty() fallbackMessage!: string;
+  @ApiProperty({ type: [String] }) handoffPhrases!: string[];
+  @ApiProperty({ type: KnowledgeSettingsResponse }) knowledgeSettings!: KnowledgeSettingsResponse;
+  @ApiProperty() isActive!: boolean;
+  @ApiProperty({ type: [BotChannelLinkResponse], description: 'The active channels it answers on' })
+  activeChannels!: BotChannelLinkResponse[];
+  @ApiProperty() createdAt!: Date;
+  @ApiProperty() updatedAt!: Date;
+}
+
+export class BotPageResponse {
+  @ApiProperty({ type: [BotResponse] }) items!: BotResponse[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}

@@ -1,0 +1,16 @@
+import type { LlmProvider, ReplyUnknownPolicy } from '@cxgenie/contracts';
+import type { KnowledgeSettingsPatch } from '../../bot-settings';
+
+export interface CreateBotCommand {
+  name: string;
+  llmProvider?: LlmProvider;
+  llmModel?: string;
+  systemPrompt?: string;
+  temperature?: number;
+  language?: string;
+  typeReplyUnknown?: ReplyUnknownPolicy;
+  fallbackMessage?: string;
+  handoffPhrases?: string[];
+  knowledgeSettings?: KnowledgeSettingsPatch;
+  isActive?: boolean;
+}

@@ -1,0 +1,13 @@
+import { Injectable } from '@nestjs/common';
+import { BotRepository, type TenantScope } from '@cxgenie/database';
+import { ResourceNotFoundException } from '../../../../core-modules/http/resource-not-found.exception';
+
+/** Soft delete: the row stays for conversations that reference it and can be restored. */
+@Injectable()
+export class DeleteBot {
+  constructor(private readonly bots: BotRepository) {}
+
+  async execute(scope: TenantScope, id: string): Promise<void> {
+    if (!(await this.bots.remove(scope, id))) throw new ResourceNotFoundException('Bot');
+  }
+}

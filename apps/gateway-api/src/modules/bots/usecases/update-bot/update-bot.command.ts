@@ -1,0 +1,3 @@
+import type { CreateBotCommand } from '../create-bot/create-bot.command';
+
+export type UpdateBotCommand = Partial<CreateBotCommand>;

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { ChannelRepository, type TenantScope } from '@cxgenie/database';
+import { ChannelRules } from '../../channel-rules';
+import { ChannelSecrets } from '../../channel-secrets';
+import { ChannelViews } from '../../channel-views';
+import { withExternalIdConflict } from '../../channel-writes';
+import type { ChannelResponse } from '../../dto/channel.dto';
+import type { CreateChannelCommand } from './create-channel.command';
+
+/**
+ * A webhook secret is generated but not returned: responses never carry secrets, and the admin
+ * obtains one through rotate-webhook-secret when configuring the platform.
+ */
+@Injectable()
+export class CreateChannel {
+  constructor(
+    private readonly channels: ChannelRepository,
+    private readonly rules: ChannelRules,
+    private readonly secrets: ChannelSecrets,
+    private readonly views: ChannelViews,
+  ) {}
+
+  async execute(scope: TenantScope, command: CreateChannelCommand): Promise<ChannelResponse> {
+    const settings = command.settings ?? {};
+    const credentials = this.rules.assertConfiguration(
+      command.type,
+      command.credentials ?? {},
+      settings,
+    );
+    await this.rules.assertBotInWorkspace(scope, command.botId);
+    const values = {
+      type: command.type,
+      name: command.name.trim(),
+      botId: command.botId ?? null,
+      externalId: command.externalId ?? null,
+      settings,
+      isActive: command.isActive ?? true,
+      credentialsEncrypted: this.secrets.sealCredentials(credentials),
+      webhookSecretEncrypted: this.secrets.newWebhookSecret().sealed,
+    };
+    const channel = await withExternalIdConflict(() => this.channels.create(scope, values));
+    return this.views.render(channel);
+  }
+}
