@@ -1,4 +1,11 @@
-import { type Attributes, type CreationAttributes, type Model, type ModelStatic, Op, type WhereOptions } from 'sequelize';
+import {
+  type Attributes,
+  type CreationAttributes,
+  type Model,
+  type ModelStatic,
+  Op,
+  type WhereOptions,
+} from 'sequelize';
 import type { TenantScope } from '../tenancy/tenant-scope';
 import { type Page, decodeCursor, encodeCursor } from './cursor';
 
