@@ -1,10 +1,11 @@
 import type { Migration } from './migration';
 import { initialSchema } from './0001-initial-schema';
+import { listIndexes } from './0002-list-indexes';
 
 /**
  * Every migration, in order. Listed statically rather than globbed so the same list runs under
  * ts-node, Jest and the compiled build.
  */
-export const MIGRATIONS: readonly Migration[] = [initialSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, listIndexes];
 
 export { TENANT_TABLES } from './0001-initial-schema';
