@@ -34,6 +34,10 @@ for (const [location, meta] of Object.entries(lock.packages)) {
     if (process.env.DEBUG) console.log(`added ${key} (required by ${location || 'root'})`);
   }
 }
-const sorted = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
+const sorted = Object.fromEntries(
+  Object.entries(lock.packages).sort(([a], [b]) =>
+    a === '' ? -1 : b === '' ? 1 : a.localeCompare(b),
+  ),
+);
 fs.writeFileSync(lockPath, `${JSON.stringify({ ...lock, packages: sorted }, null, 2)}\n`);
 console.log(`complete-lockfile: ${added} platform entries added`);
