@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import type { Benchmark } from './benchmark';
 import { conversationList } from './benchmarks/conversation-list.bench';
 import { healthLatency } from './benchmarks/health-latency.bench';
+import { paragraphBuffer } from './benchmarks/paragraph-buffer.bench';
 
-const BENCHMARKS: Benchmark[] = [healthLatency, conversationList];
+const BENCHMARKS: Benchmark[] = [healthLatency, conversationList, paragraphBuffer];
 
 async function main(): Promise<number> {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, type PlatformOptions } from '@cxgenie/bootstrap';
 import type { ServiceConfig } from '@cxgenie/config';
 import { AuthCoreModule } from './core-modules/auth/auth-core.module';
+import { BotConfigModule } from './core-modules/bot-config/bot-config.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BotsModule } from './modules/bots/bots.module';
@@ -24,6 +25,7 @@ export class GatewayApiModule {
       imports: [
         PlatformModule.forService(config, options),
         AuthCoreModule,
+        BotConfigModule,
         AuthModule,
         WorkspacesModule,
         MembersModule,

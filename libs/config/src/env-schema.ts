@@ -45,6 +45,7 @@ export const platformEnvSchema = z
     VECTOR_STORE: z.enum(['lancedb', 'milvus']).default('lancedb'),
     MILVUS_ADDRESS: optionalString,
     MILVUS_TOKEN: optionalString,
+    LOCAL_LLM_TOKEN_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(15),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JWT_ACCESS_TTL_S: positiveInt.default(900),
     JWT_REFRESH_TTL_S: positiveInt.default(30 * 24 * 3600),

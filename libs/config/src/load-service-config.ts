@@ -90,6 +90,7 @@ export function loadServiceConfig(service: ServiceName, rawEnv: Env = process.en
       refreshTtlSeconds: p.JWT_REFRESH_TTL_S,
     },
     encryptionKey: p.ENCRYPTION_KEY,
+    localLlmTokenDelayMs: p.LOCAL_LLM_TOKEN_DELAY_MS,
     serviceUrls,
   };
 }

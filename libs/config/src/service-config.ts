@@ -35,6 +35,8 @@ export interface ServiceConfig {
   };
   /** Key material for secrets stored at rest (channel credentials); hashed to 256 bits. */
   encryptionKey: string;
+  /** Pause between tokens of the built-in answer provider, to stream like a model would. */
+  localLlmTokenDelayMs: number;
   /** Base URL of every service, this one included, for service-to-service HTTP. */
   serviceUrls: Record<ServiceName, string>;
 }

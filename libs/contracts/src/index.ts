@@ -3,3 +3,5 @@ export * from './tracing';
 export * from './queues';
 export * from './health';
 export * from './domain';
+export * from './conversation-pipeline';
+export * from './realtime';

@@ -67,6 +67,8 @@ export class Conversation extends Model<
   declare assigneeId: CreationOptional<string | null>;
   declare subject: CreationOptional<string | null>;
   declare lastMessageSeq: CreationOptional<number>;
+  /** Inbound messages up to this sequence have been handled by the bot pipeline. */
+  declare processedInboundSeq: CreationOptional<number>;
   declare lastMessageAt: CreationOptional<Date>;
   declare closedAt: CreationOptional<Date | null>;
   declare createdAt: CreationOptional<Date>;
@@ -90,6 +92,8 @@ export class Message extends Model<InferAttributes<Message>, InferCreationAttrib
   declare error: CreationOptional<string | null>;
   declare traceId: CreationOptional<string | null>;
   declare metadata: CreationOptional<Record<string, unknown>>;
+  /** For a bot reply: the inbound message it answers (unique, so never answered twice). */
+  declare replyToMessageId: CreationOptional<string | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -138,6 +142,7 @@ export function initConversationModels(sequelize: Sequelize) {
       assigneeId: optionalUuid(),
       subject: optionalText(),
       lastMessageSeq: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      processedInboundSeq: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
       lastMessageAt: { type: DataTypes.DATE, allowNull: false, defaultValue: DataTypes.NOW },
       closedAt: optionalDate(),
       ...timestampColumns(),
@@ -163,6 +168,7 @@ export function initConversationModels(sequelize: Sequelize) {
       error: optionalText(),
       traceId: optionalText(),
       metadata: jsonb({}),
+      replyToMessageId: optionalUuid(),
       ...timestampColumns(),
     },
     modelOptions(sequelize, 'messages'),

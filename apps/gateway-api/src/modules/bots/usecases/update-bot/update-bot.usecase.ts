@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BotRepository, type TenantScope } from '@cxgenie/database';
+import { BotConfigCache } from '../../../../core-modules/bot-config/bot-config.cache';
 import { ResourceNotFoundException } from '../../../../core-modules/http/resource-not-found.exception';
 import {
   assertFallbackFitsPolicy,
@@ -17,6 +18,7 @@ export class UpdateBot {
     private readonly bots: BotRepository,
     private readonly getBot: GetBot,
     private readonly views: BotViews,
+    private readonly botConfigs: BotConfigCache,
   ) {}
 
   async execute(scope: TenantScope, id: string, command: UpdateBotCommand): Promise<BotResponse> {
@@ -37,6 +39,8 @@ export class UpdateBot {
     });
     // Deleted between the read and the write.
     if (!updated) throw new ResourceNotFoundException('Bot');
+    // The conversation pipeline must answer the next message with these settings.
+    await this.botConfigs.invalidate(id);
     return this.views.renderOne(scope, updated);
   }
 }

@@ -1,0 +1,75 @@
+import { Type } from 'class-transformer';
+import {
+  IsArray,
+  IsIn,
+  IsNumber,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+  ArrayMaxSize,
+} from 'class-validator';
+import {
+  type AnswerRequest,
+  LLM_PROVIDERS,
+  REPLY_UNKNOWN_POLICIES,
+  type ReplyUnknownPolicy,
+} from '@cxgenie/contracts';
+
+class HistoryEntryDto {
+  @IsIn(['customer', 'bot', 'agent'])
+  role!: 'customer' | 'bot' | 'agent';
+
+  @IsString()
+  @MaxLength(20_000)
+  text!: string;
+}
+
+class BotSettingsDto {
+  @IsIn(LLM_PROVIDERS)
+  llmProvider!: string;
+
+  @IsString()
+  @Length(1, 100)
+  llmModel!: string;
+
+  @IsString()
+  @MaxLength(20_000)
+  systemPrompt!: string;
+
+  @IsNumber()
+  @Min(0)
+  @Max(2)
+  temperature!: number;
+
+  @IsString()
+  @Length(2, 35)
+  language!: string;
+
+  @IsIn(REPLY_UNKNOWN_POLICIES)
+  typeReplyUnknown!: ReplyUnknownPolicy;
+}
+
+export class AnswerRequestDto implements AnswerRequest {
+  @IsUUID() workspaceId!: string;
+  @IsUUID() botId!: string;
+  @IsUUID() conversationId!: string;
+  @IsUUID() messageId!: string;
+
+  @IsString()
+  @Length(1, 20_000)
+  question!: string;
+
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => HistoryEntryDto)
+  history!: HistoryEntryDto[];
+
+  @ValidateNested()
+  @Type(() => BotSettingsDto)
+  bot!: BotSettingsDto;
+}

@@ -1,0 +1,31 @@
+import { Body, Controller, HttpCode, Logger, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { CORE_AI_ANSWER_PATH, type AnswerStreamEvent } from '@cxgenie/contracts';
+import { AnswerRequestDto } from './answer-request.dto';
+import { CannedAnswerProvider } from './canned-answer.provider';
+
+/** Streams an answer as newline-delimited JSON: deltas, then one `done` or `error`. */
+@Controller()
+export class AnswerController {
+  private readonly logger = new Logger(AnswerController.name);
+
+  constructor(private readonly provider: CannedAnswerProvider) {}
+
+  @Post(CORE_AI_ANSWER_PATH)
+  @HttpCode(200)
+  async answer(@Body() request: AnswerRequestDto, @Res() res: Response): Promise<void> {
+    const aborted = new AbortController();
+    res.on('close', () => aborted.abort());
+    res.setHeader('content-type', 'application/x-ndjson; charset=utf-8');
+    res.setHeader('cache-control', 'no-store');
+    const write = (event: AnswerStreamEvent) => res.write(`${JSON.stringify(event)}\n`);
+    try {
+      for await (const event of this.provider.stream(request, aborted.signal)) write(event);
+    } catch (error) {
+      // Headers are gone already: the failure travels in-band, as the stream's last event.
+      this.logger.error(`answer failed: ${error instanceof Error ? error.message : String(error)}`);
+      write({ type: 'error', message: 'The answer provider failed' });
+    }
+    res.end();
+  }
+}

@@ -1,0 +1,44 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import type { AnswerRequest } from '@cxgenie/contracts';
+import type { TenantScope } from '@cxgenie/database';
+import { REDIS_CLIENT } from '@cxgenie/redis';
+
+export type BotConfig = AnswerRequest['bot'] & { id: string; isActive: boolean };
+
+const TTL_SECONDS = 300;
+const key = (botId: string) => `bot-config:${botId}`;
+
+/**
+ * Bot settings the pipeline reads for every message, cached in Redis so every gateway instance
+ * shares one copy; the bots API invalidates it on each change.
+ */
+@Injectable()
+export class BotConfigCache {
+  constructor(@Inject(REDIS_CLIENT) private readonly redis: Redis) {}
+
+  async get(scope: TenantScope, botId: string): Promise<BotConfig | null> {
+    const cached = await this.redis.get(key(botId));
+    if (cached) return JSON.parse(cached) as BotConfig;
+    const bot = await scope.models.Bot.findOne({
+      where: { id: botId, workspaceId: scope.workspaceId },
+    });
+    if (!bot) return null;
+    const config: BotConfig = {
+      id: bot.id,
+      isActive: bot.isActive,
+      llmProvider: bot.llmProvider,
+      llmModel: bot.llmModel,
+      systemPrompt: bot.systemPrompt,
+      temperature: bot.temperature,
+      language: bot.language,
+      typeReplyUnknown: bot.typeReplyUnknown,
+    };
+    await this.redis.set(key(botId), JSON.stringify(config), 'EX', TTL_SECONDS);
+    return config;
+  }
+
+  async invalidate(botId: string): Promise<void> {
+    await this.redis.del(key(botId));
+  }
+}

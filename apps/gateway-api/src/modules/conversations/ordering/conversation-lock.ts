@@ -1,0 +1,45 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import { randomBytes } from 'node:crypto';
+import { REDIS_CLIENT } from '@cxgenie/redis';
+
+// Only the owner may extend or release: compare the token, then act, atomically.
+const EXTEND = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
+const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
+
+// Short, and extended while work runs: a crashed worker blocks its conversation for seconds, not half a minute.
+export const LOCK_TTL_MS = 10_000;
+
+export interface HeldLock {
+  readonly key: string;
+  readonly token: string;
+}
+
+/**
+ * The per-conversation mutex: SET NX PX with a random owner token. Extending and releasing are
+ * compare-and-act scripts, so a worker whose lock expired can neither prolong nor delete the lock
+ * another worker now holds.
+ */
+@Injectable()
+export class ConversationLock {
+  constructor(@Inject(REDIS_CLIENT) private readonly redis: Redis) {}
+
+  async acquire(conversationId: string, ttlMs = LOCK_TTL_MS): Promise<HeldLock | null> {
+    const key = `lock:conversation:${conversationId}`;
+    const token = randomBytes(16).toString('hex');
+    const ok = await this.redis.set(key, token, 'PX', ttlMs, 'NX');
+    return ok === 'OK' ? { key, token } : null;
+  }
+
+  async extend(lock: HeldLock, ttlMs = LOCK_TTL_MS): Promise<boolean> {
+    return (await this.redis.eval(EXTEND, 1, lock.key, lock.token, ttlMs)) === 1;
+  }
+
+  async release(lock: HeldLock): Promise<boolean> {
+    return (await this.redis.eval(RELEASE, 1, lock.key, lock.token)) === 1;
+  }
+
+  async isHeld(lock: HeldLock): Promise<boolean> {
+    return (await this.redis.get(lock.key)) === lock.token;
+  }
+}

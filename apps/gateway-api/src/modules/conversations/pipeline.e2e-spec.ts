@@ -1,0 +1,170 @@
+import { type Socket, io } from 'socket.io-client';
+import {
+  ClientEvents,
+  type MessageChunkPayload,
+  type MessagePayload,
+  ServerEvents,
+  SocketNamespaces,
+  serviceUrlEnvVar,
+} from '@cxgenie/contracts';
+import { type BootedService, bootService, eventually } from '@cxgenie/testing';
+import { coreAiService } from '../../../../core-ai/src/core-ai.service';
+import { gatewayApiService } from '../../gateway-api.service';
+import { ApiClient } from '../../testing/api-client';
+
+interface Received {
+  created: MessagePayload[];
+  completed: MessagePayload[];
+  chunks: MessageChunkPayload[];
+}
+
+function connectWidget(
+  url: string,
+  token: string,
+  lastSeq?: number,
+): Promise<{ socket: Socket; received: Received }> {
+  const socket = io(`${url}${SocketNamespaces.Customer}`, {
+    auth: { token, lastSeq },
+    transports: ['websocket'],
+    reconnection: false,
+  });
+  const received: Received = { created: [], completed: [], chunks: [] };
+  socket.on(ServerEvents.MessageCreated, (m: MessagePayload) => received.created.push(m));
+  socket.on(ServerEvents.MessageCompleted, (m: MessagePayload) => received.completed.push(m));
+  socket.on(ServerEvents.MessageChunk, (c: MessageChunkPayload) => received.chunks.push(c));
+  return new Promise((resolve, reject) => {
+    socket.on('connect', () => resolve({ socket, received }));
+    socket.on('connect_error', reject);
+  });
+}
+
+const send = (socket: Socket, text: string) =>
+  socket.emitWithAck(ClientEvents.SendMessage, { text }) as Promise<{
+    ok: boolean;
+    message: MessagePayload;
+  }>;
+
+describe('conversation pipeline: widget message in, streamed answer out, in order', () => {
+  let coreAi: BootedService;
+  let gateway: BootedService;
+  let owner: ApiClient;
+  let botKey: string;
+
+  beforeAll(async () => {
+    coreAi = await bootService(coreAiService, { LOCAL_LLM_TOKEN_DELAY_MS: '0' });
+    gateway = await bootService(gatewayApiService, { [serviceUrlEnvVar('core-ai')]: coreAi.url });
+    owner = await ApiClient.signUp(gateway.url);
+    const bot = await owner.post<{ publicKey: string }>('/api/v1/bots', {
+      name: 'Pipeline bot',
+      typeReplyUnknown: 'AI_GENERATE',
+    });
+    botKey = bot.body.publicKey;
+  });
+
+  afterAll(async () => {
+    await gateway.close();
+    await coreAi.close();
+  });
+
+  const newVisitor = async () =>
+    (
+      await new ApiClient(gateway.url).post<{ sessionToken: string }>('/api/v1/widget/sessions', {
+        botKey,
+      })
+    ).body.sessionToken;
+
+  it('answers a message, streaming it in paragraphs that assemble into the stored reply', async () => {
+    const { socket, received } = await connectWidget(gateway.url, await newVisitor());
+    try {
+      const ack = await send(socket, 'Where is my parcel?');
+      expect(ack).toMatchObject({ ok: true, message: { seq: 1, senderType: 'customer' } });
+      const reply = await eventually(() => {
+        expect(received.completed).toHaveLength(1);
+        return received.completed[0];
+      }, 10_000);
+      expect(reply).toMatchObject({ seq: 2, senderType: 'bot', replyToMessageId: ack.message.id });
+      expect(reply.text).toContain('Where is my parcel?');
+      const chunks = received.chunks.filter((c) => c.messageId === reply.id);
+      expect(chunks.map((c) => c.chunkIndex)).toEqual(chunks.map((_, i) => i));
+      expect(chunks.length).toBeGreaterThan(1);
+      expect(chunks.map((c) => c.text).join('')).toBe(reply.text);
+    } finally {
+      socket.close();
+    }
+  });
+
+  it('answers 100 messages sent at once to one conversation in exactly their order', async () => {
+    const { socket, received } = await connectWidget(gateway.url, await newVisitor());
+    try {
+      const acks = await Promise.all(
+        Array.from({ length: 100 }, (_, i) => send(socket, `question number ${i}`)),
+      );
+      expect(acks.map((a) => a.message.text)).toEqual(acks.map((_, i) => `question number ${i}`));
+      expect(acks.map((a) => a.message.seq)).toEqual(
+        [...acks.map((a) => a.message.seq)].sort((x, y) => x - y),
+      );
+      await eventually(() => expect(received.completed).toHaveLength(100), 30_000);
+      // Replies arrive in the order of the questions they answer, one each.
+      const answered = received.completed.map((r) =>
+        acks.findIndex((a) => a.message.id === r.replyToMessageId),
+      );
+      expect(answered).toEqual(acks.map((_, i) => i));
+      expect(received.completed.every((r, i) => r.text.includes(`question number ${i}"`))).toBe(
+        true,
+      );
+      const seqs = received.completed.map((r) => r.seq);
+      expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
+    } finally {
+      socket.close();
+    }
+  });
+
+  it('rejects bad payloads with an error naming the field, and unauthenticated sockets', async () => {
+    const { socket } = await connectWidget(gateway.url, await newVisitor());
+    try {
+      const empty = (await socket.emitWithAck(ClientEvents.SendMessage, { text: '' })) as {
+        ok: boolean;
+        error: { field: string };
+      };
+      expect(empty).toMatchObject({ ok: false, error: { code: 'invalid_payload', field: 'text' } });
+      const huge = (await socket.emitWithAck(ClientEvents.SendMessage, {
+        text: 'x'.repeat(5_000),
+      })) as { error: { code: string } };
+      expect(huge.error.code).toBe('too_large');
+      const extra = (await socket.emitWithAck(ClientEvents.SendMessage, {
+        text: 'hi',
+        admin: true,
+      })) as { error: { field: string } };
+      expect(extra.error.field).toBe('admin');
+    } finally {
+      socket.close();
+    }
+    const anonymous = io(`${gateway.url}${SocketNamespaces.Customer}`, {
+      auth: { token: 'forged' },
+      transports: ['websocket'],
+      reconnection: false,
+    });
+    const error = await new Promise<{ code: string }>((resolve) =>
+      anonymous.on(ServerEvents.Error, resolve),
+    );
+    expect(error.code).toBe('unauthorized');
+    await eventually(() => expect(anonymous.connected).toBe(false));
+    anonymous.close();
+  });
+
+  it('replays everything after the last sequence a reconnecting client saw', async () => {
+    const token = await newVisitor();
+    const first = await connectWidget(gateway.url, token);
+    await send(first.socket, 'first question');
+    await eventually(() => expect(first.received.completed).toHaveLength(1), 10_000);
+    first.socket.close();
+    // While the widget is away, the conversation goes on: its earlier message gets answered, then:
+    const again = await connectWidget(gateway.url, token, 1);
+    try {
+      await eventually(() => expect(again.received.created.map((m) => m.seq)).toEqual([2]));
+      expect(again.received.created[0].senderType).toBe('bot');
+    } finally {
+      again.socket.close();
+    }
+  });
+});

@@ -1,0 +1,12 @@
+import type { MessageChunkPayload, MessagePayload, TypingPayload } from '@cxgenie/contracts';
+
+/**
+ * Where the pipeline announces what happens in a conversation. The Socket.IO implementation
+ * reaches every client of the conversation on every gateway instance.
+ */
+export abstract class ConversationEvents {
+  abstract messageCreated(workspaceId: string, message: MessagePayload): void;
+  abstract messageChunk(workspaceId: string, chunk: MessageChunkPayload): void;
+  abstract messageCompleted(workspaceId: string, message: MessagePayload): void;
+  abstract typing(workspaceId: string, typing: TypingPayload): void;
+}

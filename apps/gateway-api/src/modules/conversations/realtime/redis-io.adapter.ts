@@ -1,0 +1,42 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import type { Redis } from 'ioredis';
+import type { Server, ServerOptions } from 'socket.io';
+import { createRedisClient } from '@cxgenie/redis';
+
+/**
+ * Socket.IO over the Redis pub/sub adapter: an emit to a room on any gateway instance reaches the
+ * room's sockets on every instance. The adapter keeps no history, so reconnecting clients catch up
+ * from PostgreSQL (conversation.resume), not from Socket.IO.
+ */
+export class RedisIoAdapter extends IoAdapter {
+  private readonly clients: Redis[] = [];
+
+  constructor(
+    app: INestApplicationContext,
+    private readonly redisUrl: string,
+  ) {
+    super(app);
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const server = super.createIOServer(port, {
+      ...options,
+      maxHttpBufferSize: 64 * 1024,
+    }) as Server;
+    const pub = createRedisClient(this.redisUrl, {
+      connectionName: 'cxgenie:gateway-api:socket-pub',
+    });
+    const sub = pub.duplicate({ connectionName: 'cxgenie:gateway-api:socket-sub' });
+    for (const client of [pub, sub]) client.on('error', () => undefined);
+    this.clients.push(pub, sub);
+    server.adapter(createAdapter(pub, sub));
+    return server;
+  }
+
+  override async close(server: Server): Promise<void> {
+    await super.close(server);
+    await Promise.all(this.clients.map((c) => c.quit().catch(() => c.disconnect())));
+  }
+}

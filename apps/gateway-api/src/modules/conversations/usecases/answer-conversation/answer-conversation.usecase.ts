@@ -1,0 +1,331 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Injectable, Logger } from '@nestjs/common';
+import type { Queue } from 'bull';
+import { randomUUID } from 'node:crypto';
+import { QueryTypes, type Transaction } from 'sequelize';
+import {
+  type AnalyticsEventJobData,
+  type AnswerRequest,
+  type ChannelOutboundJobData,
+  QueueNames,
+} from '@cxgenie/contracts';
+import type { Message, TenantScope } from '@cxgenie/database';
+import { TenantConnections } from '@cxgenie/database';
+import { withTraceId } from '@cxgenie/observability';
+import {
+  type BotConfig,
+  BotConfigCache,
+} from '../../../../core-modules/bot-config/bot-config.cache';
+import { CoreAiClient } from '../../../../core-modules/core-ai/core-ai.client';
+import { toMessagePayload } from '../../message-payload';
+import { ConversationLock, LOCK_TTL_MS } from '../../ordering/conversation-lock';
+import { LockKeeper } from '../../ordering/lock-keeper';
+import { ConversationEvents } from '../../realtime/conversation-events';
+import { ParagraphBuffer } from '../../streaming/paragraph-buffer';
+
+const HISTORY_MESSAGES = 10;
+
+interface PendingMessage {
+  id: string;
+  seq: number;
+  text: string;
+}
+
+interface ConversationState {
+  status: string;
+  bot_id: string;
+  channel_id: string;
+  channel_type: ChannelOutboundJobData['channelType'];
+}
+
+export interface AnswerOptions {
+  /** Lock lifetime; tests shorten it to exercise expiry and takeover. */
+  lockTtlMs?: number;
+}
+
+/**
+ * Answers a conversation's waiting customer messages strictly in sequence order. Whoever holds the
+ * conversation's lock drains every pending message, so a message waiting behind another starts
+ * the moment its predecessor is done, with no retry backoff in between. After releasing, the
+ * holder looks again: a message persisted while it was finishing is never stranded.
+ *
+ * Exactly one reply per message: the reply is committed together with a conditional advance of
+ * `processed_inbound_seq`, and `reply_to_message_id` is unique, so a worker that lost its lock, or
+ * a retry after a crash, cannot answer a message twice.
+ */
+@Injectable()
+export class AnswerConversation {
+  private readonly logger = new Logger(AnswerConversation.name);
+
+  constructor(
+    private readonly tenants: TenantConnections,
+    private readonly locks: ConversationLock,
+    private readonly botConfigs: BotConfigCache,
+    private readonly coreAi: CoreAiClient,
+    private readonly events: ConversationEvents,
+    @InjectQueue(QueueNames.ChannelOutbound)
+    private readonly outbound: Queue<ChannelOutboundJobData>,
+    @InjectQueue(QueueNames.AnalyticsEvents)
+    private readonly analytics: Queue<AnalyticsEventJobData>,
+  ) {}
+
+  /** Returns how many messages this call handled (0 when another worker holds the conversation). */
+  async drain(
+    workspaceId: string,
+    conversationId: string,
+    options: AnswerOptions = {},
+  ): Promise<number> {
+    const ttlMs = options.lockTtlMs ?? LOCK_TTL_MS;
+    const scope = await this.tenants.scope(workspaceId);
+    let handled = 0;
+    for (;;) {
+      const lock = await this.locks.acquire(conversationId, ttlMs);
+      if (!lock) return handled;
+      const keeper = new LockKeeper(this.locks, lock, ttlMs).start();
+      try {
+        for (
+          let next = await this.nextPending(scope, conversationId);
+          next && !keeper.lost;
+          next = await this.nextPending(scope, conversationId)
+        ) {
+          if (await this.handle(scope, conversationId, next, keeper)) handled += 1;
+        }
+      } finally {
+        keeper.stop();
+        await this.locks.release(lock).catch(() => false);
+      }
+      if (keeper.lost || !(await this.nextPending(scope, conversationId))) return handled;
+    }
+  }
+
+  private async nextPending(
+    scope: TenantScope,
+    conversationId: string,
+  ): Promise<PendingMessage | null> {
+    const [row] = await scope.sequelize.query<PendingMessage>(
+      `SELECT m.id, m.seq, m.text FROM messages m
+         JOIN conversations c ON c.id = m.conversation_id
+        WHERE m.conversation_id = :conversationId AND m.workspace_id = :workspaceId
+          AND m.direction = 'inbound' AND m.seq > c.processed_inbound_seq
+        ORDER BY m.seq LIMIT 1`,
+      { replacements: { conversationId, workspaceId: scope.workspaceId }, type: QueryTypes.SELECT },
+    );
+    return row ?? null;
+  }
+
+  /** True when this call committed the outcome for the message. */
+  private async handle(
+    scope: TenantScope,
+    conversationId: string,
+    message: PendingMessage,
+    keeper: LockKeeper,
+  ): Promise<boolean> {
+    // Re-read now, not when the job was queued: an agent may have taken over since.
+    const state = await this.state(scope, conversationId);
+    const bot =
+      state && state.status === 'bot' ? await this.botConfigs.get(scope, state.bot_id) : null;
+    if (!state || !bot?.isActive)
+      return this.markHandledWithoutReply(scope, conversationId, message);
+
+    const replyId = randomUUID();
+    const request = await this.answerRequest(scope, conversationId, message, bot);
+    this.events.typing(scope.workspaceId, { conversationId, senderType: 'bot', typing: true });
+    const text = await this.streamAnswer(
+      scope.workspaceId,
+      conversationId,
+      message.id,
+      replyId,
+      request,
+      keeper,
+    );
+    this.events.typing(scope.workspaceId, { conversationId, senderType: 'bot', typing: false });
+    if (text === null || !(await keeper.stillHeld())) return false;
+
+    const reply = await this.commitReply(scope, state, conversationId, message, replyId, text);
+    if (!reply) return false;
+    this.events.messageCompleted(scope.workspaceId, toMessagePayload(reply));
+    await this.afterReply(scope, state, message, reply);
+    return true;
+  }
+
+  private async streamAnswer(
+    workspaceId: string,
+    conversationId: string,
+    replyToMessageId: string,
+    messageId: string,
+    request: AnswerRequest,
+    keeper: LockKeeper,
+  ): Promise<string | null> {
+    let text = '';
+    const buffer = new ParagraphBuffer({
+      onChunk: ({ index, text: chunk }) => {
+        if (!keeper.lost)
+          this.events.messageChunk(workspaceId, {
+            conversationId,
+            messageId,
+            replyToMessageId,
+            chunkIndex: index,
+            text: chunk,
+          });
+      },
+    });
+    try {
+      for await (const event of this.coreAi.streamAnswer(request)) {
+        if (keeper.lost) break;
+        if (event.type === 'delta') {
+          text += event.text;
+          buffer.push(event.text);
+        } else if (event.type === 'error') {
+          throw new Error(event.message);
+        }
+      }
+    } catch (error) {
+      buffer.abort();
+      throw error;
+    }
+    if (keeper.lost) {
+      buffer.abort();
+      return null;
+    }
+    buffer.end();
+    return text;
+  }
+
+  private async commitReply(
+    scope: TenantScope,
+    state: ConversationState,
+    conversationId: string,
+    message: PendingMessage,
+    replyId: string,
+    text: string,
+  ): Promise<Message | null> {
+    return scope.sequelize.transaction(async (transaction) => {
+      const seq = await this.advance(scope, conversationId, message.seq, transaction, true);
+      if (seq === null) return null;
+      return scope.models.Message.create(
+        {
+          id: replyId,
+          workspaceId: scope.workspaceId,
+          conversationId,
+          channelId: state.channel_id,
+          seq,
+          direction: 'outbound',
+          senderType: 'bot',
+          text,
+          // The widget received it over the socket as it streamed; other channels still need delivery.
+          status: state.channel_type === 'web' ? 'sent' : 'queued',
+          replyToMessageId: message.id,
+        },
+        { transaction },
+      );
+    });
+  }
+
+  private async markHandledWithoutReply(
+    scope: TenantScope,
+    conversationId: string,
+    message: PendingMessage,
+  ): Promise<boolean> {
+    const seq = await scope.sequelize.transaction((transaction) =>
+      this.advance(scope, conversationId, message.seq, transaction, false),
+    );
+    return seq !== null;
+  }
+
+  /**
+   * The fence: moves `processed_inbound_seq` to this message only if nobody did yet, and takes the
+   * next sequence number for the reply. Returns null when the message was already handled.
+   */
+  private async advance(
+    scope: TenantScope,
+    conversationId: string,
+    seq: number,
+    transaction: Transaction,
+    withReply: boolean,
+  ): Promise<number | null> {
+    const [row] = await scope.sequelize.query<{ seq: number }>(
+      `UPDATE conversations
+          SET processed_inbound_seq = :seq,
+              last_message_seq = last_message_seq + ${withReply ? 1 : 0},
+              last_message_at = ${withReply ? 'now()' : 'last_message_at'},
+              updated_at = now()
+        WHERE id = :conversationId AND workspace_id = :workspaceId AND processed_inbound_seq < :seq
+        RETURNING last_message_seq AS seq`,
+      {
+        replacements: { conversationId, workspaceId: scope.workspaceId, seq },
+        type: QueryTypes.SELECT,
+        transaction,
+      },
+    );
+    return row ? row.seq : null;
+  }
+
+  private async state(
+    scope: TenantScope,
+    conversationId: string,
+  ): Promise<ConversationState | null> {
+    const [row] = await scope.sequelize.query<ConversationState>(
+      `SELECT c.status, c.bot_id, c.channel_id, ch.type AS channel_type
+         FROM conversations c JOIN channels ch ON ch.id = c.channel_id
+        WHERE c.id = :conversationId AND c.workspace_id = :workspaceId`,
+      { replacements: { conversationId, workspaceId: scope.workspaceId }, type: QueryTypes.SELECT },
+    );
+    return row ?? null;
+  }
+
+  private async answerRequest(
+    scope: TenantScope,
+    conversationId: string,
+    message: PendingMessage,
+    bot: BotConfig,
+  ): Promise<AnswerRequest> {
+    const history = await scope.models.Message.findAll({
+      where: { conversationId, workspaceId: scope.workspaceId },
+      order: [['seq', 'DESC']],
+      limit: HISTORY_MESSAGES,
+      attributes: ['seq', 'senderType', 'text'],
+    });
+    const { id: botId, isActive: _active, ...settings } = bot;
+    return {
+      workspaceId: scope.workspaceId,
+      botId,
+      conversationId,
+      messageId: message.id,
+      question: message.text,
+      history: history
+        .filter((m) => m.seq < message.seq && m.senderType !== 'system')
+        .reverse()
+        .map((m) => ({ role: m.senderType as 'customer' | 'bot' | 'agent', text: m.text })),
+      bot: settings,
+    };
+  }
+
+  private async afterReply(
+    scope: TenantScope,
+    state: ConversationState,
+    message: PendingMessage,
+    reply: Message,
+  ): Promise<void> {
+    const common = {
+      workspaceId: scope.workspaceId,
+      conversationId: reply.conversationId,
+      messageId: reply.id,
+    };
+    // The widget already has the answer from the socket; every other channel needs a delivery.
+    if (state.channel_type !== 'web') {
+      await this.outbound.add(
+        withTraceId({ ...common, channelId: state.channel_id, channelType: state.channel_type }),
+      );
+    }
+    await this.analytics
+      .add(
+        withTraceId({
+          ...common,
+          type: 'message.answered',
+          occurredAt: new Date().toISOString(),
+          data: { replyToMessageId: message.id, botId: state.bot_id, chars: reply.text.length },
+        }),
+      )
+      .catch((error: Error) => this.logger.warn(`analytics event dropped: ${error.message}`));
+  }
+}
