@@ -104,7 +104,7 @@ const workersPart = (config: ServiceConfig): PlatformPart => {
       {
         provide: HeartbeatWorker,
         useFactory: (queue: Queue, logContext: LogContext) =>
-          new HeartbeatWorker(config.service, queue, logContext),
+          new HeartbeatWorker(config.service, queue, logContext, config.queueWorkers),
         inject: [getQueueToken(heartbeatQueue), LogContext],
       },
     ],

@@ -45,6 +45,8 @@ export const platformEnvSchema = z
     VECTOR_STORE: z.enum(['lancedb', 'milvus']).default('lancedb'),
     MILVUS_ADDRESS: optionalString,
     MILVUS_TOKEN: optionalString,
+    CONVERSATION_LOCK_TTL_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+    QUEUE_WORKERS: z.enum(['true', 'false']).default('true'),
     LOCAL_LLM_TOKEN_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(15),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JWT_ACCESS_TTL_S: positiveInt.default(900),

@@ -78,6 +78,8 @@ export function loadServiceConfig(service: ServiceName, rawEnv: Env = process.en
     },
     redisUrl: p.REDIS_URL,
     queuePrefix: p.QUEUE_PREFIX,
+    queueWorkers: p.QUEUE_WORKERS === 'true',
+    conversationLockTtlMs: p.CONVERSATION_LOCK_TTL_MS,
     clickhouseUrl: p.CLICKHOUSE_URL ?? null,
     vectorStore: {
       kind: p.VECTOR_STORE,

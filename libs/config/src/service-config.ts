@@ -24,6 +24,10 @@ export interface ServiceConfig {
     tenantMaxOpen: number;
   };
   redisUrl: string;
+  /** Lifetime of a conversation's processing lock; extended while an answer streams. */
+  conversationLockTtlMs: number;
+  /** Whether this instance consumes queues; false for API-only replicas. */
+  queueWorkers: boolean;
   /** Bull key prefix: lets several environments (or parallel test runs) share one Redis. */
   queuePrefix: string;
   clickhouseUrl: string | null;

@@ -6,3 +6,4 @@ export * from './redis-server';
 export * from './service-health.suite';
 export * from './seed/conversations.seed';
 export * from './query-counter';
+export * from './spawn-service';

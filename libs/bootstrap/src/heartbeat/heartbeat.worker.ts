@@ -11,9 +11,11 @@ export class HeartbeatWorker implements OnModuleInit {
     private readonly service: ServiceName,
     private readonly queue: Queue<HeartbeatJobData>,
     private readonly logContext: LogContext,
+    private readonly enabled = true,
   ) {}
 
   onModuleInit(): void {
+    if (!this.enabled) return;
     void this.queue
       .process((job) => this.handle(job))
       .catch((error: Error) => {

@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { Job, Queue } from 'bull';
+import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
 import { type InboundMessageJobData, QueueNames } from '@cxgenie/contracts';
 import { LogContext } from '@cxgenie/observability';
 import { AnswerConversation } from '../usecases/answer-conversation/answer-conversation.usecase';
@@ -23,9 +24,11 @@ export class ConversationInboundWorker implements OnModuleInit {
     private readonly queue: Queue<InboundMessageJobData>,
     private readonly answer: AnswerConversation,
     private readonly logContext: LogContext,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
   onModuleInit(): void {
+    if (!this.config.queueWorkers) return;
     void this.queue
       .process(INBOUND_CONCURRENCY, (job) => this.handle(job))
       .catch((error: Error) => {

@@ -7,9 +7,6 @@ import { REDIS_CLIENT } from '@cxgenie/redis';
 const EXTEND = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
 
-// Short, and extended while work runs: a crashed worker blocks its conversation for seconds, not half a minute.
-export const LOCK_TTL_MS = 10_000;
-
 export interface HeldLock {
   readonly key: string;
   readonly token: string;
@@ -24,14 +21,14 @@ export interface HeldLock {
 export class ConversationLock {
   constructor(@Inject(REDIS_CLIENT) private readonly redis: Redis) {}
 
-  async acquire(conversationId: string, ttlMs = LOCK_TTL_MS): Promise<HeldLock | null> {
+  async acquire(conversationId: string, ttlMs: number): Promise<HeldLock | null> {
     const key = `lock:conversation:${conversationId}`;
     const token = randomBytes(16).toString('hex');
     const ok = await this.redis.set(key, token, 'PX', ttlMs, 'NX');
     return ok === 'OK' ? { key, token } : null;
   }
 
-  async extend(lock: HeldLock, ttlMs = LOCK_TTL_MS): Promise<boolean> {
+  async extend(lock: HeldLock, ttlMs: number): Promise<boolean> {
     return (await this.redis.eval(EXTEND, 1, lock.key, lock.token, ttlMs)) === 1;
   }
 

@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bull';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { randomUUID } from 'node:crypto';
 import { QueryTypes, type Transaction } from 'sequelize';
@@ -11,6 +11,7 @@ import {
 } from '@cxgenie/contracts';
 import type { Message, TenantScope } from '@cxgenie/database';
 import { TenantConnections } from '@cxgenie/database';
+import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
 import { withTraceId } from '@cxgenie/observability';
 import {
   type BotConfig,
@@ -18,10 +19,10 @@ import {
 } from '../../../../core-modules/bot-config/bot-config.cache';
 import { CoreAiClient } from '../../../../core-modules/core-ai/core-ai.client';
 import { toMessagePayload } from '../../message-payload';
-import { ConversationLock, LOCK_TTL_MS } from '../../ordering/conversation-lock';
+import { ConversationLock } from '../../ordering/conversation-lock';
 import { LockKeeper } from '../../ordering/lock-keeper';
 import { ConversationEvents } from '../../realtime/conversation-events';
-import { ParagraphBuffer } from '../../streaming/paragraph-buffer';
+import { ParagraphBuffer, type StreamChunk } from '../../streaming/paragraph-buffer';
 
 const HISTORY_MESSAGES = 10;
 
@@ -36,11 +37,6 @@ interface ConversationState {
   bot_id: string;
   channel_id: string;
   channel_type: ChannelOutboundJobData['channelType'];
-}
-
-export interface AnswerOptions {
-  /** Lock lifetime; tests shorten it to exercise expiry and takeover. */
-  lockTtlMs?: number;
 }
 
 /**
@@ -67,15 +63,12 @@ export class AnswerConversation {
     private readonly outbound: Queue<ChannelOutboundJobData>,
     @InjectQueue(QueueNames.AnalyticsEvents)
     private readonly analytics: Queue<AnalyticsEventJobData>,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
   /** Returns how many messages this call handled (0 when another worker holds the conversation). */
-  async drain(
-    workspaceId: string,
-    conversationId: string,
-    options: AnswerOptions = {},
-  ): Promise<number> {
-    const ttlMs = options.lockTtlMs ?? LOCK_TTL_MS;
+  async drain(workspaceId: string, conversationId: string): Promise<number> {
+    const ttlMs = this.config.conversationLockTtlMs;
     const scope = await this.tenants.scope(workspaceId);
     let handled = 0;
     for (;;) {
@@ -144,6 +137,7 @@ export class AnswerConversation {
     const reply = await this.commitReply(scope, state, conversationId, message, replyId, text);
     if (!reply) return false;
     this.events.messageCompleted(scope.workspaceId, toMessagePayload(reply));
+    this.logger.log(`answered message ${message.seq} of conversation ${conversationId}`);
     await this.afterReply(scope, state, message, reply);
     return true;
   }
@@ -157,38 +151,37 @@ export class AnswerConversation {
     keeper: LockKeeper,
   ): Promise<string | null> {
     let text = '';
-    const buffer = new ParagraphBuffer({
-      onChunk: ({ index, text: chunk }) => {
-        if (!keeper.lost)
-          this.events.messageChunk(workspaceId, {
-            conversationId,
-            messageId,
-            replyToMessageId,
-            chunkIndex: index,
-            text: chunk,
-          });
-      },
-    });
+    const ready: StreamChunk[] = [];
+    const buffer = new ParagraphBuffer({ onChunk: (chunk) => ready.push(chunk) });
+    // Each chunk is published only after checking, in Redis, that this worker still owns the
+    // conversation: once another worker has taken over, this one goes silent.
+    const publishReady = async (): Promise<boolean> => {
+      while (ready.length > 0) {
+        if (!(await keeper.stillHeld())) return false;
+        const { index, text: chunk } = ready.shift()!;
+        this.events.messageChunk(workspaceId, {
+          conversationId,
+          messageId,
+          replyToMessageId,
+          chunkIndex: index,
+          text: chunk,
+        });
+      }
+      return true;
+    };
     try {
       for await (const event of this.coreAi.streamAnswer(request)) {
-        if (keeper.lost) break;
-        if (event.type === 'delta') {
-          text += event.text;
-          buffer.push(event.text);
-        } else if (event.type === 'error') {
-          throw new Error(event.message);
-        }
+        if (event.type === 'error') throw new Error(event.message);
+        if (event.type !== 'delta') continue;
+        text += event.text;
+        buffer.push(event.text);
+        if (!(await publishReady())) break;
       }
-    } catch (error) {
-      buffer.abort();
-      throw error;
+      if (!keeper.lost) buffer.end();
+    } finally {
+      if (keeper.lost) buffer.abort();
     }
-    if (keeper.lost) {
-      buffer.abort();
-      return null;
-    }
-    buffer.end();
-    return text;
+    return (await publishReady()) && !keeper.lost ? text : null;
   }
 
   private async commitReply(
