@@ -51,6 +51,7 @@ const CALLER_SCOPED = new Set([
   '/api/v1/invitations/accept',
   '/api/v1/widget/sessions',
   '/api/v1/widget/session',
+  '/api/v1/widget/messages',
 ]);
 
 const normalise = (route: string): string => route.replace(/\{[^}]+\}|:[A-Za-z]+/g, '{}');

@@ -44,11 +44,12 @@ export class AuthGuard implements CanActivate {
     const principal = await this.authenticate(req);
     if (!principal) throw new UnauthorizedException('Missing, invalid or expired credentials');
 
-    if (principal.kind === 'widget') {
-      if (!this.reflector.getAllAndOverride<boolean>(WIDGET_ACCESS, targets)) {
-        throw new ForbiddenException('A widget session cannot call this route');
-      }
-    } else {
+    const widgetRoute = this.reflector.getAllAndOverride<boolean>(WIDGET_ACCESS, targets) ?? false;
+    if (principal.kind === 'widget' && !widgetRoute) {
+      throw new ForbiddenException('A widget session cannot call this route');
+    }
+    if (principal.kind !== 'widget') {
+      if (widgetRoute) throw new ForbiddenException('This route is for widget sessions');
       const minimum = this.reflector.getAllAndOverride<MemberRole>(MIN_ROLE, targets) ?? 'agent';
       if (!hasRole(principal, minimum))
         throw new ForbiddenException(`This route requires the ${minimum} role`);

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { QueueNames } from '@cxgenie/contracts';
 import { CoreAiClient } from '../../core-modules/core-ai/core-ai.client';
 import { ConversationsController } from './conversations.controller';
+import { WidgetMessagesController } from './widget-messages.controller';
 import { ConversationInboundWorker } from './jobs/conversation-inbound.worker';
 import { ConversationLock } from './ordering/conversation-lock';
 import { ConversationEvents } from './realtime/conversation-events';
@@ -35,7 +36,7 @@ const RETRY = {
       { name: QueueNames.AnalyticsEvents, defaultJobOptions: { ...RETRY, removeOnComplete: true } },
     ),
   ],
-  controllers: [ConversationsController],
+  controllers: [ConversationsController, WidgetMessagesController],
   providers: [
     ListConversations,
     ListMessages,

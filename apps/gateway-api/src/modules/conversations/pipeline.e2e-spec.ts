@@ -168,3 +168,50 @@ describe('conversation pipeline: widget message in, streamed answer out, in orde
     }
   });
 });
+
+describe('widget messages over REST', () => {
+  let coreAi: BootedService;
+  let gateway: BootedService;
+
+  beforeAll(async () => {
+    coreAi = await bootService(coreAiService, { LOCAL_LLM_TOKEN_DELAY_MS: '0' });
+    gateway = await bootService(gatewayApiService, { [serviceUrlEnvVar('core-ai')]: coreAi.url });
+  });
+
+  afterAll(async () => {
+    await gateway.close();
+    await coreAi.close();
+  });
+
+  it('accepts with 202, queues for the bot, and the socket gets the answer', async () => {
+    const owner = await ApiClient.signUp(gateway.url);
+    const botKey = (await owner.post<{ publicKey: string }>('/api/v1/bots', { name: 'REST bot' }))
+      .body.publicKey;
+    const session = await new ApiClient(gateway.url).post<{ sessionToken: string }>(
+      '/api/v1/widget/sessions',
+      { botKey },
+    );
+    const widget = new ApiClient(gateway.url).withBearer(session.body.sessionToken);
+    const first = await widget.post<MessagePayload>('/api/v1/widget/messages', {
+      text: 'hello over REST',
+    });
+    expect(first.status).toBe(202);
+    expect(first.body).toMatchObject({ seq: 1, senderType: 'customer', text: 'hello over REST' });
+    const { socket, received } = await connectWidget(gateway.url, session.body.sessionToken, 0);
+    try {
+      const all = () => [...received.created, ...received.completed];
+      await eventually(
+        () => expect(all().some((m) => m.replyToMessageId === first.body.id)).toBe(true),
+        10_000,
+      );
+    } finally {
+      socket.close();
+    }
+    const invalid = await widget.post('/api/v1/widget/messages', { text: '' });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body['details']).toEqual([
+      { field: 'text', message: 'must be longer than or equal to 1 characters' },
+    ]);
+    expect((await owner.post('/api/v1/widget/messages', { text: 'x' })).status).toBe(403);
+  });
+});
