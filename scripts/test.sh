@@ -12,6 +12,8 @@ fi
 
 # fsync off: the test databases hold nothing worth a durable write, and it halves the run time.
 PG_FAST=1 bash scripts/infra.sh up || { echo "test: infrastructure did not start"; exit 1; }
+# The widget's end-to-end test drives Debian's Chromium.
+bash scripts/ensure-chromium.sh || { echo "test: chromium is required for the widget e2e test"; exit 1; }
 
 checks_passed=0
 checks_failed=0

@@ -12,6 +12,7 @@ import { CustomersModule } from './modules/customers/customers.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
 import { KnowledgeModule } from './modules/knowledge/knowledge.module';
 import { MembersModule } from './modules/members/members.module';
+import { WebWidgetModule } from './modules/web-widget/web-widget.module';
 import { WidgetModule } from './modules/widget/widget.module';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module';
 import { SystemModule } from './modules/system/system.module';
@@ -34,6 +35,7 @@ export class GatewayApiModule {
         BotsModule,
         ChannelsModule,
         WidgetModule,
+        WebWidgetModule,
         KnowledgeModule,
         CustomersModule,
         ConversationsModule,

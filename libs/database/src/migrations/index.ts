@@ -2,11 +2,17 @@ import type { Migration } from './migration';
 import { initialSchema } from './0001-initial-schema';
 import { listIndexes } from './0002-list-indexes';
 import { conversationPipeline } from './0003-conversation-pipeline';
+import { conversationProcessedAt } from './0004-conversation-processed-at';
 
 /**
  * Every migration, in order. Listed statically rather than globbed so the same list runs under
  * ts-node, Jest and the compiled build.
  */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, listIndexes, conversationPipeline];
+export const MIGRATIONS: readonly Migration[] = [
+  initialSchema,
+  listIndexes,
+  conversationPipeline,
+  conversationProcessedAt,
+];
 
 export { TENANT_TABLES } from './0001-initial-schema';

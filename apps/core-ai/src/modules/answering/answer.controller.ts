@@ -18,7 +18,19 @@ export class AnswerController {
     res.on('close', () => aborted.abort());
     res.setHeader('content-type', 'application/x-ndjson; charset=utf-8');
     res.setHeader('cache-control', 'no-store');
-    const write = (event: AnswerStreamEvent) => res.write(`${JSON.stringify(event)}\n`);
+    // Tokens produced in the same tick leave in one TCP write instead of one write each.
+    let corked = false;
+    const write = (event: AnswerStreamEvent) => {
+      if (!corked) {
+        corked = true;
+        res.cork();
+        setImmediate(() => {
+          corked = false;
+          res.uncork();
+        });
+      }
+      res.write(`${JSON.stringify(event)}\n`);
+    };
     try {
       for await (const event of this.provider.stream(request, aborted.signal)) write(event);
     } catch (error) {

@@ -144,11 +144,11 @@ describe('conversation pipeline: widget message in, streamed answer out, in orde
       transports: ['websocket'],
       reconnection: false,
     });
-    const error = await new Promise<{ code: string }>((resolve) =>
-      anonymous.on(ServerEvents.Error, resolve),
+    const error = await new Promise<Error & { data?: { code: string } }>((resolve) =>
+      anonymous.on('connect_error', resolve),
     );
-    expect(error.code).toBe('unauthorized');
-    await eventually(() => expect(anonymous.connected).toBe(false));
+    expect(error.data?.code).toBe('unauthorized');
+    expect(anonymous.connected).toBe(false);
     anonymous.close();
   });
 

@@ -59,25 +59,38 @@ export class CustomerGateway implements OnGatewayInit, OnGatewayConnection {
 
   afterInit(server: Namespace): void {
     this.namespace.server = server;
+    // Authenticated before the connection is accepted, so no event can arrive ahead of the check.
+    server.use((socket, next) => {
+      void this.authenticate(socket).then(
+        (ok) =>
+          next(
+            ok
+              ? undefined
+              : Object.assign(new Error('A valid widget session token is required'), {
+                  data: { code: 'unauthorized', status: 401 },
+                }),
+          ),
+        (error: Error) => next(error),
+      );
+    });
   }
 
-  async handleConnection(socket: Socket): Promise<void> {
-    const auth = (socket.handshake.auth ?? {}) as { token?: unknown; lastSeq?: unknown };
-    const principal = typeof auth.token === 'string' ? await this.tokens.verify(auth.token) : null;
-    if (principal?.kind !== 'widget') {
-      socket.emit(ServerEvents.Error, {
-        code: 'unauthorized',
-        message: 'A valid widget session token is required',
-      });
-      socket.disconnect(true);
-      return;
-    }
+  private async authenticate(socket: Socket): Promise<boolean> {
+    const token = (socket.handshake.auth ?? {}).token as unknown;
+    const principal = typeof token === 'string' ? await this.tokens.verify(token) : null;
+    if (principal?.kind !== 'widget') return false;
     const data: WidgetSocketData = {
       workspaceId: principal.workspaceId,
       customerId: principal.customerId,
       botId: principal.botId,
     };
     socket.data = data;
+    return true;
+  }
+
+  async handleConnection(socket: Socket): Promise<void> {
+    const auth = (socket.handshake.auth ?? {}) as { lastSeq?: unknown };
+    const data = socket.data as WidgetSocketData;
     const scope = await this.tenants.scope(data.workspaceId);
     const conversation = await this.conversations.find(scope, data);
     if (!conversation) return;

@@ -30,6 +30,8 @@ interface PendingMessage {
   id: string;
   seq: number;
   text: string;
+  /** From the later of its arrival and its predecessor's completion, to now (one clock: the database's). */
+  waited_ms: number;
 }
 
 interface ConversationState {
@@ -87,7 +89,9 @@ export class AnswerConversation {
         keeper.stop();
         await this.locks.release(lock).catch(() => false);
       }
-      if (keeper.lost || !(await this.nextPending(scope, conversationId))) return handled;
+      // Also after losing the lock: if nobody took it over, this worker must pick the work up again
+      // (acquire fails, and we leave, when somebody did).
+      if (!(await this.nextPending(scope, conversationId))) return handled;
     }
   }
 
@@ -96,7 +100,9 @@ export class AnswerConversation {
     conversationId: string,
   ): Promise<PendingMessage | null> {
     const [row] = await scope.sequelize.query<PendingMessage>(
-      `SELECT m.id, m.seq, m.text FROM messages m
+      `SELECT m.id, m.seq, m.text,
+              (EXTRACT(EPOCH FROM clock_timestamp() - GREATEST(m.created_at, c.processed_at)) * 1000)::float8 AS waited_ms
+         FROM messages m
          JOIN conversations c ON c.id = m.conversation_id
         WHERE m.conversation_id = :conversationId AND m.workspace_id = :workspaceId
           AND m.direction = 'inbound' AND m.seq > c.processed_inbound_seq
@@ -208,6 +214,7 @@ export class AnswerConversation {
           // The widget received it over the socket as it streamed; other channels still need delivery.
           status: state.channel_type === 'web' ? 'sent' : 'queued',
           replyToMessageId: message.id,
+          metadata: { waitedMs: Math.round(message.waited_ms * 100) / 100 },
         },
         { transaction },
       );
@@ -241,7 +248,8 @@ export class AnswerConversation {
           SET processed_inbound_seq = :seq,
               last_message_seq = last_message_seq + ${withReply ? 1 : 0},
               last_message_at = ${withReply ? 'now()' : 'last_message_at'},
-              updated_at = now()
+              updated_at = now(),
+              processed_at = clock_timestamp()
         WHERE id = :conversationId AND workspace_id = :workspaceId AND processed_inbound_seq < :seq
         RETURNING last_message_seq AS seq`,
       {
@@ -310,7 +318,8 @@ export class AnswerConversation {
         withTraceId({ ...common, channelId: state.channel_id, channelType: state.channel_type }),
       );
     }
-    await this.analytics
+    // Analytics must not hold up the next message of the conversation; a lost event is logged.
+    void this.analytics
       .add(
         withTraceId({
           ...common,

@@ -1,0 +1,176 @@
+import { QueryTypes } from 'sequelize';
+import { serviceUrlEnvVar } from '@cxgenie/contracts';
+import { TenantConnections } from '@cxgenie/database';
+import { bootService, seedBotAndChannel, seedConversations } from '@cxgenie/testing';
+import { coreAiService } from '../../apps/core-ai/src/core-ai.service';
+import { gatewayApiService } from '../../apps/gateway-api/src/gateway-api.service';
+import { ReceiveCustomerMessage } from '../../apps/gateway-api/src/modules/conversations/usecases/receive-customer-message/receive-customer-message.usecase';
+import { ApiClient } from '../../apps/gateway-api/src/testing/api-client';
+import { type Benchmark, percentile, round } from '../benchmark';
+import { type BaselineRecord, runSetnxBackoffBaseline } from '../baselines/setnx-backoff';
+import { openBenchDatabase } from '../datasets/bench-database';
+
+const CONVERSATIONS = Number(process.env.BENCH_ORDERING_CONVERSATIONS ?? 50);
+const MESSAGES = 20;
+const BASELINE_CONVERSATIONS = 10;
+const BASELINE_MESSAGES = 5;
+
+interface ReplyRow {
+  conversation_id: string;
+  reply_seq: number;
+  question_seq: number;
+  question_at: Date;
+  reply_at: Date;
+  waited_ms: number | null;
+  first_in_conversation: boolean;
+}
+
+const countViolations = (seqsInProcessingOrder: number[]): number =>
+  seqsInProcessingOrder.reduce(
+    (n, seq, i) => n + (i > 0 && seq < seqsInProcessingOrder[i - 1] ? 1 : 0),
+    0,
+  );
+
+function baselineWaits(records: BaselineRecord[]): { waits: number[]; violations: number } {
+  const waits: number[] = [];
+  let violations = 0;
+  const byConversation = new Map<number, BaselineRecord[]>();
+  for (const r of records)
+    byConversation.set(r.conversation, [...(byConversation.get(r.conversation) ?? []), r]);
+  for (const list of byConversation.values()) {
+    list.sort((a, b) => a.startedAt - b.startedAt);
+    violations += countViolations(list.map((r) => r.seq));
+    list.forEach((r, i) => {
+      if (i > 0) waits.push(r.startedAt - Math.max(r.enqueuedAt, list[i - 1].finishedAt));
+    });
+  }
+  return { waits: waits.sort((a, b) => a - b), violations };
+}
+
+/** N conversations × M messages through the real queue, lock and database, with a zero-latency answer. */
+export const ordering: Benchmark = {
+  name: 'ordering',
+  description: `${CONVERSATIONS} conversations × ${MESSAGES} messages through conversation.inbound; baseline SETNX + backoff on ${BASELINE_CONVERSATIONS} × ${BASELINE_MESSAGES}`,
+  async run() {
+    const db = await openBenchDatabase();
+    await db.sequelize.close();
+    const env = { DATABASE_URL: db.url, LOG_LEVEL: 'warn' };
+    const coreAi = await bootService(coreAiService, { ...env, LOCAL_LLM_TOKEN_DELAY_MS: '0' });
+    const gateway = await bootService(gatewayApiService, {
+      ...env,
+      [serviceUrlEnvVar('core-ai')]: coreAi.url,
+    });
+    try {
+      const owner = await ApiClient.signUp(gateway.url);
+      const tenants = gateway.app.get(TenantConnections);
+      const scope = await tenants.scope(owner.session!.workspaceId);
+      const fixture = await seedBotAndChannel(
+        tenants.sequelize,
+        scope.workspaceId,
+        'ordering bench',
+      );
+      await seedConversations(tenants.sequelize, fixture, {
+        conversations: CONVERSATIONS,
+        messagesPerConversation: 0,
+      });
+      // The seed spreads statuses; here every conversation is the bot's to answer.
+      await scope.models.Conversation.update(
+        { status: 'bot' },
+        { where: { workspaceId: scope.workspaceId } },
+      );
+      const conversations = await scope.models.Conversation.findAll({
+        where: { workspaceId: scope.workspaceId },
+        attributes: ['id'],
+      });
+      const receive = gateway.app.get(ReceiveCustomerMessage);
+
+      const started = Date.now();
+      await Promise.all(
+        conversations.map(async (c) => {
+          for (let i = 1; i <= MESSAGES; i++)
+            await receive.execute(scope, { conversationId: c.id, text: `message ${i}` });
+        }),
+      );
+      const total = CONVERSATIONS * MESSAGES;
+      for (;;) {
+        const [row] = await tenants.sequelize.query<{ n: string }>(
+          "SELECT count(*) AS n FROM messages WHERE workspace_id = :w AND sender_type = 'bot'",
+          { replacements: { w: scope.workspaceId }, type: QueryTypes.SELECT },
+        );
+        if (Number(row.n) >= total) break;
+        if (Date.now() - started > 300_000)
+          throw new Error(`only ${row.n} of ${total} answered in 5 minutes`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const rows = await tenants.sequelize.query<ReplyRow>(
+        `SELECT r.conversation_id, r.seq AS reply_seq, q.seq AS question_seq, q.created_at AS question_at, r.created_at AS reply_at,
+                (r.metadata->>'waitedMs')::float8 AS waited_ms,
+                q.seq = min(q.seq) OVER (PARTITION BY q.conversation_id) AS first_in_conversation
+           FROM messages r JOIN messages q ON q.id = r.reply_to_message_id
+          WHERE r.workspace_id = :w AND r.sender_type = 'bot'
+          ORDER BY r.conversation_id, r.seq`,
+        { replacements: { w: scope.workspaceId }, type: QueryTypes.SELECT },
+      );
+      const firstAt = Math.min(...rows.map((r) => new Date(r.question_at).getTime()));
+      const lastAt = Math.max(...rows.map((r) => new Date(r.reply_at).getTime()));
+      const e2e = rows
+        .map((r) => new Date(r.reply_at).getTime() - new Date(r.question_at).getTime())
+        .sort((a, b) => a - b);
+      const waits = rows
+        .filter((r) => !r.first_in_conversation)
+        .map((r) => Number(r.waited_ms))
+        .sort((a, b) => a - b);
+      const byConversation = new Map<string, number[]>();
+      for (const r of rows)
+        byConversation.set(r.conversation_id, [
+          ...(byConversation.get(r.conversation_id) ?? []),
+          r.question_seq,
+        ]);
+      const violations = [...byConversation.values()].reduce(
+        (n, seqs) => n + countViolations(seqs),
+        0,
+      );
+
+      const baseline = baselineWaits(
+        await runSetnxBackoffBaseline({
+          redisUrl: gateway.config.redisUrl,
+          coreAiUrl: coreAi.url,
+          conversations: BASELINE_CONVERSATIONS,
+          messagesPerConversation: BASELINE_MESSAGES,
+          request: {
+            workspaceId: scope.workspaceId,
+            botId: fixture.botId,
+            conversationId: conversations[0].id,
+            messageId: conversations[0].id,
+            history: [],
+            bot: {
+              llmProvider: 'local',
+              llmModel: 'canned',
+              systemPrompt: '',
+              temperature: 0,
+              language: 'en',
+              typeReplyUnknown: 'AI_GENERATE',
+            },
+          },
+        }),
+      );
+      const ours = percentile(waits, 99);
+      const theirs = percentile(baseline.waits, 99);
+      return {
+        messages: total,
+        messages_per_s: round(total / ((lastAt - firstAt) / 1000), 1),
+        order_violations: violations,
+        e2e_p50_ms: round(percentile(e2e, 50)),
+        e2e_p99_ms: round(percentile(e2e, 99)),
+        wait_after_predecessor_p50_ms: round(percentile(waits, 50)),
+        wait_after_predecessor_p99_ms: round(ours),
+        baseline_order_violations: baseline.violations,
+        baseline_wait_after_predecessor_p99_ms: round(theirs),
+        wait_ratio_baseline_over_ours: round(theirs / Math.max(ours, 0.01), 1),
+      };
+    } finally {
+      await gateway.close();
+      await coreAi.close();
+    }
+  },
+};
