@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import type { Benchmark } from './benchmark';
 import { conversationList } from './benchmarks/conversation-list.bench';
 import { healthLatency } from './benchmarks/health-latency.bench';
+import { inboundAccept } from './benchmarks/inbound-accept.bench';
 import { ordering } from './benchmarks/ordering.bench';
 import { paragraphBuffer } from './benchmarks/paragraph-buffer.bench';
 
-const BENCHMARKS: Benchmark[] = [healthLatency, conversationList, paragraphBuffer, ordering];
+const BENCHMARKS: Benchmark[] = [healthLatency, conversationList, paragraphBuffer, ordering, inboundAccept];
 
 async function main(): Promise<number> {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { createSecretKey } from 'node:crypto';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -21,8 +22,11 @@ export const AUTH_RATE_LIMIT = { ttlMs: 60_000, limit: 10 };
     JwtModule.registerAsync({
       inject: [SERVICE_CONFIG],
       useFactory: (config: ServiceConfig) => ({
-        secret: config.auth.jwtSecret,
+        // A KeyObject, not a string: jsonwebtoken otherwise tries (and fails) to parse the string
+        // as a public key on every verify, the costliest step of authenticating a request.
+        secret: createSecretKey(Buffer.from(config.auth.jwtSecret, 'utf8')) as unknown as string,
         signOptions: { algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
       }),
     }),
     ThrottlerModule.forRootAsync({

@@ -1,0 +1,62 @@
+import { bootService } from '@cxgenie/testing';
+import { gatewayApiService } from '../../apps/gateway-api/src/gateway-api.service';
+import { ApiClient } from '../../apps/gateway-api/src/testing/api-client';
+import { type Benchmark, percentile, round } from '../benchmark';
+import { openBenchDatabase } from '../datasets/bench-database';
+
+const RATE_PER_S = 200;
+const DURATION_S = 10;
+const VISITORS = 50;
+
+/**
+ * How fast a customer message is accepted (validated, sequenced, persisted, queued) under a steady
+ * 200 requests/s, open loop: requests leave on schedule whether or not earlier ones have finished,
+ * as a messaging platform's webhooks would. The instance measured runs no queue workers.
+ */
+export const inboundAccept: Benchmark = {
+  name: 'inbound-accept',
+  description: `POST /api/v1/widget/messages at ${RATE_PER_S}/s for ${DURATION_S} s from ${VISITORS} visitors`,
+  async run() {
+    const db = await openBenchDatabase();
+    await db.sequelize.close();
+    const gateway = await bootService(gatewayApiService, { DATABASE_URL: db.url, LOG_LEVEL: 'warn', QUEUE_WORKERS: 'false' });
+    try {
+      const owner = await ApiClient.signUp(gateway.url);
+      const botKey = (await owner.post<{ publicKey: string }>('/api/v1/bots', { name: 'accept bench' })).body.publicKey;
+      const visitors = await Promise.all(
+        Array.from({ length: VISITORS }, async () => {
+          const session = await new ApiClient(gateway.url).post<{ sessionToken: string }>('/api/v1/widget/sessions', { botKey });
+          return new ApiClient(gateway.url).withBearer(session.body.sessionToken);
+        }),
+      );
+      const latencies: number[] = [];
+      let failures = 0;
+      const total = RATE_PER_S * DURATION_S;
+      const started = performance.now();
+      const inFlight: Promise<void>[] = [];
+      for (let i = 0; i < total; i++) {
+        const due = started + (i * 1000) / RATE_PER_S;
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        inFlight.push(
+          visitors[i % VISITORS].post('/api/v1/widget/messages', { text: `message ${i}` }).then((res) => {
+            latencies.push(performance.now() - due);
+            if (res.status !== 202) failures += 1;
+          }),
+        );
+      }
+      await Promise.all(inFlight);
+      const elapsedS = (performance.now() - started) / 1000;
+      latencies.sort((a, b) => a - b);
+      return {
+        requests: total,
+        failures,
+        requests_per_s: round(total / elapsedS, 1),
+        p50_ms: round(percentile(latencies, 50)),
+        p99_ms: round(percentile(latencies, 99)),
+      };
+    } finally {
+      await gateway.close();
+    }
+  },
+};
