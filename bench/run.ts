@@ -12,7 +12,13 @@ import { inboundAccept } from './benchmarks/inbound-accept.bench';
 import { ordering } from './benchmarks/ordering.bench';
 import { paragraphBuffer } from './benchmarks/paragraph-buffer.bench';
 
-const BENCHMARKS: Benchmark[] = [healthLatency, conversationList, paragraphBuffer, ordering, inboundAccept];
+const BENCHMARKS: Benchmark[] = [
+  healthLatency,
+  conversationList,
+  paragraphBuffer,
+  ordering,
+  inboundAccept,
+];
 
 async function main(): Promise<number> {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -19,13 +19,22 @@ export const inboundAccept: Benchmark = {
   async run() {
     const db = await openBenchDatabase();
     await db.sequelize.close();
-    const gateway = await bootService(gatewayApiService, { DATABASE_URL: db.url, LOG_LEVEL: 'warn', QUEUE_WORKERS: 'false' });
+    const gateway = await bootService(gatewayApiService, {
+      DATABASE_URL: db.url,
+      LOG_LEVEL: 'warn',
+      QUEUE_WORKERS: 'false',
+    });
     try {
       const owner = await ApiClient.signUp(gateway.url);
-      const botKey = (await owner.post<{ publicKey: string }>('/api/v1/bots', { name: 'accept bench' })).body.publicKey;
+      const botKey = (
+        await owner.post<{ publicKey: string }>('/api/v1/bots', { name: 'accept bench' })
+      ).body.publicKey;
       const visitors = await Promise.all(
         Array.from({ length: VISITORS }, async () => {
-          const session = await new ApiClient(gateway.url).post<{ sessionToken: string }>('/api/v1/widget/sessions', { botKey });
+          const session = await new ApiClient(gateway.url).post<{ sessionToken: string }>(
+            '/api/v1/widget/sessions',
+            { botKey },
+          );
           return new ApiClient(gateway.url).withBearer(session.body.sessionToken);
         }),
       );
@@ -39,10 +48,12 @@ export const inboundAccept: Benchmark = {
         const wait = due - performance.now();
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         inFlight.push(
-          visitors[i % VISITORS].post('/api/v1/widget/messages', { text: `message ${i}` }).then((res) => {
-            latencies.push(performance.now() - due);
-            if (res.status !== 202) failures += 1;
-          }),
+          visitors[i % VISITORS]
+            .post('/api/v1/widget/messages', { text: `message ${i}` })
+            .then((res) => {
+              latencies.push(performance.now() - due);
+              if (res.status !== 202) failures += 1;
+            }),
         );
       }
       await Promise.all(inFlight);
