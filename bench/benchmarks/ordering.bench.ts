@@ -1,10 +1,6 @@
 import { QueryTypes } from 'sequelize';
 import { serviceUrlEnvVar } from '@cxgenie/contracts';
-import { TenantConnections } from '@cxgenie/database';
-import { bootService, seedBotAndChannel, seedConversations } from '@cxgenie/testing';
-import { coreAiService } from '../../apps/core-ai/src/core-ai.service';
-import { gatewayApiService } from '../../apps/gateway-api/src/gateway-api.service';
-import { ReceiveCustomerMessage } from '../../apps/gateway-api/src/modules/conversations/usecases/receive-customer-message/receive-customer-message.usecase';
+import { spawnService, testEnv } from '@cxgenie/testing';
 import { ApiClient } from '../../apps/gateway-api/src/testing/api-client';
 import { type Benchmark, percentile, round } from '../benchmark';
 import { type BaselineRecord, runSetnxBackoffBaseline } from '../baselines/setnx-backoff';
@@ -53,63 +49,59 @@ export const ordering: Benchmark = {
   description: `${CONVERSATIONS} conversations × ${MESSAGES} messages through conversation.inbound; baseline SETNX + backoff on ${BASELINE_CONVERSATIONS} × ${BASELINE_MESSAGES}`,
   async run() {
     const db = await openBenchDatabase();
-    await db.sequelize.close();
     const env = { DATABASE_URL: db.url, LOG_LEVEL: 'warn' };
-    const coreAi = await bootService(coreAiService, { ...env, LOCAL_LLM_TOKEN_DELAY_MS: '0' });
-    const gateway = await bootService(gatewayApiService, {
+    // Separate processes, as deployed: the load generator, core-ai and the gateway do not share an event loop.
+    const coreAi = await spawnService('core-ai', { ...env, LOCAL_LLM_TOKEN_DELAY_MS: '0' });
+    const gateway = await spawnService('gateway-api', {
       ...env,
       [serviceUrlEnvVar('core-ai')]: coreAi.url,
     });
     try {
       const owner = await ApiClient.signUp(gateway.url);
-      const tenants = gateway.app.get(TenantConnections);
-      const scope = await tenants.scope(owner.session!.workspaceId);
-      const fixture = await seedBotAndChannel(
-        tenants.sequelize,
-        scope.workspaceId,
-        'ordering bench',
+      const workspaceId = owner.session!.workspaceId;
+      const bot = (
+        await owner.post<{ id: string; publicKey: string }>('/api/v1/bots', {
+          name: 'ordering bench',
+        })
+      ).body;
+      const visitors = await Promise.all(
+        Array.from({ length: CONVERSATIONS }, async () => {
+          const session = await new ApiClient(gateway.url).post<{ sessionToken: string }>(
+            '/api/v1/widget/sessions',
+            { botKey: bot.publicKey },
+          );
+          return new ApiClient(gateway.url).withBearer(session.body.sessionToken);
+        }),
       );
-      await seedConversations(tenants.sequelize, fixture, {
-        conversations: CONVERSATIONS,
-        messagesPerConversation: 0,
-      });
-      // The seed spreads statuses; here every conversation is the bot's to answer.
-      await scope.models.Conversation.update(
-        { status: 'bot' },
-        { where: { workspaceId: scope.workspaceId } },
-      );
-      const conversations = await scope.models.Conversation.findAll({
-        where: { workspaceId: scope.workspaceId },
-        attributes: ['id'],
-      });
-      const receive = gateway.app.get(ReceiveCustomerMessage);
-
       const started = Date.now();
+      // Every conversation's messages back to back, all conversations at once.
       await Promise.all(
-        conversations.map(async (c) => {
-          for (let i = 1; i <= MESSAGES; i++)
-            await receive.execute(scope, { conversationId: c.id, text: `message ${i}` });
+        visitors.map(async (visitor) => {
+          for (let i = 1; i <= MESSAGES; i++) {
+            const res = await visitor.post('/api/v1/widget/messages', { text: `message ${i}` });
+            if (res.status !== 202) throw new Error(`message refused: ${res.status}`);
+          }
         }),
       );
       const total = CONVERSATIONS * MESSAGES;
       for (;;) {
-        const [row] = await tenants.sequelize.query<{ n: string }>(
+        const [row] = await db.sequelize.query<{ n: string }>(
           "SELECT count(*) AS n FROM messages WHERE workspace_id = :w AND sender_type = 'bot'",
-          { replacements: { w: scope.workspaceId }, type: QueryTypes.SELECT },
+          { replacements: { w: workspaceId }, type: QueryTypes.SELECT },
         );
         if (Number(row.n) >= total) break;
         if (Date.now() - started > 300_000)
           throw new Error(`only ${row.n} of ${total} answered in 5 minutes`);
         await new Promise((r) => setTimeout(r, 100));
       }
-      const rows = await tenants.sequelize.query<ReplyRow>(
+      const rows = await db.sequelize.query<ReplyRow>(
         `SELECT r.conversation_id, r.seq AS reply_seq, q.seq AS question_seq, q.created_at AS question_at, r.created_at AS reply_at,
                 (r.metadata->>'waitedMs')::float8 AS waited_ms,
                 q.seq = min(q.seq) OVER (PARTITION BY q.conversation_id) AS first_in_conversation
            FROM messages r JOIN messages q ON q.id = r.reply_to_message_id
           WHERE r.workspace_id = :w AND r.sender_type = 'bot'
           ORDER BY r.conversation_id, r.seq`,
-        { replacements: { w: scope.workspaceId }, type: QueryTypes.SELECT },
+        { replacements: { w: workspaceId }, type: QueryTypes.SELECT },
       );
       const firstAt = Math.min(...rows.map((r) => new Date(r.question_at).getTime()));
       const lastAt = Math.max(...rows.map((r) => new Date(r.reply_at).getTime()));
@@ -133,15 +125,15 @@ export const ordering: Benchmark = {
 
       const baseline = baselineWaits(
         await runSetnxBackoffBaseline({
-          redisUrl: gateway.config.redisUrl,
+          redisUrl: testEnv().REDIS_URL,
           coreAiUrl: coreAi.url,
           conversations: BASELINE_CONVERSATIONS,
           messagesPerConversation: BASELINE_MESSAGES,
           request: {
-            workspaceId: scope.workspaceId,
-            botId: fixture.botId,
-            conversationId: conversations[0].id,
-            messageId: conversations[0].id,
+            workspaceId,
+            botId: bot.id,
+            conversationId: bot.id,
+            messageId: bot.id,
             history: [],
             bot: {
               llmProvider: 'local',
@@ -169,8 +161,9 @@ export const ordering: Benchmark = {
         wait_ratio_baseline_over_ours: round(theirs / Math.max(ours, 0.01), 1),
       };
     } finally {
-      await gateway.close();
-      await coreAi.close();
+      await db.sequelize.close();
+      await gateway.kill('SIGTERM');
+      await coreAi.kill('SIGTERM');
     }
   },
 };

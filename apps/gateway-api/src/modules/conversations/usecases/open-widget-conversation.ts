@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Op } from 'sequelize';
+import { Op, literal } from 'sequelize';
 import type { Conversation, TenantScope } from '@cxgenie/database';
 
 export interface WidgetParty {
@@ -10,15 +10,19 @@ export interface WidgetParty {
 /** The widget customer's current conversation with a bot: the latest one not closed. */
 @Injectable()
 export class OpenWidgetConversation {
+  /** One query: the party's latest open conversation on the bot's active web channel. */
   async find(scope: TenantScope, party: WidgetParty): Promise<Conversation | null> {
-    const channel = await this.webChannel(scope, party.botId);
-    if (!channel) return null;
     return scope.models.Conversation.findOne({
       where: {
         workspaceId: scope.workspaceId,
         customerId: party.customerId,
-        channelId: channel,
         status: { [Op.ne]: 'closed' },
+        channelId: {
+          [Op.in]: literal(
+            `(SELECT id FROM channels WHERE bot_id = ${scope.sequelize.escape(party.botId)} AND type = 'web'
+               AND is_active AND deleted_at IS NULL)`,
+          ),
+        },
       },
       order: [['createdAt', 'DESC']],
     });

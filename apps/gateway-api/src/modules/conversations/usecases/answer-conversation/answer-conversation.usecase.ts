@@ -2,14 +2,15 @@ import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { randomUUID } from 'node:crypto';
-import { QueryTypes, type Transaction } from 'sequelize';
+import { QueryTypes, type Transaction, UniqueConstraintError } from 'sequelize';
 import {
   type AnalyticsEventJobData,
   type AnswerRequest,
   type ChannelOutboundJobData,
+  type MessagePayload,
   QueueNames,
 } from '@cxgenie/contracts';
-import type { Message, TenantScope } from '@cxgenie/database';
+import type { TenantScope } from '@cxgenie/database';
 import { TenantConnections } from '@cxgenie/database';
 import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
 import { withTraceId } from '@cxgenie/observability';
@@ -18,7 +19,6 @@ import {
   BotConfigCache,
 } from '../../../../core-modules/bot-config/bot-config.cache';
 import { CoreAiClient } from '../../../../core-modules/core-ai/core-ai.client';
-import { toMessagePayload } from '../../message-payload';
 import { ConversationLock } from '../../ordering/conversation-lock';
 import { LockKeeper } from '../../ordering/lock-keeper';
 import { ConversationEvents } from '../../realtime/conversation-events';
@@ -32,6 +32,8 @@ interface PendingMessage {
   text: string;
   /** From the later of its arrival and its predecessor's completion, to now (one clock: the database's). */
   waited_ms: number;
+  /** The conversation as it is now (not when the job was queued): an agent may have taken over. */
+  state: ConversationState;
 }
 
 interface ConversationState {
@@ -99,17 +101,21 @@ export class AnswerConversation {
     scope: TenantScope,
     conversationId: string,
   ): Promise<PendingMessage | null> {
-    const [row] = await scope.sequelize.query<PendingMessage>(
+    const [row] = await scope.sequelize.query<Omit<PendingMessage, 'state'> & ConversationState>(
       `SELECT m.id, m.seq, m.text,
-              (EXTRACT(EPOCH FROM clock_timestamp() - GREATEST(m.created_at, c.processed_at)) * 1000)::float8 AS waited_ms
+              (EXTRACT(EPOCH FROM clock_timestamp() - GREATEST(m.created_at, c.processed_at)) * 1000)::float8 AS waited_ms,
+              c.status, c.bot_id, c.channel_id, ch.type AS channel_type
          FROM messages m
          JOIN conversations c ON c.id = m.conversation_id
+         JOIN channels ch ON ch.id = c.channel_id
         WHERE m.conversation_id = :conversationId AND m.workspace_id = :workspaceId
           AND m.direction = 'inbound' AND m.seq > c.processed_inbound_seq
         ORDER BY m.seq LIMIT 1`,
       { replacements: { conversationId, workspaceId: scope.workspaceId }, type: QueryTypes.SELECT },
     );
-    return row ?? null;
+    if (!row) return null;
+    const { status, bot_id, channel_id, channel_type, ...pending } = row;
+    return { ...pending, state: { status, bot_id, channel_id, channel_type } };
   }
 
   /** True when this call committed the outcome for the message. */
@@ -119,12 +125,9 @@ export class AnswerConversation {
     message: PendingMessage,
     keeper: LockKeeper,
   ): Promise<boolean> {
-    // Re-read now, not when the job was queued: an agent may have taken over since.
-    const state = await this.state(scope, conversationId);
-    const bot =
-      state && state.status === 'bot' ? await this.botConfigs.get(scope, state.bot_id) : null;
-    if (!state || !bot?.isActive)
-      return this.markHandledWithoutReply(scope, conversationId, message);
+    const { state } = message;
+    const bot = state.status === 'bot' ? await this.botConfigs.get(scope, state.bot_id) : null;
+    if (!bot?.isActive) return this.markHandledWithoutReply(scope, conversationId, message);
 
     const replyId = randomUUID();
     const request = await this.answerRequest(scope, conversationId, message, bot);
@@ -142,7 +145,7 @@ export class AnswerConversation {
 
     const reply = await this.commitReply(scope, state, conversationId, message, replyId, text);
     if (!reply) return false;
-    this.events.messageCompleted(scope.workspaceId, toMessagePayload(reply));
+    this.events.messageCompleted(scope.workspaceId, reply);
     this.logger.log(`answered message ${message.seq} of conversation ${conversationId}`);
     await this.afterReply(scope, state, message, reply);
     return true;
@@ -190,6 +193,10 @@ export class AnswerConversation {
     return (await publishReady()) && !keeper.lost ? text : null;
   }
 
+  /**
+   * One statement, atomic: the fenced advance (only if nobody handled the message yet) and the
+   * reply it makes room for. A duplicate (unique reply_to_message_id) means another worker won.
+   */
   private async commitReply(
     scope: TenantScope,
     state: ConversationState,
@@ -197,28 +204,55 @@ export class AnswerConversation {
     message: PendingMessage,
     replyId: string,
     text: string,
-  ): Promise<Message | null> {
-    return scope.sequelize.transaction(async (transaction) => {
-      const seq = await this.advance(scope, conversationId, message.seq, transaction, true);
-      if (seq === null) return null;
-      return scope.models.Message.create(
+  ): Promise<MessagePayload | null> {
+    try {
+      const [row] = await scope.sequelize.query<{ seq: number; created_at: Date }>(
+        `WITH advanced AS (
+           UPDATE conversations
+              SET processed_inbound_seq = :seq, last_message_seq = last_message_seq + 1, last_message_at = now(),
+                  updated_at = now(), processed_at = clock_timestamp()
+            WHERE id = :conversationId AND workspace_id = :workspaceId AND processed_inbound_seq < :seq
+            RETURNING last_message_seq AS reply_seq
+         )
+         INSERT INTO messages (id, workspace_id, conversation_id, channel_id, seq, direction, sender_type, text, status,
+                               reply_to_message_id, metadata)
+         SELECT :replyId, :workspaceId, :conversationId, :channelId, reply_seq, 'outbound', 'bot', :text, :status,
+                :replyTo, CAST(:metadata AS jsonb)
+           FROM advanced
+         RETURNING seq, created_at`,
         {
-          id: replyId,
-          workspaceId: scope.workspaceId,
-          conversationId,
-          channelId: state.channel_id,
-          seq,
-          direction: 'outbound',
-          senderType: 'bot',
-          text,
-          // The widget received it over the socket as it streamed; other channels still need delivery.
-          status: state.channel_type === 'web' ? 'sent' : 'queued',
-          replyToMessageId: message.id,
-          metadata: { waitedMs: Math.round(message.waited_ms * 100) / 100 },
+          replacements: {
+            seq: message.seq,
+            conversationId,
+            workspaceId: scope.workspaceId,
+            replyId,
+            channelId: state.channel_id,
+            text,
+            // The widget received it over the socket as it streamed; other channels still need delivery.
+            status: state.channel_type === 'web' ? 'sent' : 'queued',
+            replyTo: message.id,
+            metadata: JSON.stringify({ waitedMs: Math.round(message.waited_ms * 100) / 100 }),
+          },
+          type: QueryTypes.SELECT,
         },
-        { transaction },
       );
-    });
+      if (!row) return null;
+      return {
+        id: replyId,
+        conversationId,
+        seq: row.seq,
+        direction: 'outbound',
+        senderType: 'bot',
+        text,
+        attachments: [],
+        status: state.channel_type === 'web' ? 'sent' : 'queued',
+        replyToMessageId: message.id,
+        createdAt: new Date(row.created_at).toISOString(),
+      };
+    } catch (error) {
+      if (error instanceof UniqueConstraintError) return null;
+      throw error;
+    }
   }
 
   private async markHandledWithoutReply(
@@ -261,19 +295,6 @@ export class AnswerConversation {
     return row ? row.seq : null;
   }
 
-  private async state(
-    scope: TenantScope,
-    conversationId: string,
-  ): Promise<ConversationState | null> {
-    const [row] = await scope.sequelize.query<ConversationState>(
-      `SELECT c.status, c.bot_id, c.channel_id, ch.type AS channel_type
-         FROM conversations c JOIN channels ch ON ch.id = c.channel_id
-        WHERE c.id = :conversationId AND c.workspace_id = :workspaceId`,
-      { replacements: { conversationId, workspaceId: scope.workspaceId }, type: QueryTypes.SELECT },
-    );
-    return row ?? null;
-  }
-
   private async answerRequest(
     scope: TenantScope,
     conversationId: string,
@@ -305,7 +326,7 @@ export class AnswerConversation {
     scope: TenantScope,
     state: ConversationState,
     message: PendingMessage,
-    reply: Message,
+    reply: MessagePayload,
   ): Promise<void> {
     const common = {
       workspaceId: scope.workspaceId,
