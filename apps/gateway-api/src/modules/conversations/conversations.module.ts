@@ -6,6 +6,8 @@ import { ConversationsController } from './conversations.controller';
 import { WidgetMessagesController } from './widget-messages.controller';
 import { ConversationInboundWorker } from './jobs/conversation-inbound.worker';
 import { ConversationLock } from './ordering/conversation-lock';
+import { AgentNamespace } from './realtime/agent-namespace';
+import { AgentGateway } from './realtime/agent.gateway';
 import { ConversationEvents } from './realtime/conversation-events';
 import { CustomerNamespace } from './realtime/customer-namespace';
 import { CustomerGateway } from './realtime/customer.gateway';
@@ -48,6 +50,8 @@ const RETRY = {
     ConversationInboundWorker,
     CustomerGateway,
     CustomerNamespace,
+    AgentGateway,
+    AgentNamespace,
     { provide: ConversationEvents, useClass: SocketConversationEvents },
   ],
   exports: [ReceiveCustomerMessage, ConversationEvents],

@@ -35,8 +35,9 @@ export class RedisIoAdapter extends IoAdapter {
     return server;
   }
 
-  override async close(server: Server): Promise<void> {
-    await super.close(server);
+  /** Once, after every namespace has closed: their adapters still unsubscribe while closing. */
+  override async dispose(): Promise<void> {
+    await super.dispose();
     await Promise.all(this.clients.map((c) => c.quit().catch(() => c.disconnect())));
   }
 }

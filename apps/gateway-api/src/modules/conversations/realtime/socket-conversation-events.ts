@@ -5,35 +5,42 @@ import {
   ServerEvents,
   type TypingPayload,
   conversationRoom,
+  workspaceRoom,
 } from '@cxgenie/contracts';
 import { ConversationEvents } from './conversation-events';
+import { AgentNamespace } from './agent-namespace';
 import { CustomerNamespace } from './customer-namespace';
 
 /** Emits to the conversation's room through the Redis adapter: every instance, every client. */
 @Injectable()
 export class SocketConversationEvents extends ConversationEvents {
-  constructor(private readonly customers: CustomerNamespace) {
+  constructor(
+    private readonly customers: CustomerNamespace,
+    private readonly agents: AgentNamespace,
+  ) {
     super();
   }
 
-  messageCreated(_workspaceId: string, message: MessagePayload): void {
-    this.emit(message.conversationId, ServerEvents.MessageCreated, message);
+  messageCreated(workspaceId: string, message: MessagePayload): void {
+    this.emit(workspaceId, message.conversationId, ServerEvents.MessageCreated, message);
   }
 
-  messageChunk(_workspaceId: string, chunk: MessageChunkPayload): void {
-    this.emit(chunk.conversationId, ServerEvents.MessageChunk, chunk);
+  messageChunk(workspaceId: string, chunk: MessageChunkPayload): void {
+    this.emit(workspaceId, chunk.conversationId, ServerEvents.MessageChunk, chunk);
   }
 
-  messageCompleted(_workspaceId: string, message: MessagePayload): void {
-    this.emit(message.conversationId, ServerEvents.MessageCompleted, message);
+  messageCompleted(workspaceId: string, message: MessagePayload): void {
+    this.emit(workspaceId, message.conversationId, ServerEvents.MessageCompleted, message);
   }
 
-  typing(_workspaceId: string, typing: TypingPayload): void {
-    this.emit(typing.conversationId, ServerEvents.Typing, typing);
+  typing(workspaceId: string, typing: TypingPayload): void {
+    this.emit(workspaceId, typing.conversationId, ServerEvents.Typing, typing);
   }
 
-  private emit(conversationId: string, event: string, payload: object): void {
+  /** To the conversation's customers, and to every agent of the workspace. */
+  private emit(workspaceId: string, conversationId: string, event: string, payload: object): void {
     // Before the socket server is up (boot) there is nobody to tell.
     this.customers.server?.to(conversationRoom(conversationId)).emit(event, payload);
+    this.agents.server?.to(workspaceRoom(workspaceId)).emit(event, payload);
   }
 }

@@ -1,0 +1,91 @@
+import { type Socket, io } from 'socket.io-client';
+import {
+  type MessagePayload,
+  ServerEvents,
+  SocketNamespaces,
+  serviceUrlEnvVar,
+} from '@cxgenie/contracts';
+import { type BootedService, bootService, eventually } from '@cxgenie/testing';
+import { coreAiService } from '../../../../core-ai/src/core-ai.service';
+import { gatewayApiService } from '../../gateway-api.service';
+import { ApiClient } from '../../testing/api-client';
+
+const connectAgent = (
+  url: string,
+  token: string,
+): Promise<{ socket: Socket; seen: MessagePayload[] }> => {
+  const socket = io(`${url}${SocketNamespaces.Agent}`, {
+    auth: { token },
+    transports: ['websocket'],
+    reconnection: false,
+  });
+  const seen: MessagePayload[] = [];
+  socket.on(ServerEvents.MessageCreated, (m: MessagePayload) => seen.push(m));
+  socket.on(ServerEvents.MessageCompleted, (m: MessagePayload) => seen.push(m));
+  return new Promise((resolve, reject) => {
+    socket.on('connect', () => resolve({ socket, seen }));
+    socket.on('connect_error', reject);
+  });
+};
+
+describe('agent socket namespace', () => {
+  let coreAi: BootedService;
+  let gateway: BootedService;
+
+  beforeAll(async () => {
+    coreAi = await bootService(coreAiService, { LOCAL_LLM_TOKEN_DELAY_MS: '0' });
+    gateway = await bootService(gatewayApiService, { [serviceUrlEnvVar('core-ai')]: coreAi.url });
+  });
+
+  afterAll(async () => {
+    await gateway.close();
+    await coreAi.close();
+  });
+
+  it("streams every conversation event of the agent's workspace, and nothing of another", async () => {
+    const mine = await ApiClient.signUp(gateway.url);
+    const theirs = await ApiClient.signUp(gateway.url);
+    const keyOf = async (owner: ApiClient) =>
+      (await owner.post<{ publicKey: string }>('/api/v1/bots', { name: 'bot' })).body.publicKey;
+    const say = async (botKey: string, text: string) => {
+      const session = await new ApiClient(gateway.url).post<{ sessionToken: string }>(
+        '/api/v1/widget/sessions',
+        { botKey },
+      );
+      return (
+        await new ApiClient(gateway.url)
+          .withBearer(session.body.sessionToken)
+          .post<MessagePayload>('/api/v1/widget/messages', { text })
+      ).body;
+    };
+    const agent = await connectAgent(gateway.url, mine.session!.accessToken);
+    try {
+      const question = await say(await keyOf(mine), 'visible to my agents');
+      await say(await keyOf(theirs), 'not visible to them');
+      await eventually(() => {
+        expect(agent.seen.map((m) => m.id)).toContain(question.id);
+        expect(agent.seen.some((m) => m.replyToMessageId === question.id)).toBe(true);
+      }, 10_000);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(agent.seen.some((m) => m.text === 'not visible to them')).toBe(false);
+    } finally {
+      agent.socket.close();
+    }
+  });
+
+  it('refuses widget tokens and forged tokens', async () => {
+    const owner = await ApiClient.signUp(gateway.url);
+    const botKey = (await owner.post<{ publicKey: string }>('/api/v1/bots', { name: 'bot' })).body
+      .publicKey;
+    const widget = (
+      await new ApiClient(gateway.url).post<{ sessionToken: string }>('/api/v1/widget/sessions', {
+        botKey,
+      })
+    ).body;
+    for (const token of [widget.sessionToken, 'forged']) {
+      await expect(connectAgent(gateway.url, token)).rejects.toMatchObject({
+        data: { code: 'unauthorized' },
+      });
+    }
+  });
+});
