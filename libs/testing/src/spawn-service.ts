@@ -8,6 +8,13 @@ import { testEnv } from './test-env';
 
 const ROOT = resolve(__dirname, '../../..');
 
+// A spawned service must never outlive the test or benchmark that started it, even when that one
+// fails half-way through its setup.
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 export interface SpawnedService {
   url: string;
   process: ChildProcess;
@@ -44,7 +51,13 @@ export async function spawnService(
       output.push(...chunk.toString().split('\n').filter(Boolean)),
     );
   }
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  running.add(child);
+  const exited = new Promise<number | null>((done) =>
+    child.once('exit', (code) => {
+      running.delete(child);
+      done(code);
+    }),
+  );
   const url = `http://127.0.0.1:${port}`;
   await eventually(
     async () => {
