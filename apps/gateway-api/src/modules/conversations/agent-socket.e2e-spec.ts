@@ -1,31 +1,13 @@
-import { type Socket, io } from 'socket.io-client';
-import {
-  type MessagePayload,
-  ServerEvents,
-  SocketNamespaces,
-  serviceUrlEnvVar,
-} from '@cxgenie/contracts';
+import { type MessagePayload, SocketNamespaces, serviceUrlEnvVar } from '@cxgenie/contracts';
 import { type BootedService, bootService, eventually } from '@cxgenie/testing';
 import { coreAiService } from '../../../../core-ai/src/core-ai.service';
 import { gatewayApiService } from '../../gateway-api.service';
 import { ApiClient } from '../../testing/api-client';
+import { connectSocket } from '../../testing/socket-client';
 
-const connectAgent = (
-  url: string,
-  token: string,
-): Promise<{ socket: Socket; seen: MessagePayload[] }> => {
-  const socket = io(`${url}${SocketNamespaces.Agent}`, {
-    auth: { token },
-    transports: ['websocket'],
-    reconnection: false,
-  });
-  const seen: MessagePayload[] = [];
-  socket.on(ServerEvents.MessageCreated, (m: MessagePayload) => seen.push(m));
-  socket.on(ServerEvents.MessageCompleted, (m: MessagePayload) => seen.push(m));
-  return new Promise((resolve, reject) => {
-    socket.on('connect', () => resolve({ socket, seen }));
-    socket.on('connect_error', reject);
-  });
+const connectAgent = async (url: string, token: string) => {
+  const recorder = await connectSocket(url, SocketNamespaces.Agent, { token });
+  return { socket: recorder.socket, seen: recorder.messages };
 };
 
 describe('agent socket namespace', () => {

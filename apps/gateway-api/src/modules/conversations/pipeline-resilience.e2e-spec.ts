@@ -1,12 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { QueryTypes } from 'sequelize';
-import { type Socket, io } from 'socket.io-client';
 import {
   ClientEvents,
-  type MessageChunkPayload,
   type MessagePayload,
-  ServerEvents,
   SocketNamespaces,
   serviceUrlEnvVar,
 } from '@cxgenie/contracts';
@@ -22,29 +19,12 @@ import {
 import { coreAiService } from '../../../../core-ai/src/core-ai.service';
 import { gatewayApiService } from '../../gateway-api.service';
 import { ApiClient } from '../../testing/api-client';
+import { type RecordingSocket, connectSocket } from '../../testing/socket-client';
 
-interface Widget {
-  socket: Socket;
-  completed: MessagePayload[];
-  created: MessagePayload[];
-  chunks: MessageChunkPayload[];
-}
+type Widget = RecordingSocket;
 
-function connect(url: string, token: string, lastSeq?: number): Promise<Widget> {
-  const socket = io(`${url}${SocketNamespaces.Customer}`, {
-    auth: { token, lastSeq },
-    transports: ['websocket'],
-    reconnection: false,
-  });
-  const widget: Widget = { socket, completed: [], created: [], chunks: [] };
-  socket.on(ServerEvents.MessageCompleted, (m: MessagePayload) => widget.completed.push(m));
-  socket.on(ServerEvents.MessageCreated, (m: MessagePayload) => widget.created.push(m));
-  socket.on(ServerEvents.MessageChunk, (c: MessageChunkPayload) => widget.chunks.push(c));
-  return new Promise((resolve, reject) => {
-    socket.on('connect', () => resolve(widget));
-    socket.on('connect_error', reject);
-  });
-}
+const connect = (url: string, token: string, lastSeq?: number): Promise<Widget> =>
+  connectSocket(url, SocketNamespaces.Customer, { token, lastSeq });
 
 const send = async (widget: Widget, text: string): Promise<MessagePayload> => {
   const ack = (await widget.socket.emitWithAck(ClientEvents.SendMessage, { text })) as {

@@ -1,9 +1,8 @@
 import { type Socket, io } from 'socket.io-client';
+import { connectSocket } from '../../testing/socket-client';
 import {
   ClientEvents,
-  type MessageChunkPayload,
   type MessagePayload,
-  ServerEvents,
   SocketNamespaces,
   serviceUrlEnvVar,
 } from '@cxgenie/contracts';
@@ -12,31 +11,10 @@ import { coreAiService } from '../../../../core-ai/src/core-ai.service';
 import { gatewayApiService } from '../../gateway-api.service';
 import { ApiClient } from '../../testing/api-client';
 
-interface Received {
-  created: MessagePayload[];
-  completed: MessagePayload[];
-  chunks: MessageChunkPayload[];
-}
-
-function connectWidget(
-  url: string,
-  token: string,
-  lastSeq?: number,
-): Promise<{ socket: Socket; received: Received }> {
-  const socket = io(`${url}${SocketNamespaces.Customer}`, {
-    auth: { token, lastSeq },
-    transports: ['websocket'],
-    reconnection: false,
-  });
-  const received: Received = { created: [], completed: [], chunks: [] };
-  socket.on(ServerEvents.MessageCreated, (m: MessagePayload) => received.created.push(m));
-  socket.on(ServerEvents.MessageCompleted, (m: MessagePayload) => received.completed.push(m));
-  socket.on(ServerEvents.MessageChunk, (c: MessageChunkPayload) => received.chunks.push(c));
-  return new Promise((resolve, reject) => {
-    socket.on('connect', () => resolve({ socket, received }));
-    socket.on('connect_error', reject);
-  });
-}
+const connectWidget = async (url: string, token: string, lastSeq?: number) => {
+  const received = await connectSocket(url, SocketNamespaces.Customer, { token, lastSeq });
+  return { socket: received.socket, received };
+};
 
 const send = (socket: Socket, text: string) =>
   socket.emitWithAck(ClientEvents.SendMessage, { text }) as Promise<{

@@ -3,6 +3,7 @@ import type { Namespace, Socket } from 'socket.io';
 import { SocketNamespaces, workspaceRoom } from '@cxgenie/contracts';
 import { SessionTokens } from '../../../core-modules/auth/session-tokens';
 import { AgentNamespace } from './agent-namespace';
+import { handshakeToken, requireSocketAuth } from './socket-auth';
 
 interface AgentSocketData {
   workspaceId: string;
@@ -23,19 +24,9 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection {
 
   afterInit(server: Namespace): void {
     this.namespace.server = server;
-    server.use((socket, next) => {
-      void this.authenticate(socket).then(
-        (ok) =>
-          next(
-            ok
-              ? undefined
-              : Object.assign(new Error('A valid access token is required'), {
-                  data: { code: 'unauthorized', status: 401 },
-                }),
-          ),
-        (error: Error) => next(error),
-      );
-    });
+    requireSocketAuth(server, 'A valid access token is required', (socket) =>
+      this.authenticate(socket),
+    );
   }
 
   async handleConnection(socket: Socket): Promise<void> {
@@ -43,8 +34,8 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection {
   }
 
   private async authenticate(socket: Socket): Promise<boolean> {
-    const token = (socket.handshake.auth ?? {}).token as unknown;
-    const principal = typeof token === 'string' ? await this.tokens.verify(token) : null;
+    const token = handshakeToken(socket);
+    const principal = token ? await this.tokens.verify(token) : null;
     if (principal?.kind !== 'user') return false;
     const data: AgentSocketData = { workspaceId: principal.workspaceId, userId: principal.userId };
     socket.data = data;

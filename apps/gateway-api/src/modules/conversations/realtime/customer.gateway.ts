@@ -25,6 +25,7 @@ import { OpenWidgetConversation } from '../usecases/open-widget-conversation';
 import { ReceiveCustomerMessage } from '../usecases/receive-customer-message/receive-customer-message.usecase';
 import { CustomerNamespace } from './customer-namespace';
 import { ResumePayload, SendMessagePayload, parsePayload } from './customer-socket.payloads';
+import { handshakeToken, requireSocketAuth } from './socket-auth';
 
 interface WidgetSocketData {
   workspaceId: string;
@@ -59,25 +60,14 @@ export class CustomerGateway implements OnGatewayInit, OnGatewayConnection {
 
   afterInit(server: Namespace): void {
     this.namespace.server = server;
-    // Authenticated before the connection is accepted, so no event can arrive ahead of the check.
-    server.use((socket, next) => {
-      void this.authenticate(socket).then(
-        (ok) =>
-          next(
-            ok
-              ? undefined
-              : Object.assign(new Error('A valid widget session token is required'), {
-                  data: { code: 'unauthorized', status: 401 },
-                }),
-          ),
-        (error: Error) => next(error),
-      );
-    });
+    requireSocketAuth(server, 'A valid widget session token is required', (socket) =>
+      this.authenticate(socket),
+    );
   }
 
   private async authenticate(socket: Socket): Promise<boolean> {
-    const token = (socket.handshake.auth ?? {}).token as unknown;
-    const principal = typeof token === 'string' ? await this.tokens.verify(token) : null;
+    const token = handshakeToken(socket);
+    const principal = token ? await this.tokens.verify(token) : null;
     if (principal?.kind !== 'widget') return false;
     const data: WidgetSocketData = {
       workspaceId: principal.workspaceId,
