@@ -5,3 +5,4 @@ export * from './health';
 export * from './domain';
 export * from './conversation-pipeline';
 export * from './realtime';
+export * from './knowledge';

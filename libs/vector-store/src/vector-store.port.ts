@@ -1,0 +1,57 @@
+import type { KnowledgePartition } from '@cxgenie/contracts';
+import type { EmbeddingSpace } from '@cxgenie/embeddings';
+
+/** One indexed chunk. The scalar fields are what searches filter on and what citations need. */
+export interface VectorRecord {
+  /** Chunk id (uuid); upserting the same id replaces the record. */
+  id: string;
+  workspaceId: string;
+  botId: string;
+  partition: KnowledgePartition;
+  sourceId: string;
+  documentId: string | null;
+  /** SHA-256 of the normalized chunk text. */
+  chunkHash: string;
+  title: string;
+  headingPath: string;
+  position: number;
+  text: string;
+  tokenCount: number;
+  /** Epoch milliseconds. */
+  createdAt: number;
+  updatedAt: number;
+  vector: number[];
+}
+
+export type VectorHit = Omit<VectorRecord, 'vector'> & {
+  /** Cosine similarity in [-1, 1], higher is closer. */
+  score: number;
+};
+
+/** Every read and delete is scoped to one bot of one workspace; adapters enforce it themselves. */
+export interface VectorScope {
+  workspaceId: string;
+  botId: string;
+}
+
+export interface VectorSearchQuery extends VectorScope {
+  partition: KnowledgePartition;
+  vector: number[];
+  topK: number;
+}
+
+/**
+ * The knowledge vector store. One collection/table per embedding space; the partition is a field
+ * (Milvus: partition key) so a bot's four partitions are searched as four filtered queries.
+ */
+export interface VectorStore {
+  readonly kind: 'lancedb' | 'milvus';
+  /** Creates the space's collection and index if missing and makes it searchable. Idempotent. */
+  ensureSpace(space: EmbeddingSpace): Promise<void>;
+  upsert(space: EmbeddingSpace, records: readonly VectorRecord[]): Promise<void>;
+  search(space: EmbeddingSpace, query: VectorSearchQuery): Promise<VectorHit[]>;
+  /** Removes every record of one knowledge source; returns how many were removed when known. */
+  deleteBySource(space: EmbeddingSpace, scope: VectorScope, sourceId: string): Promise<void>;
+  /** Record ids of a source (for resumable ingestion and tests). */
+  countBySource(space: EmbeddingSpace, scope: VectorScope, sourceId: string): Promise<number>;
+}
