@@ -7,3 +7,6 @@ export * from './service-health.suite';
 export * from './seed/conversations.seed';
 export * from './query-counter';
 export * from './spawn-service';
+export * from './fakes/openai';
+export * from './fakes/anthropic';
+export * from './fakes/milvus';

@@ -20,7 +20,10 @@ export async function connectVectorStore(
 ): Promise<VectorStoreConnection> {
   if (target.kind === 'lancedb') {
     mkdirSync(target.dataDir, { recursive: true });
-    return { kind: 'lancedb', db: await lancedb.connect(target.dataDir) };
+    // loader writes and core-ai reads the same directory from two processes: every read checks
+    // for a newer table version (a stat on local disk) so answers never miss fresh knowledge.
+    const db = await lancedb.connect(target.dataDir, { readConsistencyInterval: 0 });
+    return { kind: 'lancedb', db };
   }
   const client = new MilvusClient({
     address: target.address,

@@ -3,7 +3,10 @@ import type { EmbeddingSpace } from '@cxgenie/embeddings';
 
 /** One indexed chunk. The scalar fields are what searches filter on and what citations need. */
 export interface VectorRecord {
-  /** Chunk id (uuid); upserting the same id replaces the record. */
+  /**
+   * Chunk id: a uuid or a key derived from one (`<entry id>:<n>`). Letters, digits and `:_.-` only.
+   * Upserting the same id replaces the record.
+   */
   id: string;
   workspaceId: string;
   botId: string;

@@ -3,6 +3,7 @@ import { initialSchema } from './0001-initial-schema';
 import { listIndexes } from './0002-list-indexes';
 import { conversationPipeline } from './0003-conversation-pipeline';
 import { conversationProcessedAt } from './0004-conversation-processed-at';
+import { embeddingCache } from './0005-embedding-cache';
 
 /**
  * Every migration, in order. Listed statically rather than globbed so the same list runs under
@@ -13,6 +14,7 @@ export const MIGRATIONS: readonly Migration[] = [
   listIndexes,
   conversationPipeline,
   conversationProcessedAt,
+  embeddingCache,
 ];
 
 export { TENANT_TABLES } from './0001-initial-schema';

@@ -6,7 +6,12 @@ import {
   Model,
   type Sequelize,
 } from 'sequelize';
-import type { ChannelType, LlmProvider, ReplyUnknownPolicy } from '@cxgenie/contracts';
+import type {
+  BotKnowledgeSettings,
+  ChannelType,
+  LlmProvider,
+  ReplyUnknownPolicy,
+} from '@cxgenie/contracts';
 import {
   jsonb,
   modelOptions,
@@ -19,13 +24,7 @@ import {
   uuidPrimaryKey,
 } from './model-helpers';
 
-export interface KnowledgeSettings {
-  topK?: number;
-  faqBoost?: number;
-  recencyHalfLifeDays?: number;
-  hybridSearch?: boolean;
-  maxContextTokens?: number;
-}
+export type KnowledgeSettings = BotKnowledgeSettings;
 
 export class Bot extends Model<InferAttributes<Bot>, InferCreationAttributes<Bot>> {
   declare id: CreationOptional<string>;

@@ -1,0 +1,10 @@
+export * from './bm25-index';
+export * from './chunk-context';
+export * from './chunk-text';
+export * from './hash';
+export * from './html-to-text';
+export { porterStem } from './porter-stemmer';
+export * from './search-tokenizer';
+export * from './tokens';
+export { COMMON_WORDS, STOP_WORDS } from './word-lists';
+export * from './synonym-groups';

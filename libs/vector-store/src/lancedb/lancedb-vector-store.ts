@@ -1,0 +1,237 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type Connection, Index, type Table, makeArrowTable } from '@lancedb/lancedb';
+import type { EmbeddingSpace } from '@cxgenie/embeddings';
+import { KeyedSerialQueue } from '../keyed-serial-queue';
+import { lanceScopeFilter } from '../scope-filters';
+import { spaceCollectionName } from '../space-collection-name';
+import {
+  assertSearchQuery,
+  assertSpace,
+  assertSafeId,
+  prepareRecords,
+} from '../vector-record.validation';
+import type {
+  VectorHit,
+  VectorRecord,
+  VectorScope,
+  VectorSearchQuery,
+  VectorStore,
+} from '../vector-store.port';
+import {
+  LANCE_SCALAR_COLUMNS,
+  type LanceRow,
+  fromLanceRow,
+  lanceRecordSchema,
+  toLanceRow,
+} from './lancedb-record-schema';
+
+export interface LanceDbVectorStoreOptions {
+  /**
+   * Rows from which a table gets an ANN index (IVF_PQ, cosine). Below it an exact scan of a bot's
+   * prefiltered rows stays under ~50 ms and needs no index build (~20 s per 100k rows on 2 cores).
+   */
+  annIndexMinRows: number;
+  /** Writes to one table between two compactions (merge-inserts leave small fragments behind). */
+  writesPerCompaction: number;
+  /** Rows per merge-insert, bounding the memory of one write. */
+  writeBatchRows: number;
+  /** Filtered rows up to which a search scans exactly even when the table has an ANN index. */
+  exactSearchMaxRows: number;
+  /** IVF partitions probed per search once an ANN index exists; higher is slower and closer to exact. */
+  nprobes: number;
+  /** Candidates re-ranked with full vectors per result once an ANN index exists (undoes PQ error). */
+  refineFactor: number;
+}
+
+const DEFAULT_OPTIONS: LanceDbVectorStoreOptions = {
+  annIndexMinRows: 50_000,
+  writesPerCompaction: 64,
+  writeBatchRows: 5_000,
+  exactSearchMaxRows: 10_000,
+  nprobes: 32,
+  refineFactor: 4,
+};
+
+const VECTOR_INDEX = 'vector_idx';
+const BOT_INDEX = 'bot_id_idx';
+// Versions a concurrent reader (another process) may still be reading are kept this long.
+const KEEP_OLD_VERSIONS_MS = 10 * 60_000;
+
+const COMMIT_CONFLICT = /retryable commit conflict/i;
+const COMMIT_ATTEMPTS = 6;
+
+/**
+ * In-process writers are serialized, but another process (a second loader) can still commit first;
+ * Lance then reports a retryable conflict and the write is simply redone on the new version.
+ */
+async function retryingCommitConflicts<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await write();
+    } catch (error) {
+      // Native (napi) errors are not `instanceof Error` in every realm (Jest's VM), so read the message.
+      const conflict = COMMIT_CONFLICT.test(String((error as { message?: unknown })?.message));
+      if (!conflict || attempt >= COMMIT_ATTEMPTS) throw error;
+      await sleep(10 * 2 ** attempt + Math.random() * 10);
+    }
+  }
+}
+
+interface TableState {
+  table: Table;
+  hasVectorIndex: boolean;
+  hasBotIndex: boolean;
+  writesSinceCompaction: number;
+}
+
+/**
+ * The embedded knowledge store: one Lance table per embedding space under DATA_DIR. Every read is
+ * prefiltered on workspace, bot (and partition or source) inside this adapter, so no caller can
+ * forget the tenant filter. Writes to a table are serialized in-process; Lance's optimistic commits
+ * handle the other processes (loader writes, core-ai reads).
+ */
+export class LanceDbVectorStore implements VectorStore {
+  readonly kind = 'lancedb' as const;
+  private readonly options: LanceDbVectorStoreOptions;
+  private readonly tables = new Map<string, Promise<TableState>>();
+  private readonly writes = new KeyedSerialQueue();
+
+  constructor(
+    private readonly db: Connection,
+    options: Partial<LanceDbVectorStoreOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_OPTIONS, ...options };
+  }
+
+  async ensureSpace(space: EmbeddingSpace): Promise<void> {
+    await this.tableOf(space);
+  }
+
+  async upsert(space: EmbeddingSpace, records: readonly VectorRecord[]): Promise<void> {
+    const prepared = prepareRecords(space, records);
+    if (prepared.length === 0) return;
+    const state = await this.tableOf(space);
+    const schema = lanceRecordSchema(space.dimensions);
+    await this.writes.run(spaceCollectionName(space), async () => {
+      for (let start = 0; start < prepared.length; start += this.options.writeBatchRows) {
+        const batch = prepared.slice(start, start + this.options.writeBatchRows);
+        const rows = makeArrowTable(batch.map(toLanceRow), { schema });
+        await retryingCommitConflicts(() =>
+          state.table
+            .mergeInsert('id')
+            .whenMatchedUpdateAll()
+            .whenNotMatchedInsertAll()
+            .execute(rows),
+        );
+      }
+      await this.maintain(state);
+    });
+  }
+
+  async search(space: EmbeddingSpace, query: VectorSearchQuery): Promise<VectorHit[]> {
+    assertSearchQuery(space, query);
+    const filter = lanceScopeFilter(query);
+    const { table } = await this.tableOf(space);
+    // The count is a btree lookup (~1-3 ms at 100k rows). It decides between an exact scan and the
+    // ANN index per query: IVF probes only some clusters, which would lose a small bot's rows in a
+    // table dominated by a large one; exact search keeps small bots at perfect recall.
+    const candidates = await table.countRows(filter);
+    if (candidates === 0) return [];
+    let search = table
+      .vectorSearch(query.vector)
+      .column('vector')
+      .distanceType('cosine')
+      .where(filter)
+      .select([...LANCE_SCALAR_COLUMNS, '_distance'])
+      .limit(query.topK);
+    search =
+      candidates <= this.options.exactSearchMaxRows
+        ? search.bypassVectorIndex()
+        : search.nprobes(this.options.nprobes).refineFactor(this.options.refineFactor);
+    const rows = (await search.toArray()) as LanceRow[];
+    return rows.map(fromLanceRow);
+  }
+
+  async deleteBySource(space: EmbeddingSpace, scope: VectorScope, sourceId: string): Promise<void> {
+    assertSafeId(sourceId, 'sourceId');
+    const filter = lanceScopeFilter({ ...scope, sourceId });
+    const { table } = await this.tableOf(space);
+    await this.writes.run(spaceCollectionName(space), () =>
+      retryingCommitConflicts(() => table.delete(filter)),
+    );
+  }
+
+  async countBySource(
+    space: EmbeddingSpace,
+    scope: VectorScope,
+    sourceId: string,
+  ): Promise<number> {
+    assertSafeId(sourceId, 'sourceId');
+    const filter = lanceScopeFilter({ ...scope, sourceId });
+    const { table } = await this.tableOf(space);
+    return table.countRows(filter);
+  }
+
+  private tableOf(space: EmbeddingSpace): Promise<TableState> {
+    assertSpace(space);
+    const name = spaceCollectionName(space);
+    const cached = this.tables.get(name);
+    if (cached) return cached;
+    const opening = this.writes.run(name, () => this.openOrCreate(name, space));
+    this.tables.set(name, opening);
+    // A failed open (disk full, schema clash) must not poison the space for the process lifetime.
+    opening.catch(() => {
+      if (this.tables.get(name) === opening) this.tables.delete(name);
+    });
+    return opening;
+  }
+
+  private async openOrCreate(name: string, space: EmbeddingSpace): Promise<TableState> {
+    // existOk also verifies an existing table has this schema, so a clash fails loudly here.
+    const table = await this.db.createEmptyTable(name, lanceRecordSchema(space.dimensions), {
+      existOk: true,
+    });
+    const state = { table, hasVectorIndex: false, hasBotIndex: false, writesSinceCompaction: 0 };
+    await this.refreshIndexState(state);
+    return state;
+  }
+
+  /** Runs inside the table's write queue: index creation and compaction are writes too. */
+  private async maintain(state: TableState): Promise<void> {
+    const { table } = state;
+    if (!state.hasBotIndex || !state.hasVectorIndex) await this.refreshIndexState(state);
+    if (!state.hasBotIndex) {
+      // Every search filters on the bot; a btree turns the prefilter into an index lookup.
+      await retryingCommitConflicts(() =>
+        table.createIndex('bot_id', { config: Index.btree(), name: BOT_INDEX }),
+      );
+      state.hasBotIndex = true;
+    }
+    if (!state.hasVectorIndex && (await table.countRows()) >= this.options.annIndexMinRows) {
+      await retryingCommitConflicts(() =>
+        table.createIndex('vector', {
+          config: Index.ivfPq({ distanceType: 'cosine' }),
+          name: VECTOR_INDEX,
+        }),
+      );
+      state.hasVectorIndex = true;
+      state.writesSinceCompaction = 0;
+      return;
+    }
+    state.writesSinceCompaction += 1;
+    if (state.writesSinceCompaction >= this.options.writesPerCompaction) {
+      // Compacts fragments, folds new rows into the indices and drops versions nobody reads.
+      await retryingCommitConflicts(() =>
+        table.optimize({ cleanupOlderThan: new Date(Date.now() - KEEP_OLD_VERSIONS_MS) }),
+      );
+      state.writesSinceCompaction = 0;
+    }
+  }
+
+  /** Another process may have built an index since this one opened the table. */
+  private async refreshIndexState(state: TableState): Promise<void> {
+    const indices = await state.table.listIndices();
+    state.hasVectorIndex = indices.some((index) => index.columns.includes('vector'));
+    state.hasBotIndex = indices.some((index) => index.columns.includes('bot_id'));
+  }
+}
