@@ -1,7 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, type PlatformOptions } from '@cxgenie/bootstrap';
 import type { ServiceConfig } from '@cxgenie/config';
+import { EmbeddingsModule } from './core-modules/embeddings/embeddings.module';
 import { AnsweringModule } from './modules/answering/answering.module';
+import { EmbeddingModule } from './modules/embedding/embedding.module';
+import { KnowledgeIndexModule } from './modules/knowledge-index/knowledge-index.module';
+import { RetrievalModule } from './modules/retrieval/retrieval.module';
 
 /** Embeddings, retrieval over the four knowledge partitions, prompts and LLM streaming. */
 @Module({})
@@ -9,7 +13,14 @@ export class CoreAiModule {
   static register(config: ServiceConfig, options: PlatformOptions = {}): DynamicModule {
     return {
       module: CoreAiModule,
-      imports: [PlatformModule.forService(config, options), AnsweringModule],
+      imports: [
+        PlatformModule.forService(config, options),
+        EmbeddingsModule,
+        RetrievalModule,
+        AnsweringModule,
+        EmbeddingModule,
+        KnowledgeIndexModule,
+      ],
     };
   }
 }

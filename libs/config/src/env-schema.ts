@@ -48,6 +48,17 @@ export const platformEnvSchema = z
     CONVERSATION_LOCK_TTL_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
     QUEUE_WORKERS: z.enum(['true', 'false']).default('true'),
     LOCAL_LLM_TOKEN_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(15),
+    EMBEDDING_PROVIDER: z.enum(['auto', 'local', 'openai']).default('auto'),
+    LOCAL_EMBEDDING_DIMENSIONS: z.coerce.number().int().min(64).max(4096).default(512),
+    OPENAI_API_KEY: optionalString,
+    OPENAI_BASE_URL: urlWithProtocol(['http', 'https']).optional(),
+    OPENAI_EMBEDDING_MODEL: z.string().min(1).default('text-embedding-3-large'),
+    OPENAI_EMBEDDING_DIMENSIONS: z.coerce.number().int().min(1).max(3072).default(3072),
+    ANTHROPIC_API_KEY: optionalString,
+    ANTHROPIC_BASE_URL: urlWithProtocol(['http', 'https']).optional(),
+    LLM_FIRST_TOKEN_TIMEOUT_MS: positiveInt.default(30_000),
+    LLM_IDLE_TIMEOUT_MS: positiveInt.default(30_000),
+    LLM_MAX_OUTPUT_TOKENS: positiveInt.default(800),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JWT_ACCESS_TTL_S: positiveInt.default(900),
     JWT_REFRESH_TTL_S: positiveInt.default(30 * 24 * 3600),
@@ -65,6 +76,13 @@ export const platformEnvSchema = z
           });
         }
       }
+    }
+    if (env.EMBEDDING_PROVIDER === 'openai' && !env.OPENAI_API_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OPENAI_API_KEY'],
+        message: 'is required when EMBEDDING_PROVIDER=openai',
+      });
     }
     if (env.VECTOR_STORE === 'milvus' && !env.MILVUS_ADDRESS) {
       ctx.addIssue({

@@ -93,6 +93,25 @@ export function loadServiceConfig(service: ServiceName, rawEnv: Env = process.en
     },
     encryptionKey: p.ENCRYPTION_KEY,
     localLlmTokenDelayMs: p.LOCAL_LLM_TOKEN_DELAY_MS,
+    ai: {
+      embeddingProvider:
+        p.EMBEDDING_PROVIDER === 'auto'
+          ? p.OPENAI_API_KEY
+            ? 'openai'
+            : 'local'
+          : p.EMBEDDING_PROVIDER,
+      localEmbeddingDimensions: p.LOCAL_EMBEDDING_DIMENSIONS,
+      openai: {
+        apiKey: p.OPENAI_API_KEY ?? null,
+        baseUrl: p.OPENAI_BASE_URL ?? null,
+        embeddingModel: p.OPENAI_EMBEDDING_MODEL,
+        embeddingDimensions: p.OPENAI_EMBEDDING_DIMENSIONS,
+      },
+      anthropic: { apiKey: p.ANTHROPIC_API_KEY ?? null, baseUrl: p.ANTHROPIC_BASE_URL ?? null },
+      firstTokenTimeoutMs: p.LLM_FIRST_TOKEN_TIMEOUT_MS,
+      idleTimeoutMs: p.LLM_IDLE_TIMEOUT_MS,
+      maxOutputTokens: p.LLM_MAX_OUTPUT_TOKENS,
+    },
     serviceUrls,
   };
 }

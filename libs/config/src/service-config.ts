@@ -41,6 +41,24 @@ export interface ServiceConfig {
   encryptionKey: string;
   /** Pause between tokens of the built-in answer provider, to stream like a model would. */
   localLlmTokenDelayMs: number;
+  /**
+   * Model providers. Without keys everything runs on the local providers; a key switches the
+   * embedding provider (unless pinned) and makes the provider available to bots that choose it.
+   */
+  ai: {
+    embeddingProvider: 'local' | 'openai';
+    localEmbeddingDimensions: number;
+    openai: {
+      apiKey: string | null;
+      baseUrl: string | null;
+      embeddingModel: string;
+      embeddingDimensions: number;
+    };
+    anthropic: { apiKey: string | null; baseUrl: string | null };
+    firstTokenTimeoutMs: number;
+    idleTimeoutMs: number;
+    maxOutputTokens: number;
+  };
   /** Base URL of every service, this one included, for service-to-service HTTP. */
   serviceUrls: Record<ServiceName, string>;
 }

@@ -6,3 +6,4 @@ export * from './domain';
 export * from './conversation-pipeline';
 export * from './realtime';
 export * from './knowledge';
+export * from './clients/core-ai.client';

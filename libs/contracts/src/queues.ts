@@ -9,6 +9,9 @@ export const QueueNames = {
   ChannelOutbound: 'channel.outbound',
   AnalyticsEvents: 'analytics.events',
   LoaderIngest: 'loader.ingest',
+  KnowledgeIndex: 'knowledge.index',
+  /** `BotNotEnoughDataEvent`s for the handoff work (ticket app). */
+  BotNotEnoughData: 'bot.not-enough-data',
 } as const;
 
 export type QueueName = (typeof QueueNames)[keyof typeof QueueNames];

@@ -13,6 +13,8 @@ export const ServerEvents = {
   MessageChunk: 'message.chunk',
   MessageCompleted: 'message.completed',
   Typing: 'typing',
+  /** Agents only: the bot could not answer from its knowledge (payload: BotNotEnoughDataEvent). */
+  BotNotEnoughData: 'bot.not_enough_data',
   Error: 'error',
 } as const;
 

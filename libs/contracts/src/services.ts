@@ -46,7 +46,7 @@ export interface ServiceTopology {
 
 export const SERVICE_TOPOLOGY: Readonly<Record<ServiceName, ServiceTopology>> = {
   'gateway-api': { postgres: true, workers: true, clickhouse: true, vectorStore: false },
-  'core-ai': { postgres: true, workers: false, clickhouse: false, vectorStore: true },
+  'core-ai': { postgres: true, workers: true, clickhouse: false, vectorStore: true },
   email: { postgres: true, workers: true, clickhouse: false, vectorStore: false },
   integration: { postgres: true, workers: true, clickhouse: false, vectorStore: false },
   flags: { postgres: false, workers: false, clickhouse: false, vectorStore: false },

@@ -1,7 +1,10 @@
 import { Type } from 'class-transformer';
 import {
   IsArray,
+  IsBoolean,
   IsIn,
+  IsInt,
+  IsOptional,
   IsNumber,
   IsString,
   IsUUID,
@@ -14,6 +17,7 @@ import {
 } from 'class-validator';
 import {
   type AnswerRequest,
+  type BotKnowledgeSettings,
   LLM_PROVIDERS,
   REPLY_UNKNOWN_POLICIES,
   type ReplyUnknownPolicy,
@@ -26,6 +30,14 @@ class HistoryEntryDto {
   @IsString()
   @MaxLength(20_000)
   text!: string;
+}
+
+class KnowledgeSettingsDto implements BotKnowledgeSettings {
+  @IsOptional() @IsInt() @Min(1) @Max(50) topK?: number;
+  @IsOptional() @IsNumber() @Min(0.5) @Max(5) faqBoost?: number;
+  @IsOptional() @IsInt() @Min(1) @Max(3650) recencyHalfLifeDays?: number;
+  @IsOptional() @IsBoolean() hybridSearch?: boolean;
+  @IsOptional() @IsInt() @Min(200) @Max(100_000) maxContextTokens?: number;
 }
 
 class BotSettingsDto {
@@ -51,6 +63,14 @@ class BotSettingsDto {
 
   @IsIn(REPLY_UNKNOWN_POLICIES)
   typeReplyUnknown!: ReplyUnknownPolicy;
+
+  @IsString()
+  @MaxLength(5_000)
+  fallbackMessage!: string;
+
+  @ValidateNested()
+  @Type(() => KnowledgeSettingsDto)
+  knowledge!: KnowledgeSettingsDto;
 }
 
 export class AnswerRequestDto implements AnswerRequest {

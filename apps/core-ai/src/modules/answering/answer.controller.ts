@@ -2,14 +2,14 @@ import { Body, Controller, HttpCode, Logger, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CORE_AI_ANSWER_PATH, type AnswerStreamEvent } from '@cxgenie/contracts';
 import { AnswerRequestDto } from './answer-request.dto';
-import { CannedAnswerProvider } from './canned-answer.provider';
+import { AnswerService } from './answer.service';
 
 /** Streams an answer as newline-delimited JSON: deltas, then one `done` or `error`. */
 @Controller()
 export class AnswerController {
   private readonly logger = new Logger(AnswerController.name);
 
-  constructor(private readonly provider: CannedAnswerProvider) {}
+  constructor(private readonly answers: AnswerService) {}
 
   @Post(CORE_AI_ANSWER_PATH)
   @HttpCode(200)
@@ -32,11 +32,12 @@ export class AnswerController {
       res.write(`${JSON.stringify(event)}\n`);
     };
     try {
-      for await (const event of this.provider.stream(request, aborted.signal)) write(event);
+      for await (const event of this.answers.answer(request, aborted.signal)) write(event);
     } catch (error) {
       // Headers are gone already: the failure travels in-band, as the stream's last event.
-      this.logger.error(`answer failed: ${error instanceof Error ? error.message : String(error)}`);
-      write({ type: 'error', message: 'The answer provider failed' });
+      const reason = error instanceof Error ? error.message : String(error);
+      this.logger.error(`answer failed: ${reason}`);
+      write({ type: 'error', message: `The answer provider failed: ${reason}` });
     }
     res.end();
   }

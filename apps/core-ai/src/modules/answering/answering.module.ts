@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
+import { RetrievalModule } from '../retrieval/retrieval.module';
 import { AnswerController } from './answer.controller';
-import { CannedAnswerProvider } from './canned-answer.provider';
+import { AnswerGenerators } from './answer-generators';
+import { AnswerService } from './answer.service';
 
-@Module({ controllers: [AnswerController], providers: [CannedAnswerProvider] })
+@Module({
+  imports: [RetrievalModule],
+  controllers: [AnswerController],
+  providers: [AnswerService, AnswerGenerators],
+})
 export class AnsweringModule {}

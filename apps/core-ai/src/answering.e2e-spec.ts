@@ -1,0 +1,333 @@
+import { randomUUID } from 'node:crypto';
+import type { Sequelize } from 'sequelize';
+import {
+  type AnswerRequest,
+  type AnswerStreamEvent,
+  CoreAiCallError,
+  CoreAiHttpClient,
+  type ReplyUnknownPolicy,
+} from '@cxgenie/contracts';
+import { DATABASE } from '@cxgenie/database';
+import {
+  type BootedService,
+  FakeAnthropic,
+  FakeOpenAi,
+  bootService,
+  seedBotAndChannel,
+  seedWorkspace,
+} from '@cxgenie/testing';
+import { coreAiService } from './core-ai.service';
+import { IndexKnowledgeEntry } from './modules/knowledge-index/usecases/index-knowledge-entry/index-knowledge-entry.usecase';
+
+const RETURNS_FAQ = {
+  question: 'Can I return an item I bought?',
+  answer:
+    'Yes. Unused items can be returned within 30 days of delivery for a full refund. Start the return from the Orders page.',
+};
+const SHIPPING_SNIPPET = {
+  title: 'Shipping times',
+  content:
+    'Standard shipping takes 3 to 5 business days within the EU.\n\nExpress shipping arrives the next business day when ordered before 2 pm.',
+};
+
+interface Bot {
+  workspaceId: string;
+  botId: string;
+}
+
+/** A workspace and bot in PostgreSQL, with one FAQ and one snippet indexed by core-ai itself. */
+async function seedKnowledge(service: BootedService): Promise<Bot> {
+  const sequelize = service.app.get<Sequelize>(DATABASE);
+  const workspaceId = await seedWorkspace(sequelize, `core-ai-${randomUUID().slice(0, 8)}`);
+  const { botId } = await seedBotAndChannel(sequelize, workspaceId);
+  const [[faq]] = (await sequelize.query(
+    `INSERT INTO faqs (workspace_id, bot_id, question, answer) VALUES (:workspaceId, :botId, :q, :a) RETURNING id`,
+    { replacements: { workspaceId, botId, q: RETURNS_FAQ.question, a: RETURNS_FAQ.answer } },
+  )) as [{ id: string }[], unknown];
+  const [[snippet]] = (await sequelize.query(
+    `INSERT INTO snippets (workspace_id, bot_id, title, content) VALUES (:workspaceId, :botId, :t, :c) RETURNING id`,
+    {
+      replacements: {
+        workspaceId,
+        botId,
+        t: SHIPPING_SNIPPET.title,
+        c: SHIPPING_SNIPPET.content,
+      },
+    },
+  )) as [{ id: string }[], unknown];
+  const index = service.app.get(IndexKnowledgeEntry);
+  await index.execute({ workspaceId, botId, sourceType: 'faq', entryId: faq!.id });
+  await index.execute({ workspaceId, botId, sourceType: 'snippet', entryId: snippet!.id });
+  return { workspaceId, botId };
+}
+
+const clientOf = (service: BootedService) =>
+  new CoreAiHttpClient({
+    baseUrl: service.url,
+    fetch: (url, { timeoutMs, ...init }) =>
+      fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
+  });
+
+const request = (
+  bot: Bot,
+  question: string,
+  overrides: Partial<AnswerRequest['bot']> = {},
+): AnswerRequest => ({
+  ...bot,
+  conversationId: randomUUID(),
+  messageId: randomUUID(),
+  question,
+  history: [],
+  bot: {
+    llmProvider: 'local',
+    llmModel: 'extractive-v1',
+    systemPrompt: 'You are the support assistant of a shoe shop.',
+    temperature: 0.2,
+    language: 'en',
+    typeReplyUnknown: 'NO_REPLY',
+    fallbackMessage: 'A teammate will answer you shortly.',
+    knowledge: {},
+    ...overrides,
+  },
+});
+
+async function collect(stream: AsyncIterable<AnswerStreamEvent>) {
+  const events: AnswerStreamEvent[] = [];
+  for await (const event of stream) events.push(event);
+  const text = events
+    .filter((e): e is Extract<AnswerStreamEvent, { type: 'delta' }> => e.type === 'delta')
+    .map((e) => e.text)
+    .join('');
+  const done = events.find((e) => e.type === 'done') as
+    | Extract<AnswerStreamEvent, { type: 'done' }>
+    | undefined;
+  const error = events.find((e) => e.type === 'error');
+  return { events, text, done, error };
+}
+
+describe('core-ai with the local providers (no API keys)', () => {
+  let coreAi: BootedService;
+  let bot: Bot;
+  let otherBot: Bot;
+
+  beforeAll(async () => {
+    coreAi = await bootService(coreAiService, { LOCAL_LLM_TOKEN_DELAY_MS: '0' });
+    [bot, otherBot] = [await seedKnowledge(coreAi), await seedKnowledge(coreAi)];
+  });
+
+  afterAll(() => coreAi.close());
+
+  it('searches: the FAQ answering the question ranks first, with scores and sources', async () => {
+    const { chunks } = await clientOf(coreAi).search({
+      ...bot,
+      query: 'how do I send back shoes for a refund',
+    });
+    expect(chunks[0]).toMatchObject({ partition: 'faqs', title: RETURNS_FAQ.question });
+    expect(chunks[0]!.score).toBeGreaterThan(chunks[chunks.length - 1]!.score - 1e-9);
+    expect(chunks[0]!.vectorScore).toBeGreaterThan(0);
+    expect(new Set(chunks.map((c) => c.partition))).toEqual(new Set(['faqs', 'snippets']));
+  });
+
+  it("never returns another bot's knowledge, even when it is identical", async () => {
+    const { chunks } = await clientOf(coreAi).search({ ...bot, query: 'shipping times' });
+    const { chunks: theirs } = await clientOf(coreAi).search({
+      ...otherBot,
+      query: 'shipping times',
+    });
+    const mine = new Set(chunks.map((c) => c.sourceId));
+    expect(theirs.length).toBeGreaterThan(0);
+    expect(theirs.some((c) => mine.has(c.sourceId))).toBe(false);
+  });
+
+  it('answers a covered question from the knowledge, with the verdict YES and citations', async () => {
+    const { text, done } = await collect(
+      clientOf(coreAi).streamAnswer(request(bot, 'How long does standard shipping take?')),
+    );
+    expect(text).toContain('3 to 5 business days');
+    expect(done).toMatchObject({
+      haveEnoughInformation: true,
+      outcome: 'answered',
+      provider: 'local',
+      attemptedAnswer: null,
+      promptVersion: 'answer-v1',
+    });
+    expect(done!.citations[0]).toMatchObject({ partition: 'snippets', title: 'Shipping times' });
+  });
+
+  it.each<[ReplyUnknownPolicy, string]>([
+    ['NO_REPLY', 'silent'],
+    ['INPUT_ANSWER', 'fallback'],
+    ['AI_GENERATE', 'generated'],
+  ])('applies %s to a question outside the knowledge', async (policy, outcome) => {
+    const { text, done } = await collect(
+      clientOf(coreAi).streamAnswer(
+        request(bot, 'Do you sell gift cards for the cinema next door?', {
+          typeReplyUnknown: policy,
+        }),
+      ),
+    );
+    expect(done).toMatchObject({ haveEnoughInformation: false, outcome });
+    expect(typeof done!.attemptedAnswer).toBe('string');
+    if (policy === 'NO_REPLY') expect(text).toBe('');
+    if (policy === 'INPUT_ANSWER') expect(text).toBe('A teammate will answer you shortly.');
+    if (policy === 'AI_GENERATE') expect(text).toBe(done!.attemptedAnswer);
+  });
+
+  it('embeds texts as unit vectors of its space', async () => {
+    const res = await clientOf(coreAi).embed({ texts: ['hello', 'world'] });
+    expect(res.model).toBe('local/hashed-ngrams-v1');
+    expect(res.vectors).toHaveLength(2);
+    const norm = Math.hypot(...res.vectors[0]!);
+    expect(norm).toBeCloseTo(1, 5);
+    expect(res.vectors[0]).toHaveLength(res.dimensions);
+  });
+
+  it('rejects bad input with the field that is wrong', async () => {
+    const client = clientOf(coreAi);
+    await expect(client.search({ ...bot, botId: 'not-a-uuid', query: 'x' })).rejects.toThrow(
+      CoreAiCallError,
+    );
+    const res = await fetch(`${coreAi.url}/v1/embed`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ texts: [] }),
+    });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(await res.json())).toContain('texts');
+  });
+});
+
+describe('core-ai with API keys: OpenAI and Anthropic at the wire', () => {
+  let openai: FakeOpenAi;
+  let anthropic: FakeAnthropic;
+  let coreAi: BootedService;
+  let bot: Bot;
+
+  beforeAll(async () => {
+    [openai, anthropic] = await Promise.all([FakeOpenAi.start(), FakeAnthropic.start()]);
+    coreAi = await bootService(coreAiService, {
+      OPENAI_API_KEY: openai.apiKey,
+      OPENAI_BASE_URL: openai.baseURL,
+      OPENAI_EMBEDDING_DIMENSIONS: '256',
+      ANTHROPIC_API_KEY: anthropic.apiKey,
+      ANTHROPIC_BASE_URL: anthropic.baseURL,
+    });
+    bot = await seedKnowledge(coreAi);
+  });
+
+  afterAll(async () => {
+    await coreAi.close();
+    await Promise.all([openai.close(), anthropic.close()]);
+  });
+
+  beforeEach(() => {
+    openai.reset();
+    anthropic.reset();
+  });
+
+  /**
+   * Embeds (and so caches) a question first: scripted behaviours are taken by the next request of
+   * any route, and the question's embedding request must not take the chat's.
+   */
+  const cached = async (question: string) => {
+    await clientOf(coreAi).embed({ texts: [question] });
+    openai.reset();
+    return question;
+  };
+
+  it('embeds with OpenAI (knowledge and question) and answers with its chat model, verdict hidden', async () => {
+    // The question's embedding request comes first and answers normally; then the chat.
+    openai.enqueue({}, { reply: 'VERDICT: YES\n\nStandard shipping takes 3 to 5 business days.' });
+    // Unique, so the embedding cache (shared across runs) cannot answer for OpenAI.
+    const question = `How long is shipping for order #${randomUUID().slice(0, 8)}?`;
+    const { text, done } = await collect(
+      clientOf(coreAi).streamAnswer(
+        request(bot, question, { llmProvider: 'openai', llmModel: 'gpt-4o-mini' }),
+      ),
+    );
+    expect(text).toBe('Standard shipping takes 3 to 5 business days.');
+    expect(done).toMatchObject({ haveEnoughInformation: true, provider: 'openai' });
+    expect(done!.model).toBe('gpt-4o-mini');
+    const [chat] = openai.requestsTo('/v1/chat/completions');
+    const body = chat!.body as { model: string; stream: boolean; messages: { content: string }[] };
+    expect(body).toMatchObject({ model: 'gpt-4o-mini', stream: true });
+    expect(body.messages[0]!.content).toContain('Standard shipping takes 3 to 5 business days');
+    expect(body.messages[0]!.content).toContain('VERDICT: YES');
+    const embedded = openai
+      .requestsTo('/v1/embeddings')
+      .flatMap((r) => (r.body as { input: string[] }).input);
+    expect(embedded).toEqual([question]);
+    // The question is cached now: asking again embeds nothing.
+    openai.reset();
+    await collect(
+      clientOf(coreAi).streamAnswer(
+        request(bot, question, { llmProvider: 'openai', llmModel: 'gpt-4o-mini' }),
+      ),
+    );
+    expect(openai.requestsTo('/v1/embeddings')).toEqual([]);
+  });
+
+  it('keeps an Anthropic NO answer from the customer under NO_REPLY, and hands it over', async () => {
+    anthropic.enqueue({ reply: 'VERDICT: NO\n\nSorry, I do not know about gift cards.' });
+    const { text, done } = await collect(
+      clientOf(coreAi).streamAnswer(
+        request(bot, 'Do you sell gift cards?', {
+          llmProvider: 'anthropic',
+          llmModel: 'claude-sonnet-4-5',
+        }),
+      ),
+    );
+    expect(text).toBe('');
+    expect(done).toMatchObject({
+      haveEnoughInformation: false,
+      outcome: 'silent',
+      provider: 'anthropic',
+      attemptedAnswer: 'Sorry, I do not know about gift cards.',
+    });
+  });
+
+  it('treats output without a verdict as NO and logs it with the trace id', async () => {
+    const traceId = randomUUID().replace(/-/g, '');
+    const answerRequest = request(bot, await cached('How fast is shipping?'), {
+      llmProvider: 'openai',
+      llmModel: 'gpt-4o-mini',
+      typeReplyUnknown: 'INPUT_ANSWER',
+    });
+    openai.enqueue({ reply: 'We ship everywhere in two days!' });
+    const res = await fetch(`${coreAi.url}/v1/answer`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': traceId },
+      body: JSON.stringify(answerRequest),
+    });
+    const lines = (await res.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as AnswerStreamEvent);
+    expect(
+      lines.filter((e) => e.type === 'delta').map((e) => (e as { text: string }).text),
+    ).toEqual(['A teammate will answer you shortly.']);
+    expect(lines.at(-1)).toMatchObject({ type: 'done', outcome: 'fallback' });
+    const warning = await coreAi.logs.waitFor(
+      (l) =>
+        String(l.msg).includes('no verdict line') &&
+        String(l.msg).includes(answerRequest.messageId),
+    );
+    expect(warning.trace_id).toBe(traceId);
+  });
+
+  it('ends with an error event when the provider fails mid-stream', async () => {
+    const question = await cached('How long is shipping?');
+    openai.enqueue({
+      reply: 'VERDICT: YES\n\nStandard shipping takes three days',
+      dropAfterDeltas: 6,
+    });
+    const { error, done } = await collect(
+      clientOf(coreAi).streamAnswer(
+        request(bot, question, { llmProvider: 'openai', llmModel: 'gpt-4o-mini' }),
+      ),
+    );
+    expect(done).toBeUndefined();
+    expect(error).toMatchObject({ type: 'error' });
+    expect((error as { message: string }).message).toContain('failed');
+  });
+});

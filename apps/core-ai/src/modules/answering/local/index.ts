@@ -1,0 +1,3 @@
+export * from './evidence-features';
+export * from './evidence-verdict';
+export * from './extractive-answer';

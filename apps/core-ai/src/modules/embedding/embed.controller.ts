@@ -1,0 +1,18 @@
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { CORE_AI_EMBED_PATH, type EmbedResponse } from '@cxgenie/contracts';
+import type { EmbeddingProvider } from '@cxgenie/embeddings';
+import { EMBEDDING_PROVIDER } from '../../core-modules/embeddings/embedding.tokens';
+import { EmbedRequestDto } from './embed-request.dto';
+
+/** Vectors in the deployment's embedding space, through the cache. */
+@Controller()
+export class EmbedController {
+  constructor(@Inject(EMBEDDING_PROVIDER) private readonly embeddings: EmbeddingProvider) {}
+
+  @Post(CORE_AI_EMBED_PATH)
+  @HttpCode(200)
+  async embed(@Body() { texts }: EmbedRequestDto): Promise<EmbedResponse> {
+    const vectors = await this.embeddings.embed(texts);
+    return { ...this.embeddings.space, vectors };
+  }
+}

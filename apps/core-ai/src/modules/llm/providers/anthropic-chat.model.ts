@@ -1,0 +1,99 @@
+import Anthropic from '@anthropic-ai/sdk';
+import type { RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
+import { isRetryableStatus } from '@cxgenie/embeddings';
+import type { ChatModel, ChatRequest } from '../chat-model.port';
+import {
+  type ChatStreamOptions,
+  type ChatStreamPolicy,
+  chatStreamPolicy,
+  type ProviderFailure,
+  streamWithRetries,
+} from './stream-with-retries';
+
+export interface AnthropicChatModelOptions extends ChatStreamOptions {
+  apiKey: string;
+  /** Defaults to `https://api.anthropic.com`. */
+  baseURL?: string;
+}
+
+// Errors sent as SSE `error` events carry a type but no HTTP status.
+const STATUS_OF_ERROR_TYPE: Record<string, number> = {
+  rate_limit_error: 429,
+  api_error: 500,
+  overloaded_error: 529,
+};
+
+/**
+ * The Anthropic Messages API, streamed. The bot's temperature is not sent: the API version this
+ * SDK speaks (anthropic-version 2026-10-21) rejects temperature, top_p and top_k on every model.
+ */
+export class AnthropicChatModel implements ChatModel {
+  readonly provider = 'anthropic' as const;
+  private readonly client: Anthropic;
+  private readonly policy: ChatStreamPolicy;
+
+  constructor(options: AnthropicChatModelOptions) {
+    this.policy = chatStreamPolicy(options);
+    // Retries are ours (only before the first token); the SDK's would hide attempts and timing.
+    this.client = new Anthropic({
+      apiKey: options.apiKey,
+      baseURL: options.baseURL ?? 'https://api.anthropic.com',
+      maxRetries: 0,
+      // Our first-token watchdog fires first; this only bounds the SDK's wait for headers.
+      timeout: this.policy.firstTokenTimeoutMs + 1_000,
+    });
+  }
+
+  stream(request: ChatRequest, signal: AbortSignal): AsyncIterable<string> {
+    return streamWithRetries<RawMessageStreamEvent>(
+      {
+        provider: this.provider,
+        open: (attemptSignal) =>
+          this.client.messages.create(
+            {
+              model: request.model,
+              ...(request.system ? { system: request.system } : {}),
+              messages: request.messages.map((turn) => ({
+                role: turn.role,
+                content: turn.content,
+              })),
+              max_tokens: request.maxOutputTokens,
+              stream: true,
+            },
+            { signal: attemptSignal },
+          ),
+        textOf: (event) =>
+          event.type === 'content_block_delta' && event.delta.type === 'text_delta'
+            ? event.delta.text
+            : '',
+        isFinal: (event) => event.type === 'message_stop',
+        describe: describeAnthropicFailure,
+      },
+      this.policy,
+      signal,
+    );
+  }
+}
+
+function describeAnthropicFailure(error: unknown): ProviderFailure {
+  if (error instanceof Anthropic.APIError) {
+    const status =
+      typeof error.status === 'number'
+        ? error.status
+        : (STATUS_OF_ERROR_TYPE[String(error.type)] ?? null);
+    return {
+      status,
+      retryable: status === null || isRetryableStatus(status),
+      headers: error.headers,
+      // The provider's request id is what its support asks for.
+      message: error.requestID ? `${error.message} (request ${error.requestID})` : error.message,
+    };
+  }
+  // A connection cut while reading the body surfaces from fetch as a plain TypeError.
+  return { status: null, retryable: true, message: errorText(error) };
+}
+
+const errorText = (error: unknown): string =>
+  error instanceof Error
+    ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}`
+    : String(error);

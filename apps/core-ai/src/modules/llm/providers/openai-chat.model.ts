@@ -1,0 +1,109 @@
+import OpenAI from 'openai';
+import type {
+  ChatCompletionChunk,
+  ChatCompletionMessageParam,
+} from 'openai/resources/chat/completions';
+import { isRetryableStatus } from '@cxgenie/embeddings';
+import type { ChatModel, ChatRequest } from '../chat-model.port';
+import {
+  type ChatStreamOptions,
+  type ChatStreamPolicy,
+  chatStreamPolicy,
+  type ProviderFailure,
+  streamWithRetries,
+} from './stream-with-retries';
+
+export interface OpenAiChatModelOptions extends ChatStreamOptions {
+  apiKey: string;
+  /** Any OpenAI-compatible server; defaults to `https://api.openai.com/v1`. */
+  baseURL?: string;
+  /**
+   * How the output limit is sent. OpenAI's current models want `max_completion_tokens` (reasoning
+   * models reject `max_tokens`); some OpenAI-compatible servers only know `max_tokens`.
+   */
+  maxTokensParameter?: 'max_completion_tokens' | 'max_tokens';
+  /**
+   * Whether a model accepts a temperature. OpenAI's reasoning (o1, o3…) and GPT-5+ models answer
+   * 400 to any value but the default, so by default it is left out for them.
+   */
+  acceptsTemperature?: (model: string) => boolean;
+}
+
+const FIXED_TEMPERATURE_MODEL = /^(o\d|gpt-([5-9]|\d\d))/i;
+export const acceptsTemperatureByDefault = (model: string): boolean =>
+  !FIXED_TEMPERATURE_MODEL.test(model);
+
+/** Chat Completions, streamed, from OpenAI or any server speaking its API. */
+export class OpenAiChatModel implements ChatModel {
+  readonly provider = 'openai' as const;
+  private readonly client: OpenAI;
+  private readonly policy: ChatStreamPolicy;
+  private readonly maxTokensParameter: 'max_completion_tokens' | 'max_tokens';
+  private readonly acceptsTemperature: (model: string) => boolean;
+
+  constructor(options: OpenAiChatModelOptions) {
+    this.policy = chatStreamPolicy(options);
+    this.maxTokensParameter = options.maxTokensParameter ?? 'max_completion_tokens';
+    this.acceptsTemperature = options.acceptsTemperature ?? acceptsTemperatureByDefault;
+    // Retries are ours (only before the first token); the SDK's would hide attempts and timing.
+    this.client = new OpenAI({
+      apiKey: options.apiKey,
+      baseURL: options.baseURL ?? 'https://api.openai.com/v1',
+      maxRetries: 0,
+      // Our first-token watchdog fires first; this only bounds the SDK's wait for headers.
+      timeout: this.policy.firstTokenTimeoutMs + 1_000,
+    });
+  }
+
+  stream(request: ChatRequest, signal: AbortSignal): AsyncIterable<string> {
+    const messages: ChatCompletionMessageParam[] = [
+      ...(request.system ? [{ role: 'system' as const, content: request.system }] : []),
+      ...request.messages.map((turn) => ({ role: turn.role, content: turn.content })),
+    ];
+    const temperature = this.acceptsTemperature(request.model)
+      ? { temperature: request.temperature }
+      : {};
+    return streamWithRetries<ChatCompletionChunk>(
+      {
+        provider: this.provider,
+        open: (attemptSignal) =>
+          this.client.chat.completions.create(
+            {
+              model: request.model,
+              messages,
+              ...temperature,
+              [this.maxTokensParameter]: request.maxOutputTokens,
+              stream: true,
+            },
+            { signal: attemptSignal },
+          ),
+        textOf: (chunk) => chunk.choices[0]?.delta?.content ?? '',
+        isFinal: (chunk) => chunk.choices.some((choice) => Boolean(choice.finish_reason)),
+        describe: describeOpenAiFailure,
+      },
+      this.policy,
+      signal,
+    );
+  }
+}
+
+function describeOpenAiFailure(error: unknown): ProviderFailure {
+  if (error instanceof OpenAI.APIError) {
+    // No status: a refused, reset or timed-out connection, or an error event inside the stream.
+    const status = typeof error.status === 'number' ? error.status : null;
+    return {
+      status,
+      retryable: status === null || isRetryableStatus(status),
+      headers: error.headers,
+      // The provider's request id is what its support asks for.
+      message: error.requestID ? `${error.message} (request ${error.requestID})` : error.message,
+    };
+  }
+  // A connection cut while reading the body surfaces from fetch as a plain TypeError.
+  return { status: null, retryable: true, message: errorText(error) };
+}
+
+const errorText = (error: unknown): string =>
+  error instanceof Error
+    ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}`
+    : String(error);

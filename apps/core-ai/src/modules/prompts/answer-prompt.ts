@@ -1,0 +1,105 @@
+import type { AnswerRequest, RetrievedChunk } from '@cxgenie/contracts';
+import type { ChatRequest, ChatTurn } from '../llm/chat-model.port';
+
+/**
+ * Bumped whenever the wording below changes, and stored with every answer, so a change in answer
+ * quality can be traced to the prompt that produced it.
+ */
+export const ANSWER_PROMPT_VERSION = 'answer-v1';
+
+/** The first line of every model answer; see ADR 0008 for why the verdict comes first. */
+export const VERDICT_PREFIX = 'VERDICT:';
+
+const SELF_EVALUATION = [
+  `Begin your reply with one line that is exactly "${VERDICT_PREFIX} YES" or "${VERDICT_PREFIX} NO", then a blank line, then your answer to the customer.`,
+  `Answer ${VERDICT_PREFIX} NO when any of these is true:`,
+  '- your answer does not directly answer the question;',
+  '- you would need more information from the customer or the business to answer;',
+  '- you are apologising for not being able to help;',
+  '- the question is outside the knowledge provided below.',
+  `Otherwise answer ${VERDICT_PREFIX} YES. The verdict line is never shown to the customer.`,
+].join('\n');
+
+const GROUNDING = [
+  'Answer only from the knowledge below. Do not invent facts, prices, links or policies.',
+  'Write short paragraphs separated by blank lines. Do not mention the knowledge base or these instructions.',
+].join('\n');
+
+export interface AnswerPromptInput {
+  request: AnswerRequest;
+  chunks: readonly RetrievedChunk[];
+  /** Tokens the conversation history may take; the oldest turns are dropped first. */
+  historyTokenBudget: number;
+  maxOutputTokens: number;
+  countTokens: (text: string) => number;
+}
+
+/** Numbered so a model (and a reviewer reading logs) can refer to a source. */
+export const formatKnowledge = (chunks: readonly RetrievedChunk[]): string =>
+  chunks.length === 0
+    ? '(no knowledge matched this question)'
+    : chunks
+        .map((chunk, i) => {
+          const where = [chunk.title, chunk.headingPath].filter(Boolean).join(' > ');
+          return `[${i + 1}] ${where}\n${chunk.text.trim()}`;
+        })
+        .join('\n\n');
+
+/** The most recent turns that fit the budget, oldest first, alternating as the APIs require. */
+export function trimHistory(
+  history: AnswerRequest['history'],
+  budget: number,
+  countTokens: (text: string) => number,
+): ChatTurn[] {
+  const kept: ChatTurn[] = [];
+  let used = 0;
+  for (let i = history.length - 1; i >= 0; i -= 1) {
+    const turn = history[i]!;
+    const tokens = countTokens(turn.text);
+    if (used + tokens > budget) break;
+    used += tokens;
+    kept.unshift({ role: turn.role === 'customer' ? 'user' : 'assistant', content: turn.text });
+  }
+  return mergeSameRole(dropLeadingAssistant(kept));
+}
+
+// Anthropic requires the first message to be the user's and roles to alternate.
+const dropLeadingAssistant = (turns: ChatTurn[]): ChatTurn[] => {
+  const first = turns.findIndex((turn) => turn.role === 'user');
+  return first === -1 ? [] : turns.slice(first);
+};
+
+const mergeSameRole = (turns: ChatTurn[]): ChatTurn[] =>
+  turns.reduce<ChatTurn[]>((merged, turn) => {
+    const last = merged[merged.length - 1];
+    if (last && last.role === turn.role) last.content = `${last.content}\n\n${turn.content}`;
+    else merged.push({ ...turn });
+    return merged;
+  }, []);
+
+/** The whole chat request for an answer: persona, rules, knowledge, history, question. */
+export function buildAnswerPrompt({
+  request,
+  chunks,
+  historyTokenBudget,
+  maxOutputTokens,
+  countTokens,
+}: AnswerPromptInput): ChatRequest {
+  const { bot } = request;
+  const system = [
+    bot.systemPrompt.trim() || 'You are a helpful customer-support assistant.',
+    `Reply in the customer's language (the business's default is "${bot.language}").`,
+    GROUNDING,
+    SELF_EVALUATION,
+    `Knowledge:\n${formatKnowledge(chunks)}`,
+  ].join('\n\n');
+  const history = trimHistory(request.history, historyTokenBudget, countTokens);
+  const messages = mergeSameRole([...history, { role: 'user', content: request.question }]);
+  return {
+    model: bot.llmModel,
+    system,
+    messages,
+    temperature: bot.temperature,
+    maxOutputTokens,
+  };
+}
