@@ -11,6 +11,7 @@ import { healthLatency } from './benchmarks/health-latency.bench';
 import { inboundAccept } from './benchmarks/inbound-accept.bench';
 import { ordering } from './benchmarks/ordering.bench';
 import { paragraphBuffer } from './benchmarks/paragraph-buffer.bench';
+import { retrieval } from './benchmarks/retrieval.bench';
 
 const BENCHMARKS: Benchmark[] = [
   healthLatency,
@@ -18,6 +19,7 @@ const BENCHMARKS: Benchmark[] = [
   paragraphBuffer,
   ordering,
   inboundAccept,
+  retrieval,
 ];
 
 async function main(): Promise<number> {

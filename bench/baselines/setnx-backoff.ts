@@ -1,8 +1,7 @@
 import Bull from 'bull';
 import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
-import type { AnswerRequest } from '@cxgenie/contracts';
-import { parseNdjson } from '../../apps/gateway-api/src/core-modules/core-ai/core-ai.client';
+import { type AnswerRequest, type AnswerStreamEvent, parseNdjson } from '@cxgenie/contracts';
 
 interface BaselineJob {
   conversation: number;
@@ -56,7 +55,7 @@ export async function runSetnxBackoffBaseline(options: {
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ ...options.request, question: `message ${job.data.seq}` }),
         });
-        for await (const event of parseNdjson(res.body!))
+        for await (const event of parseNdjson<AnswerStreamEvent>(res.body!))
           if (event.type === 'error') throw new Error(event.message);
       } finally {
         await redis.del(lockKey);

@@ -2,6 +2,7 @@ import { QueryTypes } from 'sequelize';
 import { serviceUrlEnvVar } from '@cxgenie/contracts';
 import { spawnService, testEnv } from '@cxgenie/testing';
 import { ApiClient } from '../../apps/gateway-api/src/testing/api-client';
+import { startAnswerStub } from '../stubs/answer-stub.server';
 import { type Benchmark, percentile, round } from '../benchmark';
 import { type BaselineRecord, runSetnxBackoffBaseline } from '../baselines/setnx-backoff';
 import { openBenchDatabase } from '../datasets/bench-database';
@@ -50,8 +51,9 @@ export const ordering: Benchmark = {
   async run() {
     const db = await openBenchDatabase();
     const env = { DATABASE_URL: db.url, LOG_LEVEL: 'warn' };
-    // Separate processes, as deployed: the load generator, core-ai and the gateway do not share an event loop.
-    const coreAi = await spawnService('core-ai', { ...env, LOCAL_LLM_TOKEN_DELAY_MS: '0' });
+    // The gateway runs in its own process, as deployed; core-ai is a zero-latency stub speaking its
+    // protocol, so retrieval and the answer provider do not count against the pipeline.
+    const coreAi = await startAnswerStub();
     const gateway = await spawnService('gateway-api', {
       ...env,
       [serviceUrlEnvVar('core-ai')]: coreAi.url,
@@ -142,6 +144,8 @@ export const ordering: Benchmark = {
               temperature: 0,
               language: 'en',
               typeReplyUnknown: 'AI_GENERATE',
+              fallbackMessage: '',
+              knowledge: {},
             },
           },
         }),
@@ -163,7 +167,7 @@ export const ordering: Benchmark = {
     } finally {
       await db.sequelize.close();
       await gateway.kill('SIGTERM');
-      await coreAi.kill('SIGTERM');
+      await coreAi.close();
     }
   },
 };

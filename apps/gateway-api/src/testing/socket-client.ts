@@ -1,5 +1,10 @@
 import { type Socket, io } from 'socket.io-client';
-import { type MessageChunkPayload, type MessagePayload, ServerEvents } from '@cxgenie/contracts';
+import {
+  type BotNotEnoughDataEvent,
+  type MessageChunkPayload,
+  type MessagePayload,
+  ServerEvents,
+} from '@cxgenie/contracts';
 
 /** A Socket.IO client of a gateway namespace that records every conversation event it receives. */
 export interface RecordingSocket {
@@ -9,6 +14,8 @@ export interface RecordingSocket {
   chunks: MessageChunkPayload[];
   /** `message.created` and `message.completed` together, in arrival order. */
   messages: MessagePayload[];
+  /** Agent namespace only. */
+  notEnoughData: BotNotEnoughDataEvent[];
 }
 
 export function connectSocket(
@@ -27,6 +34,7 @@ export function connectSocket(
     completed: [],
     chunks: [],
     messages: [],
+    notEnoughData: [],
   };
   socket.on(
     ServerEvents.MessageCreated,
@@ -35,6 +43,9 @@ export function connectSocket(
   socket.on(
     ServerEvents.MessageCompleted,
     (m: MessagePayload) => recorder.completed.push(m) && recorder.messages.push(m),
+  );
+  socket.on(ServerEvents.BotNotEnoughData, (e: BotNotEnoughDataEvent) =>
+    recorder.notEnoughData.push(e),
   );
   socket.on(ServerEvents.MessageChunk, (c: MessageChunkPayload) => recorder.chunks.push(c));
   return new Promise((resolve, reject) => {

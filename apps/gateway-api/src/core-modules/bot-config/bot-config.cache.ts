@@ -33,6 +33,8 @@ export class BotConfigCache {
       temperature: bot.temperature,
       language: bot.language,
       typeReplyUnknown: bot.typeReplyUnknown,
+      fallbackMessage: bot.fallbackMessage,
+      knowledge: bot.knowledgeSettings,
     };
     await this.redis.set(key(botId), JSON.stringify(config), 'EX', TTL_SECONDS);
     return config;

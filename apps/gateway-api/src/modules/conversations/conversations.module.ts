@@ -36,6 +36,7 @@ const RETRY = {
       },
       { name: QueueNames.ChannelOutbound, defaultJobOptions: RETRY },
       { name: QueueNames.AnalyticsEvents, defaultJobOptions: { ...RETRY, removeOnComplete: true } },
+      { name: QueueNames.BotNotEnoughData, defaultJobOptions: RETRY },
     ),
   ],
   controllers: [ConversationsController, WidgetMessagesController],

@@ -10,6 +10,7 @@ import { type BootedService, bootService, eventually } from '@cxgenie/testing';
 import { coreAiService } from '../../../../core-ai/src/core-ai.service';
 import { gatewayApiService } from '../../gateway-api.service';
 import { ApiClient } from '../../testing/api-client';
+import { PARCEL_KNOWLEDGE, addSnippet, sharedQueuePrefix } from '../../testing/knowledge';
 
 const connectWidget = async (url: string, token: string, lastSeq?: number) => {
   const received = await connectSocket(url, SocketNamespaces.Customer, { token, lastSeq });
@@ -29,14 +30,19 @@ describe('conversation pipeline: widget message in, streamed answer out, in orde
   let botKey: string;
 
   beforeAll(async () => {
-    coreAi = await bootService(coreAiService, { LOCAL_LLM_TOKEN_DELAY_MS: '0' });
-    gateway = await bootService(gatewayApiService, { [serviceUrlEnvVar('core-ai')]: coreAi.url });
+    const QUEUE_PREFIX = sharedQueuePrefix();
+    coreAi = await bootService(coreAiService, { LOCAL_LLM_TOKEN_DELAY_MS: '0', QUEUE_PREFIX });
+    gateway = await bootService(gatewayApiService, {
+      [serviceUrlEnvVar('core-ai')]: coreAi.url,
+      QUEUE_PREFIX,
+    });
     owner = await ApiClient.signUp(gateway.url);
-    const bot = await owner.post<{ publicKey: string }>('/api/v1/bots', {
+    const bot = await owner.post<{ id: string; publicKey: string }>('/api/v1/bots', {
       name: 'Pipeline bot',
       typeReplyUnknown: 'AI_GENERATE',
     });
     botKey = bot.body.publicKey;
+    await addSnippet(owner, coreAi.url, bot.body.id, PARCEL_KNOWLEDGE);
   });
 
   afterAll(async () => {
@@ -61,7 +67,9 @@ describe('conversation pipeline: widget message in, streamed answer out, in orde
         return received.completed[0];
       }, 10_000);
       expect(reply).toMatchObject({ seq: 2, senderType: 'bot', replyToMessageId: ack.message.id });
-      expect(reply.text).toContain('Where is my parcel?');
+      // Answered from the bot's knowledge: its own sentences, in more than one paragraph.
+      expect(reply.text).toContain('tracking link');
+      expect(reply.text).toContain('\n\n');
       const chunks = received.chunks.filter((c) => c.messageId === reply.id);
       expect(chunks.map((c) => c.chunkIndex)).toEqual(chunks.map((_, i) => i));
       expect(chunks.length).toBeGreaterThan(1);
@@ -87,9 +95,6 @@ describe('conversation pipeline: widget message in, streamed answer out, in orde
         acks.findIndex((a) => a.message.id === r.replyToMessageId),
       );
       expect(answered).toEqual(acks.map((_, i) => i));
-      expect(received.completed.every((r, i) => r.text.includes(`question number ${i}"`))).toBe(
-        true,
-      );
       const seqs = received.completed.map((r) => r.seq);
       expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
     } finally {

@@ -1,4 +1,6 @@
+import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
+import { QueueNames } from '@cxgenie/contracts';
 import {
   BotRepository,
   DocumentRepository,
@@ -18,6 +20,7 @@ import { GetFaq } from './faqs/usecases/get-faq/get-faq.usecase';
 import { ListFaqs } from './faqs/usecases/list-faqs/list-faqs.usecase';
 import { UpdateFaq } from './faqs/usecases/update-faq/update-faq.usecase';
 import { KnowledgeBots } from './knowledge-bots';
+import { KnowledgeIndexPublisher } from './knowledge-index.publisher';
 import { SnippetsController } from './snippets/snippets.controller';
 import { CreateSnippet } from './snippets/usecases/create-snippet/create-snippet.usecase';
 import { DeleteSnippet } from './snippets/usecases/delete-snippet/delete-snippet.usecase';
@@ -32,6 +35,17 @@ import { ListSources } from './sources/usecases/list-sources/list-sources.usecas
 
 /** A bot's knowledge: FAQs, snippets, crawled websites and uploaded documents. */
 @Module({
+  imports: [
+    BullModule.registerQueue({
+      name: QueueNames.KnowledgeIndex,
+      defaultJobOptions: {
+        attempts: 8,
+        backoff: { type: 'exponential', delay: 1_000 },
+        removeOnComplete: 1_000,
+        removeOnFail: 5_000,
+      },
+    }),
+  ],
   controllers: [FaqsController, SnippetsController, SourcesController, DocumentsController],
   providers: [
     BotRepository,
@@ -41,6 +55,7 @@ import { ListSources } from './sources/usecases/list-sources/list-sources.usecas
     DocumentRepository,
     KnowledgeCascadeRepository,
     KnowledgeBots,
+    KnowledgeIndexPublisher,
     CreateFaq,
     ListFaqs,
     GetFaq,

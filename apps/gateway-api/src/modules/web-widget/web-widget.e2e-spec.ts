@@ -5,6 +5,12 @@ import { type BootedService, bootService, eventually } from '@cxgenie/testing';
 import { coreAiService } from '../../../../core-ai/src/core-ai.service';
 import { gatewayApiService } from '../../gateway-api.service';
 import { ApiClient } from '../../testing/api-client';
+import {
+  PARCEL_KNOWLEDGE,
+  RETURNS_KNOWLEDGE,
+  addSnippet,
+  sharedQueuePrefix,
+} from '../../testing/knowledge';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -87,12 +93,16 @@ describe('web chat widget, in headless Chromium', () => {
   beforeAll(async () => {
     if (!existsSync(CHROMIUM))
       throw new Error(`${CHROMIUM} is missing: run \`bash scripts/ensure-chromium.sh\` (as root)`);
+    const QUEUE_PREFIX = sharedQueuePrefix();
     [coreAi, browser] = await Promise.all([
       // Paced like a model, so the answer visibly streams for a couple of seconds.
-      bootService(coreAiService, { LOCAL_LLM_TOKEN_DELAY_MS: '15' }),
+      bootService(coreAiService, { LOCAL_LLM_TOKEN_DELAY_MS: '15', QUEUE_PREFIX }),
       chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS }),
     ]);
-    gateway = await bootService(gatewayApiService, { [serviceUrlEnvVar('core-ai')]: coreAi.url });
+    gateway = await bootService(gatewayApiService, {
+      [serviceUrlEnvVar('core-ai')]: coreAi.url,
+      QUEUE_PREFIX,
+    });
     owner = await ApiClient.signUp(gateway.url);
     const bot = await owner.post<{ id: string; publicKey: string }>('/api/v1/bots', {
       name: 'Northwind helper',
@@ -100,6 +110,8 @@ describe('web chat widget, in headless Chromium', () => {
     });
     expect(bot.status).toBe(201);
     ({ id: botId, publicKey: botKey } = bot.body);
+    await addSnippet(owner, coreAi.url, botId, PARCEL_KNOWLEDGE);
+    await addSnippet(owner, coreAi.url, botId, RETURNS_KNOWLEDGE);
   });
 
   afterAll(async () => {
@@ -212,7 +224,7 @@ describe('web chat widget, in headless Chromium', () => {
       );
       expect(await sendButton.isDisabled()).toBe(true);
 
-      const question = 'Where is my order #1042?';
+      const question = 'Where is my parcel? I ordered #1042 last week.';
       await input.fill(question);
       await eventually(async () => expect(await sendButton.isEnabled()).toBe(true), 5_000);
       const watching = await watchNextAnswer(page);
@@ -253,7 +265,7 @@ describe('web chat widget, in headless Chromium', () => {
         [2, 'bot'],
       ]);
       expect(answer.final).toBe(firstTwo[1].text);
-      expect(answer.final).toContain(question);
+      expect(answer.final).toContain('tracking link');
 
       // Reload: the panel stays open and the whole conversation is replayed, in order.
       await page.reload();

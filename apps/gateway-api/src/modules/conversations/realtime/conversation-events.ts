@@ -1,4 +1,9 @@
-import type { MessageChunkPayload, MessagePayload, TypingPayload } from '@cxgenie/contracts';
+import type {
+  BotNotEnoughDataEvent,
+  MessageChunkPayload,
+  MessagePayload,
+  TypingPayload,
+} from '@cxgenie/contracts';
 
 /**
  * Where the pipeline announces what happens in a conversation. The Socket.IO implementation
@@ -9,4 +14,6 @@ export abstract class ConversationEvents {
   abstract messageChunk(workspaceId: string, chunk: MessageChunkPayload): void;
   abstract messageCompleted(workspaceId: string, message: MessagePayload): void;
   abstract typing(workspaceId: string, typing: TypingPayload): void;
+  /** Agents only: customers never learn that the bot was unsure. */
+  abstract botNotEnoughData(event: BotNotEnoughDataEvent): void;
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  type BotNotEnoughDataEvent,
   type MessageChunkPayload,
   type MessagePayload,
   ServerEvents,
@@ -35,6 +36,12 @@ export class SocketConversationEvents extends ConversationEvents {
 
   typing(workspaceId: string, typing: TypingPayload): void {
     this.emit(workspaceId, typing.conversationId, ServerEvents.Typing, typing);
+  }
+
+  botNotEnoughData(event: BotNotEnoughDataEvent): void {
+    this.agents.server
+      ?.to(workspaceRoom(event.workspaceId))
+      .emit(ServerEvents.BotNotEnoughData, event);
   }
 
   /** To the conversation's customers, and to every agent of the workspace. */

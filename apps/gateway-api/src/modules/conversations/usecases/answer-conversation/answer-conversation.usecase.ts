@@ -6,6 +6,8 @@ import { QueryTypes, type Transaction, UniqueConstraintError } from 'sequelize';
 import {
   type AnalyticsEventJobData,
   type AnswerRequest,
+  type AnswerStreamEvent,
+  type BotNotEnoughDataEvent,
   type ChannelOutboundJobData,
   type MessagePayload,
   QueueNames,
@@ -36,9 +38,17 @@ interface PendingMessage {
   state: ConversationState;
 }
 
+type AnswerDone = Extract<AnswerStreamEvent, { type: 'done' }>;
+
+interface StreamedAnswer {
+  text: string;
+  done: AnswerDone;
+}
+
 interface ConversationState {
   status: string;
   bot_id: string;
+  customer_id: string;
   channel_id: string;
   channel_type: ChannelOutboundJobData['channelType'];
 }
@@ -67,6 +77,8 @@ export class AnswerConversation {
     private readonly outbound: Queue<ChannelOutboundJobData>,
     @InjectQueue(QueueNames.AnalyticsEvents)
     private readonly analytics: Queue<AnalyticsEventJobData>,
+    @InjectQueue(QueueNames.BotNotEnoughData)
+    private readonly notEnoughData: Queue<BotNotEnoughDataEvent>,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
@@ -104,7 +116,7 @@ export class AnswerConversation {
     const [row] = await scope.sequelize.query<Omit<PendingMessage, 'state'> & ConversationState>(
       `SELECT m.id, m.seq, m.text,
               (EXTRACT(EPOCH FROM clock_timestamp() - GREATEST(m.created_at, c.processed_at)) * 1000)::float8 AS waited_ms,
-              c.status, c.bot_id, c.channel_id, ch.type AS channel_type
+              c.status, c.bot_id, c.customer_id, c.channel_id, ch.type AS channel_type
          FROM messages m
          JOIN conversations c ON c.id = m.conversation_id
          JOIN channels ch ON ch.id = c.channel_id
@@ -114,8 +126,8 @@ export class AnswerConversation {
       { replacements: { conversationId, workspaceId: scope.workspaceId }, type: QueryTypes.SELECT },
     );
     if (!row) return null;
-    const { status, bot_id, channel_id, channel_type, ...pending } = row;
-    return { ...pending, state: { status, bot_id, channel_id, channel_type } };
+    const { status, bot_id, customer_id, channel_id, channel_type, ...pending } = row;
+    return { ...pending, state: { status, bot_id, customer_id, channel_id, channel_type } };
   }
 
   /** True when this call committed the outcome for the message. */
@@ -132,7 +144,7 @@ export class AnswerConversation {
     const replyId = randomUUID();
     const request = await this.answerRequest(scope, conversationId, message, bot);
     this.events.typing(scope.workspaceId, { conversationId, senderType: 'bot', typing: true });
-    const text = await this.streamAnswer(
+    const answer = await this.streamAnswer(
       scope.workspaceId,
       conversationId,
       message.id,
@@ -141,14 +153,47 @@ export class AnswerConversation {
       keeper,
     );
     this.events.typing(scope.workspaceId, { conversationId, senderType: 'bot', typing: false });
-    if (text === null || !(await keeper.stillHeld())) return false;
+    if (answer === null || !(await keeper.stillHeld())) return false;
 
-    const reply = await this.commitReply(scope, state, conversationId, message, replyId, text);
+    if (answer.done.outcome === 'silent') {
+      if (!(await this.markHandledWithoutReply(scope, conversationId, message))) return false;
+      await this.reportNotEnoughData(scope, message, request, answer.done);
+      return true;
+    }
+    const reply = await this.commitReply(scope, state, conversationId, message, replyId, answer);
     if (!reply) return false;
     this.events.messageCompleted(scope.workspaceId, reply);
     this.logger.log(`answered message ${message.seq} of conversation ${conversationId}`);
+    if (!answer.done.haveEnoughInformation) {
+      await this.reportNotEnoughData(scope, message, request, answer.done);
+    }
     await this.afterReply(scope, state, message, reply);
     return true;
+  }
+
+  /** For the agents, live, and for the handoff work, durably (the ticket app consumes the queue). */
+  private async reportNotEnoughData(
+    scope: TenantScope,
+    message: PendingMessage,
+    request: AnswerRequest,
+    done: AnswerDone,
+  ): Promise<void> {
+    const event: BotNotEnoughDataEvent = withTraceId({
+      type: 'BOT_NOT_ENOUGH_DATA',
+      workspaceId: scope.workspaceId,
+      botId: request.botId,
+      conversationId: request.conversationId,
+      customerId: message.state.customer_id,
+      channelId: message.state.channel_id,
+      messageId: message.id,
+      question: message.text,
+      attemptedAnswer: done.attemptedAnswer ?? '',
+      policy: request.bot.typeReplyUnknown,
+      sources: done.citations,
+      occurredAt: new Date().toISOString(),
+    });
+    this.events.botNotEnoughData(event);
+    await this.notEnoughData.add(event, { jobId: `not-enough-data:${message.id}` });
   }
 
   private async streamAnswer(
@@ -158,8 +203,9 @@ export class AnswerConversation {
     messageId: string,
     request: AnswerRequest,
     keeper: LockKeeper,
-  ): Promise<string | null> {
+  ): Promise<StreamedAnswer | null> {
     let text = '';
+    let done: AnswerDone | null = null;
     const ready: StreamChunk[] = [];
     const buffer = new ParagraphBuffer({ onChunk: (chunk) => ready.push(chunk) });
     // Each chunk is published only after checking, in Redis, that this worker still owns the
@@ -181,6 +227,7 @@ export class AnswerConversation {
     try {
       for await (const event of this.coreAi.streamAnswer(request)) {
         if (event.type === 'error') throw new Error(event.message);
+        if (event.type === 'done') done = event;
         if (event.type !== 'delta') continue;
         text += event.text;
         buffer.push(event.text);
@@ -190,7 +237,9 @@ export class AnswerConversation {
     } finally {
       if (keeper.lost) buffer.abort();
     }
-    return (await publishReady()) && !keeper.lost ? text : null;
+    if (!(await publishReady()) || keeper.lost) return null;
+    if (!done) throw new Error('core-ai ended the answer stream without a done event');
+    return { text, done };
   }
 
   /**
@@ -203,7 +252,7 @@ export class AnswerConversation {
     conversationId: string,
     message: PendingMessage,
     replyId: string,
-    text: string,
+    { text, done }: StreamedAnswer,
   ): Promise<MessagePayload | null> {
     try {
       const [row] = await scope.sequelize.query<{ seq: number; created_at: Date }>(
@@ -231,7 +280,17 @@ export class AnswerConversation {
             // The widget received it over the socket as it streamed; other channels still need delivery.
             status: state.channel_type === 'web' ? 'sent' : 'queued',
             replyTo: message.id,
-            metadata: JSON.stringify({ waitedMs: Math.round(message.waited_ms * 100) / 100 }),
+            metadata: JSON.stringify({
+              waitedMs: Math.round(message.waited_ms * 100) / 100,
+              answer: {
+                outcome: done.outcome,
+                haveEnoughInformation: done.haveEnoughInformation,
+                provider: done.provider,
+                model: done.model,
+                promptVersion: done.promptVersion,
+                citations: done.citations,
+              },
+            }),
           },
           type: QueryTypes.SELECT,
         },

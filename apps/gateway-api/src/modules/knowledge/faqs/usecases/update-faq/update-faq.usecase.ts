@@ -4,9 +4,12 @@ import { ResourceNotFoundException } from '../../../../../core-modules/http/reso
 import { GetFaq } from '../get-faq/get-faq.usecase';
 import type { UpdateFaqCommand } from './update-faq.command';
 
+import { KnowledgeIndexPublisher } from '../../../knowledge-index.publisher';
+
 @Injectable()
 export class UpdateFaq {
   constructor(
+    private readonly index: KnowledgeIndexPublisher,
     private readonly getFaq: GetFaq,
     private readonly faqs: FaqRepository,
   ) {}
@@ -20,6 +23,7 @@ export class UpdateFaq {
     });
     // Deleted between the lookup and the write.
     if (!updated) throw new ResourceNotFoundException('FAQ');
+    await this.index.changed(scope, 'faq', updated, 'upsert');
     return updated;
   }
 }

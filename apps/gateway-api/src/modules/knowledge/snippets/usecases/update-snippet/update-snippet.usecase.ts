@@ -4,9 +4,12 @@ import { ResourceNotFoundException } from '../../../../../core-modules/http/reso
 import { GetSnippet } from '../get-snippet/get-snippet.usecase';
 import type { UpdateSnippetCommand } from './update-snippet.command';
 
+import { KnowledgeIndexPublisher } from '../../../knowledge-index.publisher';
+
 @Injectable()
 export class UpdateSnippet {
   constructor(
+    private readonly index: KnowledgeIndexPublisher,
     private readonly getSnippet: GetSnippet,
     private readonly snippets: SnippetRepository,
   ) {}
@@ -20,6 +23,7 @@ export class UpdateSnippet {
     });
     // Deleted between the lookup and the write.
     if (!updated) throw new ResourceNotFoundException('Snippet');
+    await this.index.changed(scope, 'snippet', updated, 'upsert');
     return updated;
   }
 }

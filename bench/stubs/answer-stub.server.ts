@@ -1,0 +1,59 @@
+import { type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  type AnswerRequest,
+  type AnswerStreamEvent,
+  CORE_AI_ANSWER_PATH,
+} from '@cxgenie/contracts';
+
+const TOKEN = / ?[^\s]{1,4}|\s+/g;
+
+const answerFor = (question: string): string =>
+  [
+    `You asked: "${question.slice(0, 200)}".`,
+    'This answer comes from the benchmark stub of core-ai, so the measurement is the pipeline alone: queueing, ordering, locking, persistence and socket delivery.',
+    'It streams token-sized pieces in three paragraphs, the way a model would.',
+  ].join('\n\n');
+
+/**
+ * A zero-latency stand-in for core-ai's answer endpoint, speaking its NDJSON protocol, so the
+ * ordering benchmark measures the conversation pipeline and not retrieval or a model.
+ */
+export async function startAnswerStub(): Promise<{ url: string; close(): Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    if (req.method !== 'POST' || req.url !== CORE_AI_ANSWER_PATH) {
+      res.writeHead(404).end();
+      return;
+    }
+    const body: Buffer[] = [];
+    req.on('data', (part: Buffer) => body.push(part));
+    req.on('end', () => {
+      const request = JSON.parse(Buffer.concat(body).toString('utf8')) as AnswerRequest;
+      const events: AnswerStreamEvent[] = (answerFor(request.question).match(TOKEN) ?? []).map(
+        (text) => ({ type: 'delta', text }),
+      );
+      events.push({
+        type: 'done',
+        haveEnoughInformation: true,
+        outcome: 'answered',
+        provider: 'stub',
+        model: 'stub',
+        promptVersion: 'stub',
+        citations: [],
+        attemptedAnswer: null,
+      });
+      res.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8' });
+      res.end(events.map((event) => `${JSON.stringify(event)}\n`).join(''));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
