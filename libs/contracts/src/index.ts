@@ -7,3 +7,5 @@ export * from './conversation-pipeline';
 export * from './realtime';
 export * from './knowledge';
 export * from './clients/core-ai.client';
+export * from './knowledge-ingest';
+export * from './channels';

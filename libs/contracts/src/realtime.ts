@@ -15,6 +15,8 @@ export const ServerEvents = {
   Typing: 'typing',
   /** Agents only: the bot could not answer from its knowledge (payload: BotNotEnoughDataEvent). */
   BotNotEnoughData: 'bot.not_enough_data',
+  /** Agents only: a knowledge source's processing progress (payload: KnowledgeSourceProgressEvent). */
+  KnowledgeSourceProgress: 'knowledge.source.progress',
   Error: 'error',
 } as const;
 
