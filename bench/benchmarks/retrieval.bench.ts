@@ -3,13 +3,11 @@ import { join } from 'node:path';
 import * as lancedb from '@lancedb/lancedb';
 import { KNOWLEDGE_PARTITIONS, type KnowledgePartition } from '@cxgenie/contracts';
 import { LocalEmbeddingProvider } from '@cxgenie/embeddings';
+import { LanceDbVectorStore, type VectorRecord, type VectorStore } from '@cxgenie/vector-store';
 import {
-  LanceDbVectorStore,
-  type VectorRecord,
-  type VectorSearchQuery,
-  type VectorStore,
-} from '@cxgenie/vector-store';
-import { searchPartitions } from '../../apps/core-ai/src/modules/retrieval/partition-search';
+  type PartitionSearch,
+  searchPartitions,
+} from '../../apps/core-ai/src/modules/retrieval/partition-search';
 import { RetrievalService } from '../../apps/core-ai/src/modules/retrieval/retrieval.service';
 import { DEFAULT_RETRIEVAL_SETTINGS } from '../../apps/core-ai/src/modules/retrieval/retrieval-settings';
 import { type Benchmark, percentile, round } from '../benchmark';
@@ -125,12 +123,13 @@ export const retrieval: Benchmark = {
       const [queryVector] = await embedder.embed([queries[0]!]);
 
       const delayed = new DelayedStore(store, PARTITION_LATENCY_MS) as unknown as VectorStore;
-      const search: Omit<VectorSearchQuery, 'partition'> & { space: typeof space } = {
+      const search: PartitionSearch = {
         space,
         workspaceId: WORKSPACE,
         botId: BOT,
         vector: queryVector!,
         topK: 5,
+        text: null,
       };
       await searchPartitions(delayed, search, 'parallel');
       const parallel: number[] = [];

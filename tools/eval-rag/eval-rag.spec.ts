@@ -7,6 +7,7 @@ import { buildCorpus, corpusPages } from './corpus';
 import { type RagDataset, loadDataset } from './dataset';
 import { evaluateMode } from './evaluate';
 import { createRetriever } from './retriever';
+import { testEnv } from '@cxgenie/testing';
 
 const ROOT = join(__dirname, '../..');
 
@@ -51,8 +52,9 @@ describe('RAG evaluation on the PostgreSQL manual', () => {
     const questions = slice(dataset);
     const corpus = buildCorpus(dataset, corpusPages(dataset));
     expect(new Set(corpus.map((chunk) => chunk.partition)).size).toBe(4);
-    const retriever = await createRetriever(corpus);
-    const { metrics } = await evaluateMode(retriever, questions, true);
+    const retriever = await createRetriever(corpus, join(testEnv().DATA_DIR, 'eval-rag'));
+    const { metrics } = await evaluateMode(retriever.retrieve, questions, true);
+    retriever.close();
     expect(metrics.recallAt5).toBeGreaterThanOrEqual(BAR.recallAt5);
     expect(metrics.handoffAccuracy).toBeGreaterThanOrEqual(BAR.handoffAccuracy);
   }, 120_000);

@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   if (!existsSync(dataset.docsDir)) {
     throw new Error(`${dataset.docsDir} is missing: run 'bash scripts/eval-rag.sh' to install it`);
   }
-  const report = await runEval(dataset);
+  const report = await runEval(dataset, join(process.cwd(), '.data', 'eval-rag'));
   console.log(
     `corpus: ${report.corpus.pages} pages, ${report.corpus.chunks} chunks, built and embedded in ` +
       `${report.corpus.buildMs} ms; ${report.answerable} answerable + ${report.unanswerable} unanswerable questions`,

@@ -13,13 +13,14 @@ export interface EvalReport {
 }
 
 /** Builds the corpus and index once, then evaluates the questions with and without BM25 fusion. */
-export async function runEval(dataset: RagDataset): Promise<EvalReport> {
+export async function runEval(dataset: RagDataset, dataDir: string): Promise<EvalReport> {
   const started = Date.now();
   const corpus = buildCorpus(dataset);
-  const retriever = await createRetriever(corpus);
+  const retriever = await createRetriever(corpus, dataDir);
   const buildMs = Date.now() - started;
-  const hybrid = await evaluateMode(retriever, dataset, true);
-  const vectorOnly = await evaluateMode(retriever, dataset, false);
+  const hybrid = await evaluateMode(retriever.retrieve, dataset, true);
+  const vectorOnly = await evaluateMode(retriever.retrieve, dataset, false);
+  retriever.close();
   return {
     hybrid: hybrid.metrics,
     vectorOnly: vectorOnly.metrics,

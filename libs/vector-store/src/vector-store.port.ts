@@ -43,6 +43,17 @@ export interface VectorSearchQuery extends VectorScope {
   topK: number;
 }
 
+/** A full-text (BM25) query over one partition, for hybrid search. */
+export interface LexicalSearchQuery extends VectorSearchQuery {
+  /** The customer's words; `vector` is still needed to report each hit's cosine similarity. */
+  text: string;
+}
+
+export type LexicalHit = VectorHit & {
+  /** BM25 score of the text match (unbounded, higher is better). `score` stays the cosine. */
+  lexicalScore: number;
+};
+
 /**
  * The knowledge vector store. One collection/table per embedding space; the partition is a field
  * (Milvus: partition key) so a bot's four partitions are searched as four filtered queries.
@@ -53,6 +64,11 @@ export interface VectorStore {
   ensureSpace(space: EmbeddingSpace): Promise<void>;
   upsert(space: EmbeddingSpace, records: readonly VectorRecord[]): Promise<void>;
   search(space: EmbeddingSpace, query: VectorSearchQuery): Promise<VectorHit[]>;
+  /**
+   * Full-text search over a partition's chunk texts, where the engine has it (LanceDB's BM25
+   * index). Without it, hybrid search re-ranks the vector candidates lexically instead.
+   */
+  lexicalSearch?(space: EmbeddingSpace, query: LexicalSearchQuery): Promise<LexicalHit[]>;
   /** Removes every record of one knowledge source; returns how many were removed when known. */
   deleteBySource(space: EmbeddingSpace, scope: VectorScope, sourceId: string): Promise<void>;
   /** Record ids of a source (for resumable ingestion and tests). */

@@ -11,6 +11,8 @@ import {
   prepareRecords,
 } from '../vector-record.validation';
 import type {
+  LexicalHit,
+  LexicalSearchQuery,
   VectorHit,
   VectorRecord,
   VectorScope,
@@ -54,6 +56,7 @@ const DEFAULT_OPTIONS: LanceDbVectorStoreOptions = {
 
 const VECTOR_INDEX = 'vector_idx';
 const BOT_INDEX = 'bot_id_idx';
+const TEXT_INDEX = 'text_idx';
 // Versions a concurrent reader (another process) may still be reading are kept this long.
 const KEEP_OLD_VERSIONS_MS = 10 * 60_000;
 
@@ -81,6 +84,7 @@ interface TableState {
   table: Table;
   hasVectorIndex: boolean;
   hasBotIndex: boolean;
+  hasTextIndex: boolean;
   writesSinceCompaction: number;
 }
 
@@ -152,6 +156,29 @@ export class LanceDbVectorStore implements VectorStore {
     return rows.map(fromLanceRow);
   }
 
+  /**
+   * BM25 over the chunk texts of one partition (Lance's full-text index; rows written after the
+   * index was built are searched too). Each hit also gets its cosine to the query vector, so the
+   * caller can rank lexical-only hits next to vector hits.
+   */
+  async lexicalSearch(space: EmbeddingSpace, query: LexicalSearchQuery): Promise<LexicalHit[]> {
+    assertSearchQuery(space, query);
+    const state = await this.tableOf(space);
+    if (!state.hasTextIndex) await this.refreshIndexState(state);
+    if (!state.hasTextIndex || !query.text.trim()) return [];
+    const rows = (await state.table
+      .query()
+      .fullTextSearch(query.text, { columns: 'text' })
+      .where(lanceScopeFilter(query))
+      .select([...LANCE_SCALAR_COLUMNS, 'vector', '_score'])
+      .limit(query.topK)
+      .toArray()) as (LanceRow & { _score?: number })[];
+    return rows.map((row) => ({
+      ...fromLanceRow({ ...row, _distance: 1 - cosine(query.vector, toNumbers(row.vector)) }),
+      lexicalScore: Number(row._score ?? 0),
+    }));
+  }
+
   async deleteBySource(space: EmbeddingSpace, scope: VectorScope, sourceId: string): Promise<void> {
     assertSafeId(sourceId, 'sourceId');
     const filter = lanceScopeFilter({ ...scope, sourceId });
@@ -191,7 +218,13 @@ export class LanceDbVectorStore implements VectorStore {
     const table = await this.db.createEmptyTable(name, lanceRecordSchema(space.dimensions), {
       existOk: true,
     });
-    const state = { table, hasVectorIndex: false, hasBotIndex: false, writesSinceCompaction: 0 };
+    const state = {
+      table,
+      hasVectorIndex: false,
+      hasBotIndex: false,
+      hasTextIndex: false,
+      writesSinceCompaction: 0,
+    };
     await this.refreshIndexState(state);
     return state;
   }
@@ -206,6 +239,17 @@ export class LanceDbVectorStore implements VectorStore {
         table.createIndex('bot_id', { config: Index.btree(), name: BOT_INDEX }),
       );
       state.hasBotIndex = true;
+    }
+    if (!state.hasTextIndex) {
+      // BM25 for hybrid search; rows added later are searched unindexed until the next optimize.
+      await retryingCommitConflicts(() =>
+        table.createIndex('text', {
+          // Stemmed, without stop words: "connections" finds "connection", "the" finds nothing.
+          config: Index.fts({ stem: true, removeStopWords: true, asciiFolding: true }),
+          name: TEXT_INDEX,
+        }),
+      );
+      state.hasTextIndex = true;
     }
     if (!state.hasVectorIndex && (await table.countRows()) >= this.options.annIndexMinRows) {
       await retryingCommitConflicts(() =>
@@ -233,5 +277,26 @@ export class LanceDbVectorStore implements VectorStore {
     const indices = await state.table.listIndices();
     state.hasVectorIndex = indices.some((index) => index.columns.includes('vector'));
     state.hasBotIndex = indices.some((index) => index.columns.includes('bot_id'));
+    state.hasTextIndex = indices.some((index) => index.columns.includes('text'));
   }
 }
+
+/** Arrow hands a fixed-size list back as a typed array or a vector of numbers. */
+const toNumbers = (value: unknown): ArrayLike<number> =>
+  value && typeof (value as { toArray?: unknown }).toArray === 'function'
+    ? (value as { toArray(): ArrayLike<number> }).toArray()
+    : ((value as ArrayLike<number> | undefined) ?? []);
+
+const cosine = (a: readonly number[], b: ArrayLike<number>): number => {
+  let dot = 0;
+  let normA = 0;
+  let normB = 0;
+  for (let i = 0; i < a.length; i += 1) {
+    const x = a[i]!;
+    const y = b[i] ?? 0;
+    dot += x * y;
+    normA += x * x;
+    normB += y * y;
+  }
+  return normA === 0 || normB === 0 ? 0 : dot / Math.sqrt(normA * normB);
+};

@@ -31,6 +31,8 @@ const hit = (
   score,
 });
 
+const noLexical = () => new Map<string, number>();
+
 const settings = (overrides = {}) => ({
   ...DEFAULT_RETRIEVAL_SETTINGS,
   hybridSearch: false,
@@ -41,10 +43,11 @@ describe('rankHits', () => {
   it('merges partitions by similarity and lets an FAQ win a close call (× 1.2)', () => {
     const ranked = rankHits({
       query: 'q',
-      hits: [hit('doc', 0.8), hit('faq', 0.7, 'faqs'), hit('web', 0.75, 'websites')],
+      vectorHits: [hit('doc', 0.8), hit('faq', 0.7, 'faqs'), hit('web', 0.75, 'websites')],
       settings: settings(),
       now: NOW,
-      lexical: null,
+      lexicalHits: null,
+      lexicalFallback: noLexical,
     });
     expect(ranked.map((c) => c.chunkId)).toEqual(['faq', 'doc', 'web']);
     expect(ranked[0]).toMatchObject({ vectorScore: 0.7, lexicalScore: null });
@@ -54,10 +57,11 @@ describe('rankHits', () => {
   it('does not let the FAQ boost lift a poor match over a good one', () => {
     const ranked = rankHits({
       query: 'q',
-      hits: [hit('doc', 0.9), hit('faq', 0.5, 'faqs')],
+      vectorHits: [hit('doc', 0.9), hit('faq', 0.5, 'faqs')],
       settings: settings(),
       now: NOW,
-      lexical: null,
+      lexicalHits: null,
+      lexicalFallback: noLexical,
     });
     expect(ranked.map((c) => c.chunkId)).toEqual(['doc', 'faq']);
   });
@@ -65,43 +69,78 @@ describe('rankHits', () => {
   it('prefers the fresher of two equally similar chunks, by a bounded amount', () => {
     const ranked = rankHits({
       query: 'q',
-      hits: [hit('old', 0.8, 'documents', 'x', 720), hit('new', 0.8, 'documents', 'x', 1)],
+      vectorHits: [hit('old', 0.8, 'documents', 'x', 720), hit('new', 0.8, 'documents', 'x', 1)],
       settings: settings(),
       now: NOW,
-      lexical: null,
+      lexicalHits: null,
+      lexicalFallback: noLexical,
     });
     expect(ranked.map((c) => c.chunkId)).toEqual(['new', 'old']);
     expect(recencyFactor(NOW, NOW, 180, 0.1)).toBeCloseTo(1.1);
     expect(recencyFactor(NOW - 180 * DAY, NOW, 180, 0.1)).toBeCloseTo(1.05);
   });
 
-  it('with hybrid search, blends BM25 so exact words can overtake a slightly closer vector', () => {
-    const hits = [
-      hit('vague', 0.82, 'documents', 'general information about accounts'),
-      hit('exact', 0.78, 'documents', 'error E1234 means the card was declined'),
-    ];
-    const lexical = (query: string, candidates: readonly { id: string; text: string }[]) =>
-      new Map(candidates.map((c) => [c.id, c.text.includes('E1234') && query ? 7 : 0]));
-    const vectorOnly = rankHits({ query: 'E1234', hits, settings: settings(), now: NOW, lexical });
+  it('with hybrid search, fuses BM25 ranks so exact words can overtake a closer vector', () => {
+    const vague = hit('vague', 0.82, 'documents', 'general information about accounts');
+    const exact = hit('exact', 0.78, 'documents', 'error E1234 means the card was declined');
+    const vectorOnly = rankHits({
+      query: 'E1234',
+      vectorHits: [vague, exact],
+      lexicalHits: null,
+      settings: settings(),
+      now: NOW,
+      lexicalFallback: noLexical,
+    });
     expect(vectorOnly.map((c) => c.chunkId)).toEqual(['vague', 'exact']);
     const hybrid = rankHits({
       query: 'E1234',
-      hits,
+      vectorHits: [vague, exact],
+      lexicalHits: [{ ...exact, lexicalScore: 7 }],
       settings: settings({ hybridSearch: true }),
       now: NOW,
-      lexical,
+      lexicalFallback: noLexical,
     });
     expect(hybrid.map((c) => c.chunkId)).toEqual(['exact', 'vague']);
     expect(hybrid[0]!.lexicalScore).toBe(7);
+    expect(hybrid[1]!.lexicalScore).toBeNull();
+  });
+
+  it('brings in a chunk only full-text search found, with its own cosine', () => {
+    const ranked = rankHits({
+      query: 'max_connections',
+      vectorHits: [hit('near', 0.7)],
+      lexicalHits: [{ ...hit('words', 0.4), lexicalScore: 3 }],
+      settings: settings({ hybridSearch: true }),
+      now: NOW,
+      lexicalFallback: noLexical,
+    });
+    expect(ranked.map((c) => [c.chunkId, c.vectorScore])).toEqual([
+      ['words', 0.4],
+      ['near', 0.7],
+    ]);
+  });
+
+  it('without full-text search in the store, scores the vector candidates lexically', () => {
+    const ranked = rankHits({
+      query: 'E1234',
+      vectorHits: [hit('vague', 0.82, 'documents', 'x'), hit('exact', 0.78, 'documents', 'E1234')],
+      lexicalHits: null,
+      settings: settings({ hybridSearch: true }),
+      now: NOW,
+      lexicalFallback: (_q, candidates) =>
+        new Map(candidates.map((c) => [c.id, c.text === 'E1234' ? 2 : 0])),
+    });
+    expect(ranked.map((c) => c.chunkId)).toEqual(['exact', 'vague']);
   });
 
   it('returns a chunk found by two partitions once, with its best score', () => {
     const ranked = rankHits({
       query: 'q',
-      hits: [hit('same', 0.5), hit('same', 0.6)],
+      vectorHits: [hit('same', 0.5), hit('same', 0.6)],
       settings: settings(),
       now: NOW,
-      lexical: null,
+      lexicalHits: null,
+      lexicalFallback: noLexical,
     });
     expect(ranked).toHaveLength(1);
     expect(ranked[0]!.vectorScore).toBe(0.6);
@@ -112,7 +151,7 @@ describe('fitToBudget', () => {
   const words = (text: string) => text.split(' ').length;
   const ranked = rankHits({
     query: 'q',
-    hits: [
+    vectorHits: [
       hit('a', 0.9, 'documents', 'one two three four'),
       hit('b', 0.8, 'documents', 'one two three four five six seven'),
       hit('c', 0.7, 'documents', 'one two'),
@@ -120,7 +159,8 @@ describe('fitToBudget', () => {
     ],
     settings: settings(),
     now: NOW,
-    lexical: null,
+    lexicalHits: null,
+    lexicalFallback: noLexical,
   });
 
   it('keeps rank order, skips a chunk too big for what is left, and fills with smaller ones', () => {

@@ -9,9 +9,6 @@ import { searchPartitions } from './partition-search';
 import { type LexicalScorer, rankHits } from './ranking';
 import type { RetrievalSettings } from './retrieval-settings';
 
-/** Hybrid search re-ranks a wider pool than it returns, so BM25 has something to promote. */
-const HYBRID_POOL_FACTOR = 2;
-
 export interface RetrievalResult {
   /** The chunks that fit the context budget, best first. */
   chunks: RetrievedChunk[];
@@ -20,7 +17,10 @@ export interface RetrievalResult {
   tookMs: number;
 }
 
-/** BM25 over the candidate pool: document frequencies come from what the vectors found. */
+/**
+ * For stores without full-text search (Milvus here): BM25 over the vector candidates, so hybrid
+ * search still re-orders by exact words, though it cannot find what the vectors missed.
+ */
 export const bm25OverCandidates: LexicalScorer = (query, candidates) => {
   const index = new Bm25Index();
   for (const candidate of candidates) index.add(candidate.id, candidate.text);
@@ -48,18 +48,20 @@ export class RetrievalService {
     const started = performance.now();
     const { space } = this.embeddings;
     const [[vector]] = await Promise.all([this.embeddings.embed([query]), this.spaceReady()]);
-    const hits = await searchPartitions(this.store, {
+    const { vectorHits, lexicalHits } = await searchPartitions(this.store, {
       ...scope,
       space,
       vector: vector!,
-      topK: settings.hybridSearch ? settings.topK * HYBRID_POOL_FACTOR : settings.topK,
+      topK: settings.topK,
+      text: settings.hybridSearch ? query : null,
     });
     const ranked = rankHits({
       query,
-      hits,
+      vectorHits,
+      lexicalHits,
       settings,
       now: Date.now(),
-      lexical: bm25OverCandidates,
+      lexicalFallback: bm25OverCandidates,
     });
     const chunks = fitToBudget(ranked, {
       maxTokens: settings.maxContextTokens,
