@@ -4,8 +4,11 @@
  * an existing demo workspace is left as it is.
  */
 import argon2 from 'argon2';
+import Bull from 'bull';
 import { Sequelize } from 'sequelize';
 import { platformEnvSchema } from '@cxgenie/config';
+import { type KnowledgeIndexJobData, QueueNames } from '@cxgenie/contracts';
+import { withTraceId } from '@cxgenie/observability';
 import { createModelSet } from '@cxgenie/database';
 
 export const DEMO = {
@@ -61,6 +64,26 @@ const CONVERSATIONS = [
   ],
 ] as const;
 
+/** core-ai embeds the demo knowledge from its queue as soon as it starts. */
+async function queueKnowledgeIndexing(
+  env: { REDIS_URL: string; QUEUE_PREFIX: string },
+  entries: Omit<KnowledgeIndexJobData, 'action' | 'traceId'>[],
+): Promise<void> {
+  const queue = new Bull<KnowledgeIndexJobData>(QueueNames.KnowledgeIndex, env.REDIS_URL, {
+    prefix: env.QUEUE_PREFIX,
+  });
+  try {
+    await queue.addBulk(
+      entries.map((entry) => ({
+        data: withTraceId({ ...entry, action: 'upsert' as const }),
+        opts: { attempts: 8, backoff: { type: 'exponential', delay: 1_000 } },
+      })),
+    );
+  } finally {
+    await queue.close();
+  }
+}
+
 async function main(): Promise<void> {
   const env = platformEnvSchema.parse(process.env);
   const sequelize = new Sequelize(env.DATABASE_URL, { logging: false });
@@ -70,6 +93,7 @@ async function main(): Promise<void> {
       console.log(`demo workspace ready — log in as ${DEMO.email} / ${DEMO.password}`);
       return;
     }
+    const knowledge: Omit<KnowledgeIndexJobData, 'action' | 'traceId'>[] = [];
     await sequelize.transaction(async (transaction) => {
       const workspace = await m.Workspace.create(
         { name: DEMO.workspace, slug: 'demo' },
@@ -99,13 +123,27 @@ async function main(): Promise<void> {
         { workspaceId, botId: bot.id, type: 'web', name: 'Web widget' },
         { transaction },
       );
-      await m.Faq.bulkCreate(
+      const faqs = await m.Faq.bulkCreate(
         FAQS.map(([question, answer]) => ({ workspaceId, botId: bot.id, question, answer })),
         { transaction },
       );
-      await m.Snippet.bulkCreate(
+      const snippets = await m.Snippet.bulkCreate(
         SNIPPETS.map(([title, content]) => ({ workspaceId, botId: bot.id, title, content })),
         { transaction },
+      );
+      knowledge.push(
+        ...faqs.map((faq) => ({
+          botId: bot.id,
+          workspaceId,
+          sourceType: 'faq' as const,
+          entryId: faq.id,
+        })),
+        ...snippets.map((snippet) => ({
+          botId: bot.id,
+          workspaceId,
+          sourceType: 'snippet' as const,
+          entryId: snippet.id,
+        })),
       );
       for (const [name, texts] of CONVERSATIONS) {
         const customer = await m.Customer.create({ workspaceId, name }, { transaction });
@@ -134,6 +172,7 @@ async function main(): Promise<void> {
         );
       }
     });
+    await queueKnowledgeIndexing(env, knowledge);
     console.log(`demo workspace created — log in as ${DEMO.email} / ${DEMO.password}`);
   } finally {
     await sequelize.close();

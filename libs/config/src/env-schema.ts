@@ -49,7 +49,7 @@ export const platformEnvSchema = z
     QUEUE_WORKERS: z.enum(['true', 'false']).default('true'),
     LOCAL_LLM_TOKEN_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(15),
     EMBEDDING_PROVIDER: z.enum(['auto', 'local', 'openai']).default('auto'),
-    LOCAL_EMBEDDING_DIMENSIONS: z.coerce.number().int().min(64).max(4096).default(512),
+    LOCAL_EMBEDDING_DIMENSIONS: z.coerce.number().int().min(64).max(4096).default(1024),
     OPENAI_API_KEY: optionalString,
     OPENAI_BASE_URL: urlWithProtocol(['http', 'https']).optional(),
     OPENAI_EMBEDDING_MODEL: z.string().min(1).default('text-embedding-3-large'),
@@ -63,6 +63,23 @@ export const platformEnvSchema = z
     JWT_ACCESS_TTL_S: positiveInt.default(900),
     JWT_REFRESH_TTL_S: positiveInt.default(30 * 24 * 3600),
     ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+    TELEGRAM_API_ROOT: urlWithProtocol(['http', 'https']).default('https://api.telegram.org'),
+    VIBER_API_ROOT: urlWithProtocol(['http', 'https']).default('https://chatapi.viber.com/pa'),
+    META_GRAPH_API_ROOT: urlWithProtocol(['http', 'https']).default('https://graph.facebook.com'),
+    PUBLIC_WEBHOOK_BASE_URL: urlWithProtocol(['http', 'https']).optional(),
+    WEBHOOK_DEDUPE_TTL_S: positiveInt.default(86_400),
+    KNOWLEDGE_UPLOAD_MAX_BYTES: positiveInt.default(50 * 1024 * 1024),
+    STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+    S3_BUCKET: optionalString,
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    S3_ENDPOINT: urlWithProtocol(['http', 'https']).optional(),
+    S3_ACCESS_KEY_ID: optionalString,
+    S3_SECRET_ACCESS_KEY: optionalString,
+    S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false'),
+    LOADER_METRICS_PORT: port.default(8000),
+    LOADER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+    LOADER_CHUNK_TOKENS: z.coerce.number().int().min(32).max(8000).default(400),
+    LOADER_CHUNK_OVERLAP_TOKENS: z.coerce.number().int().min(0).max(4000).default(40),
   })
   .superRefine((env, ctx) => {
     // Production must never silently talk to a developer's local database.
@@ -82,6 +99,28 @@ export const platformEnvSchema = z
         code: 'custom',
         path: ['OPENAI_API_KEY'],
         message: 'is required when EMBEDDING_PROVIDER=openai',
+      });
+    }
+    if (env.STORAGE_DRIVER === 's3' && !env.S3_BUCKET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['S3_BUCKET'],
+        message: 'is required when STORAGE_DRIVER=s3',
+      });
+    }
+    // One without the other would silently fall back to the default credential chain.
+    if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'],
+        message: 'is required when the other S3 key variable is set',
+      });
+    }
+    if (env.LOADER_CHUNK_OVERLAP_TOKENS >= env.LOADER_CHUNK_TOKENS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['LOADER_CHUNK_OVERLAP_TOKENS'],
+        message: 'must be smaller than LOADER_CHUNK_TOKENS',
       });
     }
     if (env.VECTOR_STORE === 'milvus' && !env.MILVUS_ADDRESS) {
