@@ -80,7 +80,7 @@ describe('bot knowledge sources and documents', () => {
         status: 'queued',
         progress: 0,
         error: null,
-        stats: {},
+        stats: { pages: 0, chunks: 0, embedded: 0, reused: 0 },
         config: {
           url: 'https://docs.example.com/start',
           sitemapUrl: null,

@@ -1,5 +1,7 @@
 import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
 import { QueueNames } from '@cxgenie/contracts';
 import {
   BotRepository,
@@ -9,7 +11,12 @@ import {
   KnowledgeSourceRepository,
   SnippetRepository,
 } from '@cxgenie/database';
+import { StorageModule } from '@cxgenie/storage';
+import { DocumentSourceRepository } from './documents/document-source.repository';
 import { DocumentsController } from './documents/documents.controller';
+import { UploadErrorsInterceptor } from './documents/upload/upload-errors.interceptor';
+import { uploadMulterOptions } from './documents/upload/upload-limits';
+import { UploadDocuments } from './documents/usecases/upload-documents/upload-documents.usecase';
 import { DeleteDocument } from './documents/usecases/delete-document/delete-document.usecase';
 import { GetDocument } from './documents/usecases/get-document/get-document.usecase';
 import { ListDocuments } from './documents/usecases/list-documents/list-documents.usecase';
@@ -21,6 +28,9 @@ import { ListFaqs } from './faqs/usecases/list-faqs/list-faqs.usecase';
 import { UpdateFaq } from './faqs/usecases/update-faq/update-faq.usecase';
 import { KnowledgeBots } from './knowledge-bots';
 import { KnowledgeIndexPublisher } from './knowledge-index.publisher';
+import { KnowledgeIngestPublisher } from './knowledge-ingest.publisher';
+import { KnowledgeProgressRelay } from './realtime/knowledge-progress.relay';
+import { SourceJobs } from './source-jobs';
 import { SnippetsController } from './snippets/snippets.controller';
 import { CreateSnippet } from './snippets/usecases/create-snippet/create-snippet.usecase';
 import { DeleteSnippet } from './snippets/usecases/delete-snippet/delete-snippet.usecase';
@@ -32,6 +42,7 @@ import { CreateWebsiteSource } from './sources/usecases/create-website-source/cr
 import { DeleteSource } from './sources/usecases/delete-source/delete-source.usecase';
 import { GetSource } from './sources/usecases/get-source/get-source.usecase';
 import { ListSources } from './sources/usecases/list-sources/list-sources.usecase';
+import { RequeueSource } from './sources/usecases/requeue-source/requeue-source.usecase';
 
 /** A bot's knowledge: FAQs, snippets, crawled websites and uploaded documents. */
 @Module({
@@ -45,6 +56,21 @@ import { ListSources } from './sources/usecases/list-sources/list-sources.usecas
         removeOnFail: 5_000,
       },
     }),
+    // The loader keeps its place in a job, so a retried run resumes rather than restarts.
+    BullModule.registerQueue({
+      name: QueueNames.LoaderIngest,
+      defaultJobOptions: {
+        attempts: 3,
+        backoff: { type: 'exponential', delay: 5_000 },
+        removeOnComplete: 1_000,
+        removeOnFail: 5_000,
+      },
+    }),
+    MulterModule.registerAsync({
+      useFactory: (config: ServiceConfig) => uploadMulterOptions(config),
+      inject: [SERVICE_CONFIG],
+    }),
+    StorageModule.forService(),
   ],
   controllers: [FaqsController, SnippetsController, SourcesController, DocumentsController],
   providers: [
@@ -56,6 +82,11 @@ import { ListSources } from './sources/usecases/list-sources/list-sources.usecas
     KnowledgeCascadeRepository,
     KnowledgeBots,
     KnowledgeIndexPublisher,
+    KnowledgeIngestPublisher,
+    SourceJobs,
+    DocumentSourceRepository,
+    KnowledgeProgressRelay,
+    UploadErrorsInterceptor,
     CreateFaq,
     ListFaqs,
     GetFaq,
@@ -70,6 +101,8 @@ import { ListSources } from './sources/usecases/list-sources/list-sources.usecas
     ListSources,
     GetSource,
     DeleteSource,
+    RequeueSource,
+    UploadDocuments,
     ListDocuments,
     GetDocument,
     DeleteDocument,

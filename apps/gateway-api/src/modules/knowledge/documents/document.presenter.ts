@@ -1,5 +1,6 @@
 import type { Document, KnowledgeSource } from '@cxgenie/database';
 import type { DocumentResponse } from './dto/document.dto';
+import type { UploadedDocumentResponse } from './dto/upload.dto';
 
 /** The storage key stays internal: files are only ever served through the API. */
 export const presentDocument = (
@@ -18,4 +19,20 @@ export const presentDocument = (
   source: source ? { status: source.status, progress: source.progress, error: source.error } : null,
   createdAt: document.createdAt,
   updatedAt: document.updatedAt,
+});
+
+export const presentUpload = ({
+  source,
+  document,
+}: {
+  source: KnowledgeSource;
+  document: Document;
+}): UploadedDocumentResponse => ({
+  sourceId: source.id,
+  documentId: document.id,
+  filename: document.filename,
+  mimeType: document.mimeType,
+  sizeBytes: Number(document.sizeBytes),
+  sha256: document.sha256,
+  status: source.status,
 });

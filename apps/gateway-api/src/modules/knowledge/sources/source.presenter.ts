@@ -1,5 +1,21 @@
 import type { KnowledgeSource } from '@cxgenie/database';
-import type { SourceResponse } from './dto/source.dto';
+import type { SourceResponse, SourceStatsResponse } from './dto/source.dto';
+
+const count = (stats: Record<string, unknown>, key: string): number => {
+  const value = Number(stats[key] ?? 0);
+  return Number.isFinite(value) ? value : 0;
+};
+
+/** Every counter is present: a source nobody has processed yet counts zero of everything. */
+const presentStats = (stats: Record<string, unknown> | null): SourceStatsResponse => {
+  const raw = stats ?? {};
+  return {
+    pages: count(raw, 'pages'),
+    chunks: count(raw, 'chunks'),
+    embedded: count(raw, 'embedded'),
+    reused: count(raw, 'reused'),
+  };
+};
 
 export const presentSource = (source: KnowledgeSource): SourceResponse => ({
   id: source.id,
@@ -9,7 +25,7 @@ export const presentSource = (source: KnowledgeSource): SourceResponse => ({
   status: source.status,
   progress: source.progress,
   error: source.error,
-  stats: source.stats,
+  stats: presentStats(source.stats),
   config: source.config,
   createdAt: source.createdAt,
   updatedAt: source.updatedAt,

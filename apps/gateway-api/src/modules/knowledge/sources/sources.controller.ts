@@ -13,11 +13,13 @@ import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { TenantScope } from '@cxgenie/database';
@@ -36,6 +38,7 @@ import { CreateWebsiteSource } from './usecases/create-website-source/create-web
 import { DeleteSource } from './usecases/delete-source/delete-source.usecase';
 import { GetSource } from './usecases/get-source/get-source.usecase';
 import { ListSources } from './usecases/list-sources/list-sources.usecase';
+import { RequeueSource } from './usecases/requeue-source/requeue-source.usecase';
 
 @ApiTags('knowledge')
 @ApiBearerAuth()
@@ -47,6 +50,7 @@ export class SourcesController {
     private readonly listSources: ListSources,
     private readonly getSource: GetSource,
     private readonly deleteSource: DeleteSource,
+    private readonly requeueSource: RequeueSource,
   ) {}
 
   @Post('websites')
@@ -55,11 +59,13 @@ export class SourcesController {
   @ApiOperation({
     summary: 'Queue a website to crawl into the bot’s knowledge',
     description:
-      'Creates a knowledge source of type `website` in status `queued` and answers at once. ' +
-      'Crawling is done by the loader service, which is not built yet: until it is, the source ' +
-      'stays `queued`. Poll GET /sources/{id} for status, progress and errors.',
+      'Creates a knowledge source of type `website` in status `queued`, queues its crawl by the ' +
+      'loader service and answers at once. The crawl stays on the URL’s origin, honours ' +
+      'robots.txt and follows the sitemap when there is one. Follow status, progress, stats and ' +
+      'errors on GET /sources/{id} or the `knowledge.source.progress` socket event.',
   })
   @ApiAcceptedResponse({ type: SourceResponse })
+  @ApiServiceUnavailableResponse({ description: 'Saved, but the crawl could not be queued' })
   @ApiBadRequestResponse({
     description: 'Invalid fields, named in details; url/sitemapUrl must be public http(s) URLs',
   })
@@ -96,12 +102,58 @@ export class SourcesController {
     return presentSource(await this.getSource.execute(scope, botId, id));
   }
 
+  @Post(':id/recrawl')
+  @Roles('admin')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({
+    summary: 'Crawl a website source again',
+    description:
+      'Queues a new crawl of a `ready` or `failed` website source; pages whose text did not ' +
+      'change reuse their embeddings.',
+  })
+  @ApiAcceptedResponse({ type: SourceResponse })
+  @ApiConflictResponse({ description: 'Not a website source, or already queued or processing' })
+  @ApiForbiddenResponse({ description: 'Requires the admin role' })
+  @ApiServiceUnavailableResponse({ description: 'The crawl could not be queued' })
+  async recrawl(
+    @Tenant() scope: TenantScope,
+    @Param('botId', BotIdParamPipe) botId: string,
+    @Param('id', IdParamPipe) id: string,
+  ): Promise<SourceResponse> {
+    return presentSource(await this.requeueSource.execute(scope, { botId, id, reason: 'recrawl' }));
+  }
+
+  @Post(':id/reprocess')
+  @Roles('admin')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({
+    summary: 'Process an uploaded document source again',
+    description:
+      'Queues a new run of a `ready` or `failed` document source from its stored file; ' +
+      'unchanged chunks reuse their embeddings.',
+  })
+  @ApiAcceptedResponse({ type: SourceResponse })
+  @ApiConflictResponse({ description: 'Not a document source, or already queued or processing' })
+  @ApiForbiddenResponse({ description: 'Requires the admin role' })
+  @ApiServiceUnavailableResponse({ description: 'The run could not be queued' })
+  async reprocess(
+    @Tenant() scope: TenantScope,
+    @Param('botId', BotIdParamPipe) botId: string,
+    @Param('id', IdParamPipe) id: string,
+  ): Promise<SourceResponse> {
+    return presentSource(
+      await this.requeueSource.execute(scope, { botId, id, reason: 'reprocess' }),
+    );
+  }
+
   @Delete(':id')
   @Roles('admin')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({
     summary: 'Delete a source with its documents and chunks',
-    description: 'The source and its documents are soft-deleted; their chunks are removed.',
+    description:
+      'The source and its documents are soft-deleted and their chunks removed at once; the ' +
+      'loader then removes their vectors and stored files.',
   })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiForbiddenResponse({ description: 'Requires the admin role' })

@@ -57,16 +57,25 @@ export class ListSourcesQueryDto extends PaginationQueryDto {
   status?: KnowledgeSourceStatus;
 }
 
+export class SourceStatsResponse {
+  @ApiProperty({ description: 'Pages read (PDF pages, crawled web pages)' }) pages!: number;
+  @ApiProperty({ description: 'Chunks indexed' }) chunks!: number;
+  @ApiProperty({ description: 'Chunks whose embedding this run computed' }) embedded!: number;
+  @ApiProperty({ description: 'Chunks whose existing embedding was reused' }) reused!: number;
+}
+
 export class SourceResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) botId!: string;
   @ApiProperty({ enum: KNOWLEDGE_SOURCE_TYPES }) type!: KnowledgeSourceType;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: KNOWLEDGE_SOURCE_STATUSES }) status!: KnowledgeSourceStatus;
-  @ApiProperty({ minimum: 0, maximum: 100 }) progress!: number;
-  @ApiProperty({ type: String, nullable: true }) error!: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } })
-  stats!: Record<string, number>;
+  @ApiProperty({ minimum: 0, maximum: 100, description: 'Percent complete of the latest run' })
+  progress!: number;
+  @ApiProperty({ type: String, nullable: true, description: 'Why the latest run failed' })
+  error!: string | null;
+  @ApiProperty({ type: SourceStatsResponse, description: 'Counters of the latest run' })
+  stats!: SourceStatsResponse;
   @ApiProperty({
     type: 'object',
     additionalProperties: true,

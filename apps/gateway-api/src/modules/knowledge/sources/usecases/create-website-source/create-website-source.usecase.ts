@@ -5,25 +5,24 @@ import {
   type TenantScope,
 } from '@cxgenie/database';
 import { KnowledgeBots } from '../../../knowledge-bots';
+import { SourceJobs } from '../../../source-jobs';
 import type { CreateWebsiteSourceCommand } from './create-website-source.command';
 
 const DEFAULT_MAX_PAGES = 200;
 const DEFAULT_MAX_DEPTH = 3;
 
-/**
- * Records a website to crawl, in status `queued`. The crawl itself belongs to the loader service,
- * which picks queued sources up; until it does, the source simply stays queued.
- */
+/** Records a website to crawl, in status `queued`, and asks the loader service to crawl it. */
 @Injectable()
 export class CreateWebsiteSource {
   constructor(
     private readonly bots: KnowledgeBots,
     private readonly sources: KnowledgeSourceRepository,
+    private readonly jobs: SourceJobs,
   ) {}
 
   async execute(scope: TenantScope, command: CreateWebsiteSourceCommand): Promise<KnowledgeSource> {
     await this.bots.require(scope, command.botId);
-    return this.sources.create(scope, {
+    const source = await this.sources.create(scope, {
       botId: command.botId,
       type: 'website',
       name: command.name ?? new URL(command.url).host,
@@ -35,5 +34,7 @@ export class CreateWebsiteSource {
         maxDepth: command.maxDepth ?? DEFAULT_MAX_DEPTH,
       },
     });
+    await this.jobs.start(scope, source, [], 'created');
+    return source;
   }
 }

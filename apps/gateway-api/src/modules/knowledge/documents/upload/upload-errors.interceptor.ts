@@ -1,0 +1,55 @@
+import {
+  BadRequestException,
+  type CallHandler,
+  type ExecutionContext,
+  Inject,
+  Injectable,
+  type NestInterceptor,
+  PayloadTooLargeException,
+} from '@nestjs/common';
+import { type Observable, catchError, throwError } from 'rxjs';
+import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
+import { FileTooLargeException, RejectedUploadException } from './upload.exceptions';
+import { MAX_FILES_PER_UPLOAD, UPLOAD_FIELD } from './upload-limits';
+import { oversizedFileOf } from './upload-storage.engine';
+import { uploadedFilename } from './uploaded-filename';
+
+/**
+ * Wraps the multer interceptor (list it first) to turn multer's terse errors into ones that say
+ * which file or field was wrong and that nothing was stored.
+ */
+@Injectable()
+export class UploadErrorsInterceptor implements NestInterceptor {
+  constructor(@Inject(SERVICE_CONFIG) private readonly config: ServiceConfig) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<object>();
+    return next
+      .handle()
+      .pipe(catchError((error: unknown) => throwError(() => this.explain(error, request))));
+  }
+
+  private explain(error: unknown, request: object): unknown {
+    const oversized = oversizedFileOf(request);
+    if (error instanceof PayloadTooLargeException && oversized !== undefined)
+      return new FileTooLargeException(
+        uploadedFilename(oversized),
+        this.config.knowledge.uploadMaxBytes,
+      );
+    if (!(error instanceof BadRequestException) || error instanceof RejectedUploadException)
+      return error;
+    if (error.message === 'Too many files')
+      return new BadRequestException({
+        message: `At most ${MAX_FILES_PER_UPLOAD} files can be uploaded at once. Nothing was uploaded.`,
+        details: [
+          { field: UPLOAD_FIELD, message: `must hold at most ${MAX_FILES_PER_UPLOAD} files` },
+        ],
+      });
+    if (error.message.startsWith('Unexpected field'))
+      return new BadRequestException({
+        message: `Send files in the "${UPLOAD_FIELD}" field only. Nothing was uploaded.`,
+        details: [{ field: UPLOAD_FIELD, message: 'is the only field files may be sent in' }],
+      });
+    return error;
+  }
+}

@@ -1,0 +1,5 @@
+export interface RequeueSourceCommand {
+  botId: string;
+  id: string;
+  reason: 'recrawl' | 'reprocess';
+}

@@ -1,0 +1,61 @@
+import { BullModule } from '@nestjs/bull';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { QueueNames } from '@cxgenie/contracts';
+import { crawlWebsite } from '../crawling';
+import { TokenizerWarmup } from './chunking/tokenizer-warmup';
+import { DEFAULT_EXTRACTION_LIMITS } from './extraction/extracted-document';
+import { ChunkIndexer } from './indexing/chunk-indexer';
+import { IndexedChunksRepository } from './indexing/indexed-chunks.repository';
+import { SourceVectors } from './indexing/source-vectors';
+import { LOADER_INGEST_QUEUE_SETTINGS, LoaderIngestWorker } from './jobs/loader-ingest.worker';
+import { ProgressPublisher } from './progress/progress-publisher';
+import { DocumentReader, EXTRACTION_LIMITS } from './reading/document-reader';
+import { IdenticalUploads } from './reading/identical-uploads';
+import { type CrawlWebsite, WEBSITE_CRAWLER } from './reading/website-crawler.port';
+import { WebsiteReader } from './reading/website-reader';
+import { IngestSource } from './usecases/ingest-source/ingest-source.usecase';
+import { RemoveSource } from './usecases/remove-source/remove-source.usecase';
+import { SourcePurge } from './usecases/remove-source/source-purge';
+
+export interface IngestionOptions {
+  /**
+   * How the crawler fetches. Default: its own fetch, which refuses hosts on loopback and private
+   * networks (SSRF). Tests crawling a site on 127.0.0.1 pass the plain `fetch`.
+   */
+  crawlFetch?: typeof fetch;
+}
+
+const crawlerWith = ({ crawlFetch }: IngestionOptions): CrawlWebsite =>
+  crawlFetch ? (options) => crawlWebsite({ fetch: crawlFetch, ...options }) : crawlWebsite;
+
+/** Uploaded documents and websites into the vector store, with live progress. */
+@Module({})
+export class IngestionModule {
+  static register(options: IngestionOptions = {}): DynamicModule {
+    return {
+      module: IngestionModule,
+      imports: [
+        BullModule.registerQueue({
+          name: QueueNames.LoaderIngest,
+          settings: LOADER_INGEST_QUEUE_SETTINGS,
+        }),
+      ],
+      providers: [
+        { provide: EXTRACTION_LIMITS, useValue: DEFAULT_EXTRACTION_LIMITS },
+        { provide: WEBSITE_CRAWLER, useValue: crawlerWith(options) },
+        TokenizerWarmup,
+        IdenticalUploads,
+        DocumentReader,
+        WebsiteReader,
+        IndexedChunksRepository,
+        SourceVectors,
+        ChunkIndexer,
+        ProgressPublisher,
+        SourcePurge,
+        IngestSource,
+        RemoveSource,
+        LoaderIngestWorker,
+      ],
+    };
+  }
+}

@@ -1,0 +1,6 @@
+import type { LoaderIngestJobData } from '@cxgenie/contracts';
+
+export type RemoveSourceCommand = Pick<
+  LoaderIngestJobData,
+  'workspaceId' | 'botId' | 'sourceId' | 'document'
+>;
