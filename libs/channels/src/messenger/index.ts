@@ -1,0 +1,3 @@
+export { MessengerAdapter, MESSENGER_TEXT_LIMIT } from './messenger.adapter';
+export { messengerSettingsSchema, MESSENGER_CHANNEL_SCHEMAS } from './messenger.schemas';
+export type { MessengerSettings } from './messenger.schemas';
