@@ -52,6 +52,9 @@ const CALLER_SCOPED = new Set([
   '/api/v1/widget/sessions',
   '/api/v1/widget/session',
   '/api/v1/widget/messages',
+  '/api/v1/widget/csat',
+  '/api/v1/sla-policies',
+  '/api/v1/sla-policies/{}',
 ]);
 
 const normalise = (route: string): string => route.replace(/\{[^}]+\}|:[A-Za-z]+/g, '{}');
@@ -137,6 +140,13 @@ async function createWorkspaceB(gateway: BootedService, owner: ApiClient): Promi
     await owner.post<{ id: string }>('/api/v1/api-keys', { name: 'B key' }),
     'api key',
   ).id;
+  const ticket = (
+    await scope.models.Ticket.create({
+      workspaceId,
+      conversationId: conversation.id,
+      subject: 'B ticket',
+    })
+  ).id;
 
   const all: Verb[] = ['GET', 'PATCH', 'DELETE'];
   const probes: Probe[] = [
@@ -198,7 +208,21 @@ async function createWorkspaceB(gateway: BootedService, owner: ApiClient): Promi
       path: `/api/v1/bots/${bot}/sources/${source}`,
       verbs: ['GET', 'DELETE'],
     },
-    { route: '/api/v1/bots/{}/documents', path: `/api/v1/bots/${bot}/documents`, verbs: ['GET'] },
+    {
+      route: '/api/v1/bots/{}/sources/{}/recrawl',
+      path: `/api/v1/bots/${bot}/sources/${source}/recrawl`,
+      verbs: ['POST'],
+    },
+    {
+      route: '/api/v1/bots/{}/sources/{}/reprocess',
+      path: `/api/v1/bots/${bot}/sources/${docSource.id}/reprocess`,
+      verbs: ['POST'],
+    },
+    {
+      route: '/api/v1/bots/{}/documents',
+      path: `/api/v1/bots/${bot}/documents`,
+      verbs: ['GET', 'POST'],
+    },
     {
       route: '/api/v1/bots/{}/documents/{}',
       path: `/api/v1/bots/${bot}/documents/${document}`,
@@ -218,6 +242,17 @@ async function createWorkspaceB(gateway: BootedService, owner: ApiClient): Promi
     {
       route: '/api/v1/conversations/{}/messages',
       path: `/api/v1/conversations/${conversation.id}/messages`,
+      verbs: ['GET', 'POST'],
+      body: { text: 'hijacked' },
+    },
+    ...['takeover', 'handback', 'close', 'reopen'].map((action) => ({
+      route: `/api/v1/conversations/{}/${action}`,
+      path: `/api/v1/conversations/${conversation.id}/${action}`,
+      verbs: ['POST'] as Verb[],
+    })),
+    {
+      route: '/api/v1/conversations/{}/context',
+      path: `/api/v1/conversations/${conversation.id}/context`,
       verbs: ['GET'],
     },
     {
@@ -232,6 +267,30 @@ async function createWorkspaceB(gateway: BootedService, owner: ApiClient): Promi
       verbs: ['DELETE'],
     },
     { route: '/api/v1/api-keys/{}', path: `/api/v1/api-keys/${apiKey}`, verbs: ['DELETE'] },
+    {
+      route: '/api/v1/tickets/{}',
+      path: `/api/v1/tickets/${ticket}`,
+      verbs: ['GET', 'PATCH'],
+      body: { priority: 'low' },
+    },
+    {
+      route: '/api/v1/tickets/{}/assign',
+      path: `/api/v1/tickets/${ticket}/assign`,
+      verbs: ['POST'],
+      body: { assigneeId: null },
+    },
+    { route: '/api/v1/tickets/{}/claim', path: `/api/v1/tickets/${ticket}/claim`, verbs: ['POST'] },
+    {
+      route: '/api/v1/tickets/{}/notes',
+      path: `/api/v1/tickets/${ticket}/notes`,
+      verbs: ['GET', 'POST'],
+      body: { text: 'hijacked' },
+    },
+    {
+      route: '/api/v1/tickets/{}/history',
+      path: `/api/v1/tickets/${ticket}/history`,
+      verbs: ['GET'],
+    },
   ];
   const listings: Listing[] = [
     { route: '/api/v1/bots', path: '/api/v1/bots?limit=100', id: bot },
@@ -249,6 +308,7 @@ async function createWorkspaceB(gateway: BootedService, owner: ApiClient): Promi
     { route: '/api/v1/members', path: '/api/v1/members?limit=100', id: member },
     { route: '/api/v1/invitations', path: '/api/v1/invitations?limit=100', id: invitation },
     { route: '/api/v1/api-keys', path: '/api/v1/api-keys?limit=100', id: apiKey },
+    { route: '/api/v1/tickets', path: '/api/v1/tickets?limit=100', id: ticket },
   ];
   const snapshots = [
     ...probes.filter((p) => p.verbs.includes('GET')).map((p) => p.path),

@@ -39,6 +39,8 @@ export class Bot extends Model<InferAttributes<Bot>, InferCreationAttributes<Bot
   declare typeReplyUnknown: CreationOptional<ReplyUnknownPolicy>;
   declare fallbackMessage: CreationOptional<string>;
   declare handoffPhrases: CreationOptional<string[]>;
+  /** Hand over to a human on every NO verdict, not only under NO_REPLY. */
+  declare handoffOnUnknown: CreationOptional<boolean>;
   declare knowledgeSettings: CreationOptional<KnowledgeSettings>;
   declare isActive: CreationOptional<boolean>;
   declare createdAt: CreationOptional<Date>;
@@ -83,6 +85,7 @@ export function initBotModels(sequelize: Sequelize) {
         defaultValue: 'I am not sure about that. Let me get a teammate to help you.',
       },
       handoffPhrases: jsonb([]),
+      handoffOnUnknown: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
       knowledgeSettings: jsonb({}),
       isActive: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
       ...timestampColumns(),

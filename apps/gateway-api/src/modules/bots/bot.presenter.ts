@@ -14,6 +14,7 @@ export function presentBot(bot: Bot, channels: readonly Channel[]): BotResponse 
     typeReplyUnknown: bot.typeReplyUnknown,
     fallbackMessage: bot.fallbackMessage,
     handoffPhrases: bot.handoffPhrases,
+    handoffOnUnknown: bot.handoffOnUnknown,
     knowledgeSettings: bot.knowledgeSettings,
     isActive: bot.isActive,
     activeChannels: channels.map((channel) => ({ id: channel.id, type: channel.type })),

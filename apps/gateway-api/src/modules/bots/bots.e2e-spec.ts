@@ -16,6 +16,7 @@ interface BotBody {
   typeReplyUnknown: string;
   fallbackMessage: string;
   handoffPhrases: string[];
+  handoffOnUnknown: boolean;
   knowledgeSettings: Record<string, unknown>;
   isActive: boolean;
   activeChannels: { id: string; type: string }[];
@@ -73,6 +74,7 @@ describe('bots', () => {
       language: 'en',
       typeReplyUnknown: 'INPUT_ANSWER',
       handoffPhrases: [],
+      handoffOnUnknown: false,
       knowledgeSettings: {},
       isActive: true,
       activeChannels: [],
@@ -98,6 +100,7 @@ describe('bots', () => {
       typeReplyUnknown: 'AI_GENERATE',
       fallbackMessage: 'One moment please.',
       handoffPhrases: ['human please', 'agent'],
+      handoffOnUnknown: true,
       knowledgeSettings: {
         topK: 8,
         faqBoost: 1.5,

@@ -1,8 +1,23 @@
 import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { QueueNames } from '@cxgenie/contracts';
+import { CustomerMessageIntakeRepository } from '@cxgenie/database';
 import { CoreAiClient } from '../../core-modules/core-ai/core-ai.client';
 import { ConversationsController } from './conversations.controller';
+import { ConversationActionsController } from './conversation-actions.controller';
+import { WidgetCsatController } from './widget-csat.controller';
+import { ConversationStateEvents } from './actions/conversation-state.events';
+import { HandoffRequests } from './actions/handoff-requests';
+import { OutboundMessages } from './actions/outbound-message';
+import { CsatAnnouncer } from './actions/csat-announcer';
+import { CaptureCsatReply } from './usecases/capture-csat-reply/capture-csat-reply.usecase';
+import { CloseConversation } from './usecases/close-conversation/close-conversation.usecase';
+import { GetConversationContext } from './usecases/get-conversation-context/get-conversation-context.usecase';
+import { HandBackConversation } from './usecases/hand-back-conversation/hand-back-conversation.usecase';
+import { ReopenConversation } from './usecases/reopen-conversation/reopen-conversation.usecase';
+import { SendAgentMessage } from './usecases/send-agent-message/send-agent-message.usecase';
+import { SubmitCsat } from './usecases/submit-csat/submit-csat.usecase';
+import { TakeOverConversation } from './usecases/take-over-conversation/take-over-conversation.usecase';
 import { WidgetMessagesController } from './widget-messages.controller';
 import { ConversationInboundWorker } from './jobs/conversation-inbound.worker';
 import { ConversationLock } from './ordering/conversation-lock';
@@ -37,13 +52,23 @@ const RETRY = {
       { name: QueueNames.ChannelOutbound, defaultJobOptions: RETRY },
       { name: QueueNames.AnalyticsEvents, defaultJobOptions: { ...RETRY, removeOnComplete: true } },
       { name: QueueNames.BotNotEnoughData, defaultJobOptions: RETRY },
+      // Agent take-overs, for the ticket app (TicketsModule registers it for its own producers).
+      { name: QueueNames.HandoffRequests, defaultJobOptions: RETRY },
+      // Closing a conversation solves its ticket, which may make room for a waiting one.
+      { name: QueueNames.TicketAssignment, defaultJobOptions: RETRY },
     ),
   ],
-  controllers: [ConversationsController, WidgetMessagesController],
+  controllers: [
+    ConversationsController,
+    WidgetMessagesController,
+    ConversationActionsController,
+    WidgetCsatController,
+  ],
   providers: [
     ListConversations,
     ListMessages,
     ReceiveCustomerMessage,
+    CustomerMessageIntakeRepository,
     AnswerConversation,
     OpenWidgetConversation,
     ConversationLock,
@@ -54,6 +79,18 @@ const RETRY = {
     AgentGateway,
     AgentNamespace,
     { provide: ConversationEvents, useClass: SocketConversationEvents },
+    ConversationStateEvents,
+    OutboundMessages,
+    HandoffRequests,
+    TakeOverConversation,
+    HandBackConversation,
+    SendAgentMessage,
+    CloseConversation,
+    ReopenConversation,
+    SubmitCsat,
+    CsatAnnouncer,
+    CaptureCsatReply,
+    GetConversationContext,
   ],
   exports: [ReceiveCustomerMessage, ConversationEvents],
 })

@@ -128,6 +128,15 @@ export class CreateBotDto {
   @Length(1, 200, { each: true })
   handoffPhrases?: string[];
 
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'Open a ticket whenever the bot is unsure, also under INPUT_ANSWER and AI_GENERATE (NO_REPLY always does)',
+  })
+  @Omittable()
+  @IsBoolean()
+  handoffOnUnknown?: boolean;
+
   @ApiPropertyOptional({ type: KnowledgeSettingsDto })
   @Omittable()
   @IsObject()
@@ -175,6 +184,7 @@ export class BotResponse {
   @ApiProperty({ enum: REPLY_UNKNOWN_POLICIES }) typeReplyUnknown!: ReplyUnknownPolicy;
   @ApiProperty() fallbackMessage!: string;
   @ApiProperty({ type: [String] }) handoffPhrases!: string[];
+  @ApiProperty() handoffOnUnknown!: boolean;
   @ApiProperty({ type: KnowledgeSettingsResponse }) knowledgeSettings!: KnowledgeSettingsResponse;
   @ApiProperty() isActive!: boolean;
   @ApiProperty({ type: [BotChannelLinkResponse], description: 'The active channels it answers on' })

@@ -1,7 +1,25 @@
-import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
+import { Logger, type OnModuleDestroy } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  type OnGatewayConnection,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+} from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import { SocketNamespaces, workspaceRoom } from '@cxgenie/contracts';
+import {
+  AVAILABILITIES,
+  AgentClientEvents,
+  type Availability,
+  PRESENCE_SOCKET_REFRESH_MS,
+  SocketNamespaces,
+  agentRoom,
+  workspaceRoom,
+} from '@cxgenie/contracts';
 import { SessionTokens } from '../../../core-modules/auth/session-tokens';
+import { AgentPresenceTracker } from '../../tickets/presence/agent-presence.tracker';
 import { AgentNamespace } from './agent-namespace';
 import { handshakeToken, requireSocketAuth } from './socket-auth';
 
@@ -10,16 +28,28 @@ interface AgentSocketData {
   userId: string;
 }
 
+type StatusAck = { ok: true } | { ok: false; error: { code: 'invalid_payload'; message: string } };
+
+const agentOf = (socket: Socket): AgentSocketData => socket.data as AgentSocketData;
+
 /**
- * The dashboard's live connection: a member authenticates with their access token and joins their
- * workspace's room, where every conversation event of the workspace arrives, on any instance.
- * Handoff notifications, presence and replies come with the ticket work.
+ * The dashboard's live connection: a member authenticates with their access token and joins
+ * their workspace's room (every conversation and ticket event of the workspace, on any instance)
+ * and their own room (`agentRoom`: what concerns them by name). Connecting, leaving, choosing a
+ * status and activity pings are presence facts for the ticket app, which decides the agent's
+ * availability and announces it.
  */
 @WebSocketGateway({ namespace: SocketNamespaces.Agent, cors: { origin: true } })
-export class AgentGateway implements OnGatewayInit, OnGatewayConnection {
+export class AgentGateway
+  implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy
+{
+  private readonly logger = new Logger(AgentGateway.name);
+  private refreshTimer: NodeJS.Timeout | null = null;
+
   constructor(
     private readonly tokens: SessionTokens,
     private readonly namespace: AgentNamespace,
+    private readonly presence: AgentPresenceTracker,
   ) {}
 
   afterInit(server: Namespace): void {
@@ -27,10 +57,57 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection {
     requireSocketAuth(server, 'A valid access token is required', (socket) =>
       this.authenticate(socket),
     );
+    this.refreshTimer = setInterval(() => this.refreshPresence(server), PRESENCE_SOCKET_REFRESH_MS);
+    this.refreshTimer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.refreshTimer) clearInterval(this.refreshTimer);
   }
 
   async handleConnection(socket: Socket): Promise<void> {
-    await socket.join(workspaceRoom((socket.data as AgentSocketData).workspaceId));
+    const agent = agentOf(socket);
+    await socket.join([
+      workspaceRoom(agent.workspaceId),
+      agentRoom(agent.workspaceId, agent.userId),
+    ]);
+    await this.presence
+      .connected(agent, socket.id)
+      .catch((error: Error) => this.logger.warn(`presence on connect: ${error.message}`));
+  }
+
+  async handleDisconnect(socket: Socket): Promise<void> {
+    // A refused handshake never had an agent.
+    if (!agentOf(socket)?.userId) return;
+    await this.presence
+      .disconnected(agentOf(socket), socket.id)
+      .catch((error: Error) => this.logger.warn(`presence on disconnect: ${error.message}`));
+  }
+
+  /** The agent chose online, idle or offline; offline while connected takes them out of assignment. */
+  @SubscribeMessage(AgentClientEvents.SetStatus)
+  async setStatus(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() body: unknown,
+  ): Promise<StatusAck> {
+    const status = (body as { status?: unknown } | null)?.status;
+    if (!(AVAILABILITIES as readonly unknown[]).includes(status))
+      return {
+        ok: false,
+        error: {
+          code: 'invalid_payload',
+          message: `status must be one of ${AVAILABILITIES.join(', ')}`,
+        },
+      };
+    await this.presence.chooseStatus(agentOf(socket), status as Availability);
+    return { ok: true };
+  }
+
+  @SubscribeMessage(AgentClientEvents.Activity)
+  async activity(@ConnectedSocket() socket: Socket): Promise<void> {
+    await this.presence
+      .active(agentOf(socket), socket.id)
+      .catch((error: Error) => this.logger.warn(`presence on activity: ${error.message}`));
   }
 
   private async authenticate(socket: Socket): Promise<boolean> {
@@ -40,5 +117,16 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection {
     const data: AgentSocketData = { workspaceId: principal.workspaceId, userId: principal.userId };
     socket.data = data;
     return true;
+  }
+
+  /** This instance's sockets are alive: tells the ticket app's sweep not to drop them. */
+  private refreshPresence(server: Namespace): void {
+    const sockets = [...server.sockets.values()].map((socket) => ({
+      agent: agentOf(socket),
+      socketId: socket.id,
+    }));
+    this.presence
+      .refresh(sockets)
+      .catch((error: Error) => this.logger.warn(`presence refresh: ${error.message}`));
   }
 }

@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { HttpException, Logger } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -11,6 +11,7 @@ import {
 import type { Namespace, Socket } from 'socket.io';
 import {
   ClientEvents,
+  type CsatSubmittedPayload,
   type MessagePayload,
   ServerEvents,
   type SocketErrorPayload,
@@ -20,9 +21,11 @@ import {
 import { TenantConnections, type TenantScope } from '@cxgenie/database';
 import { newTraceId, runWithTraceId } from '@cxgenie/observability';
 import { SessionTokens } from '../../../core-modules/auth/session-tokens';
+import { CsatSubmitDto } from '../dto/conversation-actions.dto';
 import { toMessagePayload } from '../message-payload';
 import { OpenWidgetConversation } from '../usecases/open-widget-conversation';
 import { ReceiveCustomerMessage } from '../usecases/receive-customer-message/receive-customer-message.usecase';
+import { SubmitCsat } from '../usecases/submit-csat/submit-csat.usecase';
 import { CustomerNamespace } from './customer-namespace';
 import { ResumePayload, SendMessagePayload, parsePayload } from './customer-socket.payloads';
 import { handshakeToken, requireSocketAuth } from './socket-auth';
@@ -56,6 +59,7 @@ export class CustomerGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly conversations: OpenWidgetConversation,
     private readonly receive: ReceiveCustomerMessage,
     private readonly namespace: CustomerNamespace,
+    private readonly csat: SubmitCsat,
   ) {}
 
   afterInit(server: Namespace): void {
@@ -138,6 +142,29 @@ export class CustomerGateway implements OnGatewayInit, OnGatewayConnection {
       ok: true as const,
       replayed: await this.replay(socket, scope, conversation.id, parsed.value.lastSeq),
     };
+  }
+
+  /** The widget's rating buttons. Refusals come back as the REST route's would, by code. */
+  @SubscribeMessage(ClientEvents.SubmitCsat)
+  async submitCsat(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() body: unknown,
+  ): Promise<Ack<{ rating: CsatSubmittedPayload }>> {
+    const parsed = await parsePayload(CsatSubmitDto, body);
+    if (!parsed.ok) return this.reject(socket, parsed.error);
+    const data = socket.data as WidgetSocketData;
+    const scope = await this.tenants.scope(data.workspaceId);
+    try {
+      const rating = await this.csat.execute(scope, {
+        ...parsed.value,
+        customerId: data.customerId,
+      });
+      return { ok: true as const, rating };
+    } catch (error) {
+      if (!(error instanceof HttpException)) throw error;
+      const code = error.getStatus() === 404 ? 'not_found' : 'conflict';
+      return this.reject(socket, { code, message: error.message });
+    }
   }
 
   private async replay(

@@ -114,6 +114,14 @@
     .send { height: 40px; padding: 0 16px; border: 0; border-radius: 10px; background: #4f46e5; color: #fff;
       font: inherit; font-weight: 600; cursor: pointer; }
     .send:disabled { background: #c7d2fe; cursor: not-allowed; }
+    .csat { align-self: stretch; margin: 4px 0; padding: 10px 12px; border: 1px solid #e2e8f0; border-radius: 12px;
+      background: #fff; text-align: center; }
+    .csat p { margin: 0 0 8px; color: #334155; font-size: 13px; }
+    .csat-options { display: flex; justify-content: center; gap: 6px; }
+    .csat-options button { width: 38px; height: 38px; border: 1px solid #c7d2fe; border-radius: 10px; background: #eef2ff;
+      color: #3730a3; font: inherit; font-weight: 600; cursor: pointer; }
+    .csat-options button:hover { background: #e0e7ff; }
+    .csat-options button:disabled { cursor: default; opacity: .6; }
     .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     @keyframes bounce { 0%, 60%, 100% { transform: none; } 30% { transform: translateY(-4px); } }
     @keyframes blink { to { visibility: hidden; } }
@@ -196,6 +204,9 @@
   const rendered = new Map(); // message id -> element, for persisted and streaming messages
   const streams = new Map(); // message id -> { chunks: string[], shown: number, el }
   let lastSeq = 0;
+  // The conversation lastSeq belongs to; a closed conversation's successor starts again from 1.
+  let currentConversationId = null;
+  const knownConversations = new Set();
   const seenBeforeLoad = Number(store.read().lastSeq) || 0;
   let socket = null;
   let connecting = null;
@@ -260,6 +271,11 @@
     let before = null;
     for (const child of ui.list.children) {
       if (!child.classList.contains('msg')) continue;
+      if (
+        child.dataset.conversationId &&
+        child.dataset.conversationId !== el.dataset.conversationId
+      )
+        continue;
       const childSeq = child.dataset.seq ? Number(child.dataset.seq) : Infinity;
       if (childSeq > seq) {
         before = child;
@@ -288,6 +304,8 @@
     const isNew = !el;
     if (isNew) el = messageElement(message.id, message.senderType);
     const wasStreaming = streams.delete(message.id);
+    followConversation(message.conversationId);
+    if (message.conversationId) el.dataset.conversationId = message.conversationId;
     const textEl = el.querySelector('.text');
     // The stored text is the truth; it normally equals what was streamed, so nothing moves.
     if (textEl.textContent !== message.text) textEl.textContent = message.text;
@@ -297,12 +315,74 @@
     rendered.set(message.id, el);
     if (isNew || wasStreaming) placeInOrder(el, message.seq);
     if (isNew) noteActivity(message);
-    if (message.seq > lastSeq) {
+    if (message.conversationId === currentConversationId && message.seq > lastSeq) {
       lastSeq = message.seq;
       store.write({ lastSeq });
     }
     if (message.senderType !== 'customer' && message.senderType !== 'system') showTyping(false);
     if (stick || message.senderType === 'customer') scrollToBottom();
+  }
+
+  /** A message of a conversation not seen before: the customer's new conversation (the old one closed). */
+  function followConversation(conversationId) {
+    if (!conversationId || knownConversations.has(conversationId)) return;
+    knownConversations.add(conversationId);
+    currentConversationId = conversationId;
+    lastSeq = 0;
+  }
+
+  /** After closing, the conversation asks for a 1–5 rating: buttons under the question. */
+  function showRatingRequest(request) {
+    if (
+      !request ||
+      !request.conversationId ||
+      shadow.querySelector('.csat[data-for="' + request.conversationId + '"]')
+    )
+      return;
+    const box = document.createElement('div');
+    box.className = 'csat';
+    box.dataset.for = request.conversationId;
+    box.setAttribute('data-testid', 'cxg-csat');
+    box.setAttribute('role', 'group');
+    box.setAttribute('aria-label', 'Rate this conversation');
+    const note = document.createElement('p');
+    note.textContent = 'Tap a number: 1 is poor, 5 is excellent.';
+    const options = document.createElement('div');
+    options.className = 'csat-options';
+    for (let rating = request.minRating || 1; rating <= (request.maxRating || 5); rating += 1) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = String(rating);
+      button.setAttribute('data-testid', 'cxg-csat-option');
+      button.setAttribute('aria-label', `Rate ${rating} out of ${request.maxRating || 5}`);
+      button.addEventListener('click', () => submitRating(box, request.conversationId, rating));
+      options.appendChild(button);
+    }
+    box.append(note, options);
+    const question = rendered.get(request.messageId);
+    ui.empty.hidden = true;
+    ui.list.insertBefore(box, question ? question.nextSibling : null);
+    noteActivity({ senderType: 'system' });
+    if (nearBottom() || question) scrollToBottom();
+  }
+
+  function submitRating(box, conversationId, rating) {
+    const buttons = box.querySelectorAll('button');
+    buttons.forEach((b) => (b.disabled = true));
+    setError('');
+    socket
+      .timeout(ACK_TIMEOUT_MS)
+      .emit('csat.submit', { conversationId, rating }, (timeout, ack) => {
+        if (!timeout && ack && ack.ok) {
+          const thanks = document.createElement('p');
+          thanks.setAttribute('data-testid', 'cxg-csat-thanks');
+          thanks.textContent = `Thanks for your feedback! You rated us ${rating} out of 5.`;
+          box.replaceChildren(thanks);
+          return;
+        }
+        buttons.forEach((b) => (b.disabled = false));
+        setError((ack && ack.error && ack.error.message) || 'Your rating was not sent. Try again.');
+      });
   }
 
   /** A streamed answer grows chunk by chunk, only ever showing the gap-free prefix. */
@@ -454,6 +534,7 @@
     });
     socket.on('message.completed', upsertMessage);
     socket.on('message.chunk', appendChunk);
+    socket.on('csat.requested', showRatingRequest);
     socket.on('typing', (event) => {
       if (event.senderType !== 'customer') showTyping(event.typing, event.senderType);
     });

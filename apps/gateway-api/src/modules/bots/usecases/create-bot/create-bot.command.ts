@@ -11,6 +11,7 @@ export interface CreateBotCommand {
   typeReplyUnknown?: ReplyUnknownPolicy;
   fallbackMessage?: string;
   handoffPhrases?: string[];
+  handoffOnUnknown?: boolean;
   knowledgeSettings?: KnowledgeSettingsPatch;
   isActive?: boolean;
 }

@@ -21,7 +21,10 @@ import {
   BotConfigCache,
 } from '../../../../core-modules/bot-config/bot-config.cache';
 import { CoreAiClient } from '../../../../core-modules/core-ai/core-ai.client';
+import { CustomerHandoff } from '../../../tickets/handoff/customer-handoff';
+import { matchesHandoffPhrase } from '../../../tickets/handoff/handoff-phrase';
 import { ConversationLock } from '../../ordering/conversation-lock';
+import { CaptureCsatReply } from '../capture-csat-reply/capture-csat-reply.usecase';
 import { LockKeeper } from '../../ordering/lock-keeper';
 import { ConversationEvents } from '../../realtime/conversation-events';
 import { ParagraphBuffer, type StreamChunk } from '../../streaming/paragraph-buffer';
@@ -80,6 +83,8 @@ export class AnswerConversation {
     @InjectQueue(QueueNames.BotNotEnoughData)
     private readonly notEnoughData: Queue<BotNotEnoughDataEvent>,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    private readonly customerHandoff: CustomerHandoff,
+    private readonly csatReplies: CaptureCsatReply,
   ) {}
 
   /** Returns how many messages this call handled (0 when another worker holds the conversation). */
@@ -138,8 +143,14 @@ export class AnswerConversation {
     keeper: LockKeeper,
   ): Promise<boolean> {
     const { state } = message;
+    // A digit answering the closed conversation's rating question is the rating, not a question.
+    if (await this.csatReplies.execute(scope, { conversationId, message, conversation: state }))
+      return this.markHandledWithoutReply(scope, conversationId, message);
     const bot = state.status === 'bot' ? await this.botConfigs.get(scope, state.bot_id) : null;
     if (!bot?.isActive) return this.markHandledWithoutReply(scope, conversationId, message);
+    // Before the AI: the customer asked for a human, so the bot does not answer this or what follows.
+    if (matchesHandoffPhrase(message.text, bot.handoffPhrases ?? []))
+      return this.customerHandoff.accept(scope, conversationId, message);
 
     const replyId = randomUUID();
     const request = await this.answerRequest(scope, conversationId, message, bot);
@@ -366,7 +377,7 @@ export class AnswerConversation {
       limit: HISTORY_MESSAGES,
       attributes: ['seq', 'senderType', 'text'],
     });
-    const { id: botId, isActive: _active, ...settings } = bot;
+    const { id: botId, isActive: _active, handoffPhrases: _phrases, ...settings } = bot;
     return {
       workspaceId: scope.workspaceId,
       botId,

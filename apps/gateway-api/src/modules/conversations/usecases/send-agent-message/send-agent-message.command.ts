@@ -1,0 +1,5 @@
+export interface SendAgentMessageCommand {
+  conversationId: string;
+  agentId: string;
+  text: string;
+}

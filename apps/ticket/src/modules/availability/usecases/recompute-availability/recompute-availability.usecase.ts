@@ -1,0 +1,117 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import { QueryTypes } from 'sequelize';
+import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
+import {
+  type AgentPresenceEvent,
+  type Availability,
+  type AvailabilitySource,
+  ServerEvents,
+} from '@cxgenie/contracts';
+import { TenantConnections } from '@cxgenie/database';
+import { REDIS_CLIENT } from '@cxgenie/redis';
+import { AgentEvents } from '../../../../core-modules/agent-events/agent-events';
+import { AssignmentAnnouncer } from '../../../assignment/assignment-announcer';
+import { AssignWaitingTickets } from '../../../assignment/usecases/assign-waiting-tickets/assign-waiting-tickets.usecase';
+import { effectiveAvailability } from '../../availability-rule';
+import { readPresenceFacts, rememberEffective } from '../../presence-facts';
+import type { RecomputeAvailabilityCommand } from './recompute-availability.command';
+
+/**
+ * Derives an agent's availability from the presence facts and stores it when it changed, with a
+ * `member_availability_logs` row and an `agent.presence` event. The member row is locked while
+ * the facts are read, so two recomputations of one agent (a connect and a disconnect racing)
+ * apply in order and the later one sees the later facts. An agent coming online may get waiting
+ * tickets at once.
+ */
+@Injectable()
+export class RecomputeAvailability {
+  private readonly idleAfterMs: number;
+
+  constructor(
+    private readonly tenants: TenantConnections,
+    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    private readonly events: AgentEvents,
+    private readonly assignWaiting: AssignWaitingTickets,
+    private readonly announcer: AssignmentAnnouncer,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+  ) {
+    this.idleAfterMs = config.tickets.agentIdleAfterSeconds * 1000;
+  }
+
+  async execute(command: RecomputeAvailabilityCommand): Promise<AgentPresenceEvent | null> {
+    const change = await this.tenants.sequelize.transaction(async (transaction) => {
+      const [member] = await this.tenants.sequelize.query<{
+        id: string;
+        availability: Availability;
+      }>(
+        `SELECT id, availability FROM workspace_members
+          WHERE workspace_id = :workspaceId AND user_id = :userId AND deleted_at IS NULL
+          FOR UPDATE`,
+        {
+          replacements: { workspaceId: command.workspaceId, userId: command.userId },
+          type: QueryTypes.SELECT,
+          transaction,
+        },
+      );
+      if (!member) return null;
+      const now = Date.now();
+      const facts = await readPresenceFacts(
+        this.redis,
+        this.config.queuePrefix,
+        command.workspaceId,
+        command.userId,
+        now,
+      );
+      const next = effectiveAvailability(facts, now, this.idleAfterMs);
+      await rememberEffective(
+        this.redis,
+        this.config.queuePrefix,
+        command.workspaceId,
+        command.userId,
+        next,
+      );
+      if (next === member.availability) return null;
+      const source: AvailabilitySource =
+        command.source === 'sweep' && next === 'idle' ? 'idle' : command.source;
+      const [logged] = await this.tenants.sequelize.query<{ created_at: Date }>(
+        `WITH changed AS (
+           UPDATE workspace_members SET availability = :next, last_seen_at = now(), updated_at = now()
+            WHERE id = :memberId
+         )
+         INSERT INTO member_availability_logs (workspace_id, member_id, user_id, availability, previous, source)
+         VALUES (:workspaceId, :memberId, :userId, :next, :previous, :source)
+         RETURNING created_at`,
+        {
+          replacements: {
+            ...command,
+            memberId: member.id,
+            next,
+            previous: member.availability,
+            source,
+          },
+          type: QueryTypes.SELECT,
+          transaction,
+        },
+      );
+      const event: AgentPresenceEvent = {
+        workspaceId: command.workspaceId,
+        userId: command.userId,
+        memberId: member.id,
+        availability: next,
+        previous: member.availability,
+        source,
+        at: new Date(logged!.created_at).toISOString(),
+      };
+      return event;
+    });
+    if (!change) return null;
+    this.events.toWorkspace(change.workspaceId, ServerEvents.AgentPresence, change, [
+      change.userId,
+    ]);
+    if (change.availability === 'online') {
+      this.announcer.announce(await this.assignWaiting.execute(change.workspaceId));
+    }
+    return change;
+  }
+}

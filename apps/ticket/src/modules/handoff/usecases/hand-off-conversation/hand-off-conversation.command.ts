@@ -1,0 +1,3 @@
+import type { HandoffRequestJobData } from '@cxgenie/contracts';
+
+export type HandOffConversationCommand = Omit<HandoffRequestJobData, 'traceId'>;
