@@ -9,9 +9,11 @@ import type { Benchmark } from './benchmark';
 import { conversationList } from './benchmarks/conversation-list.bench';
 import { healthLatency } from './benchmarks/health-latency.bench';
 import { inboundAccept } from './benchmarks/inbound-accept.bench';
+import { ingest100Pages } from './benchmarks/ingest-100-pages.bench';
 import { ordering } from './benchmarks/ordering.bench';
 import { paragraphBuffer } from './benchmarks/paragraph-buffer.bench';
 import { retrieval } from './benchmarks/retrieval.bench';
+import { webhookAck } from './benchmarks/webhook-ack.bench';
 
 const BENCHMARKS: Benchmark[] = [
   healthLatency,
@@ -20,6 +22,8 @@ const BENCHMARKS: Benchmark[] = [
   ordering,
   inboundAccept,
   retrieval,
+  ingest100Pages,
+  webhookAck,
 ];
 
 async function main(): Promise<number> {

@@ -4,6 +4,7 @@ import type { ServiceConfig } from '@cxgenie/config';
 import { AuthCoreModule } from './core-modules/auth/auth-core.module';
 import { BotConfigModule } from './core-modules/bot-config/bot-config.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
+import { AgentConsoleModule } from './modules/agent-console/agent-console.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BotsModule } from './modules/bots/bots.module';
 import { ChannelsModule } from './modules/channels/channels.module';
@@ -16,6 +17,7 @@ import { WebWidgetModule } from './modules/web-widget/web-widget.module';
 import { WidgetModule } from './modules/widget/widget.module';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module';
 import { SystemModule } from './modules/system/system.module';
+import { TicketsModule } from './modules/tickets/tickets.module';
 
 /** REST dashboard API, Socket.IO gateway and conversation workers. */
 @Module({})
@@ -36,9 +38,11 @@ export class GatewayApiModule {
         ChannelsModule,
         WidgetModule,
         WebWidgetModule,
+        AgentConsoleModule,
         KnowledgeModule,
         CustomersModule,
         ConversationsModule,
+        TicketsModule,
         SystemModule,
       ],
     };

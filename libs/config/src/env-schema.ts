@@ -46,6 +46,8 @@ export const platformEnvSchema = z
     MILVUS_ADDRESS: optionalString,
     MILVUS_TOKEN: optionalString,
     CONVERSATION_LOCK_TTL_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+    AGENT_IDLE_AFTER_S: z.coerce.number().int().min(1).max(86_400).default(300),
+    SLA_CHECK_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
     QUEUE_WORKERS: z.enum(['true', 'false']).default('true'),
     LOCAL_LLM_TOKEN_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(15),
     EMBEDDING_PROVIDER: z.enum(['auto', 'local', 'openai']).default('auto'),

@@ -26,6 +26,8 @@ const problemsOf = (error: z.ZodError, variable?: string): ConfigProblem[] =>
     problem: describeIssue(issue),
   }));
 
+const withoutTrailingSlash = (url: string): string => url.replace(/\/+$/, '');
+
 /** Treats empty strings as unset, the way shells and .env files usually mean them. */
 const withoutEmpty = (env: Env): Env =>
   Object.fromEntries(
@@ -80,6 +82,10 @@ export function loadServiceConfig(service: ServiceName, rawEnv: Env = process.en
     queuePrefix: p.QUEUE_PREFIX,
     queueWorkers: p.QUEUE_WORKERS === 'true',
     conversationLockTtlMs: p.CONVERSATION_LOCK_TTL_MS,
+    tickets: {
+      agentIdleAfterSeconds: p.AGENT_IDLE_AFTER_S,
+      slaCheckIntervalMs: p.SLA_CHECK_INTERVAL_MS,
+    },
     clickhouseUrl: p.CLICKHOUSE_URL ?? null,
     vectorStore: {
       kind: p.VECTOR_STORE,
@@ -111,6 +117,33 @@ export function loadServiceConfig(service: ServiceName, rawEnv: Env = process.en
       firstTokenTimeoutMs: p.LLM_FIRST_TOKEN_TIMEOUT_MS,
       idleTimeoutMs: p.LLM_IDLE_TIMEOUT_MS,
       maxOutputTokens: p.LLM_MAX_OUTPUT_TOKENS,
+    },
+    storage: {
+      driver: p.STORAGE_DRIVER,
+      s3: {
+        bucket: p.S3_BUCKET ?? null,
+        region: p.S3_REGION,
+        endpoint: p.S3_ENDPOINT ?? null,
+        accessKeyId: p.S3_ACCESS_KEY_ID ?? null,
+        secretAccessKey: p.S3_SECRET_ACCESS_KEY ?? null,
+        forcePathStyle: p.S3_FORCE_PATH_STYLE === 'true',
+      },
+    },
+    knowledge: { uploadMaxBytes: p.KNOWLEDGE_UPLOAD_MAX_BYTES },
+    loader: {
+      metricsPort: p.LOADER_METRICS_PORT,
+      concurrency: p.LOADER_CONCURRENCY,
+      chunkTokens: p.LOADER_CHUNK_TOKENS,
+      chunkOverlapTokens: p.LOADER_CHUNK_OVERLAP_TOKENS,
+    },
+    channels: {
+      telegramApiRoot: withoutTrailingSlash(p.TELEGRAM_API_ROOT),
+      viberApiRoot: withoutTrailingSlash(p.VIBER_API_ROOT),
+      metaGraphApiRoot: withoutTrailingSlash(p.META_GRAPH_API_ROOT),
+      publicWebhookBaseUrl: p.PUBLIC_WEBHOOK_BASE_URL
+        ? withoutTrailingSlash(p.PUBLIC_WEBHOOK_BASE_URL)
+        : null,
+      webhookDedupeTtlSeconds: p.WEBHOOK_DEDUPE_TTL_S,
     },
     serviceUrls,
   };

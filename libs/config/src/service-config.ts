@@ -4,6 +4,23 @@ export type NodeEnv = 'development' | 'test' | 'production';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 export type VectorStoreKind = 'lancedb' | 'milvus';
 
+export type StorageDriver = 'local' | 's3';
+
+export interface StorageSettings {
+  driver: StorageDriver;
+  s3: {
+    bucket: string | null;
+    region: string;
+    /** An S3-compatible endpoint (MinIO, R2…); null for AWS itself. */
+    endpoint: string | null;
+    /** Null: the SDK's default credential chain (environment, instance role…). */
+    accessKeyId: string | null;
+    secretAccessKey: string | null;
+    /** `bucket` in the path rather than the host name, as most S3-compatible servers need. */
+    forcePathStyle: boolean;
+  };
+}
+
 /** The validated configuration one service process runs with. Built only by `loadServiceConfig`. */
 export interface ServiceConfig {
   service: ServiceName;
@@ -26,6 +43,13 @@ export interface ServiceConfig {
   redisUrl: string;
   /** Lifetime of a conversation's processing lock; extended while an answer streams. */
   conversationLockTtlMs: number;
+  /** Agent availability and ticket SLAs (the ticket app). */
+  tickets: {
+    /** An online agent without any activity for this long becomes idle. */
+    agentIdleAfterSeconds: number;
+    /** How often the SLA targets of open tickets are checked for breaches. */
+    slaCheckIntervalMs: number;
+  };
   /** Whether this instance consumes queues; false for API-only replicas. */
   queueWorkers: boolean;
   /** Bull key prefix: lets several environments (or parallel test runs) share one Redis. */
@@ -58,6 +82,34 @@ export interface ServiceConfig {
     firstTokenTimeoutMs: number;
     idleTimeoutMs: number;
     maxOutputTokens: number;
+  };
+  /** Where uploaded files live: under `dataDir/uploads`, or in an S3-compatible bucket. */
+  storage: StorageSettings;
+  knowledge: {
+    /** Largest file one upload may carry; a bigger one is refused with 413. */
+    uploadMaxBytes: number;
+  };
+  /** Document and website ingestion (the loader). */
+  loader: {
+    /** Port of the loader's own Prometheus endpoint; 0 picks a free one. */
+    metricsPort: number;
+    /** Ingestion jobs one loader process runs at once. */
+    concurrency: number;
+    /** Largest chunk, in cl100k tokens. */
+    chunkTokens: number;
+    /** Tokens of a chunk's end repeated at the start of the next one. */
+    chunkOverlapTokens: number;
+  };
+  /** Messaging platforms (the integration service): where their APIs are, how webhooks reach us. */
+  channels: {
+    telegramApiRoot: string;
+    viberApiRoot: string;
+    /** Graph API origin without a version: the Meta adapters add theirs (`/v21.0`). */
+    metaGraphApiRoot: string;
+    /** Public origin the platforms post webhooks to; null: this service's own URL (development). */
+    publicWebhookBaseUrl: string | null;
+    /** How long a platform message id is remembered, to drop the platform's redeliveries. */
+    webhookDedupeTtlSeconds: number;
   };
   /** Base URL of every service, this one included, for service-to-service HTTP. */
   serviceUrls: Record<ServiceName, string>;

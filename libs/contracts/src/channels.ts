@@ -23,6 +23,11 @@ export interface NormalizedInboundMessage {
   /** When the platform says the customer sent it (orders messages within a conversation). */
   sentAt: string;
   kind: InboundKind;
+  /**
+   * The platform's own delivery counter when it has one (Telegram's update_id): orders messages
+   * whose `sentAt` is equal, since some platforms stamp them to the second only. Lower first.
+   */
+  sequenceHint?: number;
 }
 
 /** A delivery receipt or failure reported by the platform for one of our messages. */
@@ -61,6 +66,11 @@ export interface OutboundChannelMessage {
   attachments: Attachment[];
   /** When the customer last wrote (WhatsApp's 24-hour customer-service window), if ever. */
   lastCustomerMessageAt: string | null;
+  /**
+   * How many parts of a split text an earlier attempt already delivered: send only the rest, so
+   * a retry never shows the customer a part twice. Absent or 0: send everything.
+   */
+  deliveredParts?: number;
 }
 
 export interface SendResult {
@@ -79,11 +89,16 @@ export class PermanentDeliveryError extends Error {
   }
 }
 
-/** Try again later (429, 5xx, network); `retryAfterMs` from the platform when it said. */
+/**
+ * Try again later (429, 5xx, network); `retryAfterMs` from the platform when it said.
+ * `sentPlatformMessageIds`: parts of a split text that did go out before the failure (the retry
+ * skips them, see `OutboundChannelMessage.deliveredParts`).
+ */
 export class RetryableDeliveryError extends Error {
   constructor(
     message: string,
     readonly retryAfterMs: number | null = null,
+    readonly sentPlatformMessageIds: string[] = [],
   ) {
     super(message);
     this.name = 'RetryableDeliveryError';

@@ -23,6 +23,7 @@ export const ANALYTICS_EVENT_TYPES = [
   'message.received',
   'message.answered',
   'message.unanswered',
+  'csat.submitted',
 ] as const;
 export type AnalyticsEventType = (typeof ANALYTICS_EVENT_TYPES)[number];
 

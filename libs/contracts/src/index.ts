@@ -6,6 +6,7 @@ export * from './domain';
 export * from './conversation-pipeline';
 export * from './realtime';
 export * from './knowledge';
+export * from './handoff';
 export * from './clients/core-ai.client';
 export * from './knowledge-ingest';
 export * from './channels';

@@ -12,6 +12,14 @@ export const QueueNames = {
   KnowledgeIndex: 'knowledge.index',
   /** `BotNotEnoughDataEvent`s for the handoff work (ticket app). */
   BotNotEnoughData: 'bot.not-enough-data',
+  /** `HandoffRequestJobData`: move a conversation to a human (ticket app). */
+  HandoffRequests: 'handoff.requests',
+  /** `AgentPresenceJobData`: an agent's presence facts changed (gateway-api → ticket app). */
+  AgentPresence: 'agent.presence',
+  /** `TicketAssignmentJobData`: room may have been made for waiting tickets (ticket app). */
+  TicketAssignment: 'ticket.assignment',
+  /** The ticket app's repeatable jobs: SLA checks and the presence sweep. */
+  TicketScheduler: 'ticket.scheduler',
 } as const;
 
 export type QueueName = (typeof QueueNames)[keyof typeof QueueNames];

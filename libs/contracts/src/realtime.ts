@@ -1,4 +1,10 @@
-import type { Attachment, MessageDirection, MessageStatus, SenderType } from './domain';
+import type {
+  Attachment,
+  ConversationStatus,
+  MessageDirection,
+  MessageStatus,
+  SenderType,
+} from './domain';
 
 /** Socket.IO namespaces of gateway-api. */
 export const SocketNamespaces = { Customer: '/customer', Agent: '/agent' } as const;
@@ -12,16 +18,50 @@ export const ServerEvents = {
   MessageCreated: 'message.created',
   MessageChunk: 'message.chunk',
   MessageCompleted: 'message.completed',
+  /** A delivery update of an outbound message on a platform channel (payload: MessageStatusPayload). */
+  MessageStatus: 'message.status',
   Typing: 'typing',
   /** Agents only: the bot could not answer from its knowledge (payload: BotNotEnoughDataEvent). */
   BotNotEnoughData: 'bot.not_enough_data',
   /** Agents only: a knowledge source's processing progress (payload: KnowledgeSourceProgressEvent). */
   KnowledgeSourceProgress: 'knowledge.source.progress',
+  /** Agents only: a conversation went to a human, with its ticket (payload: HandoffCreatedEvent). */
+  HandoffCreated: 'handoff.created',
+  /** Agents only: a ticket's assignee changed (payload: TicketAssignedEvent). */
+  TicketAssigned: 'ticket.assigned',
+  /** Agents only: a ticket's status, priority, tags or subject changed (payload: TicketUpdatedEvent). */
+  TicketUpdated: 'ticket.updated',
+  /** Agents only: a member's availability changed (payload: AgentPresenceEvent). */
+  AgentPresence: 'agent.presence',
+  /** Agents only: a ticket crossed an SLA target (payload: SlaBreachedEvent). */
+  SlaBreached: 'sla.breached',
+  /** Agents only: a conversation's mode, assignee or closing changed (payload: ConversationUpdatedPayload). */
+  ConversationUpdated: 'conversation.updated',
+  /** Customers only: the conversation was closed; ask for a 1–5 rating (payload: CsatRequestedPayload). */
+  CsatRequested: 'csat.requested',
+  /** Agents only: a customer rated a closed conversation (payload: CsatSubmittedPayload). */
+  CsatSubmitted: 'csat.submitted',
   Error: 'error',
 } as const;
 
 /** Events a client sends. */
-export const ClientEvents = { SendMessage: 'message.send', Resume: 'conversation.resume' } as const;
+export const ClientEvents = {
+  SendMessage: 'message.send',
+  Resume: 'conversation.resume',
+  /** Widget: rate the closed conversation (payload: CsatSubmitPayload, acked). */
+  SubmitCsat: 'csat.submit',
+  /** Both namespaces: the sender is typing (or stopped); acked. Payload: ClientTypingPayload. */
+  Typing: 'typing.set',
+} as const;
+
+/**
+ * A customer's typing is about their own conversation (no id needed); an agent names the
+ * conversation. Delivered as `ServerEvents.Typing` to the other side.
+ */
+export interface ClientTypingPayload {
+  conversationId?: string;
+  typing: boolean;
+}
 
 export interface MessagePayload {
   id: string;
@@ -46,14 +86,71 @@ export interface MessageChunkPayload {
   text: string;
 }
 
+/** Sent, delivered, read or failed on the customer's platform; `reason` says why it failed. */
+export interface MessageStatusPayload {
+  conversationId: string;
+  messageId: string;
+  status: MessageStatus;
+  reason: string | null;
+  at: string;
+}
+
 export interface TypingPayload {
   conversationId: string;
   senderType: SenderType;
   typing: boolean;
 }
 
+/** What an agent (or the system) did to a conversation. */
+export const CONVERSATION_CHANGES = [
+  'taken_over',
+  'handed_back',
+  'closed',
+  'reopened',
+  'assigned',
+] as const;
+export type ConversationChange = (typeof CONVERSATION_CHANGES)[number];
+
+export interface ConversationUpdatedPayload {
+  conversationId: string;
+  change: ConversationChange;
+  status: ConversationStatus;
+  assigneeId: string | null;
+  closedAt: string | null;
+  /** The member who made the change; null for an API key or the system. */
+  actorId: string | null;
+  at: string;
+}
+
+export const CSAT_MIN_RATING = 1;
+export const CSAT_MAX_RATING = 5;
+
+export interface CsatRequestedPayload {
+  conversationId: string;
+  /** The persisted question (a system message of the conversation). */
+  messageId: string;
+  question: string;
+  minRating: number;
+  maxRating: number;
+}
+
+export interface CsatSubmitPayload {
+  conversationId: string;
+  rating: number;
+  comment?: string;
+}
+
+export interface CsatSubmittedPayload {
+  conversationId: string;
+  rating: number;
+  comment: string | null;
+  agentId: string | null;
+  botId: string | null;
+  at: string;
+}
+
 export interface SocketErrorPayload {
-  code: 'invalid_payload' | 'too_large' | 'unauthorized' | 'not_found' | 'internal';
+  code: 'invalid_payload' | 'too_large' | 'unauthorized' | 'not_found' | 'conflict' | 'internal';
   message: string;
   field?: string;
 }

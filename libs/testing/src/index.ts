@@ -10,3 +10,7 @@ export * from './spawn-service';
 export * from './fakes/openai';
 export * from './fakes/anthropic';
 export * from './fakes/milvus';
+export * from './fakes/telegram';
+export * from './fakes/viber';
+export * from './fakes/s3';
+export * from './fakes/meta';

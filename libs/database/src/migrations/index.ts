@@ -4,6 +4,8 @@ import { listIndexes } from './0002-list-indexes';
 import { conversationPipeline } from './0003-conversation-pipeline';
 import { conversationProcessedAt } from './0004-conversation-processed-at';
 import { embeddingCache } from './0005-embedding-cache';
+import { channelDeliveryIds } from './0007-channel-delivery-ids';
+import { handoffTickets } from './0008-handoff-tickets';
 
 /**
  * Every migration, in order. Listed statically rather than globbed so the same list runs under
@@ -15,6 +17,8 @@ export const MIGRATIONS: readonly Migration[] = [
   conversationPipeline,
   conversationProcessedAt,
   embeddingCache,
+  channelDeliveryIds,
+  handoffTickets,
 ];
 
 export { TENANT_TABLES } from './0001-initial-schema';

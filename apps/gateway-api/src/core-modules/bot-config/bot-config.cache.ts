@@ -4,7 +4,12 @@ import type { AnswerRequest } from '@cxgenie/contracts';
 import type { TenantScope } from '@cxgenie/database';
 import { REDIS_CLIENT } from '@cxgenie/redis';
 
-export type BotConfig = AnswerRequest['bot'] & { id: string; isActive: boolean };
+export type BotConfig = AnswerRequest['bot'] & {
+  id: string;
+  isActive: boolean;
+  /** A customer message containing one of these goes to a human instead of the bot. */
+  handoffPhrases: string[];
+};
 
 const TTL_SECONDS = 300;
 const key = (botId: string) => `bot-config:${botId}`;
@@ -35,6 +40,7 @@ export class BotConfigCache {
       typeReplyUnknown: bot.typeReplyUnknown,
       fallbackMessage: bot.fallbackMessage,
       knowledge: bot.knowledgeSettings,
+      handoffPhrases: bot.handoffPhrases,
     };
     await this.redis.set(key(botId), JSON.stringify(config), 'EX', TTL_SECONDS);
     return config;

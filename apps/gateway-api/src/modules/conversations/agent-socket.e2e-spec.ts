@@ -1,9 +1,16 @@
-import { type MessagePayload, SocketNamespaces, serviceUrlEnvVar } from '@cxgenie/contracts';
+import {
+  ClientEvents,
+  type MessagePayload,
+  ServerEvents,
+  SocketNamespaces,
+  type TypingPayload,
+  serviceUrlEnvVar,
+} from '@cxgenie/contracts';
 import { type BootedService, bootService, eventually } from '@cxgenie/testing';
 import { coreAiService } from '../../../../core-ai/src/core-ai.service';
 import { gatewayApiService } from '../../gateway-api.service';
 import { ApiClient } from '../../testing/api-client';
-import { connectSocket } from '../../testing/socket-client';
+import { type RecordingSocket, connectSocket } from '../../testing/socket-client';
 
 const connectAgent = async (url: string, token: string) => {
   const recorder = await connectSocket(url, SocketNamespaces.Agent, { token });
@@ -52,6 +59,63 @@ describe('agent socket namespace', () => {
       expect(agent.seen.some((m) => m.text === 'not visible to them')).toBe(false);
     } finally {
       agent.socket.close();
+    }
+  });
+
+  it('carries typing both ways: customer to agents, agent to the customer, never across workspaces', async () => {
+    const mine = await ApiClient.signUp(gateway.url);
+    const theirs = await ApiClient.signUp(gateway.url);
+    const botKey = (await mine.post<{ publicKey: string }>('/api/v1/bots', { name: 'bot' })).body
+      .publicKey;
+    const session = await new ApiClient(gateway.url).post<{ sessionToken: string }>(
+      '/api/v1/widget/sessions',
+      { botKey },
+    );
+    const customer = await connectSocket(gateway.url, SocketNamespaces.Customer, {
+      token: session.body.sessionToken,
+    });
+    const agent = await connectSocket(gateway.url, SocketNamespaces.Agent, {
+      token: mine.session!.accessToken,
+    });
+    const stranger = await connectSocket(gateway.url, SocketNamespaces.Agent, {
+      token: theirs.session!.accessToken,
+    });
+    const typingSeen = (socket: RecordingSocket) => {
+      const events: TypingPayload[] = [];
+      socket.socket.on(ServerEvents.Typing, (event: TypingPayload) => events.push(event));
+      return events;
+    };
+    const [customerSaw, agentSaw, strangerSaw] = [customer, agent, stranger].map(typingSeen);
+    try {
+      const ack = (await customer.socket.emitWithAck(ClientEvents.SendMessage, {
+        text: 'hello',
+      })) as { message: MessagePayload };
+      const { conversationId } = ack.message;
+
+      expect(await customer.socket.emitWithAck(ClientEvents.Typing, { typing: true })).toEqual({
+        ok: true,
+      });
+      await eventually(() =>
+        expect(agentSaw).toContainEqual({ conversationId, senderType: 'customer', typing: true }),
+      );
+      expect(
+        await agent.socket.emitWithAck(ClientEvents.Typing, { conversationId, typing: true }),
+      ).toEqual({ ok: true });
+      await eventually(() =>
+        expect(customerSaw).toContainEqual({ conversationId, senderType: 'agent', typing: true }),
+      );
+      // Another workspace's agent can neither see nor fake typing in this conversation.
+      expect(
+        await stranger.socket.emitWithAck(ClientEvents.Typing, { conversationId, typing: true }),
+      ).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      expect(
+        await agent.socket.emitWithAck(ClientEvents.Typing, { conversationId: 'nope', typing: 1 }),
+      ).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(strangerSaw.filter((e) => e.conversationId === conversationId)).toEqual([]);
+      expect(customerSaw.filter((e) => e.senderType === 'customer')).toEqual([]);
+    } finally {
+      for (const socket of [customer, agent, stranger]) socket.socket.close();
     }
   });
 

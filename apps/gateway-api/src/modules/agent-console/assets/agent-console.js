@@ -14,6 +14,7 @@
   const LIST_LIMIT = 100;
   const TRANSCRIPT_LIMIT = 200;
   const TYPING_TIMEOUT_MS = 8000;
+  const TYPING_REPORT_MS = 3000;
 
   const $ = (testId) => document.querySelector(`[data-testid="${testId}"]`);
   const el = (tag, props, ...children) => {
@@ -614,8 +615,25 @@
     if (state.openId === id) renderOpenHeader();
   }
 
+  // The customer sees "Agent is typing…"; at most one report every few seconds, then "stopped".
+  let typingSentAt = 0;
+  let typingStopTimer = 0;
+  function reportTyping(typing) {
+    const id = state.openId;
+    if (!id || !state.socket) return;
+    window.clearTimeout(typingStopTimer);
+    if (typing) {
+      typingStopTimer = window.setTimeout(() => reportTyping(false), TYPING_REPORT_MS);
+      if (Date.now() - typingSentAt < TYPING_REPORT_MS) return;
+      typingSentAt = Date.now();
+    } else typingSentAt = 0;
+    state.socket.emit('typing.set', { conversationId: id, typing });
+  }
+  ui.replyInput.addEventListener('input', () => reportTyping(ui.replyInput.value.trim() !== ''));
+
   ui.replyForm.addEventListener('submit', async (event) => {
     event.preventDefault();
+    reportTyping(false);
     const id = state.openId;
     const text = ui.replyInput.value.trim();
     if (!id || !text) return;

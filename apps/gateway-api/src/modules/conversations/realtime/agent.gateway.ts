@@ -13,6 +13,8 @@ import {
   AVAILABILITIES,
   AgentClientEvents,
   type Availability,
+  ClientEvents,
+  type SocketErrorPayload,
   PRESENCE_SOCKET_REFRESH_MS,
   SocketNamespaces,
   agentRoom,
@@ -20,7 +22,10 @@ import {
 } from '@cxgenie/contracts';
 import { SessionTokens } from '../../../core-modules/auth/session-tokens';
 import { AgentPresenceTracker } from '../../tickets/presence/agent-presence.tracker';
+import { TenantConnections } from '@cxgenie/database';
 import { AgentNamespace } from './agent-namespace';
+import { ConversationEvents } from './conversation-events';
+import { AgentTypingPayload, parsePayload } from './customer-socket.payloads';
 import { handshakeToken, requireSocketAuth } from './socket-auth';
 
 interface AgentSocketData {
@@ -50,6 +55,8 @@ export class AgentGateway
     private readonly tokens: SessionTokens,
     private readonly namespace: AgentNamespace,
     private readonly presence: AgentPresenceTracker,
+    private readonly tenants: TenantConnections,
+    private readonly events: ConversationEvents,
   ) {}
 
   afterInit(server: Namespace): void {
@@ -100,6 +107,30 @@ export class AgentGateway
         },
       };
     await this.presence.chooseStatus(agentOf(socket), status as Availability);
+    return { ok: true };
+  }
+
+  /** The agent is typing in a conversation of their workspace: its customer (and agents) see it. */
+  @SubscribeMessage(ClientEvents.Typing)
+  async typing(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() body: unknown,
+  ): Promise<{ ok: true } | { ok: false; error: SocketErrorPayload }> {
+    const parsed = await parsePayload(AgentTypingPayload, body);
+    if (!parsed.ok) return { ok: false, error: parsed.error };
+    const { workspaceId } = agentOf(socket);
+    const scope = await this.tenants.scope(workspaceId);
+    const conversation = await scope.models.Conversation.findOne({
+      where: { id: parsed.value.conversationId, workspaceId },
+      attributes: ['id'],
+    });
+    if (!conversation)
+      return { ok: false, error: { code: 'not_found', message: 'Conversation not found' } };
+    this.events.typing(workspaceId, {
+      conversationId: conversation.id,
+      senderType: 'agent',
+      typing: parsed.value.typing,
+    });
     return { ok: true };
   }
 

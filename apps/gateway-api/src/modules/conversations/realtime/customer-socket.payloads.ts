@@ -1,5 +1,14 @@
 import { plainToInstance } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Min, validate } from 'class-validator';
+import {
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Min,
+  validate,
+} from 'class-validator';
 import type { SocketErrorPayload } from '@cxgenie/contracts';
 
 export const MAX_MESSAGE_CHARS = 4_000;
@@ -13,6 +22,19 @@ export class SendMessagePayload {
   @IsString()
   @Length(1, 100)
   clientMessageId?: string;
+}
+
+export class CustomerTypingPayload {
+  @IsBoolean()
+  typing!: boolean;
+}
+
+export class AgentTypingPayload {
+  @IsUUID()
+  conversationId!: string;
+
+  @IsBoolean()
+  typing!: boolean;
 }
 
 export class ResumePayload {

@@ -17,6 +17,7 @@ import {
   type SocketErrorPayload,
   SocketNamespaces,
   conversationRoom,
+  workspaceRoom,
 } from '@cxgenie/contracts';
 import { TenantConnections, type TenantScope } from '@cxgenie/database';
 import { newTraceId, runWithTraceId } from '@cxgenie/observability';
@@ -26,8 +27,14 @@ import { toMessagePayload } from '../message-payload';
 import { OpenWidgetConversation } from '../usecases/open-widget-conversation';
 import { ReceiveCustomerMessage } from '../usecases/receive-customer-message/receive-customer-message.usecase';
 import { SubmitCsat } from '../usecases/submit-csat/submit-csat.usecase';
+import { AgentNamespace } from './agent-namespace';
 import { CustomerNamespace } from './customer-namespace';
-import { ResumePayload, SendMessagePayload, parsePayload } from './customer-socket.payloads';
+import {
+  CustomerTypingPayload,
+  ResumePayload,
+  SendMessagePayload,
+  parsePayload,
+} from './customer-socket.payloads';
 import { handshakeToken, requireSocketAuth } from './socket-auth';
 
 interface WidgetSocketData {
@@ -60,6 +67,7 @@ export class CustomerGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly receive: ReceiveCustomerMessage,
     private readonly namespace: CustomerNamespace,
     private readonly csat: SubmitCsat,
+    private readonly agents: AgentNamespace,
   ) {}
 
   afterInit(server: Namespace): void {
@@ -124,6 +132,28 @@ export class CustomerGateway implements OnGatewayInit, OnGatewayConnection {
       });
       return { ok: true as const, message };
     });
+  }
+
+  /** The customer is typing: only the workspace's agents are told (the widget throttles it). */
+  @SubscribeMessage(ClientEvents.Typing)
+  async typing(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() body: unknown,
+  ): Promise<Ack<object>> {
+    const parsed = await parsePayload(CustomerTypingPayload, body);
+    if (!parsed.ok) return this.reject(socket, parsed.error);
+    const data = socket.data as WidgetSocketData;
+    const conversation = await this.conversations.find(
+      await this.tenants.scope(data.workspaceId),
+      data,
+    );
+    if (!conversation) return { ok: true as const };
+    this.agents.server?.to(workspaceRoom(data.workspaceId)).emit(ServerEvents.Typing, {
+      conversationId: conversation.id,
+      senderType: 'customer',
+      typing: parsed.value.typing,
+    });
+    return { ok: true as const };
   }
 
   @SubscribeMessage(ClientEvents.Resume)

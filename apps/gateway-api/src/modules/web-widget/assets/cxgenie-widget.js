@@ -27,6 +27,8 @@
   const storageKey = 'cxgenie:widget:' + botKey;
   const ACK_TIMEOUT_MS = 10000;
   const TYPING_TIMEOUT_MS = 30000;
+  // How often a typing customer is reported, and how long a pause means they stopped.
+  const TYPING_REPORT_MS = 3000;
   const TOKEN_MARGIN_MS = 60000;
 
   // ---- persistence -------------------------------------------------------------------------
@@ -558,6 +560,7 @@
   }
 
   async function send(text) {
+    reportTyping(false);
     text = String(text == null ? '' : text).trim();
     if (!text) return { ok: false, error: { code: 'invalid_payload', message: 'Empty message' } };
     sending = true;
@@ -638,10 +641,24 @@
       submit();
     }
   });
+  // Agents see the customer typing; at most one "typing" every few seconds, "stopped" once.
+  let typingSentAt = 0;
+  let typingStopTimer = 0;
+  function reportTyping(typing) {
+    if (!socket || !socket.connected) return;
+    window.clearTimeout(typingStopTimer);
+    if (typing) {
+      typingStopTimer = window.setTimeout(() => reportTyping(false), TYPING_REPORT_MS);
+      if (Date.now() - typingSentAt < TYPING_REPORT_MS) return;
+      typingSentAt = Date.now();
+    } else typingSentAt = 0;
+    socket.emit('typing.set', { typing });
+  }
   ui.input.addEventListener('input', () => {
     setError('');
     autosize();
     updateSendButton();
+    reportTyping(ui.input.value.trim() !== '');
   });
 
   function mount() {

@@ -1,0 +1,7 @@
+import type { RawWebhookRequest } from '@cxgenie/contracts';
+
+export interface ReceiveWebhookCommand {
+  platform: string;
+  channelId: string;
+  request: RawWebhookRequest;
+}

@@ -1,0 +1,2 @@
+export * from './fake-telegram.server';
+export * from './telegram-updates';

@@ -1,0 +1,2 @@
+export * from './fake-viber.server';
+export * from './viber-callbacks';
