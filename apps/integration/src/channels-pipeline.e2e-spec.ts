@@ -3,6 +3,7 @@ import type { Socket } from 'socket.io-client';
 import type { Sequelize } from 'sequelize';
 import {
   type ChannelOutboundJobData,
+  type HandoffRequestJobData,
   type MessagePayload,
   type MessageStatusPayload,
   QueueNames,
@@ -71,6 +72,7 @@ describe('platform channels through the whole pipeline', () => {
   let integration: BootedService;
   let sequelize: Sequelize;
   let outbound: Bull.Queue<ChannelOutboundJobData>;
+  let handoffs: Bull.Queue<HandoffRequestJobData>;
   let owner: ApiClient;
   let agent: AgentFeed;
 
@@ -89,6 +91,7 @@ describe('platform channels through the whole pipeline', () => {
     });
     sequelize = integration.app.get(TenantConnections).sequelize;
     outbound = new Bull(QueueNames.ChannelOutbound, TEST_REDIS_URL, { prefix: QUEUE_PREFIX });
+    handoffs = new Bull(QueueNames.HandoffRequests, TEST_REDIS_URL, { prefix: QUEUE_PREFIX });
     owner = await ApiClient.signUp(gateway.url);
     agent = await connectAgent(gateway.url, owner.session!.accessToken);
   });
@@ -96,6 +99,7 @@ describe('platform channels through the whole pipeline', () => {
   afterAll(async () => {
     agent.socket.close();
     await outbound.close();
+    await handoffs.close();
     await integration.close();
     await gateway.close();
     await coreAi.close();
@@ -271,6 +275,16 @@ describe('platform channels through the whole pipeline', () => {
       metadata: { delivery: { platformCode: '403' } },
     });
     expect(telegram.sentTexts()).toEqual(['lost', 'still tried']);
+    // A human takes over the conversation the bot can no longer reach (no ticket app runs here).
+    const requests = await handoffs.getJobs(['waiting', 'delayed', 'active', 'completed']);
+    expect(requests.map((job) => job.data)).toContainEqual(
+      expect.objectContaining({
+        conversationId,
+        reason: 'delivery_failed',
+        messageId: blocked,
+        note: 'Delivery failed: Forbidden: bot was blocked by the user',
+      }),
+    );
   });
 
   it('delivers on Viber and pushes its delivered and seen receipts to the dashboard', async () => {

@@ -13,9 +13,14 @@ const RETRY = {
 const queues = BullModule.registerQueue(
   { name: QueueNames.ConversationInbound, defaultJobOptions: RETRY },
   { name: QueueNames.ChannelOutbound, defaultJobOptions: RETRY },
+  // A delivery that failed for good hands the conversation to a human (the ticket app).
+  { name: QueueNames.HandoffRequests, defaultJobOptions: RETRY },
 );
 
-/** The queues the integration service feeds (conversation.inbound) and drains (channel.outbound). */
+/**
+ * The queues the integration service feeds (conversation.inbound, handoff.requests) and drains
+ * (channel.outbound).
+ */
 @Global()
 @Module({ imports: [queues], exports: [queues] })
 export class QueuesModule {}

@@ -4,12 +4,14 @@ import type { Queue } from 'bull';
 import { QueryTypes, UniqueConstraintError } from 'sequelize';
 import {
   type ChannelContext,
+  type HandoffRequestJobData,
   type OutboundChannelMessage,
   PermanentDeliveryError,
   QueueNames,
   RetryableDeliveryError,
 } from '@cxgenie/contracts';
 import { type TenantScope, TenantConnections } from '@cxgenie/database';
+import { withTraceId } from '@cxgenie/observability';
 import { ChannelDirectory } from '../../../../core-modules/channel-directory/channel-directory';
 import {
   type AnyChannelAdapter,
@@ -63,6 +65,8 @@ export class DeliverConversation {
     private readonly pendingStatuses: PendingStatuses,
     private readonly statuses: RecordDeliveryStatus,
     @InjectQueue(QueueNames.ChannelOutbound) private readonly queue: Queue<OutboundJob>,
+    @InjectQueue(QueueNames.HandoffRequests)
+    private readonly handoffs: Queue<HandoffRequestJobData>,
   ) {}
 
   /** Returns how many messages this call sent or failed for good. */
@@ -340,6 +344,32 @@ export class DeliverConversation {
       reason,
       at: new Date().toISOString(),
     });
+    await this.handOff(scope, job, message, reason);
     return 'failed';
+  }
+
+  /**
+   * The customer cannot be reached by the bot on this channel any more: a human takes over (the
+   * ticket app opens the ticket, with the platform's reason for the agents).
+   */
+  private async handOff(
+    scope: TenantScope,
+    job: OutboundJob,
+    message: PendingDelivery,
+    reason: string,
+  ): Promise<void> {
+    await this.handoffs
+      .add(
+        withTraceId({
+          workspaceId: scope.workspaceId,
+          conversationId: job.conversationId,
+          reason: 'delivery_failed' as const,
+          messageId: message.id,
+          note: `Delivery failed: ${reason}`,
+          requestedAt: new Date().toISOString(),
+        }),
+        { jobId: `delivery-failed:${message.id}` },
+      )
+      .catch((error: Error) => this.logger.warn(`handoff after failed delivery: ${error.message}`));
   }
 }
