@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BotRepository, ChannelRepository } from '@cxgenie/database';
+import { ChannelConnector } from './channel-connector';
 import { ChannelRules } from './channel-rules';
 import { ChannelSecrets } from './channel-secrets';
 import { ChannelViews } from './channel-views';
@@ -25,6 +26,7 @@ import { UpdateChannel } from './usecases/update-channel/update-channel.usecase'
     UpdateChannel,
     DeleteChannel,
     RotateWebhookSecret,
+    ChannelConnector,
   ],
   // The widget creates a bot's web channel on first use, with a webhook secret like any other.
   exports: [ChannelSecrets],

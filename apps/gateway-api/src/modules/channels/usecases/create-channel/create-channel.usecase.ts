@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ChannelRepository, type TenantScope } from '@cxgenie/database';
+import { ChannelConnector } from '../../channel-connector';
 import { ChannelRules } from '../../channel-rules';
 import { ChannelSecrets } from '../../channel-secrets';
 import { ChannelViews } from '../../channel-views';
@@ -18,6 +19,7 @@ export class CreateChannel {
     private readonly rules: ChannelRules,
     private readonly secrets: ChannelSecrets,
     private readonly views: ChannelViews,
+    private readonly connector: ChannelConnector,
   ) {}
 
   async execute(scope: TenantScope, command: CreateChannelCommand): Promise<ChannelResponse> {
@@ -39,6 +41,7 @@ export class CreateChannel {
       webhookSecretEncrypted: this.secrets.newWebhookSecret().sealed,
     };
     const channel = await withExternalIdConflict(() => this.channels.create(scope, values));
+    await this.connector.connect(channel);
     return this.views.render(channel);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ChannelRepository, type TenantScope } from '@cxgenie/database';
 import { ResourceNotFoundException } from '../../../../core-modules/http/resource-not-found.exception';
+import { ChannelConnector } from '../../channel-connector';
 import { ChannelSecrets } from '../../channel-secrets';
 import { webhookPathOf } from '../../channel.presenter';
 import type { WebhookSecretResponse } from '../../dto/channel.dto';
@@ -11,6 +12,7 @@ export class RotateWebhookSecret {
   constructor(
     private readonly channels: ChannelRepository,
     private readonly secrets: ChannelSecrets,
+    private readonly connector: ChannelConnector,
   ) {}
 
   async execute(scope: TenantScope, id: string): Promise<WebhookSecretResponse> {
@@ -19,6 +21,8 @@ export class RotateWebhookSecret {
       webhookSecretEncrypted: secret.sealed,
     });
     if (!channel) throw new ResourceNotFoundException('Channel');
+    // Telegram must learn the new secret token, or it keeps signing with the old one.
+    await this.connector.connect(channel);
     return { webhookSecret: secret.plaintext, webhookPath: webhookPathOf(channel) };
   }
 }
