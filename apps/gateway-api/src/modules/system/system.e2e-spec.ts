@@ -56,7 +56,7 @@ describe('system check across all seven services', () => {
         .filter((s) => s.queue)
         .map((s) => s.service)
         .sort(),
-    ).toEqual(['email', 'gateway-api', 'integration', 'loader', 'ticket']);
+    ).toEqual(['core-ai', 'email', 'gateway-api', 'integration', 'loader', 'ticket']);
     expect(report.healthy).toBe(true);
   });
 

@@ -324,7 +324,9 @@ describe('loader: documents and websites to searchable knowledge (local embeddin
       },
     });
     try {
-      const job = await seedWebsiteSource(sequelize, bot, {
+      // A bot of its own: the other tests' documents must not compete in the ranking below.
+      const websiteBot = await seedBot(sequelize, 'loader-e2e-website');
+      const job = await seedWebsiteSource(sequelize, websiteBot, {
         startUrl: `${site.origin}/`,
         sitemapUrl: null,
         maxPages: 10,
@@ -344,7 +346,7 @@ describe('loader: documents and websites to searchable knowledge (local embeddin
       expect(chunks.some((c) => c.text.includes('Home Shop Cart'))).toBe(false);
       expect(site.requests).not.toContain('/private/admin');
 
-      const [best] = await search('How long does shipping to Norway take?');
+      const [best] = await search('How long does shipping to Norway take?', websiteBot);
       expect(best).toMatchObject({
         partition: 'websites',
         sourceId: job.sourceId,
