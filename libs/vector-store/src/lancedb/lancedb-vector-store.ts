@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type Connection, Index, type Table, makeArrowTable } from '@lancedb/lancedb';
 import type { EmbeddingSpace } from '@cxgenie/embeddings';
 import { KeyedSerialQueue } from '../keyed-serial-queue';
-import { lanceScopeFilter } from '../scope-filters';
+import { lanceScopeFilter, sqlStringLiteral } from '../scope-filters';
 import { spaceCollectionName } from '../space-collection-name';
 import {
   assertSearchQuery,
@@ -35,6 +35,11 @@ export interface LanceDbVectorStoreOptions {
   annIndexMinRows: number;
   /** Writes to one table between two compactions (merge-inserts leave small fragments behind). */
   writesPerCompaction: number;
+  /**
+   * Rows written since the last optimize after which one runs anyway: rows outside the indices
+   * are scanned by every search (full-text search over unindexed rows is the slow part).
+   */
+  rowsPerOptimize: number;
   /** Rows per merge-insert, bounding the memory of one write. */
   writeBatchRows: number;
   /** Filtered rows up to which a search scans exactly even when the table has an ANN index. */
@@ -48,6 +53,7 @@ export interface LanceDbVectorStoreOptions {
 const DEFAULT_OPTIONS: LanceDbVectorStoreOptions = {
   annIndexMinRows: 50_000,
   writesPerCompaction: 64,
+  rowsPerOptimize: 10_000,
   writeBatchRows: 5_000,
   exactSearchMaxRows: 10_000,
   nprobes: 32,
@@ -86,6 +92,7 @@ interface TableState {
   hasBotIndex: boolean;
   hasTextIndex: boolean;
   writesSinceCompaction: number;
+  rowsSinceCompaction: number;
 }
 
 /**
@@ -128,7 +135,7 @@ export class LanceDbVectorStore implements VectorStore {
             .execute(rows),
         );
       }
-      await this.maintain(state);
+      await this.maintain(state, prepared.length);
     });
   }
 
@@ -141,19 +148,53 @@ export class LanceDbVectorStore implements VectorStore {
     // table dominated by a large one; exact search keeps small bots at perfect recall.
     const candidates = await table.countRows(filter);
     if (candidates === 0) return [];
-    let search = table
+    if (candidates <= this.options.exactSearchMaxRows) {
+      return this.exactSearch(table, filter, query);
+    }
+    const search = table
       .vectorSearch(query.vector)
       .column('vector')
       .distanceType('cosine')
       .where(filter)
       .select([...LANCE_SCALAR_COLUMNS, '_distance'])
-      .limit(query.topK);
-    search =
-      candidates <= this.options.exactSearchMaxRows
-        ? search.bypassVectorIndex()
-        : search.nprobes(this.options.nprobes).refineFactor(this.options.refineFactor);
+      .limit(query.topK)
+      .nprobes(this.options.nprobes)
+      .refineFactor(this.options.refineFactor);
     const rows = (await search.toArray()) as LanceRow[];
     return rows.map(fromLanceRow);
+  }
+
+  /**
+   * Exact cosine over the scope's own rows: their vectors are read through the scalar indexes and
+   * compared here. A flat vector search would read every vector of the table to apply the filter,
+   * which on a large table costs ten times more than a small bot's rows.
+   */
+  private async exactSearch(
+    table: Table,
+    filter: string,
+    query: VectorSearchQuery,
+  ): Promise<VectorHit[]> {
+    const rows = (await table
+      .query()
+      .where(filter)
+      .select(['id', 'vector'])
+      .limit(this.options.exactSearchMaxRows)
+      .toArray()) as { id: string; vector: unknown }[];
+    const best = rows
+      .map((row) => ({ id: String(row.id), score: cosine(query.vector, toNumbers(row.vector)) }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, query.topK);
+    if (best.length === 0) return [];
+    const full = (await table
+      .query()
+      .where(`${filter} AND id IN (${best.map((b) => sqlStringLiteral(b.id)).join(', ')})`)
+      .select([...LANCE_SCALAR_COLUMNS])
+      .toArray()) as LanceRow[];
+    const byId = new Map(full.map((row) => [String(row.id), row]));
+    return best.flatMap(({ id, score }) => {
+      const row = byId.get(id);
+      return row ? [fromLanceRow({ ...row, _distance: 1 - score })] : [];
+    });
   }
 
   /**
@@ -224,13 +265,14 @@ export class LanceDbVectorStore implements VectorStore {
       hasBotIndex: false,
       hasTextIndex: false,
       writesSinceCompaction: 0,
+      rowsSinceCompaction: 0,
     };
     await this.refreshIndexState(state);
     return state;
   }
 
   /** Runs inside the table's write queue: index creation and compaction are writes too. */
-  private async maintain(state: TableState): Promise<void> {
+  private async maintain(state: TableState, rowsWritten: number): Promise<void> {
     const { table } = state;
     if (!state.hasBotIndex || !state.hasVectorIndex) await this.refreshIndexState(state);
     if (!state.hasBotIndex) {
@@ -259,16 +301,19 @@ export class LanceDbVectorStore implements VectorStore {
         }),
       );
       state.hasVectorIndex = true;
-      state.writesSinceCompaction = 0;
-      return;
     }
     state.writesSinceCompaction += 1;
-    if (state.writesSinceCompaction >= this.options.writesPerCompaction) {
+    state.rowsSinceCompaction += rowsWritten;
+    if (
+      state.writesSinceCompaction >= this.options.writesPerCompaction ||
+      state.rowsSinceCompaction >= this.options.rowsPerOptimize
+    ) {
       // Compacts fragments, folds new rows into the indices and drops versions nobody reads.
       await retryingCommitConflicts(() =>
         table.optimize({ cleanupOlderThan: new Date(Date.now() - KEEP_OLD_VERSIONS_MS) }),
       );
       state.writesSinceCompaction = 0;
+      state.rowsSinceCompaction = 0;
     }
   }
 
