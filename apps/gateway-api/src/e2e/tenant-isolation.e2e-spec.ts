@@ -71,7 +71,7 @@ async function createWorkspaceB(gateway: BootedService, owner: ApiClient): Promi
       type: 'telegram',
       name: 'B telegram',
       botId: bot,
-      credentials: { botToken: '123456:secret-of-b' },
+      credentials: { botToken: '123456:secret-of-workspace-b-token' },
     }),
     'channel',
   ).id;

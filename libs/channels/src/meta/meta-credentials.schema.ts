@@ -10,10 +10,12 @@ export const metaWebhookCredentials = {
 };
 
 /** Messenger and Instagram (Messenger Platform) channels act with a Page access token. */
-export const pageCredentialsSchema = z.object({
-  pageAccessToken: secret('pageAccessToken'),
-  ...metaWebhookCredentials,
-});
+export const pageCredentialsSchema = z
+  .object({
+    pageAccessToken: secret('pageAccessToken'),
+    ...metaWebhookCredentials,
+  })
+  .strict();
 export type PageCredentials = z.output<typeof pageCredentialsSchema>;
 
 export const graphId = (what: string) =>

@@ -20,11 +20,13 @@ export const whatsappSettingsSchema = z.object({
 });
 export type WhatsAppSettings = z.output<typeof whatsappSettingsSchema>;
 
-export const whatsappCredentialsSchema = z.object({
-  /** A system-user or business token with `whatsapp_business_messaging`. */
-  accessToken: z.string().trim().min(1, 'accessToken is required'),
-  ...metaWebhookCredentials,
-});
+export const whatsappCredentialsSchema = z
+  .object({
+    /** A system-user or business token with `whatsapp_business_messaging`. */
+    accessToken: z.string().trim().min(1, 'accessToken is required'),
+    ...metaWebhookCredentials,
+  })
+  .strict();
 export type WhatsAppCredentials = z.output<typeof whatsappCredentialsSchema>;
 
 export const WHATSAPP_CHANNEL_SCHEMAS: ChannelSchemas<WhatsAppSettings> = {

@@ -274,7 +274,7 @@ describe('bots', () => {
       return res.body.id;
     };
     const telegram = await channel(bots[0].id, 'telegram', {
-      credentials: { botToken: 'bot-token' },
+      credentials: { botToken: '123456:AAbotTokenFromBotFather01' },
     });
     const web = await channel(bots[0].id, 'web');
     await channel(bots[0].id, 'email', { isActive: false });

@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ChannelType } from '@cxgenie/contracts';
 import { BotRepository, type TenantScope } from '@cxgenie/database';
-import {
-  type ChannelCredentials,
-  credentialProblems,
-  settingsProblems,
-} from './channel-credential-schemas';
+import { type ChannelCredentials, configurationProblems } from './channel-credential-schemas';
 import {
   ChannelBotNotFoundException,
   ChannelConfigurationInvalidException,
@@ -28,10 +24,7 @@ export class ChannelRules {
     credentials: Record<string, unknown>,
     settings: Record<string, unknown>,
   ): ChannelCredentials {
-    const problems = [
-      ...credentialProblems(type, credentials),
-      ...settingsProblems(type, settings),
-    ];
+    const problems = configurationProblems(type, credentials, settings);
     if (problems.length > 0) throw new ChannelConfigurationInvalidException(problems);
     return credentials as ChannelCredentials;
   }

@@ -53,20 +53,41 @@ describe('channels', () => {
 
   const credentialsFor = (type: string): Record<string, string> => {
     const values: Record<string, Record<string, string>> = {
-      messenger: { pageAccessToken: unique('EAAGpage'), appSecret: unique('appsecret') },
-      instagram: { pageAccessToken: unique('EAAGig'), appSecret: unique('igsecret') },
+      messenger: {
+        pageAccessToken: unique('EAAGpage'),
+        appSecret: unique('appsecret'),
+        verifyToken: unique('verify'),
+      },
+      instagram: {
+        pageAccessToken: unique('EAAGig'),
+        appSecret: unique('igsecret'),
+        verifyToken: unique('verify'),
+      },
       whatsapp: {
         accessToken: unique('EAAGwa'),
         appSecret: unique('wasecret'),
-        phoneNumberId: unique('1065'),
+        verifyToken: unique('verify'),
       },
-      telegram: { botToken: unique('123456:tg') },
+      telegram: { botToken: `123456:${unique('AAbotTokenFromBotFather')}` },
       viber: { authToken: unique('viber') },
     };
     const credentials = values[type] ?? {};
     Object.values(credentials).forEach((v) => secrets.add(v));
     return credentials;
   };
+
+  /** What each messaging type must be configured with, as its adapter declares it. */
+  const settingsFor = (type: string): Record<string, string> =>
+    ({
+      messenger: { pageId: '1029384756' },
+      instagram: { igUserId: '17841400000000' },
+      whatsapp: {
+        phoneNumberId: '106540352242922',
+        wabaId: '102290129340398',
+        templateName: 'order_update',
+        templateLanguage: 'en_US',
+      },
+    })[type] ?? {};
 
   const createChannel = async (
     client: ApiClient,
@@ -78,6 +99,7 @@ describe('channels', () => {
         type,
         name: `${type} channel`,
         credentials: credentialsFor(type),
+        settings: settingsFor(type),
         ...body,
       }),
     );
@@ -116,7 +138,7 @@ describe('channels', () => {
         botId,
         externalId,
         credentials,
-        settings: { greeting: 'Hi!' },
+        settings: { pageId: '1029384756', greeting: 'Hi!' },
       }),
     );
     expect(res.status).toBe(201);
@@ -126,9 +148,9 @@ describe('channels', () => {
       name: 'Acme page',
       botId,
       externalId,
-      settings: { greeting: 'Hi!' },
+      settings: { pageId: '1029384756', greeting: 'Hi!' },
       isActive: true,
-      configuredCredentials: ['appSecret', 'pageAccessToken'],
+      configuredCredentials: ['appSecret', 'pageAccessToken', 'verifyToken'],
       webhookPath: `/webhooks/messenger/${channel.id}`,
     });
     expect(Object.keys(channel).sort()).toEqual(
@@ -163,26 +185,29 @@ describe('channels', () => {
     [
       'a messenger channel without an app secret',
       { type: 'messenger', credentials: { pageAccessToken: 'token' } },
-      [{ field: 'credentials.appSecret', message: 'is required for messenger' }],
+      [
+        { field: 'credentials.appSecret', message: 'Required' },
+        { field: 'credentials.verifyToken', message: 'Required' },
+      ],
     ],
     [
       'a whatsapp channel without credentials',
       { type: 'whatsapp', credentials: undefined },
       [
-        { field: 'credentials.accessToken', message: 'is required for whatsapp' },
-        { field: 'credentials.appSecret', message: 'is required for whatsapp' },
-        { field: 'credentials.phoneNumberId', message: 'is required for whatsapp' },
+        { field: 'credentials.accessToken', message: 'Required' },
+        { field: 'credentials.appSecret', message: 'Required' },
+        { field: 'credentials.verifyToken', message: 'Required' },
       ],
     ],
     [
       'a telegram token that is not a string',
       { type: 'telegram', credentials: { botToken: 12345 } },
-      [{ field: 'credentials.botToken', message: 'must be a non-empty string' }],
+      [{ field: 'credentials.botToken', message: 'Expected string, received number' }],
     ],
     [
       'a blank viber token',
       { type: 'viber', credentials: { authToken: '  ' } },
-      [{ field: 'credentials.authToken', message: 'must be a non-empty string' }],
+      [{ field: 'credentials.authToken', message: 'must be the bot account authentication token' }],
     ],
     [
       'a credential the type does not take',
@@ -191,8 +216,13 @@ describe('channels', () => {
     ],
     [
       'an empty whatsapp template name',
-      { type: 'whatsapp', settings: { templateName: '' } },
-      [{ field: 'settings.templateName', message: 'must be a string of 1 to 512 characters' }],
+      { type: 'whatsapp', settings: { ...settingsFor('whatsapp'), templateName: '' } },
+      [
+        {
+          field: 'settings.templateName',
+          message: 'templateName must be an approved template name (a-z, 0-9, _)',
+        },
+      ],
     ],
   ])('rejects %s, naming each field', async (_label, body, details) => {
     const type = String(body['type']);
@@ -202,6 +232,7 @@ describe('channels', () => {
         type,
         name,
         credentials: credentialsFor(type),
+        settings: settingsFor(type),
         ...body,
       }),
     );
@@ -229,12 +260,9 @@ describe('channels', () => {
     const email = await createChannel(owner, { type: 'email' });
     expect(email.configuredCredentials).toEqual([]);
     expect((await tenants.control.Channel.findByPk(email.id))?.credentialsEncrypted).toBeNull();
-    const whatsapp = await createChannel(owner, {
-      type: 'whatsapp',
-      settings: { templateName: 'order_update', templateLanguage: 'en_US' },
-    });
-    expect(whatsapp.configuredCredentials).toEqual(['accessToken', 'appSecret', 'phoneNumberId']);
-    expect(whatsapp.settings).toEqual({ templateName: 'order_update', templateLanguage: 'en_US' });
+    const whatsapp = await createChannel(owner, { type: 'whatsapp' });
+    expect(whatsapp.configuredCredentials).toEqual(['accessToken', 'appSecret', 'verifyToken']);
+    expect(whatsapp.settings).toEqual(settingsFor('whatsapp'));
   });
 
   it('merges credentials on PATCH and validates the merged set', async () => {
@@ -249,10 +277,11 @@ describe('channels', () => {
       }),
     );
     expect(res.status).toBe(200);
-    expect(res.body.configuredCredentials).toEqual(['appSecret', 'pageAccessToken']);
+    expect(res.body.configuredCredentials).toEqual(['appSecret', 'pageAccessToken', 'verifyToken']);
     expect(await storedCredentials(channel.id)).toEqual({
       pageAccessToken: original.pageAccessToken,
       appSecret: rotated,
+      verifyToken: original.verifyToken,
     });
 
     const removed = await observe(
@@ -261,19 +290,19 @@ describe('channels', () => {
       }),
     );
     expect(removed.status).toBe(400);
-    expect(removed.body.details).toEqual([
-      { field: 'credentials.appSecret', message: 'is required for messenger' },
-    ]);
+    expect(removed.body.details).toEqual([{ field: 'credentials.appSecret', message: 'Required' }]);
     const unknown = await observe(
       owner.patch<ErrorBody>(`/api/v1/channels/${channel.id}`, {
         credentials: { botToken: 'x' },
       }),
     );
     expect(unknown.status).toBe(400);
-    expect(unknown.body.details.map((d) => d.field)).toEqual(['credentials.botToken']);
+    expect(unknown.body.details.map((d) => d.field)).toEqual(['credentials']);
+    expect(unknown.body.details[0]!.message).toContain('botToken');
     expect(await storedCredentials(channel.id)).toEqual({
       pageAccessToken: original.pageAccessToken,
       appSecret: rotated,
+      verifyToken: original.verifyToken,
     });
 
     // A PATCH without credentials leaves them, and the ciphertext, as they were.
@@ -288,15 +317,32 @@ describe('channels', () => {
   it('merges settings on PATCH, a null removing a key, and validates typed settings', async () => {
     const channel = await createChannel(owner, {
       type: 'whatsapp',
-      settings: { templateName: 'welcome', templateLanguage: 'en' },
+      settings: { ...settingsFor('whatsapp'), templateName: 'welcome', templateLanguage: 'en' },
     });
     const res = await observe(
       owner.patch<ChannelBody>(`/api/v1/channels/${channel.id}`, {
-        settings: { templateLanguage: null, region: 'eu' },
+        settings: { templateLanguage: 'en_GB', region: 'eu' },
       }),
     );
     expect(res.status).toBe(200);
-    expect(res.body.settings).toEqual({ templateName: 'welcome', region: 'eu' });
+    expect(res.body.settings).toEqual({
+      ...settingsFor('whatsapp'),
+      templateName: 'welcome',
+      templateLanguage: 'en_GB',
+      region: 'eu',
+    });
+    const removed = await observe(
+      owner.patch<ChannelBody>(`/api/v1/channels/${channel.id}`, { settings: { region: null } }),
+    );
+    expect(removed.body.settings).not.toHaveProperty('region');
+    // A setting the adapter needs cannot be removed.
+    const required = await observe(
+      owner.patch<ErrorBody>(`/api/v1/channels/${channel.id}`, {
+        settings: { templateName: null },
+      }),
+    );
+    expect(required.status).toBe(400);
+    expect(required.body.details.map((d) => d.field)).toEqual(['settings.templateName']);
     const bad = await observe(
       owner.patch<ErrorBody>(`/api/v1/channels/${channel.id}`, {
         settings: { templateLanguage: 7 },

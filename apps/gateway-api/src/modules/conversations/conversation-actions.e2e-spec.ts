@@ -350,7 +350,7 @@ describe('agent actions on a conversation, over real services', () => {
       type: 'telegram',
       name: 'Telegram',
       botId,
-      credentials: { botToken: `123456:${randomBytes(8).toString('hex')}` },
+      credentials: { botToken: `123456:${randomBytes(12).toString('hex')}` },
     });
     expect(channel.status).toBe(201);
     const channelId = channel.body.id;
