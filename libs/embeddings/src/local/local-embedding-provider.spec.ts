@@ -42,19 +42,4 @@ describe('LocalEmbeddingProvider', () => {
     controller.abort();
     await expect(provider.embed(['x'], controller.signal)).rejects.toThrow();
   });
-
-  it('embeds thousands of ~200-token chunks a second on one core', async () => {
-    const chunk = Array.from(
-      { length: 15 },
-      (_, i) =>
-        `Step ${i}: open the billing settings, choose the invoice and request a refund for order ${i * 7}.`,
-    ).join(' ');
-    const texts = Array.from({ length: 1000 }, (_, i) => `${chunk} variant ${i}`);
-    await provider.embed(texts.slice(0, 50));
-    const started = performance.now();
-    await provider.embed(texts);
-    const perSecond = texts.length / ((performance.now() - started) / 1000);
-    // Measured about 7,000/s here; the floor leaves room for a loaded CI machine.
-    expect(perSecond).toBeGreaterThan(1000);
-  });
 });
