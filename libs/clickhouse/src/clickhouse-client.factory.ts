@@ -3,7 +3,17 @@ import {
   type ClickHouseClientConfigOptions,
   createClient,
 } from '@clickhouse/client';
-import { createChdbConnection } from 'chdb/connection';
+
+type ChdbConnectionModule = typeof import('chdb/connection');
+
+/**
+ * chdb is the whole ClickHouse engine (~160 MB resident once loaded). Every service imports this
+ * library through the platform module, but only the one that owns embedded ClickHouse may pay for
+ * it: the engine is loaded on first use, not on import.
+ */
+const loadChdb = (): ChdbConnectionModule =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberately lazy, see above
+  require('chdb/connection') as ChdbConnectionModule;
 
 export type ClickHouseTarget =
   | { kind: 'server'; url: string }
@@ -18,7 +28,7 @@ export function createClickHouseClient(target: ClickHouseTarget): ClickHouseClie
   if (target.kind === 'server') return createClient({ url: target.url, request_timeout: 10_000 });
   // chdb declares the Connection interface from @clickhouse/client-common, which the client now
   // inlines: the same shape under two type identities, hence the cast.
-  const connection = createChdbConnection({
+  const connection = loadChdb().createChdbConnection({
     path: target.dataDir,
   }) as unknown as ClickHouseClientConfigOptions['connection'];
   return createClient({ connection });
