@@ -1,63 +1,25 @@
 import { QueryTypes, type Transaction } from 'sequelize';
-import {
-  ACTIVE_TICKET_STATUSES,
-  type TicketContext,
-  type TicketPayload,
-  type TicketPriority,
-  type TicketStatus,
-  slaTargetView,
-} from '@cxgenie/contracts';
-import type { TenantScope } from '@cxgenie/database';
+import type { TicketPayload } from '@cxgenie/contracts';
+import { type TenantScope, type TicketRow, presentTicket, ticketSelect } from '@cxgenie/database';
 
 /** A ticket with its recorded SLA breaches and its list position. */
-export interface TicketRow {
-  id: string;
-  conversation_id: string;
-  subject: string;
-  status: TicketStatus;
-  priority: TicketPriority;
-  assignee_id: string | null;
-  tags: string[];
-  context: TicketContext;
-  first_response_due_at: Date | null;
-  first_responded_at: Date | null;
-  resolution_due_at: Date | null;
-  solved_at: Date | null;
-  closed_at: Date | null;
-  created_at: Date;
-  updated_at: Date;
-  first_response_breached_at: Date | null;
-  resolution_breached_at: Date | null;
+export interface TicketListRow extends TicketRow {
   /** created_at as PostgreSQL's UTC text with microseconds, for the cursor. */
   cursor_at: string;
 }
 
-/**
- * Tickets with their breach times in one statement, whatever the page size: the breaches are a
- * lateral lookup on the unique (ticket, breach type) index. `conditions` must start with the
- * workspace filter.
- */
+/** `conditions` must start with the workspace filter. */
 export function queryTickets(
   scope: TenantScope,
   conditions: string[],
   replacements: Record<string, unknown>,
   limit: number,
   transaction?: Transaction,
-): Promise<TicketRow[]> {
+): Promise<TicketListRow[]> {
   if (!conditions[0]?.startsWith('t.workspace_id = '))
     throw new Error('ticket query without a workspace filter');
-  return scope.sequelize.query<TicketRow>(
-    `SELECT t.id, t.conversation_id, t.subject, t.status, t.priority, t.assignee_id, t.tags, t.context,
-            t.first_response_due_at, t.first_responded_at, t.resolution_due_at, t.solved_at, t.closed_at,
-            t.created_at, t.updated_at, b.first_response_breached_at, b.resolution_breached_at,
-            to_char(t.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') AS cursor_at
-       FROM tickets t
-       LEFT JOIN LATERAL (
-         SELECT max(e.created_at) FILTER (WHERE e.type = 'sla.first_response_breached') AS first_response_breached_at,
-                max(e.created_at) FILTER (WHERE e.type = 'sla.resolution_breached') AS resolution_breached_at
-           FROM ticket_events e
-          WHERE e.ticket_id = t.id AND e.type IN ('sla.first_response_breached', 'sla.resolution_breached')
-       ) b ON true
+  return scope.sequelize.query<TicketListRow>(
+    `${ticketSelect([`to_char(t.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') AS cursor_at`])}
       WHERE ${conditions.join(' AND ')}
       ORDER BY t.created_at DESC, t.id DESC
       LIMIT ${Number(limit)}`,
@@ -78,44 +40,4 @@ export async function findTicket(
     transaction,
   );
   return row ? presentTicket(row) : null;
-}
-
-const date = (value: Date | string | null): Date | null => (value ? new Date(value) : null);
-
-export function presentTicket(row: TicketRow, now = new Date()): TicketPayload {
-  const active = ACTIVE_TICKET_STATUSES.includes(row.status);
-  return {
-    id: row.id,
-    conversationId: row.conversation_id,
-    subject: row.subject,
-    status: row.status,
-    priority: row.priority,
-    assigneeId: row.assignee_id,
-    tags: row.tags,
-    context: row.context,
-    sla: {
-      firstResponse: slaTargetView(
-        {
-          dueAt: date(row.first_response_due_at),
-          achievedAt: date(row.first_responded_at),
-          breachedAt: date(row.first_response_breached_at),
-        },
-        active,
-        now,
-      ),
-      resolution: slaTargetView(
-        {
-          dueAt: date(row.resolution_due_at),
-          achievedAt: date(row.solved_at) ?? date(row.closed_at),
-          breachedAt: date(row.resolution_breached_at),
-        },
-        active,
-        now,
-      ),
-    },
-    solvedAt: date(row.solved_at)?.toISOString() ?? null,
-    closedAt: date(row.closed_at)?.toISOString() ?? null,
-    createdAt: new Date(row.created_at).toISOString(),
-    updatedAt: new Date(row.updated_at).toISOString(),
-  };
 }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { QueryTypes, type Transaction } from 'sequelize';
 import type { TicketPayload } from '@cxgenie/contracts';
-import type { TenantScope } from '@cxgenie/database';
-import { TICKET_SELECT, type TicketRow, presentTicket } from './ticket-row';
+import { type TenantScope, type TicketRow, presentTicket, ticketSelect } from '@cxgenie/database';
 
 /** Tickets as the agents see them (REST and socket events alike). */
 @Injectable()
@@ -13,7 +12,7 @@ export class TicketReader {
     transaction?: Transaction,
   ): Promise<TicketPayload | null> {
     const [row] = await scope.sequelize.query<TicketRow>(
-      `${TICKET_SELECT} WHERE t.workspace_id = :workspaceId AND t.id = :ticketId`,
+      `${ticketSelect()} WHERE t.workspace_id = :workspaceId AND t.id = :ticketId`,
       {
         replacements: { workspaceId: scope.workspaceId, ticketId },
         type: QueryTypes.SELECT,

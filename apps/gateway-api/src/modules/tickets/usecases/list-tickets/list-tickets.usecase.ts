@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { ApiValidationException } from '@cxgenie/bootstrap';
 import type { TicketPayload } from '@cxgenie/contracts';
-import type { TenantScope } from '@cxgenie/database';
+import { type TenantScope, presentTicket } from '@cxgenie/database';
 import type { PageResponse } from '../../../../core-modules/http/pagination.dto';
 import {
   decodeConversationCursor,
   encodeConversationCursor,
 } from '../../../conversations/conversation-cursor';
-import { presentTicket, queryTickets } from '../../ticket.query';
+import { queryTickets } from '../../ticket.query';
 import type { ListTicketsCommand } from './list-tickets.command';
 
 const FILTERS: [keyof ListTicketsCommand, string][] = [

@@ -1,13 +1,18 @@
 import {
+  ACTIVE_TICKET_STATUSES,
   type TicketContext,
   type TicketPayload,
   type TicketPriority,
   type TicketStatus,
-  ACTIVE_TICKET_STATUSES,
   slaTargetView,
 } from '@cxgenie/contracts';
 
-/** A ticket with its recorded SLA breaches, as `TICKET_SELECT` reads it. */
+/**
+ * Tickets as agents see them, read the same way by gateway-api (REST) and the ticket app
+ * (socket events): one row shape, one statement, one presentation.
+ */
+
+/** A ticket with its recorded SLA breaches, as `ticketSelect` reads it. */
 export interface TicketRow {
   id: string;
   workspace_id: string;
@@ -29,11 +34,16 @@ export interface TicketRow {
   resolution_breached_at: Date | null;
 }
 
-/** Tickets `t` with their breach times; append WHERE conditions on `t`. */
-export const TICKET_SELECT = `
+/**
+ * Tickets `t` with their breach times, whatever the page size: the breaches are a lateral lookup
+ * on the unique (ticket, breach type) index. Append WHERE conditions on `t`; `extraColumns` join
+ * the select list (e.g. a cursor).
+ */
+export const ticketSelect = (extraColumns: readonly string[] = []): string => `
   SELECT t.id, t.workspace_id, t.conversation_id, t.subject, t.status, t.priority, t.assignee_id, t.tags,
          t.context, t.first_response_due_at, t.first_responded_at, t.resolution_due_at, t.solved_at,
          t.closed_at, t.created_at, t.updated_at, b.first_response_breached_at, b.resolution_breached_at
+         ${extraColumns.map((column) => `, ${column}`).join('')}
     FROM tickets t
     LEFT JOIN LATERAL (
       SELECT max(e.created_at) FILTER (WHERE e.type = 'sla.first_response_breached') AS first_response_breached_at,
