@@ -55,7 +55,9 @@ export async function runSetnxBackoffBaseline(options: {
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ ...options.request, question: `message ${job.data.seq}` }),
         });
-        for await (const event of parseNdjson<AnswerStreamEvent>(res.body!))
+        for await (const event of parseNdjson<AnswerStreamEvent>(
+          res.body as unknown as AsyncIterable<Uint8Array>,
+        ))
           if (event.type === 'error') throw new Error(event.message);
       } finally {
         await redis.del(lockKey);

@@ -1,11 +1,23 @@
-import { QueryTypes } from 'sequelize';
-import { serviceUrlEnvVar } from '@cxgenie/contracts';
-import { spawnService, testEnv } from '@cxgenie/testing';
+import Bull from 'bull';
+import { randomBytes } from 'node:crypto';
+import { QueryTypes, type Sequelize } from 'sequelize';
+import { type InboundMessageJobData, QueueNames, serviceUrlEnvVar } from '@cxgenie/contracts';
+import {
+  CustomerMessageIntakeRepository,
+  type TenantScope,
+  createModelSet,
+} from '@cxgenie/database';
+import {
+  type SpawnedService,
+  spawnService,
+  startFakeCoreAiAnswer,
+  testEnv,
+} from '@cxgenie/testing';
 import { ApiClient } from '../../apps/gateway-api/src/testing/api-client';
-import { startAnswerStub } from '../stubs/answer-stub.server';
 import { type Benchmark, percentile, round } from '../benchmark';
 import { type BaselineRecord, runSetnxBackoffBaseline } from '../baselines/setnx-backoff';
 import { openBenchDatabase } from '../datasets/bench-database';
+import { startCpuAccount } from '../process-cpu';
 
 const CONVERSATIONS = Number(process.env.BENCH_ORDERING_CONVERSATIONS ?? 50);
 const MESSAGES = 20;
@@ -44,18 +56,181 @@ function baselineWaits(records: BaselineRecord[]): { waits: number[]; violations
   return { waits: waits.sort((a, b) => a - b), violations };
 }
 
+/** Sends one conversation's messages, one after the other (a channel never reorders its own). */
+type Sender = (text: string) => Promise<void>;
+
+interface Feed {
+  senders: Sender[];
+  close(): Promise<void>;
+}
+
+/**
+ * The way platform channels come in: the shared intake persists the message with its sequence
+ * number and puts it on `conversation.inbound`, exactly as the integration service does for a
+ * webhook. The HTTP front is measured on its own by `inbound-accept`.
+ */
+async function channelFeed(
+  sequelize: Sequelize,
+  workspaceId: string,
+  botId: string,
+  queuePrefix: string,
+  gatewayUrl: string,
+  botKey: string,
+): Promise<Feed> {
+  // The bot's web channel comes into being with its first widget session.
+  await new ApiClient(gatewayUrl).post('/api/v1/widget/sessions', { botKey });
+  const scope: TenantScope = {
+    workspaceId,
+    mode: 'shared',
+    models: createModelSet(sequelize),
+    sequelize,
+  };
+  const channel = await scope.models.Channel.findOne({
+    where: { workspaceId, botId, type: 'web' },
+  });
+  if (!channel) throw new Error('the bot has no web channel');
+  const intake = new CustomerMessageIntakeRepository();
+  const queue = new Bull<InboundMessageJobData>(
+    QueueNames.ConversationInbound,
+    testEnv().REDIS_URL,
+    {
+      prefix: queuePrefix,
+    },
+  );
+  const senders = await Promise.all(
+    Array.from({ length: CONVERSATIONS }, async (): Promise<Sender> => {
+      const customer = await scope.models.Customer.create({ workspaceId });
+      const { conversationId } = await intake.findOrOpenConversation(scope, {
+        channelId: channel.id,
+        botId,
+        customerId: customer.id,
+      });
+      return async (text) => {
+        const accepted = await intake.accept(scope, { conversationId, text });
+        if (!accepted) throw new Error('conversation vanished');
+        await queue.add(
+          {
+            workspaceId,
+            conversationId,
+            messageId: accepted.id,
+            seq: accepted.seq,
+            traceId: randomBytes(8).toString('hex'),
+          },
+          { attempts: 5, backoff: { type: 'exponential', delay: 500 }, removeOnComplete: true },
+        );
+      };
+    }),
+  );
+  return { senders, close: () => queue.close() };
+}
+
+/** The widget's REST endpoint on the same gateway: HTTP, authentication and validation included. */
+async function widgetHttpFeed(gatewayUrl: string, botKey: string): Promise<Feed> {
+  const senders = await Promise.all(
+    Array.from({ length: CONVERSATIONS }, async (): Promise<Sender> => {
+      const session = await new ApiClient(gatewayUrl).post<{ sessionToken: string }>(
+        '/api/v1/widget/sessions',
+        { botKey },
+      );
+      const visitor = new ApiClient(gatewayUrl).withBearer(session.body.sessionToken);
+      return async (text) => {
+        const res = await visitor.post('/api/v1/widget/messages', { text });
+        if (res.status !== 202) throw new Error(`message refused: ${res.status}`);
+      };
+    }),
+  );
+  return { senders, close: async () => undefined };
+}
+
+interface PipelineRun {
+  messagesPerS: number;
+  violations: number;
+  e2e: number[];
+  waits: number[];
+  cpuMsPerMessage: Record<string, number>;
+}
+
+/** Every conversation's messages back to back, all conversations at once; waits for every reply. */
+async function runPipeline(
+  db: { sequelize: Sequelize },
+  gateway: SpawnedService,
+  workspaceId: string,
+  feed: Feed,
+): Promise<PipelineRun> {
+  const replied = async (): Promise<number> => {
+    const [row] = await db.sequelize.query<{ n: string }>(
+      "SELECT count(*) AS n FROM messages WHERE workspace_id = :w AND sender_type = 'bot'",
+      { replacements: { w: workspaceId }, type: QueryTypes.SELECT },
+    );
+    return Number(row.n);
+  };
+  const before = await replied();
+  const total = CONVERSATIONS * MESSAGES;
+  const cpu = startCpuAccount({
+    pids: { gateway: gateway.process.pid! },
+    commands: ['postgres', 'redis-server'],
+  });
+  const started = Date.now();
+  await Promise.all(
+    feed.senders.map(async (send) => {
+      for (let i = 1; i <= MESSAGES; i++) await send(`message ${i}`);
+    }),
+  );
+  for (let n = await replied(); n - before < total; n = await replied()) {
+    if (Date.now() - started > 300_000)
+      throw new Error(`only ${n - before} of ${total} answered in 5 minutes`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const cpuSeconds = cpu.stop();
+  await feed.close();
+
+  const rows = await db.sequelize.query<ReplyRow>(
+    `SELECT r.conversation_id, r.seq AS reply_seq, q.seq AS question_seq, q.created_at AS question_at, r.created_at AS reply_at,
+            (r.metadata->>'waitedMs')::float8 AS waited_ms,
+            q.seq = min(q.seq) OVER (PARTITION BY q.conversation_id) AS first_in_conversation
+       FROM messages r JOIN messages q ON q.id = r.reply_to_message_id
+      WHERE r.workspace_id = :w AND r.sender_type = 'bot' AND q.created_at >= :since
+      ORDER BY r.conversation_id, r.seq`,
+    { replacements: { w: workspaceId, since: new Date(started) }, type: QueryTypes.SELECT },
+  );
+  const firstAt = Math.min(...rows.map((r) => new Date(r.question_at).getTime()));
+  const lastAt = Math.max(...rows.map((r) => new Date(r.reply_at).getTime()));
+  const byConversation = new Map<string, number[]>();
+  for (const r of rows)
+    byConversation.set(r.conversation_id, [
+      ...(byConversation.get(r.conversation_id) ?? []),
+      r.question_seq,
+    ]);
+  return {
+    messagesPerS: rows.length / ((lastAt - firstAt) / 1000),
+    violations: [...byConversation.values()].reduce((n, seqs) => n + countViolations(seqs), 0),
+    e2e: rows
+      .map((r) => new Date(r.reply_at).getTime() - new Date(r.question_at).getTime())
+      .sort((a, b) => a - b),
+    waits: rows
+      .filter((r) => !r.first_in_conversation)
+      .map((r) => Number(r.waited_ms))
+      .sort((a, b) => a - b),
+    cpuMsPerMessage: Object.fromEntries(
+      Object.entries(cpuSeconds).map(([party, seconds]) => [party, (seconds * 1000) / total]),
+    ),
+  };
+}
+
 /** N conversations × M messages through the real queue, lock and database, with a zero-latency answer. */
 export const ordering: Benchmark = {
   name: 'ordering',
-  description: `${CONVERSATIONS} conversations × ${MESSAGES} messages through conversation.inbound; baseline SETNX + backoff on ${BASELINE_CONVERSATIONS} × ${BASELINE_MESSAGES}`,
+  description: `${CONVERSATIONS} conversations × ${MESSAGES} messages through conversation.inbound, fed by the channel intake and then by the widget's REST endpoint; baseline SETNX + backoff on ${BASELINE_CONVERSATIONS} × ${BASELINE_MESSAGES}`,
   async run() {
     const db = await openBenchDatabase();
-    const env = { DATABASE_URL: db.url, LOG_LEVEL: 'warn' };
-    // The gateway runs in its own process, as deployed; core-ai is a zero-latency stub speaking its
+    const queuePrefix = `bench-${randomBytes(4).toString('hex')}`;
+    // The gateway runs in its own process, as deployed; core-ai is a zero-latency fake speaking its
     // protocol, so retrieval and the answer provider do not count against the pipeline.
-    const coreAi = await startAnswerStub();
+    const coreAi = await startFakeCoreAiAnswer();
     const gateway = await spawnService('gateway-api', {
-      ...env,
+      DATABASE_URL: db.url,
+      LOG_LEVEL: 'warn',
+      QUEUE_PREFIX: queuePrefix,
       [serviceUrlEnvVar('core-ai')]: coreAi.url,
     });
     try {
@@ -66,63 +241,24 @@ export const ordering: Benchmark = {
           name: 'ordering bench',
         })
       ).body;
-      const visitors = await Promise.all(
-        Array.from({ length: CONVERSATIONS }, async () => {
-          const session = await new ApiClient(gateway.url).post<{ sessionToken: string }>(
-            '/api/v1/widget/sessions',
-            { botKey: bot.publicKey },
-          );
-          return new ApiClient(gateway.url).withBearer(session.body.sessionToken);
-        }),
+      const ours = await runPipeline(
+        db,
+        gateway,
+        workspaceId,
+        await channelFeed(
+          db.sequelize,
+          workspaceId,
+          bot.id,
+          queuePrefix,
+          gateway.url,
+          bot.publicKey,
+        ),
       );
-      const started = Date.now();
-      // Every conversation's messages back to back, all conversations at once.
-      await Promise.all(
-        visitors.map(async (visitor) => {
-          for (let i = 1; i <= MESSAGES; i++) {
-            const res = await visitor.post('/api/v1/widget/messages', { text: `message ${i}` });
-            if (res.status !== 202) throw new Error(`message refused: ${res.status}`);
-          }
-        }),
-      );
-      const total = CONVERSATIONS * MESSAGES;
-      for (;;) {
-        const [row] = await db.sequelize.query<{ n: string }>(
-          "SELECT count(*) AS n FROM messages WHERE workspace_id = :w AND sender_type = 'bot'",
-          { replacements: { w: workspaceId }, type: QueryTypes.SELECT },
-        );
-        if (Number(row.n) >= total) break;
-        if (Date.now() - started > 300_000)
-          throw new Error(`only ${row.n} of ${total} answered in 5 minutes`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      const rows = await db.sequelize.query<ReplyRow>(
-        `SELECT r.conversation_id, r.seq AS reply_seq, q.seq AS question_seq, q.created_at AS question_at, r.created_at AS reply_at,
-                (r.metadata->>'waitedMs')::float8 AS waited_ms,
-                q.seq = min(q.seq) OVER (PARTITION BY q.conversation_id) AS first_in_conversation
-           FROM messages r JOIN messages q ON q.id = r.reply_to_message_id
-          WHERE r.workspace_id = :w AND r.sender_type = 'bot'
-          ORDER BY r.conversation_id, r.seq`,
-        { replacements: { w: workspaceId }, type: QueryTypes.SELECT },
-      );
-      const firstAt = Math.min(...rows.map((r) => new Date(r.question_at).getTime()));
-      const lastAt = Math.max(...rows.map((r) => new Date(r.reply_at).getTime()));
-      const e2e = rows
-        .map((r) => new Date(r.reply_at).getTime() - new Date(r.question_at).getTime())
-        .sort((a, b) => a - b);
-      const waits = rows
-        .filter((r) => !r.first_in_conversation)
-        .map((r) => Number(r.waited_ms))
-        .sort((a, b) => a - b);
-      const byConversation = new Map<string, number[]>();
-      for (const r of rows)
-        byConversation.set(r.conversation_id, [
-          ...(byConversation.get(r.conversation_id) ?? []),
-          r.question_seq,
-        ]);
-      const violations = [...byConversation.values()].reduce(
-        (n, seqs) => n + countViolations(seqs),
-        0,
+      const viaHttp = await runPipeline(
+        db,
+        gateway,
+        workspaceId,
+        await widgetHttpFeed(gateway.url, bot.publicKey),
       );
 
       const baseline = baselineWaits(
@@ -150,19 +286,29 @@ export const ordering: Benchmark = {
           },
         }),
       );
-      const ours = percentile(waits, 99);
+      const oursP99 = percentile(ours.waits, 99);
       const theirs = percentile(baseline.waits, 99);
       return {
-        messages: total,
-        messages_per_s: round(total / ((lastAt - firstAt) / 1000), 1),
-        order_violations: violations,
-        e2e_p50_ms: round(percentile(e2e, 50)),
-        e2e_p99_ms: round(percentile(e2e, 99)),
-        wait_after_predecessor_p50_ms: round(percentile(waits, 50)),
-        wait_after_predecessor_p99_ms: round(ours),
+        messages: CONVERSATIONS * MESSAGES,
+        messages_per_s: round(ours.messagesPerS, 1),
+        order_violations: ours.violations,
+        e2e_p50_ms: round(percentile(ours.e2e, 50)),
+        e2e_p99_ms: round(percentile(ours.e2e, 99)),
+        wait_after_predecessor_p50_ms: round(percentile(ours.waits, 50)),
+        wait_after_predecessor_p99_ms: round(oursP99),
         baseline_order_violations: baseline.violations,
         baseline_wait_after_predecessor_p99_ms: round(theirs),
-        wait_ratio_baseline_over_ours: round(theirs / Math.max(ours, 0.01), 1),
+        wait_ratio_baseline_over_ours: round(theirs / Math.max(oursP99, 0.01), 1),
+        // CPU per message by party: on 2 cores the sum bounds the throughput. The bench process
+        // is the feed (the intake's statements) and the fake core-ai.
+        ...cpuMetrics('', ours.cpuMsPerMessage),
+        // The same load through the widget's REST endpoint: the gateway also parses, authenticates
+        // and validates every request, on the same two cores.
+        widget_http_messages_per_s: round(viaHttp.messagesPerS, 1),
+        widget_http_order_violations: viaHttp.violations,
+        widget_http_e2e_p99_ms: round(percentile(viaHttp.e2e, 99)),
+        widget_http_wait_after_predecessor_p99_ms: round(percentile(viaHttp.waits, 99)),
+        ...cpuMetrics('widget_http_', viaHttp.cpuMsPerMessage),
       };
     } finally {
       await db.sequelize.close();
@@ -171,3 +317,11 @@ export const ordering: Benchmark = {
     }
   },
 };
+
+const cpuMetrics = (prefix: string, perMessage: Record<string, number>) =>
+  Object.fromEntries(
+    Object.entries(perMessage).map(([party, ms]) => [
+      `${prefix}cpu_ms_per_message_${party.replace(/-/g, '_')}`,
+      round(ms, 2),
+    ]),
+  );

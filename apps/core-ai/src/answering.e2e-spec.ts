@@ -5,6 +5,7 @@ import {
   type AnswerStreamEvent,
   CoreAiCallError,
   CoreAiHttpClient,
+  postViaFetch,
   type ReplyUnknownPolicy,
 } from '@cxgenie/contracts';
 import { DATABASE } from '@cxgenie/database';
@@ -64,8 +65,9 @@ async function seedKnowledge(service: BootedService): Promise<Bot> {
 const clientOf = (service: BootedService) =>
   new CoreAiHttpClient({
     baseUrl: service.url,
-    fetch: (url, { timeoutMs, ...init }) =>
+    post: postViaFetch((url, { timeoutMs, ...init }) =>
       fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
+    ),
   });
 
 const request = (

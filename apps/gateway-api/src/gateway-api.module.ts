@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, type PlatformOptions } from '@cxgenie/bootstrap';
 import type { ServiceConfig } from '@cxgenie/config';
 import { AuthCoreModule } from './core-modules/auth/auth-core.module';
+import { AnalyticsModule } from './core-modules/analytics/analytics.module';
 import { BotConfigModule } from './core-modules/bot-config/bot-config.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { AgentConsoleModule } from './modules/agent-console/agent-console.module';
@@ -29,6 +30,7 @@ export class GatewayApiModule {
         PlatformModule.forService(config, options),
         AuthCoreModule,
         BotConfigModule,
+        AnalyticsModule,
         AuthModule,
         WorkspacesModule,
         MembersModule,

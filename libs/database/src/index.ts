@@ -3,6 +3,7 @@ export * from './database.tokens';
 export * from './connection.factory';
 export * from './postgres-readiness.check';
 export * from './migrator';
+export * from './prepared-statement';
 export * from './migrations/migration';
 export { TENANT_TABLES } from './migrations';
 export * from './models';

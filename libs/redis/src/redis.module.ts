@@ -23,7 +23,7 @@ export class RedisModule implements OnApplicationShutdown {
         {
           provide: REDIS_CLIENT,
           useFactory: () => {
-            const client = createRedisClient(url, { connectionName });
+            const client = createRedisClient(url, { connectionName, autoPipelining: true });
             // Without a listener ioredis rethrows connection errors and would crash the process.
             client.on('error', (error: Error) =>
               RedisModule.logger.warn(`redis: ${error.message}`),

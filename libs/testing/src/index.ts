@@ -14,3 +14,4 @@ export * from './fakes/telegram';
 export * from './fakes/viber';
 export * from './fakes/s3';
 export * from './fakes/meta';
+export * from './fakes/core-ai';

@@ -12,11 +12,34 @@ import {
   type SearchResponse,
 } from '../knowledge';
 
-/** The HTTP call a client makes; services pass their tracing fetch so trace ids travel along. */
+/** A POST's answer: the status and the body as it arrives. */
+export interface CoreAiResponse {
+  status: number;
+  body: AsyncIterable<Uint8Array>;
+}
+
+/**
+ * The HTTP call a client makes. Services pass their tracing transport so trace ids travel along;
+ * `postViaFetch` adapts any `fetch`.
+ */
+export type CoreAiPost = (
+  url: string,
+  init: { headers: Record<string, string>; body: string; timeoutMs: number },
+) => Promise<CoreAiResponse>;
+
 export type CoreAiFetch = (
   url: string,
   init: { method: 'POST'; headers: Record<string, string>; body: string; timeoutMs: number },
 ) => Promise<Response>;
+
+const NO_BYTES: AsyncIterable<Uint8Array> = { async *[Symbol.asyncIterator]() {} };
+
+export const postViaFetch =
+  (fetchImpl: CoreAiFetch): CoreAiPost =>
+  async (url, init) => {
+    const res = await fetchImpl(url, { method: 'POST', ...init });
+    return { status: res.status, body: (res.body as AsyncIterable<Uint8Array> | null) ?? NO_BYTES };
+  };
 
 export class CoreAiCallError extends Error {
   constructor(
@@ -31,7 +54,7 @@ export class CoreAiCallError extends Error {
 
 export interface CoreAiClientOptions {
   baseUrl: string;
-  fetch: CoreAiFetch;
+  post: CoreAiPost;
   /** Search and embed calls. */
   requestTimeoutMs?: number;
   /** The whole streamed answer, not each token: a model that stalls longer has failed. */
@@ -58,33 +81,39 @@ export class CoreAiHttpClient {
 
   async *streamAnswer(request: AnswerRequest): AsyncGenerator<AnswerStreamEvent> {
     const res = await this.post(CORE_AI_ANSWER_PATH, request, this.answerTimeoutMs);
-    if (!res.body) throw new CoreAiCallError(CORE_AI_ANSWER_PATH, res.status, 'empty body');
     yield* parseNdjson<AnswerStreamEvent>(res.body);
   }
 
   private async postJson<T>(path: string, body: unknown): Promise<T> {
-    return (await (await this.post(path, body, this.requestTimeoutMs)).json()) as T;
+    const res = await this.post(path, body, this.requestTimeoutMs);
+    return JSON.parse(await readText(res.body)) as T;
   }
 
-  private async post(path: string, body: unknown, timeoutMs: number): Promise<Response> {
-    const res = await this.options.fetch(`${this.options.baseUrl}${path}`, {
-      method: 'POST',
+  private async post(path: string, body: unknown, timeoutMs: number): Promise<CoreAiResponse> {
+    const res = await this.options.post(`${this.options.baseUrl}${path}`, {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
       timeoutMs,
     });
-    if (!res.ok) {
-      throw new CoreAiCallError(path, res.status, await res.text().catch(() => ''));
+    if (res.status < 200 || res.status >= 300) {
+      throw new CoreAiCallError(path, res.status, await readText(res.body).catch(() => ''));
     }
     return res;
   }
 }
 
+async function readText(body: AsyncIterable<Uint8Array>): Promise<string> {
+  const decoder = new TextDecoder();
+  let text = '';
+  for await (const bytes of body) text += decoder.decode(bytes, { stream: true });
+  return text + decoder.decode();
+}
+
 /** Newline-delimited JSON, one value per line, parsed as the bytes arrive. */
-export async function* parseNdjson<T>(body: ReadableStream<Uint8Array>): AsyncGenerator<T> {
+export async function* parseNdjson<T>(body: AsyncIterable<Uint8Array>): AsyncGenerator<T> {
   const decoder = new TextDecoder();
   let pending = '';
-  for await (const bytes of body as unknown as AsyncIterable<Uint8Array>) {
+  for await (const bytes of body) {
     pending += decoder.decode(bytes, { stream: true });
     const lines = pending.split('\n');
     pending = lines.pop() ?? '';

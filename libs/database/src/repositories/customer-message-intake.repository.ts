@@ -1,5 +1,6 @@
-import { QueryTypes, UniqueConstraintError } from 'sequelize';
+import { QueryTypes } from 'sequelize';
 import type { Attachment, MessageStatus } from '@cxgenie/contracts';
+import { isUniqueViolation, preparedStatement, runPrepared } from '../prepared-statement';
 import type { TenantScope } from '../tenancy/tenant-scope';
 
 /** A customer message as a channel hands it over: widget, REST or a platform webhook. */
@@ -52,6 +53,21 @@ interface AcceptedRow {
 
 const PLATFORM_ID_INDEX = 'messages_channel_platform_id_key';
 
+const ACCEPT = preparedStatement(
+  'accept_customer_message',
+  `WITH next AS (
+     UPDATE conversations SET last_message_seq = last_message_seq + 1, last_message_at = now(), updated_at = now()
+      WHERE id = $1::uuid AND workspace_id = $2::uuid
+      RETURNING last_message_seq AS seq, channel_id
+   )
+   INSERT INTO messages (workspace_id, conversation_id, channel_id, seq, direction, sender_type, text, attachments,
+                         platform_message_id, trace_id, metadata)
+   SELECT $2::uuid, $1::uuid, channel_id, seq, 'inbound', 'customer', $3::text, $4::jsonb,
+          $5::text, $6::text, $7::jsonb
+     FROM next
+   RETURNING id, conversation_id, channel_id, seq, text, attachments, status, created_at`,
+);
+
 /**
  * How every channel accepts a customer message: it takes the conversation's next sequence number
  * and is persisted before anything else happens. Shared by gateway-api (widget) and integration
@@ -69,31 +85,15 @@ export class CustomerMessageIntakeRepository {
     message: CustomerMessageToAccept,
   ): Promise<AcceptedCustomerMessage | null> {
     try {
-      const [row] = await scope.sequelize.query<AcceptedRow>(
-        `WITH next AS (
-           UPDATE conversations SET last_message_seq = last_message_seq + 1, last_message_at = now(), updated_at = now()
-            WHERE id = :conversationId AND workspace_id = :workspaceId
-            RETURNING last_message_seq AS seq, channel_id
-         )
-         INSERT INTO messages (workspace_id, conversation_id, channel_id, seq, direction, sender_type, text, attachments,
-                               platform_message_id, trace_id, metadata)
-         SELECT :workspaceId, :conversationId, channel_id, seq, 'inbound', 'customer', :text, CAST(:attachments AS jsonb),
-                :platformMessageId, :traceId, CAST(:metadata AS jsonb)
-           FROM next
-         RETURNING id, conversation_id, channel_id, seq, text, attachments, status, created_at`,
-        {
-          replacements: {
-            conversationId: message.conversationId,
-            workspaceId: scope.workspaceId,
-            text: message.text,
-            attachments: JSON.stringify(message.attachments ?? []),
-            platformMessageId: message.platformMessageId ?? null,
-            traceId: message.traceId ?? null,
-            metadata: JSON.stringify(message.metadata ?? {}),
-          },
-          type: QueryTypes.SELECT,
-        },
-      );
+      const [row] = await runPrepared<AcceptedRow>(scope.sequelize, ACCEPT, [
+        message.conversationId,
+        scope.workspaceId,
+        message.text,
+        JSON.stringify(message.attachments ?? []),
+        message.platformMessageId ?? null,
+        message.traceId ?? null,
+        JSON.stringify(message.metadata ?? {}),
+      ]);
       return row ? toAccepted(row) : null;
     } catch (error) {
       if (isPlatformIdConflict(error) && message.platformMessageId) {
@@ -156,8 +156,5 @@ const toAccepted = (row: AcceptedRow): AcceptedCustomerMessage => ({
   createdAt: new Date(row.created_at),
 });
 
-function isPlatformIdConflict(error: unknown): boolean {
-  if (!(error instanceof UniqueConstraintError)) return false;
-  const original = error.original as { constraint?: string } | undefined;
-  return original?.constraint === PLATFORM_ID_INDEX;
-}
+const isPlatformIdConflict = (error: unknown): boolean =>
+  isUniqueViolation(error, PLATFORM_ID_INDEX);

@@ -433,10 +433,14 @@ describe('agent actions on a conversation, over real services', () => {
         followUp[1].id,
       ]),
     );
-    const events = (await analytics.getJobs(['waiting', 'delayed', 'active'])).filter(
-      (j) => j.data.type === 'csat.submitted' && j.data.conversationId === conversationId,
-    );
-    expect(events).toHaveLength(1);
+    // Analytics facts leave in batches, a moment later.
+    const events = await eventually(async () => {
+      const jobs = (await analytics.getJobs(['waiting', 'delayed', 'active'])).filter(
+        (j) => j.data.type === 'csat.submitted' && j.data.conversationId === conversationId,
+      );
+      expect(jobs).toHaveLength(1);
+      return jobs;
+    });
     expect(events[0].data).toMatchObject({
       workspaceId: scope.workspaceId,
       messageId: rating.id,
@@ -509,10 +513,14 @@ describe('agent actions on a conversation, over real services', () => {
     });
     const saved = await scope.models.CsatRating.findOne({ where: { conversationId } });
     expect(saved).toMatchObject({ rating: 5, agentId, botId, comment: 'Quick and kind.' });
-    const events = (await analytics.getJobs(['waiting', 'delayed', 'active'])).filter(
-      (j) => j.data.type === 'csat.submitted' && j.data.conversationId === conversationId,
-    );
-    expect(events).toHaveLength(1);
+    // Analytics facts leave in batches, a moment later.
+    const events = await eventually(async () => {
+      const jobs = (await analytics.getJobs(['waiting', 'delayed', 'active'])).filter(
+        (j) => j.data.type === 'csat.submitted' && j.data.conversationId === conversationId,
+      );
+      expect(jobs).toHaveLength(1);
+      return jobs;
+    });
     expect(events[0].data).toMatchObject({
       messageId: request.messageId,
       data: { rating: 5, agentId, botId, channelType: 'web' },

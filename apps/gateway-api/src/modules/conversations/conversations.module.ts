@@ -21,6 +21,9 @@ import { TakeOverConversation } from './usecases/take-over-conversation/take-ove
 import { WidgetMessagesController } from './widget-messages.controller';
 import { ConversationInboundWorker } from './jobs/conversation-inbound.worker';
 import { ConversationLock } from './ordering/conversation-lock';
+import { ConversationBacklog } from './ordering/conversation-backlog';
+import { ConversationProgress } from './ordering/conversation-progress';
+import { ConversationFence } from './ordering/conversation-fence';
 import { AgentNamespace } from './realtime/agent-namespace';
 import { AgentGateway } from './realtime/agent.gateway';
 import { ConversationEvents } from './realtime/conversation-events';
@@ -50,7 +53,6 @@ const RETRY = {
         settings: { lockDuration: 10_000, stalledInterval: 5_000 },
       },
       { name: QueueNames.ChannelOutbound, defaultJobOptions: RETRY },
-      { name: QueueNames.AnalyticsEvents, defaultJobOptions: { ...RETRY, removeOnComplete: true } },
       { name: QueueNames.BotNotEnoughData, defaultJobOptions: RETRY },
       // Agent take-overs, for the ticket app (TicketsModule registers it for its own producers).
       { name: QueueNames.HandoffRequests, defaultJobOptions: RETRY },
@@ -72,6 +74,9 @@ const RETRY = {
     AnswerConversation,
     OpenWidgetConversation,
     ConversationLock,
+    ConversationBacklog,
+    ConversationProgress,
+    ConversationFence,
     CoreAiClient,
     ConversationInboundWorker,
     CustomerGateway,

@@ -1,12 +1,7 @@
-import { InjectQueue } from '@nestjs/bull';
-import { Injectable, Logger } from '@nestjs/common';
-import type { Queue } from 'bull';
-import {
-  type AnalyticsEventJobData,
-  type CsatSubmittedPayload,
-  QueueNames,
-} from '@cxgenie/contracts';
+import { Injectable } from '@nestjs/common';
+import type { CsatSubmittedPayload } from '@cxgenie/contracts';
 import { withTraceId } from '@cxgenie/observability';
+import { AnalyticsEventsPublisher } from '../../../core-modules/analytics/analytics-events.publisher';
 import { ConversationStateEvents } from './conversation-state.events';
 import type { SavedRating } from './csat-ratings';
 
@@ -25,12 +20,9 @@ export const submittedPayload = (
 /** A saved rating, to the agents live and to analytics (`csat.submitted`). */
 @Injectable()
 export class CsatAnnouncer {
-  private readonly logger = new Logger(CsatAnnouncer.name);
-
   constructor(
     private readonly events: ConversationStateEvents,
-    @InjectQueue(QueueNames.AnalyticsEvents)
-    private readonly analytics: Queue<AnalyticsEventJobData>,
+    private readonly analytics: AnalyticsEventsPublisher,
   ) {}
 
   /** `messageId`: the message the rating answers (the question) or came in (a digit reply). */
@@ -42,26 +34,24 @@ export class CsatAnnouncer {
   ): Promise<CsatSubmittedPayload> {
     const payload = submittedPayload(conversationId, saved);
     this.events.csatSubmitted(workspaceId, payload);
-    await this.analytics
-      .add(
-        withTraceId({
-          type: 'csat.submitted',
-          workspaceId,
-          occurredAt: payload.at,
-          conversationId,
-          messageId,
-          data: {
-            ratingId: saved.id,
-            rating: saved.rating,
-            agentId: saved.agent_id,
-            botId: saved.bot_id,
-            customerId: saved.customer_id,
-            channelType: saved.channel_type,
-          },
-        }),
-      )
-      // The rating itself is stored; a lost analytics event must not fail the customer's rating.
-      .catch((error: Error) => this.logger.warn(`analytics event dropped: ${error.message}`));
+    // The rating itself is stored; analytics never fails the customer's rating.
+    this.analytics.record(
+      withTraceId({
+        type: 'csat.submitted',
+        workspaceId,
+        occurredAt: payload.at,
+        conversationId,
+        messageId,
+        data: {
+          ratingId: saved.id,
+          rating: saved.rating,
+          agentId: saved.agent_id,
+          botId: saved.bot_id,
+          customerId: saved.customer_id,
+          channelType: saved.channel_type,
+        },
+      }),
+    );
     return payload;
   }
 }

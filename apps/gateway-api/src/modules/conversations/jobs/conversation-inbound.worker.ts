@@ -7,7 +7,7 @@ import { LogContext } from '@cxgenie/observability';
 import { AnswerConversation } from '../usecases/answer-conversation/answer-conversation.usecase';
 
 /** Jobs wait on I/O (core-ai, PostgreSQL), so one process runs many at once. */
-export const INBOUND_CONCURRENCY = 16;
+export const INBOUND_CONCURRENCY = 64;
 
 /**
  * Consumes `conversation.inbound`. A job does not answer "its" message: it drains its
@@ -38,7 +38,7 @@ export class ConversationInboundWorker implements OnModuleInit {
 
   private handle(job: Job<InboundMessageJobData>): Promise<number> {
     return this.logContext.runJob(job, () =>
-      this.answer.drain(job.data.workspaceId, job.data.conversationId),
+      this.answer.drain(job.data.workspaceId, job.data.conversationId, job.data.seq),
     );
   }
 }

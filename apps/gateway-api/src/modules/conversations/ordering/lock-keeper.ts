@@ -1,6 +1,13 @@
 import type { ConversationLock, HeldLock } from './conversation-lock';
 
 /**
+ * How recent a confirmation of ownership must be for a side effect to go without asking Redis
+ * again. Far below any lock TTL, so a lock cannot have expired in between; it spares a round trip
+ * per chunk when a fast model streams many chunks at once.
+ */
+export const OWNERSHIP_FRESH_MS = 20;
+
+/**
  * Keeps a lock alive while slow work (an LLM answer) runs, and remembers the moment it was lost,
  * so the worker checks `lost` before every side effect and stops publishing once it is not the
  * owner any more.
@@ -8,6 +15,8 @@ import type { ConversationLock, HeldLock } from './conversation-lock';
 export class LockKeeper {
   private timer: NodeJS.Timeout | null = null;
   private lostLock = false;
+  /** When Redis last confirmed us as the owner (the moment the question was asked). */
+  private confirmedAt = performance.now();
 
   constructor(
     private readonly locks: ConversationLock,
@@ -25,10 +34,13 @@ export class LockKeeper {
     return this.lostLock;
   }
 
-  /** A fresh check against Redis, for the moments that matter (before persisting). */
+  /** Before each side effect: asks Redis unless it confirmed us within `OWNERSHIP_FRESH_MS`. */
   async stillHeld(): Promise<boolean> {
     if (this.lostLock) return false;
+    const askedAt = performance.now();
+    if (askedAt - this.confirmedAt < OWNERSHIP_FRESH_MS) return true;
     this.lostLock = !(await this.locks.isHeld(this.lock));
+    if (!this.lostLock) this.confirmedAt = askedAt;
     return !this.lostLock;
   }
 
@@ -39,10 +51,13 @@ export class LockKeeper {
 
   private async renew(): Promise<void> {
     if (this.lostLock) return;
+    const askedAt = performance.now();
     const extended = await this.locks.extend(this.lock, this.ttlMs).catch(() => false);
     if (!extended) {
       this.lostLock = true;
       this.stop();
+      return;
     }
+    this.confirmedAt = Math.max(this.confirmedAt, askedAt);
   }
 }

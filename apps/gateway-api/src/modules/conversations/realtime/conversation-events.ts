@@ -11,7 +11,8 @@ import type {
  */
 export abstract class ConversationEvents {
   abstract messageCreated(workspaceId: string, message: MessagePayload): void;
-  abstract messageChunk(workspaceId: string, chunk: MessageChunkPayload): void;
+  /** The customer's side only (agents get the completed message). */
+  abstract messageChunk(chunk: MessageChunkPayload): void;
   abstract messageCompleted(workspaceId: string, message: MessagePayload): void;
   abstract typing(workspaceId: string, typing: TypingPayload): void;
   /** Agents only: customers never learn that the bot was unsure. */

@@ -27,8 +27,12 @@ export class RedisIoAdapter extends IoAdapter {
     }) as Server;
     const pub = createRedisClient(this.redisUrl, {
       connectionName: 'cxgenie:gateway-api:socket-pub',
+      autoPipelining: true,
     });
-    const sub = pub.duplicate({ connectionName: 'cxgenie:gateway-api:socket-sub' });
+    const sub = pub.duplicate({
+      connectionName: 'cxgenie:gateway-api:socket-sub',
+      enableAutoPipelining: false,
+    });
     for (const client of [pub, sub]) client.on('error', () => undefined);
     this.clients.push(pub, sub);
     server.adapter(createAdapter(pub, sub));

@@ -26,8 +26,15 @@ export class SocketConversationEvents extends ConversationEvents {
     this.emit(workspaceId, message.conversationId, ServerEvents.MessageCreated, message);
   }
 
-  messageChunk(workspaceId: string, chunk: MessageChunkPayload): void {
-    this.emit(workspaceId, chunk.conversationId, ServerEvents.MessageChunk, chunk);
+  /**
+   * To the customer only: agents see the bot's answer when it is complete. Streaming every chunk
+   * of every conversation to every agent of the workspace would multiply the socket traffic by
+   * the number of agents for nothing the console shows.
+   */
+  messageChunk(chunk: MessageChunkPayload): void {
+    this.customers.server
+      ?.to(conversationRoom(chunk.conversationId))
+      .emit(ServerEvents.MessageChunk, chunk);
   }
 
   messageCompleted(workspaceId: string, message: MessagePayload): void {

@@ -2,9 +2,7 @@ import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { randomUUID } from 'node:crypto';
-import { QueryTypes, type Transaction, UniqueConstraintError } from 'sequelize';
 import {
-  type AnalyticsEventJobData,
   type AnswerRequest,
   type AnswerStreamEvent,
   type BotNotEnoughDataEvent,
@@ -20,23 +18,31 @@ import {
   type BotConfig,
   BotConfigCache,
 } from '../../../../core-modules/bot-config/bot-config.cache';
+import { AnalyticsEventsPublisher } from '../../../../core-modules/analytics/analytics-events.publisher';
 import { CoreAiClient } from '../../../../core-modules/core-ai/core-ai.client';
 import { CustomerHandoff } from '../../../tickets/handoff/customer-handoff';
 import { matchesHandoffPhrase } from '../../../tickets/handoff/handoff-phrase';
 import { ConversationLock } from '../../ordering/conversation-lock';
+import {
+  type Backlog,
+  ConversationBacklog,
+  type ConversationState,
+  type HistoryMessage,
+  type PendingMessage as WaitingMessage,
+} from '../../ordering/conversation-backlog';
+import { ConversationProgress } from '../../ordering/conversation-progress';
+import { ConversationFence } from '../../ordering/conversation-fence';
 import { CaptureCsatReply } from '../capture-csat-reply/capture-csat-reply.usecase';
 import { LockKeeper } from '../../ordering/lock-keeper';
 import { ConversationEvents } from '../../realtime/conversation-events';
 import { ParagraphBuffer, type StreamChunk } from '../../streaming/paragraph-buffer';
+import { BotTyping } from '../../realtime/bot-typing';
 
 const HISTORY_MESSAGES = 10;
+/** Waiting messages fetched at once; the state is re-read between batches. */
+const BACKLOG_BATCH = 20;
 
-interface PendingMessage {
-  id: string;
-  seq: number;
-  text: string;
-  /** From the later of its arrival and its predecessor's completion, to now (one clock: the database's). */
-  waited_ms: number;
+interface PendingMessage extends WaitingMessage {
   /** The conversation as it is now (not when the job was queued): an agent may have taken over. */
   state: ConversationState;
 }
@@ -48,12 +54,24 @@ interface StreamedAnswer {
   done: AnswerDone;
 }
 
-interface ConversationState {
-  status: string;
-  bot_id: string;
-  customer_id: string;
-  channel_id: string;
-  channel_type: ChannelOutboundJobData['channelType'];
+/** What handling one message did, and whether the next one of the batch may follow at once. */
+type Outcome =
+  /** Committed, and the conversation's status as of that commit. */
+  | { handled: true; status: string }
+  /** Committed, but the conversation changed (handoff, rating): read it again. */
+  | { handled: true; status: null }
+  /** Somebody else handled it, or this worker lost the conversation. */
+  | { handled: false };
+
+const NOT_HANDLED: Outcome = { handled: false };
+
+/** What every message of a batch shares. */
+interface BatchContext {
+  keeper: LockKeeper;
+  history: HistoryMessage[];
+  typing: BotTyping;
+  /** The bot's settings, read when a message of the batch first needs them. */
+  bot: () => Promise<BotConfig | null>;
 }
 
 /**
@@ -62,9 +80,8 @@ interface ConversationState {
  * the moment its predecessor is done, with no retry backoff in between. After releasing, the
  * holder looks again: a message persisted while it was finishing is never stranded.
  *
- * Exactly one reply per message: the reply is committed together with a conditional advance of
- * `processed_inbound_seq`, and `reply_to_message_id` is unique, so a worker that lost its lock, or
- * a retry after a crash, cannot answer a message twice.
+ * Exactly one reply per message: every outcome goes through `ConversationFence`, so a worker that
+ * lost its lock, or a retry after a crash, cannot answer a message twice.
  */
 @Injectable()
 export class AnswerConversation {
@@ -78,17 +95,23 @@ export class AnswerConversation {
     private readonly events: ConversationEvents,
     @InjectQueue(QueueNames.ChannelOutbound)
     private readonly outbound: Queue<ChannelOutboundJobData>,
-    @InjectQueue(QueueNames.AnalyticsEvents)
-    private readonly analytics: Queue<AnalyticsEventJobData>,
+    private readonly analytics: AnalyticsEventsPublisher,
     @InjectQueue(QueueNames.BotNotEnoughData)
     private readonly notEnoughData: Queue<BotNotEnoughDataEvent>,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
     private readonly customerHandoff: CustomerHandoff,
     private readonly csatReplies: CaptureCsatReply,
+    private readonly backlog: ConversationBacklog,
+    private readonly progress: ConversationProgress,
+    private readonly fence: ConversationFence,
   ) {}
 
-  /** Returns how many messages this call handled (0 when another worker holds the conversation). */
-  async drain(workspaceId: string, conversationId: string): Promise<number> {
+  /**
+   * Returns how many messages this call handled (0 when another worker holds the conversation, or
+   * when `seq`, the message the job was queued for, is known to be handled already).
+   */
+  async drain(workspaceId: string, conversationId: string, seq?: number): Promise<number> {
+    if (seq !== undefined && (await this.progress.handledThrough(conversationId)) >= seq) return 0;
     const ttlMs = this.config.conversationLockTtlMs;
     const scope = await this.tenants.scope(workspaceId);
     let handled = 0;
@@ -97,89 +120,132 @@ export class AnswerConversation {
       if (!lock) return handled;
       const keeper = new LockKeeper(this.locks, lock, ttlMs).start();
       try {
-        for (
-          let next = await this.nextPending(scope, conversationId);
-          next && !keeper.lost;
-          next = await this.nextPending(scope, conversationId)
-        ) {
-          if (await this.handle(scope, conversationId, next, keeper)) handled += 1;
-        }
+        handled += await this.drainHeld(scope, conversationId, keeper);
       } finally {
         keeper.stop();
         await this.locks.release(lock).catch(() => false);
       }
       // Also after losing the lock: if nobody took it over, this worker must pick the work up again
       // (acquire fails, and we leave, when somebody did).
-      if (!(await this.nextPending(scope, conversationId))) return handled;
+      if (!(await this.backlog.hasPending(scope, conversationId))) return handled;
     }
   }
 
-  private async nextPending(
+  /** Under the lock: batch after batch until nothing waits or the lock is lost. */
+  private async drainHeld(
     scope: TenantScope,
     conversationId: string,
-  ): Promise<PendingMessage | null> {
-    const [row] = await scope.sequelize.query<Omit<PendingMessage, 'state'> & ConversationState>(
-      `SELECT m.id, m.seq, m.text,
-              (EXTRACT(EPOCH FROM clock_timestamp() - GREATEST(m.created_at, c.processed_at)) * 1000)::float8 AS waited_ms,
-              c.status, c.bot_id, c.customer_id, c.channel_id, ch.type AS channel_type
-         FROM messages m
-         JOIN conversations c ON c.id = m.conversation_id
-         JOIN channels ch ON ch.id = c.channel_id
-        WHERE m.conversation_id = :conversationId AND m.workspace_id = :workspaceId
-          AND m.direction = 'inbound' AND m.seq > c.processed_inbound_seq
-        ORDER BY m.seq LIMIT 1`,
-      { replacements: { conversationId, workspaceId: scope.workspaceId }, type: QueryTypes.SELECT },
-    );
-    if (!row) return null;
-    const { status, bot_id, customer_id, channel_id, channel_type, ...pending } = row;
-    return { ...pending, state: { status, bot_id, customer_id, channel_id, channel_type } };
+    keeper: LockKeeper,
+  ): Promise<number> {
+    let handled = 0;
+    while (!keeper.lost) {
+      const backlog = await this.backlog.fetch(scope, conversationId, {
+        limit: BACKLOG_BATCH,
+        historyPerMessage: HISTORY_MESSAGES,
+      });
+      if (!backlog || backlog.pending.length === 0) return handled;
+      handled += await this.handleBatch(scope, conversationId, backlog, keeper);
+    }
+    return handled;
   }
 
-  /** True when this call committed the outcome for the message. */
+  /**
+   * The batch in order. Each commit returns the conversation's status, so the next message sees
+   * an agent's take-over as soon as a fresh query would; anything else that changes the
+   * conversation ends the batch and the state is read again.
+   */
+  private async handleBatch(
+    scope: TenantScope,
+    conversationId: string,
+    { state, pending, history }: Backlog,
+    keeper: LockKeeper,
+  ): Promise<number> {
+    let handled = 0;
+    let status = state.status;
+    let predecessorDoneAt: number | null = null;
+    // Answers back to back: the bot keeps typing from the first to the last.
+    const typing = new BotTyping(this.events, scope.workspaceId, conversationId);
+    // Read at most once per batch: a change of the bot's settings applies from the next batch.
+    let loaded: Promise<BotConfig | null> | null = null;
+    const bot = () => (loaded ??= this.botConfigs.get(scope, state.bot_id));
+    try {
+      for (const waiting of pending) {
+        if (keeper.lost) break;
+        // After the first, each message waited only for its predecessor (it arrived before the fetch).
+        const waited_ms =
+          predecessorDoneAt === null ? waiting.waited_ms : performance.now() - predecessorDoneAt;
+        const message = { ...waiting, waited_ms, state: { ...state, status } };
+        const outcome = await this.handle(scope, conversationId, message, {
+          keeper,
+          history,
+          typing,
+          bot,
+        });
+        if (!outcome.handled) break;
+        handled += 1;
+        this.progress.record(conversationId, message.seq);
+        if (outcome.status === null) break;
+        status = outcome.status;
+        predecessorDoneAt = performance.now();
+      }
+    } finally {
+      typing.stop();
+    }
+    return handled;
+  }
+
   private async handle(
     scope: TenantScope,
     conversationId: string,
     message: PendingMessage,
-    keeper: LockKeeper,
-  ): Promise<boolean> {
+    { keeper, history, typing, bot }: BatchContext,
+  ): Promise<Outcome> {
     const { state } = message;
     // A digit answering the closed conversation's rating question is the rating, not a question.
     if (await this.csatReplies.execute(scope, { conversationId, message, conversation: state }))
-      return this.markHandledWithoutReply(scope, conversationId, message);
-    const bot = state.status === 'bot' ? await this.botConfigs.get(scope, state.bot_id) : null;
-    if (!bot?.isActive) return this.markHandledWithoutReply(scope, conversationId, message);
+      return this.changedState(await this.markHandledWithoutReply(scope, conversationId, message));
+    const settings = state.status === 'bot' ? await bot() : null;
+    if (!settings?.isActive) return this.markHandledWithoutReply(scope, conversationId, message);
     // Before the AI: the customer asked for a human, so the bot does not answer this or what follows.
-    if (matchesHandoffPhrase(message.text, bot.handoffPhrases ?? []))
-      return this.customerHandoff.accept(scope, conversationId, message);
+    if (matchesHandoffPhrase(message.text, settings.handoffPhrases ?? []))
+      return this.changedState(
+        (await this.customerHandoff.accept(scope, conversationId, message))
+          ? { handled: true, status: null }
+          : NOT_HANDLED,
+      );
 
     const replyId = randomUUID();
-    const request = await this.answerRequest(scope, conversationId, message, bot);
-    this.events.typing(scope.workspaceId, { conversationId, senderType: 'bot', typing: true });
-    const answer = await this.streamAnswer(
-      scope.workspaceId,
-      conversationId,
-      message.id,
-      replyId,
-      request,
-      keeper,
-    );
-    this.events.typing(scope.workspaceId, { conversationId, senderType: 'bot', typing: false });
-    if (answer === null || !(await keeper.stillHeld())) return false;
+    const request = this.answerRequest(scope, conversationId, message, settings, history);
+    typing.start();
+    const answer = await this.streamAnswer(conversationId, message.id, replyId, request, keeper);
+    if (answer === null || !(await keeper.stillHeld())) return NOT_HANDLED;
 
     if (answer.done.outcome === 'silent') {
-      if (!(await this.markHandledWithoutReply(scope, conversationId, message))) return false;
-      await this.reportNotEnoughData(scope, message, request, answer.done);
-      return true;
+      const outcome = await this.markHandledWithoutReply(scope, conversationId, message);
+      if (outcome.handled) await this.reportNotEnoughData(scope, message, request, answer.done);
+      return outcome;
     }
-    const reply = await this.commitReply(scope, state, conversationId, message, replyId, answer);
-    if (!reply) return false;
+    const committed = await this.commitReply(
+      scope,
+      state,
+      conversationId,
+      message,
+      replyId,
+      answer,
+    );
+    if (!committed) return NOT_HANDLED;
+    const { reply, status } = committed;
     this.events.messageCompleted(scope.workspaceId, reply);
     this.logger.log(`answered message ${message.seq} of conversation ${conversationId}`);
     if (!answer.done.haveEnoughInformation) {
       await this.reportNotEnoughData(scope, message, request, answer.done);
     }
     await this.afterReply(scope, state, message, reply);
-    return true;
+    return { handled: true, status };
+  }
+
+  private changedState(outcome: Outcome): Outcome {
+    return outcome.handled ? { handled: true, status: null } : outcome;
   }
 
   /** For the agents, live, and for the handoff work, durably (the ticket app consumes the queue). */
@@ -208,7 +274,6 @@ export class AnswerConversation {
   }
 
   private async streamAnswer(
-    workspaceId: string,
     conversationId: string,
     replyToMessageId: string,
     messageId: string,
@@ -225,7 +290,7 @@ export class AnswerConversation {
       while (ready.length > 0) {
         if (!(await keeper.stillHeld())) return false;
         const { index, text: chunk } = ready.shift()!;
-        this.events.messageChunk(workspaceId, {
+        this.events.messageChunk({
           conversationId,
           messageId,
           replyToMessageId,
@@ -242,7 +307,7 @@ export class AnswerConversation {
         if (event.type !== 'delta') continue;
         text += event.text;
         buffer.push(event.text);
-        if (!(await publishReady())) break;
+        if (ready.length > 0 && !(await publishReady())) break;
       }
       if (!keeper.lost) buffer.end();
     } finally {
@@ -264,119 +329,61 @@ export class AnswerConversation {
     message: PendingMessage,
     replyId: string,
     { text, done }: StreamedAnswer,
-  ): Promise<MessagePayload | null> {
-    try {
-      const [row] = await scope.sequelize.query<{ seq: number; created_at: Date }>(
-        `WITH advanced AS (
-           UPDATE conversations
-              SET processed_inbound_seq = :seq, last_message_seq = last_message_seq + 1, last_message_at = now(),
-                  updated_at = now(), processed_at = clock_timestamp()
-            WHERE id = :conversationId AND workspace_id = :workspaceId AND processed_inbound_seq < :seq
-            RETURNING last_message_seq AS reply_seq
-         )
-         INSERT INTO messages (id, workspace_id, conversation_id, channel_id, seq, direction, sender_type, text, status,
-                               reply_to_message_id, metadata)
-         SELECT :replyId, :workspaceId, :conversationId, :channelId, reply_seq, 'outbound', 'bot', :text, :status,
-                :replyTo, CAST(:metadata AS jsonb)
-           FROM advanced
-         RETURNING seq, created_at`,
-        {
-          replacements: {
-            seq: message.seq,
-            conversationId,
-            workspaceId: scope.workspaceId,
-            replyId,
-            channelId: state.channel_id,
-            text,
-            // The widget received it over the socket as it streamed; other channels still need delivery.
-            status: state.channel_type === 'web' ? 'sent' : 'queued',
-            replyTo: message.id,
-            metadata: JSON.stringify({
-              waitedMs: Math.round(message.waited_ms * 100) / 100,
-              answer: {
-                outcome: done.outcome,
-                haveEnoughInformation: done.haveEnoughInformation,
-                provider: done.provider,
-                model: done.model,
-                promptVersion: done.promptVersion,
-                citations: done.citations,
-              },
-            }),
-          },
-          type: QueryTypes.SELECT,
+  ): Promise<{ reply: MessagePayload; status: string } | null> {
+    // The widget received it over the socket as it streamed; other channels still need delivery.
+    const status = state.channel_type === 'web' ? 'sent' : 'queued';
+    const committed = await this.fence.commitReply(scope, {
+      conversationId,
+      replyTo: message,
+      replyId,
+      channelId: state.channel_id,
+      text,
+      status,
+      metadata: {
+        waitedMs: Math.round(message.waited_ms * 100) / 100,
+        answer: {
+          outcome: done.outcome,
+          haveEnoughInformation: done.haveEnoughInformation,
+          provider: done.provider,
+          model: done.model,
+          promptVersion: done.promptVersion,
+          citations: done.citations,
         },
-      );
-      if (!row) return null;
-      return {
-        id: replyId,
-        conversationId,
-        seq: row.seq,
-        direction: 'outbound',
-        senderType: 'bot',
-        text,
-        attachments: [],
-        status: state.channel_type === 'web' ? 'sent' : 'queued',
-        replyToMessageId: message.id,
-        createdAt: new Date(row.created_at).toISOString(),
-      };
-    } catch (error) {
-      if (error instanceof UniqueConstraintError) return null;
-      throw error;
-    }
+      },
+    });
+    if (!committed) return null;
+    const reply: MessagePayload = {
+      id: replyId,
+      conversationId,
+      seq: committed.seq,
+      direction: 'outbound',
+      senderType: 'bot',
+      text,
+      attachments: [],
+      status,
+      replyToMessageId: message.id,
+      createdAt: committed.createdAt.toISOString(),
+    };
+    return { reply, status: committed.conversationStatus };
   }
 
   private async markHandledWithoutReply(
     scope: TenantScope,
     conversationId: string,
     message: PendingMessage,
-  ): Promise<boolean> {
-    const seq = await scope.sequelize.transaction((transaction) =>
-      this.advance(scope, conversationId, message.seq, transaction, false),
-    );
-    return seq !== null;
+  ): Promise<Outcome> {
+    const status = await this.fence.advanceWithoutReply(scope, conversationId, message.seq);
+    return status === null ? NOT_HANDLED : { handled: true, status };
   }
 
-  /**
-   * The fence: moves `processed_inbound_seq` to this message only if nobody did yet, and takes the
-   * next sequence number for the reply. Returns null when the message was already handled.
-   */
-  private async advance(
-    scope: TenantScope,
-    conversationId: string,
-    seq: number,
-    transaction: Transaction,
-    withReply: boolean,
-  ): Promise<number | null> {
-    const [row] = await scope.sequelize.query<{ seq: number }>(
-      `UPDATE conversations
-          SET processed_inbound_seq = :seq,
-              last_message_seq = last_message_seq + ${withReply ? 1 : 0},
-              last_message_at = ${withReply ? 'now()' : 'last_message_at'},
-              updated_at = now(),
-              processed_at = clock_timestamp()
-        WHERE id = :conversationId AND workspace_id = :workspaceId AND processed_inbound_seq < :seq
-        RETURNING last_message_seq AS seq`,
-      {
-        replacements: { conversationId, workspaceId: scope.workspaceId, seq },
-        type: QueryTypes.SELECT,
-        transaction,
-      },
-    );
-    return row ? row.seq : null;
-  }
-
-  private async answerRequest(
+  /** The message's history: the last messages before it, from the batch's window. */
+  private answerRequest(
     scope: TenantScope,
     conversationId: string,
     message: PendingMessage,
     bot: BotConfig,
-  ): Promise<AnswerRequest> {
-    const history = await scope.models.Message.findAll({
-      where: { conversationId, workspaceId: scope.workspaceId },
-      order: [['seq', 'DESC']],
-      limit: HISTORY_MESSAGES,
-      attributes: ['seq', 'senderType', 'text'],
-    });
+    window: HistoryMessage[],
+  ): AnswerRequest {
     const { id: botId, isActive: _active, handoffPhrases: _phrases, ...settings } = bot;
     return {
       workspaceId: scope.workspaceId,
@@ -384,9 +391,9 @@ export class AnswerConversation {
       conversationId,
       messageId: message.id,
       question: message.text,
-      history: history
+      history: window
         .filter((m) => m.seq < message.seq && m.senderType !== 'system')
-        .reverse()
+        .slice(-HISTORY_MESSAGES)
         .map((m) => ({ role: m.senderType as 'customer' | 'bot' | 'agent', text: m.text })),
       bot: settings,
     };
@@ -409,16 +416,14 @@ export class AnswerConversation {
         withTraceId({ ...common, channelId: state.channel_id, channelType: state.channel_type }),
       );
     }
-    // Analytics must not hold up the next message of the conversation; a lost event is logged.
-    void this.analytics
-      .add(
-        withTraceId({
-          ...common,
-          type: 'message.answered',
-          occurredAt: new Date().toISOString(),
-          data: { replyToMessageId: message.id, botId: state.bot_id, chars: reply.text.length },
-        }),
-      )
-      .catch((error: Error) => this.logger.warn(`analytics event dropped: ${error.message}`));
+    // Analytics must not hold up the next message of the conversation.
+    this.analytics.record(
+      withTraceId({
+        ...common,
+        type: 'message.answered',
+        occurredAt: new Date().toISOString(),
+        data: { replyToMessageId: message.id, botId: state.bot_id, chars: reply.text.length },
+      }),
+    );
   }
 }

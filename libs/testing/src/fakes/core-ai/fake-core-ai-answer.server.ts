@@ -11,15 +11,24 @@ const TOKEN = / ?[^\s]{1,4}|\s+/g;
 const answerFor = (question: string): string =>
   [
     `You asked: "${question.slice(0, 200)}".`,
-    'This answer comes from the benchmark stub of core-ai, so the measurement is the pipeline alone: queueing, ordering, locking, persistence and socket delivery.',
+    'This answer comes from a stand-in for core-ai, so what is measured is the pipeline alone: queueing, ordering, locking, persistence and socket delivery.',
     'It streams token-sized pieces in three paragraphs, the way a model would.',
   ].join('\n\n');
 
+export interface FakeCoreAiAnswer {
+  url: string;
+  /** Every answer request received, in arrival order. */
+  requests: AnswerRequest[];
+  close(): Promise<void>;
+}
+
 /**
- * A zero-latency stand-in for core-ai's answer endpoint, speaking its NDJSON protocol, so the
- * ordering benchmark measures the conversation pipeline and not retrieval or a model.
+ * A zero-latency stand-in for core-ai's answer endpoint, speaking its NDJSON protocol: the
+ * ordering benchmark measures the conversation pipeline and not retrieval or a model, and tests
+ * see exactly what the pipeline asked.
  */
-export async function startAnswerStub(): Promise<{ url: string; close(): Promise<void> }> {
+export async function startFakeCoreAiAnswer(): Promise<FakeCoreAiAnswer> {
+  const requests: AnswerRequest[] = [];
   const server: Server = createServer((req, res) => {
     if (req.method !== 'POST' || req.url !== CORE_AI_ANSWER_PATH) {
       res.writeHead(404).end();
@@ -29,6 +38,7 @@ export async function startAnswerStub(): Promise<{ url: string; close(): Promise
     req.on('data', (part: Buffer) => body.push(part));
     req.on('end', () => {
       const request = JSON.parse(Buffer.concat(body).toString('utf8')) as AnswerRequest;
+      requests.push(request);
       const events: AnswerStreamEvent[] = (answerFor(request.question).match(TOKEN) ?? []).map(
         (text) => ({ type: 'delta', text }),
       );
@@ -50,6 +60,7 @@ export async function startAnswerStub(): Promise<{ url: string; close(): Promise
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    requests,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,0 +1,22 @@
+import { BullModule } from '@nestjs/bull';
+import { Global, Module } from '@nestjs/common';
+import { QueueNames } from '@cxgenie/contracts';
+import { AnalyticsEventsPublisher } from './analytics-events.publisher';
+
+@Global()
+@Module({
+  imports: [
+    BullModule.registerQueue({
+      name: QueueNames.AnalyticsEvents,
+      defaultJobOptions: {
+        attempts: 5,
+        backoff: { type: 'exponential', delay: 500 },
+        removeOnComplete: true,
+        removeOnFail: 5_000,
+      },
+    }),
+  ],
+  providers: [AnalyticsEventsPublisher],
+  exports: [AnalyticsEventsPublisher],
+})
+export class AnalyticsModule {}

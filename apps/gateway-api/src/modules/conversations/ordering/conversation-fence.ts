@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type TenantScope,
+  isUniqueViolation,
+  preparedStatement,
+  runPrepared,
+} from '@cxgenie/database';
+
+const COMMIT_REPLY = preparedStatement(
+  'commit_bot_reply',
+  `WITH advanced AS (
+     UPDATE conversations
+        SET processed_inbound_seq = $1::int, last_message_seq = last_message_seq + 1, last_message_at = now(),
+            updated_at = now(), processed_at = clock_timestamp()
+      WHERE id = $2::uuid AND workspace_id = $3::uuid AND processed_inbound_seq < $1::int
+      RETURNING last_message_seq AS reply_seq, status
+   )
+   INSERT INTO messages (id, workspace_id, conversation_id, channel_id, seq, direction, sender_type, text, status,
+                         reply_to_message_id, metadata)
+   SELECT $4::uuid, $3::uuid, $2::uuid, $5::uuid, reply_seq, 'outbound', 'bot', $6::text, $7::text, $8::uuid, $9::jsonb
+     FROM advanced
+   RETURNING seq, created_at, (SELECT status FROM advanced) AS status`,
+);
+
+const ADVANCE = preparedStatement(
+  'advance_without_reply',
+  `UPDATE conversations
+      SET processed_inbound_seq = $1::int, updated_at = now(), processed_at = clock_timestamp()
+    WHERE id = $2::uuid AND workspace_id = $3::uuid AND processed_inbound_seq < $1::int
+    RETURNING status`,
+);
+
+export interface ReplyToCommit {
+  conversationId: string;
+  /** The customer message answered: its sequence is the fence. */
+  replyTo: { id: string; seq: number };
+  replyId: string;
+  channelId: string;
+  text: string;
+  status: 'sent' | 'queued';
+  metadata: Record<string, unknown>;
+}
+
+export interface CommittedReply {
+  seq: number;
+  createdAt: Date;
+  /** The conversation's status as of the commit. */
+  conversationStatus: string;
+}
+
+/**
+ * The pipeline's fence in PostgreSQL: `processed_inbound_seq` moves to a message only if nobody
+ * moved it there yet, in the same statement as the reply it makes room for. A worker that lost
+ * its lock, or a retry after a crash, therefore cannot answer a message twice; with
+ * `reply_to_message_id` unique as the last line.
+ */
+@Injectable()
+export class ConversationFence {
+  /** Null when the message was already handled (by somebody else). */
+  async commitReply(scope: TenantScope, reply: ReplyToCommit): Promise<CommittedReply | null> {
+    try {
+      const [row] = await runPrepared<{ seq: number; created_at: Date; status: string }>(
+        scope.sequelize,
+        COMMIT_REPLY,
+        [
+          reply.replyTo.seq,
+          reply.conversationId,
+          scope.workspaceId,
+          reply.replyId,
+          reply.channelId,
+          reply.text,
+          reply.status,
+          reply.replyTo.id,
+          JSON.stringify(reply.metadata),
+        ],
+      );
+      if (!row) return null;
+      return { seq: row.seq, createdAt: new Date(row.created_at), conversationStatus: row.status };
+    } catch (error) {
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
+  }
+
+  /** Handled without a reply; returns the conversation's status, or null if already handled. */
+  async advanceWithoutReply(
+    scope: TenantScope,
+    conversationId: string,
+    seq: number,
+  ): Promise<string | null> {
+    const [row] = await runPrepared<{ status: string }>(scope.sequelize, ADVANCE, [
+      seq,
+      conversationId,
+      scope.workspaceId,
+    ]);
+    return row?.status ?? null;
+  }
+}
