@@ -398,21 +398,26 @@ describe('loader: documents and websites to searchable knowledge (local embeddin
       mimeType: MIME.pdf,
       bytes: await handbookPdf(1, { userPassword: 'pw' }),
     });
-    const after = await scrape();
-    const delta = (metric: string) => after(metric) - before(metric);
+    // The counters move just after the outcome is committed, so a scrape may come in between.
+    await eventually(async () => {
+      const after = await scrape();
+      const delta = (metric: string) => after(metric) - before(metric);
 
-    expect(delta('loader_documents_processed_total{type="pdf"}')).toBe(1);
-    expect(delta('loader_documents_failed_total{type="pdf",reason="password_protected"}')).toBe(1);
-    expect(delta('loader_pages_total{type="pdf"}')).toBe(2);
-    expect(delta('loader_chunks_total{type="pdf"}')).toBe(ok.row.stats.chunks);
-    expect(
-      delta('loader_chunk_embeddings_total{outcome="embedded"}') +
-        delta('loader_chunk_embeddings_total{outcome="reused"}'),
-    ).toBe(ok.row.stats.chunks);
-    for (const stage of ['download', 'extract', 'clean', 'chunk', 'embed', 'index']) {
-      expect(delta(`loader_stage_duration_seconds_count{stage="${stage}"}`)).toBeGreaterThan(0);
-    }
-    expect(delta('loader_stage_duration_seconds_count{stage="total"}')).toBe(2);
+      expect(delta('loader_documents_processed_total{type="pdf"}')).toBe(1);
+      expect(delta('loader_documents_failed_total{type="pdf",reason="password_protected"}')).toBe(
+        1,
+      );
+      expect(delta('loader_pages_total{type="pdf"}')).toBe(2);
+      expect(delta('loader_chunks_total{type="pdf"}')).toBe(ok.row.stats.chunks);
+      expect(
+        delta('loader_chunk_embeddings_total{outcome="embedded"}') +
+          delta('loader_chunk_embeddings_total{outcome="reused"}'),
+      ).toBe(ok.row.stats.chunks);
+      for (const stage of ['download', 'extract', 'clean', 'chunk', 'embed', 'index']) {
+        expect(delta(`loader_stage_duration_seconds_count{stage="${stage}"}`)).toBeGreaterThan(0);
+      }
+      expect(delta('loader_stage_duration_seconds_count{stage="total"}')).toBe(2);
+    });
     // The same registry answers on the service port.
     expect(await (await fetch(`${loader.url}/metrics`)).text()).toContain('loader_chunks_total');
   });
