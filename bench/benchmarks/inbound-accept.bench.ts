@@ -1,7 +1,7 @@
 import { spawnService } from '@cxgenie/testing';
 import { ApiClient } from '../../apps/gateway-api/src/testing/api-client';
 import { type Benchmark, percentile, round } from '../benchmark';
-import { openBenchDatabase } from '../datasets/bench-database';
+import { openBenchDatabase, vacuumConversationTables } from '../datasets/bench-database';
 
 const RATE_PER_S = 200;
 const DURATION_S = 10;
@@ -18,6 +18,7 @@ export const inboundAccept: Benchmark = {
   description: `POST /api/v1/widget/messages at ${RATE_PER_S}/s for ${DURATION_S} s from ${VISITORS} visitors`,
   async run() {
     const db = await openBenchDatabase();
+    await vacuumConversationTables(db.sequelize);
     await db.sequelize.close();
     const gateway = await spawnService('gateway-api', {
       DATABASE_URL: db.url,

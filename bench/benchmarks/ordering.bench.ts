@@ -16,7 +16,7 @@ import {
 import { ApiClient } from '../../apps/gateway-api/src/testing/api-client';
 import { type Benchmark, percentile, round } from '../benchmark';
 import { type BaselineRecord, runSetnxBackoffBaseline } from '../baselines/setnx-backoff';
-import { openBenchDatabase } from '../datasets/bench-database';
+import { openBenchDatabase, vacuumConversationTables } from '../datasets/bench-database';
 import { startCpuAccount } from '../process-cpu';
 
 const CONVERSATIONS = Number(process.env.BENCH_ORDERING_CONVERSATIONS ?? 50);
@@ -223,6 +223,7 @@ export const ordering: Benchmark = {
   description: `${CONVERSATIONS} conversations × ${MESSAGES} messages through conversation.inbound, fed by the channel intake and then by the widget's REST endpoint; baseline SETNX + backoff on ${BASELINE_CONVERSATIONS} × ${BASELINE_MESSAGES}`,
   async run() {
     const db = await openBenchDatabase();
+    await vacuumConversationTables(db.sequelize);
     const queuePrefix = `bench-${randomBytes(4).toString('hex')}`;
     // The gateway runs in its own process, as deployed; core-ai is a zero-latency fake speaking its
     // protocol, so retrieval and the answer provider do not count against the pipeline.
