@@ -4,6 +4,8 @@ import { TENANT_TABLES } from '../migrations';
 import { Migrator } from '../migrator';
 
 const BATCH_ROWS = 1_000;
+const INSUFFICIENT_PRIVILEGE = '42501';
+const DROP_ATTEMPTS = 8;
 
 export interface RelocationResult {
   workspaceId: string;
@@ -73,9 +75,26 @@ export class TenantRelocator {
     } finally {
       await source.close();
     }
-    if (dropDatabase)
-      await this.control.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
+    if (dropDatabase) await this.dropDatabase(databaseName);
     return { workspaceId, mode: 'shared', databaseName: null, rowsCopied };
+  }
+
+  /**
+   * FORCE ends our own lingering sessions; an autovacuum worker that just started on the freshly
+   * copied tables belongs to the superuser, and terminating it is refused (insufficient
+   * privilege) until it finishes, within moments.
+   */
+  private async dropDatabase(databaseName: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.control.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
+        return;
+      } catch (error) {
+        const code = (error as { original?: { code?: string } }).original?.code;
+        if (code !== INSUFFICIENT_PRIVILEGE || attempt >= DROP_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+      }
+    }
   }
 
   private async workspace(workspaceId: string): Promise<Record<string, unknown>> {
