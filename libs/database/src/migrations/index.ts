@@ -6,6 +6,7 @@ import { conversationProcessedAt } from './0004-conversation-processed-at';
 import { embeddingCache } from './0005-embedding-cache';
 import { channelDeliveryIds } from './0007-channel-delivery-ids';
 import { handoffTickets } from './0008-handoff-tickets';
+import { conversationFillfactor } from './0009-conversation-fillfactor';
 
 /**
  * Every migration, in order. Listed statically rather than globbed so the same list runs under
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   embeddingCache,
   channelDeliveryIds,
   handoffTickets,
+  conversationFillfactor,
 ];
 
 export { TENANT_TABLES } from './0001-initial-schema';

@@ -41,6 +41,7 @@ export const presentInboxRow = (row: InboxRow) => ({
   assigneeId: row.assignee_id,
   subject: row.subject,
   lastMessageSeq: row.last_message_seq,
+  // The inbox's order: the last message of a person (customer or agent); bot replies do not move it.
   lastMessageAt: row.last_message_at,
   createdAt: row.created_at,
   closedAt: row.closed_at,

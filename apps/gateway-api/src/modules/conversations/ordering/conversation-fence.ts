@@ -6,11 +6,14 @@ import {
   runPrepared,
 } from '@cxgenie/database';
 
+// `last_message_at` orders the agents' inbox by the last message of a person (customer or agent):
+// a bot reply does not move the conversation, and its update touches no indexed column, so
+// PostgreSQL can make it a heap-only update (migration 0009).
 const COMMIT_REPLY = preparedStatement(
   'commit_bot_reply',
   `WITH advanced AS (
      UPDATE conversations
-        SET processed_inbound_seq = $1::int, last_message_seq = last_message_seq + 1, last_message_at = now(),
+        SET processed_inbound_seq = $1::int, last_message_seq = last_message_seq + 1,
             updated_at = now(), processed_at = clock_timestamp()
       WHERE id = $2::uuid AND workspace_id = $3::uuid AND processed_inbound_seq < $1::int
       RETURNING last_message_seq AS reply_seq, status

@@ -82,6 +82,11 @@ describe('AnswerConversation: draining a backlog', () => {
     // One statement per reply, plus the backlog read, the empty re-read, the check after
     // letting go, and the bot's settings on a cold cache.
     expect(queries.length).toBeLessThanOrEqual(6 + 4);
+    // The inbox keeps its place: it is ordered by the last message of a person, not the bot's.
+    const conversation = await tenants.control.Conversation.findByPk(conversationId);
+    const lastQuestion = await tenants.control.Message.findByPk(sent[5].id);
+    expect(conversation!.lastMessageSeq).toBe(12);
+    expect(conversation!.lastMessageAt).toEqual(lastQuestion!.createdAt);
   });
 
   it('lets a job whose message was already answered leave without the lock or a query', async () => {
