@@ -1,6 +1,9 @@
 import { QueryTypes } from 'sequelize';
-import { AgentClientEvents, type TicketPayload } from '@cxgenie/contracts';
+import type { Redis } from 'ioredis';
+import { AgentClientEvents, type TicketPayload, agentPresenceKeys } from '@cxgenie/contracts';
+import { REDIS_CLIENT } from '@cxgenie/redis';
 import { type InboxFixture, eventually, seedBotAndChannel } from '@cxgenie/testing';
+import { SweepAvailability } from '../../../../ticket/src/modules/availability/usecases/sweep-availability/sweep-availability.usecase';
 import { ApiClient, signInAsNewMember } from '../../testing/api-client';
 import {
   type AgentClient,
@@ -128,6 +131,27 @@ describe('agent availability, ticket assignment and SLAs', () => {
       '/api/v1/members?limit=100',
     );
     expect(members.body.items.find((m) => m.userId === agent.userId)?.availability).toBe('offline');
+  });
+
+  it("logs the gateway's cause of a change even when the presence sweep sees it before the gateway's job", async () => {
+    const team = await newTeam();
+    const member = await signInAsNewMember(stack.gateway, team.workspaceId, 'agent');
+    const agent = await connectAgent(stack.gateway.url, member, { keepActiveEveryMs: 400 });
+    agents.push(agent);
+    await availabilityOf(agent, 'online');
+    // What AgentPresenceTracker.chooseStatus writes, without the job it queues after it.
+    const redis = stack.ticket.app.get<Redis>(REDIS_CLIENT);
+    const keys = agentPresenceKeys(stack.queuePrefix, team.workspaceId, agent.userId);
+    await redis.hset(keys.state, 'status', 'offline', 'cause', 'status');
+
+    await stack.ticket.app.get(SweepAvailability).execute();
+    expect((await availabilityLog(agent.userId)).at(-1)).toEqual({
+      availability: 'offline',
+      previous: 'online',
+      source: 'status',
+    });
+    // Accounted for: a later sweep's own finding is its own.
+    expect(await redis.hget(keys.state, 'cause')).toBeNull();
   });
 
   it('assigns round robin to online agents under their capacity, never to an offline one', async () => {

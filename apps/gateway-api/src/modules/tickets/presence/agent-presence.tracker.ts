@@ -21,8 +21,9 @@ export interface AgentIdentity {
 const FACTS_TTL_SECONDS = 7 * 24 * 3600;
 
 /**
- * Records what this gateway instance sees of an agent (sockets, chosen status, activity) in Redis
- * and asks the ticket app to recompute the agent's availability. The ticket app owns the result:
+ * Records what this gateway instance sees of an agent (sockets, chosen status, activity) in Redis,
+ * with the cause of the change (so whichever recomputation sees it first, the job or the sweep,
+ * logs the right source), and asks the ticket app to recompute the agent's availability. The ticket app owns the result:
  * it is the one place that decides, stores, logs and announces availability.
  */
 @Injectable()
@@ -39,7 +40,7 @@ export class AgentPresenceTracker {
     await this.redis
       .multi()
       .zadd(keys.sockets, now, socketId)
-      .hset(keys.state, 'activityAt', now)
+      .hset(keys.state, 'activityAt', now, 'cause', 'socket')
       .sadd(keys.tracked, `${agent.workspaceId}:${agent.userId}`)
       .expire(keys.sockets, FACTS_TTL_SECONDS)
       .expire(keys.state, FACTS_TTL_SECONDS)
@@ -48,14 +49,19 @@ export class AgentPresenceTracker {
   }
 
   async disconnected(agent: AgentIdentity, socketId: string): Promise<void> {
-    await this.redis.zrem(this.keys(agent).sockets, socketId);
+    const keys = this.keys(agent);
+    await this.redis
+      .multi()
+      .zrem(keys.sockets, socketId)
+      .hset(keys.state, 'cause', 'socket')
+      .exec();
     await this.signal(agent, 'socket');
   }
 
   /** The agent chose a status; choosing online also counts as activity. */
   async chooseStatus(agent: AgentIdentity, status: Availability): Promise<void> {
     const keys = this.keys(agent);
-    const pipeline = this.redis.multi().hset(keys.state, 'status', status);
+    const pipeline = this.redis.multi().hset(keys.state, 'status', status, 'cause', 'status');
     if (status === 'online') pipeline.hset(keys.state, 'activityAt', Date.now());
     await pipeline.expire(keys.state, FACTS_TTL_SECONDS).exec();
     await this.signal(agent, 'status');
@@ -75,8 +81,10 @@ export class AgentPresenceTracker {
       .hmget(keys.state, 'status', 'effective')
       .exec();
     const [status, effective] = (replies?.[2]?.[1] ?? []) as (string | null)[];
-    if (effective === 'idle' && (status ?? 'online') === 'online')
+    if (effective === 'idle' && (status ?? 'online') === 'online') {
+      await this.redis.hset(keys.state, 'cause', 'activity');
       await this.signal(agent, 'activity');
+    }
   }
 
   /** Vouches for this instance's live sockets, so the sweep does not take them for dead ones. */

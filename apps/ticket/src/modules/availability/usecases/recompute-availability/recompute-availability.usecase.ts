@@ -72,8 +72,7 @@ export class RecomputeAvailability {
         next,
       );
       if (next === member.availability) return null;
-      const source: AvailabilitySource =
-        command.source === 'sweep' && next === 'idle' ? 'idle' : command.source;
+      const source = sourceOfChange(command.source, next, facts.cause);
       const [logged] = await this.tenants.sequelize.query<{ created_at: Date }>(
         `WITH changed AS (
            UPDATE workspace_members SET availability = :next, last_seen_at = now(), updated_at = now()
@@ -114,4 +113,19 @@ export class RecomputeAvailability {
     }
     return change;
   }
+}
+
+/**
+ * Why the availability changed. The sweep may be first to see a change a gateway made (a chosen
+ * status, a socket) before that gateway's job runs: the change is still that gateway's cause. The
+ * sweep's own findings are inactivity (idle) and sockets of a dead gateway (sweep).
+ */
+function sourceOfChange(
+  trigger: AvailabilitySource,
+  next: Availability,
+  cause: AvailabilitySource | null,
+): AvailabilitySource {
+  if (trigger !== 'sweep') return trigger;
+  if (cause) return cause;
+  return next === 'idle' ? 'idle' : 'sweep';
 }
