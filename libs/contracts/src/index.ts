@@ -10,3 +10,4 @@ export * from './handoff';
 export * from './clients/core-ai.client';
 export * from './knowledge-ingest';
 export * from './channels';
+export * from './public-address';

@@ -1,32 +1,6 @@
 import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
-
-// The ranges gateway-api refuses in a website URL (crawl-target.ts), checked again here against
-// what the name resolves to: a public name may point at an internal address.
-const NON_PUBLIC = new BlockList();
-(
-  [
-    ['0.0.0.0', 8],
-    ['10.0.0.0', 8],
-    ['100.64.0.0', 10],
-    ['127.0.0.0', 8],
-    ['169.254.0.0', 16],
-    ['172.16.0.0', 12],
-    ['192.0.0.0', 24],
-    ['192.168.0.0', 16],
-    ['198.18.0.0', 15],
-    ['224.0.0.0', 3],
-  ] as const
-).forEach(([network, prefix]) => NON_PUBLIC.addSubnet(network, prefix, 'ipv4'));
-(
-  [
-    ['::', 96],
-    ['64:ff9b::', 96],
-    ['fc00::', 7],
-    ['fe80::', 10],
-    ['ff00::', 8],
-  ] as const
-).forEach(([network, prefix]) => NON_PUBLIC.addSubnet(network, prefix, 'ipv6'));
+import { isIP } from 'node:net';
+import { isPublicAddress } from '@cxgenie/contracts';
 
 export class NonPublicAddressError extends Error {
   constructor(host: string, address: string) {
@@ -34,12 +8,6 @@ export class NonPublicAddressError extends Error {
     this.name = 'NonPublicAddressError';
   }
 }
-
-export const isPublicAddress = (address: string): boolean => {
-  const family = isIP(address);
-  if (family === 0) return false;
-  return !NON_PUBLIC.check(address, family === 4 ? 'ipv4' : 'ipv6');
-};
 
 async function assertPublicHost(hostname: string): Promise<void> {
   const host = hostname.startsWith('[') ? hostname.slice(1, -1) : hostname;

@@ -11,7 +11,7 @@ export interface ConversationState {
   channel_type: ChannelOutboundJobData['channelType'];
 }
 
-export interface PendingMessage {
+export interface WaitingMessage {
   id: string;
   seq: number;
   text: string;
@@ -28,13 +28,13 @@ export interface HistoryMessage {
 /** The customer messages waiting for the bot, oldest first, with what came before them. */
 export interface Backlog {
   state: ConversationState;
-  pending: PendingMessage[];
+  pending: WaitingMessage[];
   /** The last messages before the newest pending one, oldest first: every pending message's history. */
   history: HistoryMessage[];
 }
 
 interface BacklogRow extends ConversationState {
-  pending: PendingMessage[];
+  pending: WaitingMessage[];
   history: HistoryMessage[];
 }
 

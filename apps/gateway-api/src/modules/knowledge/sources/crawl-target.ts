@@ -1,36 +1,8 @@
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { isPublicAddress } from '@cxgenie/contracts';
 
 const MAX_URL_LENGTH = 2048;
-
-// Ranges a crawler run from inside our network must never be pointed at (SSRF): loopback,
-// private, link-local (cloud metadata), carrier-grade NAT, unspecified, multicast and reserved.
-// IPv4-mapped IPv6 addresses (::ffff:10.0.0.1) are matched against the IPv4 ranges by Node;
-// IPv4-compatible (::10.0.0.1) and NAT64 (64:ff9b::a00:1) forms are refused outright.
-const NON_PUBLIC = new BlockList();
-(
-  [
-    ['0.0.0.0', 8],
-    ['10.0.0.0', 8],
-    ['100.64.0.0', 10],
-    ['127.0.0.0', 8],
-    ['169.254.0.0', 16],
-    ['172.16.0.0', 12],
-    ['192.0.0.0', 24],
-    ['192.168.0.0', 16],
-    ['198.18.0.0', 15],
-    ['224.0.0.0', 3],
-  ] as const
-).forEach(([network, prefix]) => NON_PUBLIC.addSubnet(network, prefix, 'ipv4'));
-(
-  [
-    ['::', 96],
-    ['64:ff9b::', 96],
-    ['fc00::', 7],
-    ['fe80::', 10],
-    ['ff00::', 8],
-  ] as const
-).forEach(([network, prefix]) => NON_PUBLIC.addSubnet(network, prefix, 'ipv6'));
 
 const INTERNAL = 'must not point at a loopback, private or link-local host';
 
@@ -38,8 +10,7 @@ function hostProblem(hostname: string): string | null {
   const host = hostname.toLowerCase().replace(/\.$/, '');
   const literal = host.startsWith('[') ? host.slice(1, -1) : host;
   const family = isIP(literal);
-  if (family !== 0)
-    return NON_PUBLIC.check(literal, family === 4 ? 'ipv4' : 'ipv6') ? INTERNAL : null;
+  if (family !== 0) return isPublicAddress(literal) ? null : INTERNAL;
   if (host === 'localhost' || host.endsWith('.localhost')) return INTERNAL;
   // Single-label names only resolve on an internal network.
   if (!host.includes('.')) return 'must name a fully qualified public host';

@@ -28,7 +28,7 @@ import {
   ConversationBacklog,
   type ConversationState,
   type HistoryMessage,
-  type PendingMessage as WaitingMessage,
+  type WaitingMessage,
 } from '../../ordering/conversation-backlog';
 import { ConversationProgress } from '../../ordering/conversation-progress';
 import { ConversationFence } from '../../ordering/conversation-fence';
@@ -208,11 +208,9 @@ export class AnswerConversation {
     if (!settings?.isActive) return this.markHandledWithoutReply(scope, conversationId, message);
     // Before the AI: the customer asked for a human, so the bot does not answer this or what follows.
     if (matchesHandoffPhrase(message.text, settings.handoffPhrases ?? []))
-      return this.changedState(
-        (await this.customerHandoff.accept(scope, conversationId, message))
-          ? { handled: true, status: null }
-          : NOT_HANDLED,
-      );
+      return (await this.customerHandoff.accept(scope, conversationId, message))
+        ? { handled: true, status: null }
+        : NOT_HANDLED;
 
     const replyId = randomUUID();
     const request = this.answerRequest(scope, conversationId, message, settings, history);
