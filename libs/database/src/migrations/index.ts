@@ -7,10 +7,11 @@ import { embeddingCache } from './0005-embedding-cache';
 import { channelDeliveryIds } from './0007-channel-delivery-ids';
 import { handoffTickets } from './0008-handoff-tickets';
 import { conversationFillfactor } from './0009-conversation-fillfactor';
+import { messageConversationKey } from './0010-message-conversation-key';
 
 /**
  * Every migration, in order. Listed statically rather than globbed so the same list runs under
- * ts-node, Jest and the compiled build.
+ * scripts/run-ts.js, Jest and the compiled build.
  */
 export const MIGRATIONS: readonly Migration[] = [
   initialSchema,
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   channelDeliveryIds,
   handoffTickets,
   conversationFillfactor,
+  messageConversationKey,
 ];
 
 export { TENANT_TABLES } from './0001-initial-schema';
