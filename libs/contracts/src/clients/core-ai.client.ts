@@ -80,8 +80,16 @@ export class CoreAiHttpClient {
   }
 
   async *streamAnswer(request: AnswerRequest): AsyncGenerator<AnswerStreamEvent> {
+    for await (const events of this.streamAnswerBatches(request)) yield* events;
+  }
+
+  /**
+   * The same events, grouped as they arrived: everything one network read carried comes at once,
+   * so a consumer pays one asynchronous step per read instead of one per token.
+   */
+  async *streamAnswerBatches(request: AnswerRequest): AsyncGenerator<AnswerStreamEvent[]> {
     const res = await this.post(CORE_AI_ANSWER_PATH, request, this.answerTimeoutMs);
-    yield* parseNdjson<AnswerStreamEvent>(res.body);
+    yield* parseNdjsonBatches<AnswerStreamEvent>(res.body);
   }
 
   private async postJson<T>(path: string, body: unknown): Promise<T> {
@@ -111,13 +119,20 @@ async function readText(body: AsyncIterable<Uint8Array>): Promise<string> {
 
 /** Newline-delimited JSON, one value per line, parsed as the bytes arrive. */
 export async function* parseNdjson<T>(body: AsyncIterable<Uint8Array>): AsyncGenerator<T> {
+  for await (const values of parseNdjsonBatches<T>(body)) yield* values;
+}
+
+/** Newline-delimited JSON: the complete lines of each read, parsed together. */
+export async function* parseNdjsonBatches<T>(body: AsyncIterable<Uint8Array>): AsyncGenerator<T[]> {
   const decoder = new TextDecoder();
   let pending = '';
   for await (const bytes of body) {
     pending += decoder.decode(bytes, { stream: true });
     const lines = pending.split('\n');
     pending = lines.pop() ?? '';
-    for (const line of lines) if (line.trim()) yield JSON.parse(line) as T;
+    const values = lines.filter((line) => line.trim()).map((line) => JSON.parse(line) as T);
+    if (values.length > 0) yield values;
   }
-  if (pending.trim()) yield JSON.parse(pending) as T;
+  pending += decoder.decode();
+  if (pending.trim()) yield [JSON.parse(pending) as T];
 }

@@ -192,8 +192,12 @@ export class ParagraphBuffer {
   }
 
   private restartIdleTimer(): void {
-    this.clearIdleTimer();
-    if (this.buffered.length === 0) return;
+    if (this.buffered.length === 0) return this.clearIdleTimer();
+    // Re-armed on every token: refresh() keeps the one timer instead of allocating another.
+    if (this.idleTimer) {
+      this.idleTimer.refresh();
+      return;
+    }
     this.idleTimer = setTimeout(() => this.flushIdle(), this.idleFlushMs);
     // A reply still streaming must not hold a shutting-down process open.
     this.idleTimer.unref();

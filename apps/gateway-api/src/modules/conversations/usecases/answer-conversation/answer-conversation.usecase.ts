@@ -299,12 +299,14 @@ export class AnswerConversation {
       return true;
     };
     try {
-      for await (const event of this.coreAi.streamAnswer(request)) {
-        if (event.type === 'error') throw new Error(event.message);
-        if (event.type === 'done') done = event;
-        if (event.type !== 'delta') continue;
-        text += event.text;
-        buffer.push(event.text);
+      for await (const events of this.coreAi.streamAnswerBatches(request)) {
+        for (const event of events) {
+          if (event.type === 'error') throw new Error(event.message);
+          if (event.type === 'done') done = event;
+          if (event.type !== 'delta') continue;
+          text += event.text;
+          buffer.push(event.text);
+        }
         if (ready.length > 0 && !(await publishReady())) break;
       }
       if (!keeper.lost) buffer.end();
