@@ -304,6 +304,9 @@ logfile $REDIS_LOG
 dir $REDIS_DIR
 appendonly yes
 appendfsync everysec
+# The append-only file is the persistence. RDB snapshots on top would fork and write the whole
+# dataset every minute under write load, taking a core from the services on a small machine.
+save ""
 # Bull loses jobs if Redis evicts keys.
 maxmemory-policy noeviction
 EOF
