@@ -1,12 +1,17 @@
 import { readFileSync, readdirSync } from 'node:fs';
 
-/** CPU seconds (user + system) a process has used so far, from /proc (Linux); null elsewhere. */
+/**
+ * CPU seconds (user + system) a process has used so far, from /proc (Linux); null elsewhere.
+ * Includes its exited children's, so a postgres backend that closes, or redis's snapshot fork, is
+ * still counted through the parent that reaped it.
+ */
 function cpuSecondsOf(pid: number): number | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Fields after the command name, which may itself contain spaces and parentheses.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    const [utime, stime, cutime, cstime] = fields.slice(11, 15).map(Number);
+    return (utime + stime + cutime + cstime) / 100;
   } catch {
     return null;
   }
@@ -39,7 +44,8 @@ export interface CpuAccount {
 /**
  * Where the CPU of a measured phase went, per party: on a 2-core machine the pipeline's
  * throughput is bounded by the sum, so each party's share says what to optimise.
- * Processes that start during the phase count from zero; those that exit during it are lost.
+ * Processes that start during the phase count from zero; those that exit during it count through
+ * the parent that reaps them.
  */
 export function startCpuAccount(parties: {
   pids: Record<string, number>;

@@ -1,7 +1,9 @@
-import { spawnService } from '@cxgenie/testing';
+import { randomBytes } from 'node:crypto';
+import { spawnService, testEnv } from '@cxgenie/testing';
 import { ApiClient } from '../../apps/gateway-api/src/testing/api-client';
 import { type Benchmark, percentile, round } from '../benchmark';
 import { openBenchDatabase, vacuumConversationTables } from '../datasets/bench-database';
+import { deleteKeys } from '../redis-keys';
 
 const RATE_PER_S = 200;
 const DURATION_S = 10;
@@ -20,10 +22,13 @@ export const inboundAccept: Benchmark = {
     const db = await openBenchDatabase();
     await vacuumConversationTables(db.sequelize);
     await db.sequelize.close();
+    // No worker drains the queue here: its jobs are deleted with the prefix afterwards.
+    const queuePrefix = `bench-accept-${randomBytes(4).toString('hex')}`;
     const gateway = await spawnService('gateway-api', {
       DATABASE_URL: db.url,
       LOG_LEVEL: 'warn',
       QUEUE_WORKERS: 'false',
+      QUEUE_PREFIX: queuePrefix,
     });
     try {
       const owner = await ApiClient.signUp(gateway.url);
@@ -73,6 +78,7 @@ export const inboundAccept: Benchmark = {
       };
     } finally {
       await gateway.kill('SIGTERM');
+      await deleteKeys(testEnv().REDIS_URL, `${queuePrefix}:*`);
     }
   },
 };

@@ -10,6 +10,7 @@ import { seedBotAndChannel, seedWorkspace, spawnService } from '@cxgenie/testing
 import { type Benchmark, round } from '../benchmark';
 import { openBenchDatabase } from '../datasets/bench-database';
 import { SUPPORT_ANSWERS } from '../datasets/support-answers';
+import { deleteKeys } from '../redis-keys';
 
 const PAGES = 100;
 const LINES_PER_PAGE = 38;
@@ -210,6 +211,7 @@ export const ingest100Pages: Benchmark = {
     } finally {
       await queue.close();
       await loader.kill('SIGTERM');
+      await deleteKeys(REDIS_URL, `${prefix}:*`);
       if (sources.length > 0) {
         await db.sequelize.query('DELETE FROM knowledge_chunks WHERE source_id = ANY($1::uuid[])', {
           bind: [sources],

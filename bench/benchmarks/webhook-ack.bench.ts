@@ -10,6 +10,7 @@ import {
 import { seedPlatformChannel } from '../../apps/integration/src/testing/channel-fixtures';
 import { type Benchmark, percentile, round } from '../benchmark';
 import { openBenchDatabase } from '../datasets/bench-database';
+import { deleteKeys } from '../redis-keys';
 
 const RATE_PER_S = 500;
 const DURATION_S = 10;
@@ -158,13 +159,3 @@ export const webhookAck: Benchmark = {
     }
   },
 };
-
-/** The staged messages and dedupe marks of this run (no worker ever flushed them). */
-async function deleteKeys(redis: Redis, pattern: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length > 0) await redis.del(...keys);
-  } while (cursor !== '0');
-}

@@ -8,12 +8,34 @@ import {
 
 const TOKEN = / ?[^\s]{1,4}|\s+/g;
 
+const ANSWER_TAIL = [
+  '',
+  'This answer comes from a stand-in for core-ai, so what is measured is the pipeline alone: queueing, ordering, locking, persistence and socket delivery.',
+  'It streams token-sized pieces in three paragraphs, the way a model would.',
+].join('\n\n');
+
+const DONE: AnswerStreamEvent = {
+  type: 'done',
+  haveEnoughInformation: true,
+  outcome: 'answered',
+  provider: 'stub',
+  model: 'stub',
+  promptVersion: 'stub',
+  citations: [],
+  attemptedAnswer: null,
+};
+
+const ndjson = (text: string): string =>
+  (text.match(TOKEN) ?? [])
+    .map((token) => `${JSON.stringify({ type: 'delta', text: token })}\n`)
+    .join('');
+
+// Only the first paragraph depends on the question: the rest is serialised once, so the stand-in
+// costs the shared CPU as little as it can.
+const TAIL_LINES = `${ndjson(ANSWER_TAIL)}${JSON.stringify(DONE)}\n`;
+
 const answerFor = (question: string): string =>
-  [
-    `You asked: "${question.slice(0, 200)}".`,
-    'This answer comes from a stand-in for core-ai, so what is measured is the pipeline alone: queueing, ordering, locking, persistence and socket delivery.',
-    'It streams token-sized pieces in three paragraphs, the way a model would.',
-  ].join('\n\n');
+  `${ndjson(`You asked: "${question.slice(0, 200)}".`)}${TAIL_LINES}`;
 
 export interface FakeCoreAiAnswer {
   url: string;
@@ -39,21 +61,8 @@ export async function startFakeCoreAiAnswer(): Promise<FakeCoreAiAnswer> {
     req.on('end', () => {
       const request = JSON.parse(Buffer.concat(body).toString('utf8')) as AnswerRequest;
       requests.push(request);
-      const events: AnswerStreamEvent[] = (answerFor(request.question).match(TOKEN) ?? []).map(
-        (text) => ({ type: 'delta', text }),
-      );
-      events.push({
-        type: 'done',
-        haveEnoughInformation: true,
-        outcome: 'answered',
-        provider: 'stub',
-        model: 'stub',
-        promptVersion: 'stub',
-        citations: [],
-        attemptedAnswer: null,
-      });
       res.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8' });
-      res.end(events.map((event) => `${JSON.stringify(event)}\n`).join(''));
+      res.end(answerFor(request.question));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
