@@ -130,8 +130,9 @@ export async function* parseNdjsonBatches<T>(body: AsyncIterable<Uint8Array>): A
     pending += decoder.decode(bytes, { stream: true });
     const lines = pending.split('\n');
     pending = lines.pop() ?? '';
-    const values = lines.filter((line) => line.trim()).map((line) => JSON.parse(line) as T);
-    if (values.length > 0) yield values;
+    const complete = lines.filter((line) => line.trim());
+    // One parse for the read: a token-per-line stream brings dozens of tiny values at a time.
+    if (complete.length > 0) yield JSON.parse(`[${complete.join(',')}]`) as T[];
   }
   pending += decoder.decode();
   if (pending.trim()) yield [JSON.parse(pending) as T];

@@ -1,5 +1,4 @@
-import { Agent as HttpAgent, type IncomingMessage, request as httpRequest } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { Agent, request } from 'undici';
 import { outgoingTraceHeaders } from './trace-context';
 import { ServiceCallError } from './traced-fetch';
 
@@ -17,45 +16,38 @@ export interface TracedPostInit {
 }
 
 // Service-to-service calls reuse their connections: a new TCP connection per streamed answer
-// costs more than the answer's bookkeeping.
-const agents = {
-  'http:': new HttpAgent({ keepAlive: true, maxSockets: 256 }),
-  'https:': new HttpsAgent({ keepAlive: true, maxSockets: 256 }),
-};
+// costs more than the answer's bookkeeping. undici's own timeouts count idle time, not the whole
+// exchange, so the deadline below is ours.
+const dispatcher = new Agent({ keepAliveTimeout: 30_000, headersTimeout: 0, bodyTimeout: 0 });
 
 /**
- * A POST for service-to-service streaming over Node's own HTTP client: the trace id travels in
- * the headers, connections are kept alive, and the response body is consumed as a Node stream.
- * On the hot path (one call per bot answer) it costs far less CPU than `fetch` and web streams.
+ * A POST for service-to-service streaming: the trace id travels in the headers, connections are
+ * kept alive, and the response body is consumed as it arrives. On the hot path (one call per bot
+ * answer) undici's client costs about half the CPU of Node's `http.request`, and far less than
+ * `fetch` with web streams.
  */
-export function tracedHttpPost(url: string, init: TracedPostInit): Promise<StreamedHttpResponse> {
-  const target = new URL(url);
-  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
-  return new Promise((resolve, reject) => {
-    const req = send(
-      target,
-      {
-        method: 'POST',
-        agent: agents[target.protocol as keyof typeof agents],
-        headers: {
-          ...outgoingTraceHeaders(),
-          ...init.headers,
-          'content-length': Buffer.byteLength(init.body),
-        },
-      },
-      (res: IncomingMessage) => {
-        res.once('close', () => clearTimeout(deadline));
-        resolve({ status: res.statusCode ?? 0, body: res });
-      },
-    );
-    const deadline = setTimeout(
-      () => req.destroy(new Error(`no complete answer within ${init.timeoutMs} ms`)),
-      init.timeoutMs,
-    );
-    req.once('error', (error) => {
-      clearTimeout(deadline);
-      reject(new ServiceCallError(url, null, `request to ${url} failed: ${error.message}`));
+export async function tracedHttpPost(
+  url: string,
+  init: TracedPostInit,
+): Promise<StreamedHttpResponse> {
+  const abort = new AbortController();
+  const deadline = setTimeout(
+    () => abort.abort(new Error(`no complete answer within ${init.timeoutMs} ms`)),
+    init.timeoutMs,
+  );
+  try {
+    const res = await request(url, {
+      method: 'POST',
+      dispatcher,
+      signal: abort.signal,
+      headers: { ...outgoingTraceHeaders(), ...init.headers },
+      body: init.body,
     });
-    req.end(init.body);
-  });
+    res.body.once('close', () => clearTimeout(deadline));
+    return { status: res.statusCode, body: res.body };
+  } catch (error) {
+    clearTimeout(deadline);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ServiceCallError(url, null, `request to ${url} failed: ${reason}`);
+  }
 }
