@@ -27,7 +27,7 @@ const MESSAGES = 20;
  * Conversations sent through each feed before measuring, unrecorded. A gateway runs for days: a
  * freshly started one spends a fifth of its CPU compiling hot code, which is not what a message costs.
  */
-const WARMUP_CONVERSATIONS = Number(process.env.BENCH_ORDERING_WARMUP_CONVERSATIONS ?? 50);
+const WARMUP_CONVERSATIONS = Number(process.env.BENCH_ORDERING_WARMUP_CONVERSATIONS ?? 150);
 const BASELINE_CONVERSATIONS = 10;
 const BASELINE_MESSAGES = 5;
 
