@@ -13,6 +13,7 @@ import { ingest100Pages } from './benchmarks/ingest-100-pages.bench';
 import { ordering } from './benchmarks/ordering.bench';
 import { paragraphBuffer } from './benchmarks/paragraph-buffer.bench';
 import { retrieval } from './benchmarks/retrieval.bench';
+import { serviceCall } from './benchmarks/service-call.bench';
 import { webhookAck } from './benchmarks/webhook-ack.bench';
 
 const BENCHMARKS: Benchmark[] = [
@@ -20,6 +21,7 @@ const BENCHMARKS: Benchmark[] = [
   conversationList,
   paragraphBuffer,
   ordering,
+  serviceCall,
   inboundAccept,
   retrieval,
   ingest100Pages,
