@@ -13,6 +13,10 @@ import type { Migration } from './migration';
  *
  * Deleting a workspace or a channel with messages stays impossible: their conversations still
  * reference them.
+ *
+ * On a large database: building the unique index holds writes to conversations until it is done;
+ * the key itself is added NOT VALID and validated afterwards, which lets messages be written
+ * meanwhile.
  */
 export const messageConversationKey: Migration = {
   name: '0010-message-conversation-key',
