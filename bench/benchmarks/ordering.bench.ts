@@ -71,6 +71,15 @@ interface Feed {
   close(): Promise<void>;
 }
 
+interface ChannelFeedTarget {
+  sequelize: Sequelize;
+  workspaceId: string;
+  botId: string;
+  queuePrefix: string;
+  gatewayUrl: string;
+  botKey: string;
+}
+
 /**
  * The way platform channels come in: the shared intake persists the message with its sequence
  * number and puts it on `conversation.inbound`, exactly as the integration service does for a
@@ -78,12 +87,7 @@ interface Feed {
  */
 async function channelFeed(
   conversations: number,
-  sequelize: Sequelize,
-  workspaceId: string,
-  botId: string,
-  queuePrefix: string,
-  gatewayUrl: string,
-  botKey: string,
+  { sequelize, workspaceId, botId, queuePrefix, gatewayUrl, botKey }: ChannelFeedTarget,
 ): Promise<Feed> {
   // The bot's web channel comes into being with its first widget session.
   await new ApiClient(gatewayUrl).post('/api/v1/widget/sessions', { botKey });
@@ -269,16 +273,15 @@ export const ordering: Benchmark = {
           name: 'ordering bench',
         })
       ).body;
-      const channel = (conversations: number) =>
-        channelFeed(
-          conversations,
-          db.sequelize,
-          workspaceId,
-          bot.id,
-          queuePrefix,
-          gateway.url,
-          bot.publicKey,
-        );
+      const target: ChannelFeedTarget = {
+        sequelize: db.sequelize,
+        workspaceId,
+        botId: bot.id,
+        queuePrefix,
+        gatewayUrl: gateway.url,
+        botKey: bot.publicKey,
+      };
+      const channel = (conversations: number) => channelFeed(conversations, target);
       const widgetHttp = (conversations: number) =>
         widgetHttpFeed(conversations, gateway.url, bot.publicKey);
       const parties: PipelineParties = { db, gateway, coreAi, workspaceId };

@@ -23,8 +23,9 @@ const FACTS_TTL_SECONDS = 7 * 24 * 3600;
 /**
  * Records what this gateway instance sees of an agent (sockets, chosen status, activity) in Redis,
  * with the cause of the change (so whichever recomputation sees it first, the job or the sweep,
- * logs the right source), and asks the ticket app to recompute the agent's availability. The ticket app owns the result:
- * it is the one place that decides, stores, logs and announces availability.
+ * logs the right source), and asks the ticket app to recompute the agent's availability. The
+ * ticket app owns the result: it is the one place that decides, stores, logs and announces
+ * availability.
  */
 @Injectable()
 export class AgentPresenceTracker {
