@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import type { Sequelize } from 'sequelize';
+import { QueryTypes, type Sequelize } from 'sequelize';
 import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
 import type { TenancyMode } from '@cxgenie/contracts';
 import { createSequelize, withDatabaseName } from '../connection.factory';
@@ -11,6 +11,15 @@ interface Route {
   mode: TenancyMode;
   databaseName: string | null;
   expiresAt: number;
+}
+
+/** A database holding tenant data, for work that runs across tenants (schedulers, sweeps). */
+export interface TenantDatabase {
+  /** `shared`, or the dedicated database's name: stable, so progress can be kept per database. */
+  key: string;
+  sequelize: Sequelize;
+  /** The workspaces it holds; null for the shared database, meaning every shared workspace. */
+  workspaceIds: string[] | null;
 }
 
 interface DedicatedConnection {
@@ -54,6 +63,34 @@ export class TenantConnections implements OnApplicationShutdown {
       models: connection.models,
       sequelize: connection.sequelize,
     };
+  }
+
+  /**
+   * The shared database, then each dedicated workspace database. A dedicated database that cannot
+   * be reached is reported to `onUnreachable` and left out, so one tenant's outage does not stop
+   * the others' work.
+   */
+  async databases(
+    onUnreachable: (workspaceId: string, error: Error) => void,
+  ): Promise<TenantDatabase[]> {
+    const dedicated = await this.sequelize.query<{ id: string }>(
+      "SELECT id FROM workspaces WHERE tenancy_mode = 'dedicated' AND deleted_at IS NULL",
+      { type: QueryTypes.SELECT },
+    );
+    const databases: TenantDatabase[] = [
+      { key: 'shared', sequelize: this.sequelize, workspaceIds: null },
+    ];
+    for (const { id } of dedicated) {
+      try {
+        const { mode, databaseName } = await this.route(id);
+        if (mode !== 'dedicated' || !databaseName) continue;
+        const { sequelize } = this.open(databaseName);
+        databases.push({ key: databaseName, sequelize, workspaceIds: [id] });
+      } catch (error) {
+        onUnreachable(id, error as Error);
+      }
+    }
+    return databases;
   }
 
   /** Forget a cached route, after this process changed the workspace's mode. */

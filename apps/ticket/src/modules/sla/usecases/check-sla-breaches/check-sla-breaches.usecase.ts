@@ -90,10 +90,11 @@ export class CheckSlaBreaches {
   /** Returns the breaches recorded by this run. */
   async execute(): Promise<SlaBreachedEvent[]> {
     const breaches: SlaBreachedEvent[] = [];
-    for (const [sequelize, workspaceIds] of await this.databases()) {
-      if (workspaceIds?.length === 0) continue;
+    const databases = await this.tenants.databases((workspaceId, error) =>
+      this.logger.warn(`SLA check skipped workspace ${workspaceId}: ${error.message}`),
+    );
+    for (const { sequelize, workspaceIds } of databases)
       breaches.push(...(await this.check(sequelize, workspaceIds)));
-    }
     for (const breach of breaches) {
       this.events.toWorkspace(breach.workspaceId, ServerEvents.SlaBreached, breach, [
         breach.assigneeId,
@@ -126,23 +127,5 @@ export class CheckSlaBreaches {
       dueAt: new Date(row.due_at).toISOString(),
       breachedAt: new Date(row.breached_at).toISOString(),
     }));
-  }
-
-  /** The shared database (all its workspaces), then each dedicated database with its workspace. */
-  private async databases(): Promise<[Sequelize, string[] | null][]> {
-    const dedicated = await this.tenants.sequelize.query<{ id: string }>(
-      "SELECT id FROM workspaces WHERE tenancy_mode = 'dedicated' AND deleted_at IS NULL",
-      { type: QueryTypes.SELECT },
-    );
-    const targets: [Sequelize, string[] | null][] = [[this.tenants.sequelize, null]];
-    for (const { id } of dedicated) {
-      try {
-        const scope = await this.tenants.scope(id);
-        if (scope.mode === 'dedicated') targets.push([scope.sequelize, [id]]);
-      } catch (error) {
-        this.logger.warn(`SLA check skipped workspace ${id}: ${(error as Error).message}`);
-      }
-    }
-    return targets;
   }
 }
