@@ -46,6 +46,9 @@ export const platformEnvSchema = z
     MILVUS_ADDRESS: optionalString,
     MILVUS_TOKEN: optionalString,
     CONVERSATION_LOCK_TTL_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+    // 0 turns the sweep off.
+    CONVERSATION_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+    CONVERSATION_SWEEP_GRACE_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
     AGENT_IDLE_AFTER_S: z.coerce.number().int().min(1).max(86_400).default(300),
     SLA_CHECK_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
     QUEUE_WORKERS: z.enum(['true', 'false']).default('true'),

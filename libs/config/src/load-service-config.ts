@@ -82,6 +82,10 @@ export function loadServiceConfig(service: ServiceName, rawEnv: Env = process.en
     queuePrefix: p.QUEUE_PREFIX,
     queueWorkers: p.QUEUE_WORKERS === 'true',
     conversationLockTtlMs: p.CONVERSATION_LOCK_TTL_MS,
+    conversationSweep: {
+      intervalMs: p.CONVERSATION_SWEEP_INTERVAL_MS,
+      graceMs: p.CONVERSATION_SWEEP_GRACE_MS,
+    },
     tickets: {
       agentIdleAfterSeconds: p.AGENT_IDLE_AFTER_S,
       slaCheckIntervalMs: p.SLA_CHECK_INTERVAL_MS,

@@ -43,6 +43,11 @@ export interface ServiceConfig {
   redisUrl: string;
   /** Lifetime of a conversation's processing lock; extended while an answer streams. */
   conversationLockTtlMs: number;
+  /**
+   * The sweep that re-queues customer messages persisted but never queued (a process died between
+   * the two): how often it runs (0: never), and how long a message must have waited to count.
+   */
+  conversationSweep: { intervalMs: number; graceMs: number };
   /** Agent availability and ticket SLAs (the ticket app). */
   tickets: {
     /** An online agent without any activity for this long becomes idle. */

@@ -18,6 +18,8 @@ export const QueueNames = {
   AgentPresence: 'agent.presence',
   /** `TicketAssignmentJobData`: room may have been made for waiting tickets (ticket app). */
   TicketAssignment: 'ticket.assignment',
+  /** gateway-api's repeatable job: re-queue customer messages persisted but never queued. */
+  ConversationSweep: 'conversation.sweep',
   /** The ticket app's repeatable jobs: SLA checks and the presence sweep. */
   TicketScheduler: 'ticket.scheduler',
 } as const;

@@ -19,6 +19,9 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     // Embedded ClickHouse allows one owning process per data directory: one per test process
     // (Jest workers of concurrent runs share worker ids, so the pid it is).
     DATA_DIR: `.data/test/pid-${process.pid}`,
+    // Suites share one database: a sweep in one suite's gateway would answer, with its own core-ai,
+    // the messages another suite is deliberately holding back. The sweep's own spec turns it on.
+    CONVERSATION_SWEEP_INTERVAL_MS: '0',
     ...overrides,
   };
 }

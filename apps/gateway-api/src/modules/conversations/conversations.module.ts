@@ -20,6 +20,9 @@ import { SubmitCsat } from './usecases/submit-csat/submit-csat.usecase';
 import { TakeOverConversation } from './usecases/take-over-conversation/take-over-conversation.usecase';
 import { WidgetMessagesController } from './widget-messages.controller';
 import { ConversationInboundWorker } from './jobs/conversation-inbound.worker';
+import { ConversationSweepWorker } from './jobs/conversation-sweep.worker';
+import { StrandedMessages } from './ordering/stranded-messages';
+import { RequeueStrandedMessages } from './usecases/requeue-stranded-messages/requeue-stranded-messages.usecase';
 import { ConversationLock } from './ordering/conversation-lock';
 import { ConversationBacklog } from './ordering/conversation-backlog';
 import { ConversationProgress } from './ordering/conversation-progress';
@@ -58,6 +61,7 @@ const RETRY = {
       { name: QueueNames.HandoffRequests, defaultJobOptions: RETRY },
       // Closing a conversation solves its ticket, which may make room for a waiting one.
       { name: QueueNames.TicketAssignment, defaultJobOptions: RETRY },
+      { name: QueueNames.ConversationSweep },
     ),
   ],
   controllers: [
@@ -79,6 +83,9 @@ const RETRY = {
     ConversationFence,
     CoreAiClient,
     ConversationInboundWorker,
+    StrandedMessages,
+    RequeueStrandedMessages,
+    ConversationSweepWorker,
     CustomerGateway,
     CustomerNamespace,
     AgentGateway,

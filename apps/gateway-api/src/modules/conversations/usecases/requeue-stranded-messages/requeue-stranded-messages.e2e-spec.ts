@@ -1,0 +1,263 @@
+import { getQueueToken } from '@nestjs/bull';
+import type { Queue } from 'bull';
+import { randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { QueryTypes, type Sequelize } from 'sequelize';
+import { QueueNames, serviceUrlEnvVar } from '@cxgenie/contracts';
+import { REDIS_CLIENT } from '@cxgenie/redis';
+import {
+  CustomerMessageIntakeRepository,
+  Migrator,
+  TenantConnections,
+  TenantRelocator,
+  createSequelize,
+  dedicatedDatabaseName,
+  withDatabaseName,
+} from '@cxgenie/database';
+import {
+  type BootedService,
+  TEST_DATABASE_URL,
+  bootService,
+  eventually,
+  seedBotAndChannel,
+  seedWorkspace,
+} from '@cxgenie/testing';
+import { coreAiService } from '../../../../../../core-ai/src/core-ai.service';
+import { gatewayApiService } from '../../../../gateway-api.service';
+import { ApiClient } from '../../../../testing/api-client';
+import { StrandedMessages } from '../../ordering/stranded-messages';
+
+interface ReplyRow {
+  reply_to_message_id: string;
+  n: string;
+}
+
+/**
+ * The sweep reads every workspace of its database, so this spec gets a database of its own: in the
+ * shared test database it would answer the messages other suites hold back on purpose.
+ */
+describe('the sweep of customer messages persisted but never queued', () => {
+  const databaseName = `cxgenie_test_sweep_${randomBytes(4).toString('hex')}`;
+  const databaseUrl = withDatabaseName(TEST_DATABASE_URL, databaseName);
+  const queuePrefix = `test-${randomBytes(4).toString('hex')}`;
+  let admin: Sequelize;
+  let coreAi: BootedService;
+  let front: BootedService;
+  const booted: BootedService[] = [];
+  let tenants: TenantConnections;
+  let redis: Redis;
+  let inbound: Queue;
+  const intake = new CustomerMessageIntakeRepository();
+
+  const env = (extra: Record<string, string> = {}) => ({
+    DATABASE_URL: databaseUrl,
+    QUEUE_PREFIX: queuePrefix,
+    [serviceUrlEnvVar('core-ai')]: coreAi.url,
+    ...extra,
+  });
+
+  const boot = async (extra: Record<string, string>) => {
+    const service = await bootService(gatewayApiService, env(extra));
+    booted.push(service);
+    return service;
+  };
+
+  /** A widget conversation with one customer message answered the normal way (queued). */
+  const widgetConversation = async () => {
+    const owner = await ApiClient.signUp(front.url);
+    const bot = await owner.post<{ publicKey: string }>('/api/v1/bots', { name: 'Sweep bot' });
+    const session = await new ApiClient(front.url).post<{ sessionToken: string }>(
+      '/api/v1/widget/sessions',
+      { botKey: bot.body.publicKey },
+    );
+    const widget = new ApiClient(front.url).withBearer(session.body.sessionToken);
+    const queued = await widget.post<{ id: string; conversationId: string }>(
+      '/api/v1/widget/messages',
+      { text: 'How do I track my parcel?' },
+    );
+    expect(queued.status).toBe(202);
+    return { workspaceId: owner.session!.workspaceId, queued: queued.body };
+  };
+
+  /** What the gateway does before queueing, without the queueing: a process that died in between. */
+  const strand = async (workspaceId: string, conversationId: string, text: string) => {
+    const accepted = await intake.accept(await tenants.scope(workspaceId), {
+      conversationId,
+      text,
+    });
+    if (!accepted) throw new Error('the stranded message was not accepted');
+    return accepted;
+  };
+
+  const replies = async (workspaceId: string, conversationId: string) => {
+    const scope = await tenants.scope(workspaceId);
+    const rows = await scope.sequelize.query<ReplyRow>(
+      `SELECT reply_to_message_id, count(*) AS n FROM messages
+        WHERE conversation_id = :conversationId AND sender_type = 'bot' GROUP BY reply_to_message_id`,
+      { replacements: { conversationId }, type: QueryTypes.SELECT },
+    );
+    return Object.fromEntries(rows.map((row) => [row.reply_to_message_id, Number(row.n)]));
+  };
+
+  beforeAll(async () => {
+    admin = createSequelize({ url: TEST_DATABASE_URL, poolMax: 1, acquireTimeoutMs: 10_000 });
+    await admin.query(`CREATE DATABASE "${databaseName}"`);
+    const migrator = new Migrator(databaseUrl);
+    try {
+      await migrator.up();
+    } finally {
+      await migrator.close();
+    }
+    coreAi = await bootService(coreAiService, {
+      DATABASE_URL: databaseUrl,
+      QUEUE_PREFIX: queuePrefix,
+      LOCAL_LLM_TOKEN_DELAY_MS: '0',
+    });
+    // Accepts and queues, answers nothing: the answers come from the workers booted by each test.
+    front = await boot({ QUEUE_WORKERS: 'false' });
+    tenants = front.app.get(TenantConnections);
+    redis = front.app.get<Redis>(REDIS_CLIENT);
+    inbound = front.app.get<Queue>(getQueueToken(QueueNames.ConversationInbound));
+  });
+
+  afterAll(async () => {
+    for (const service of booted.reverse()) await service.close();
+    await coreAi?.close();
+    for (const name of [...movedTo, databaseName])
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.close();
+  });
+
+  /** The dedicated databases this spec's workspaces were moved to. */
+  const movedTo: string[] = [];
+
+  it('answers, once, a stranded message in a shared and in a dedicated workspace', async () => {
+    const shared = await widgetConversation();
+    const moved = await widgetConversation();
+
+    // A worker without the sweep answers what was queued, and the drain ends there.
+    const plain = await boot({ CONVERSATION_SWEEP_INTERVAL_MS: '0' });
+    await eventually(async () => {
+      expect(await replies(shared.workspaceId, shared.queued.conversationId)).toEqual({
+        [shared.queued.id]: 1,
+      });
+      expect(await replies(moved.workspaceId, moved.queued.conversationId)).toEqual({
+        [moved.queued.id]: 1,
+      });
+      // Finished, not just replied: a drain looks for more work after its last reply.
+      expect(await inbound.getJobCounts()).toMatchObject({ active: 0, waiting: 0, completed: 2 });
+    }, 20_000);
+    // Persisted after the drain, never queued: nothing makes that worker look at it again.
+    const sharedStranded = await strand(shared.workspaceId, shared.queued.conversationId, 'Hello?');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await replies(shared.workspaceId, shared.queued.conversationId)).toEqual({
+      [shared.queued.id]: 1,
+    });
+    await plain.close();
+
+    movedTo.push(dedicatedDatabaseName(moved.workspaceId));
+    await new TenantRelocator(tenants.sequelize, databaseUrl).moveToDedicated(moved.workspaceId);
+    tenants.invalidate(moved.workspaceId);
+    const movedStranded = await strand(moved.workspaceId, moved.queued.conversationId, 'Anyone?');
+
+    const sweeping = await boot({
+      CONVERSATION_SWEEP_INTERVAL_MS: '300',
+      CONVERSATION_SWEEP_GRACE_MS: '500',
+    });
+    await eventually(async () => {
+      expect(await replies(shared.workspaceId, shared.queued.conversationId)).toEqual({
+        [shared.queued.id]: 1,
+        [sharedStranded.id]: 1,
+      });
+      expect(await replies(moved.workspaceId, moved.queued.conversationId)).toEqual({
+        [moved.queued.id]: 1,
+        [movedStranded.id]: 1,
+      });
+    }, 20_000);
+
+    // Later runs find nothing left to queue.
+    const logged = () => sweeping.logs.lines.filter((line) => line.msg?.includes('never queued'));
+    const before = logged().length;
+    expect(before).toBeGreaterThan(0);
+    const watermark = async () =>
+      Number(await redis.hget(`${queuePrefix}:conversation-sweep:watermarks`, 'shared'));
+    const swept = await watermark();
+    await eventually(async () => expect(await watermark()).toBeGreaterThan(swept + 500), 10_000);
+    expect(logged()).toHaveLength(before);
+  });
+
+  describe('finding stranded messages', () => {
+    const stranded = new StrandedMessages();
+    let sequelize: Sequelize;
+    let workspaceId: string;
+    let otherWorkspaceId: string;
+    const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+
+    /** A conversation whose last message is `minutes` ago, with `pending` of its `messages` unanswered. */
+    const conversation = async (
+      workspace: string,
+      { minutes, messages, pending }: { minutes: number; messages: number; pending: number },
+    ) => {
+      const { botId, channelId } = await seedBotAndChannel(sequelize, workspace);
+      const [row] = await sequelize.query<{ id: string }>(
+        `WITH cust AS (INSERT INTO customers (workspace_id, name) VALUES (:workspace, 'Waiting customer') RETURNING id)
+         INSERT INTO conversations (workspace_id, bot_id, channel_id, customer_id)
+         SELECT :workspace, :botId, :channelId, id FROM cust RETURNING id`,
+        { replacements: { workspace, botId, channelId }, type: QueryTypes.SELECT },
+      );
+      const scope = await tenants.scope(workspace);
+      for (let i = 0; i < messages; i++)
+        await intake.accept(scope, { conversationId: row.id, text: `m${i}` });
+      await sequelize.query(
+        `UPDATE conversations SET processed_inbound_seq = :processed, last_message_at = :at WHERE id = :id`,
+        {
+          replacements: { processed: messages - pending, at: minutesAgo(minutes), id: row.id },
+        },
+      );
+      return row.id;
+    };
+
+    beforeAll(async () => {
+      sequelize = tenants.sequelize;
+      workspaceId = await seedWorkspace(sequelize, 'Sweep window');
+      otherWorkspaceId = await seedWorkspace(sequelize, 'Sweep neighbour');
+    });
+
+    it('returns each conversation in the window with its oldest waiting message, in order, by page', async () => {
+      const older = await conversation(workspaceId, { minutes: 30, messages: 3, pending: 2 });
+      const newer = await conversation(workspaceId, { minutes: 20, messages: 1, pending: 1 });
+      await conversation(workspaceId, { minutes: 25, messages: 2, pending: 0 }); // all answered
+      await conversation(workspaceId, { minutes: 1, messages: 1, pending: 1 }); // within the grace
+      await conversation(workspaceId, { minutes: 90, messages: 1, pending: 1 }); // before the window
+      await conversation(otherWorkspaceId, { minutes: 30, messages: 1, pending: 1 }); // not listed
+
+      const window = { workspaceIds: [workspaceId], from: minutesAgo(60), to: minutesAgo(5) };
+      const all = await stranded.find(sequelize, { ...window, limit: 10 });
+      expect(all.map((c) => [c.conversationId, c.seq])).toEqual([
+        [older, 2],
+        [newer, 1],
+      ]);
+      expect(all.every((c) => c.workspaceId === workspaceId)).toBe(true);
+
+      const first = await stranded.find(sequelize, { ...window, limit: 1 });
+      const second = await stranded.find(sequelize, { ...window, after: first[0], limit: 1 });
+      const third = await stranded.find(sequelize, { ...window, after: second[0], limit: 1 });
+      expect([...first, ...second, ...third].map((c) => c.conversationId)).toEqual([older, newer]);
+    });
+
+    it('covers every shared workspace of the database when given no list', async () => {
+      const neighbour = await conversation(otherWorkspaceId, {
+        minutes: 40,
+        messages: 1,
+        pending: 1,
+      });
+      const found = await stranded.find(sequelize, {
+        workspaceIds: null,
+        from: minutesAgo(45),
+        to: minutesAgo(35),
+        limit: 10,
+      });
+      expect(found.map((c) => c.conversationId)).toEqual([neighbour]);
+    });
+  });
+});
