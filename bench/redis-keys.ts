@@ -1,9 +1,9 @@
 import { Redis } from 'ioredis';
 
 /**
- * Removes what a run left under its queue prefix: jobs kept for inspection, and the analytics
- * facts no consumer reads. Runs would otherwise pile up in Redis, and every later run would pay for
- * persisting them.
+ * Removes what a run left under its queue prefix: jobs kept for inspection, and jobs of queues
+ * whose consumers the run does not start. Runs would otherwise pile up in Redis, and every later
+ * run would pay for persisting them.
  */
 export async function deleteKeys(redis: Redis | string, pattern: string): Promise<void> {
   const client = typeof redis === 'string' ? new Redis(redis) : redis;

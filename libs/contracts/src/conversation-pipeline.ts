@@ -27,14 +27,23 @@ export const ANALYTICS_EVENT_TYPES = [
 ] as const;
 export type AnalyticsEventType = (typeof ANALYTICS_EVENT_TYPES)[number];
 
-/** `analytics.events`: one fact for ClickHouse. */
-export interface AnalyticsEventJobData extends TracedJobData {
+/** One fact for ClickHouse (`analytics_events`). */
+export interface AnalyticsEvent extends TracedJobData {
   type: AnalyticsEventType;
   workspaceId: string;
   occurredAt: string;
   conversationId: string;
   messageId: string;
   data: Record<string, string | number | boolean | null>;
+}
+
+/**
+ * `analytics.events`: the facts one gateway instance gathered in a moment, written to ClickHouse
+ * together (a job per fact would cost Redis and the worker a round trip each). The batch has a
+ * trace of its own; each fact keeps the trace it happened in.
+ */
+export interface AnalyticsEventsJobData extends TracedJobData {
+  events: AnalyticsEvent[];
 }
 
 /** core-ai `POST /v1/answer` request. */

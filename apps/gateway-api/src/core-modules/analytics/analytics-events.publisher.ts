@@ -1,30 +1,31 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bull';
-import { type AnalyticsEventJobData, QueueNames } from '@cxgenie/contracts';
+import { type AnalyticsEvent, type AnalyticsEventsJobData, QueueNames } from '@cxgenie/contracts';
+import { newTraceId } from '@cxgenie/observability';
 
 /** At most this long between an event and its job; long enough to gather a busy moment's events. */
 export const ANALYTICS_FLUSH_MS = 50;
 const MAX_BATCH = 500;
 
 /**
- * Puts analytics facts on `analytics.events` in batches (one Redis round trip for many jobs)
- * instead of one add per fact: the conversation pipeline records one for every answer, and must
+ * Puts analytics facts on `analytics.events` in batches (one job for many facts) instead of one
+ * job per fact: the conversation pipeline records one for every answer, and must
  * never wait for it. Events still buffered are flushed on shutdown; a failed flush is logged, not
  * retried (analytics may lose a fact, a conversation may not lose a message).
  */
 @Injectable()
 export class AnalyticsEventsPublisher implements OnApplicationShutdown {
   private readonly logger = new Logger(AnalyticsEventsPublisher.name);
-  private buffer: AnalyticsEventJobData[] = [];
+  private buffer: AnalyticsEvent[] = [];
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
     @InjectQueue(QueueNames.AnalyticsEvents)
-    private readonly queue: Queue<AnalyticsEventJobData>,
+    private readonly queue: Queue<AnalyticsEventsJobData>,
   ) {}
 
-  record(event: AnalyticsEventJobData): void {
+  record(event: AnalyticsEvent): void {
     this.buffer.push(event);
     if (this.buffer.length >= MAX_BATCH) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), ANALYTICS_FLUSH_MS);
@@ -37,7 +38,7 @@ export class AnalyticsEventsPublisher implements OnApplicationShutdown {
     this.buffer = [];
     if (batch.length === 0) return;
     try {
-      await this.queue.addBulk(batch.map((data) => ({ data })));
+      await this.queue.add({ events: batch, traceId: newTraceId() });
     } catch (error) {
       this.logger.warn(`${batch.length} analytics events dropped: ${(error as Error).message}`);
     }

@@ -1,7 +1,9 @@
 import { BullModule } from '@nestjs/bull';
 import { Global, Module } from '@nestjs/common';
 import { QueueNames } from '@cxgenie/contracts';
+import { AnalyticsEventWriter } from './analytics-event-writer';
 import { AnalyticsEventsPublisher } from './analytics-events.publisher';
+import { AnalyticsEventsWorker } from './jobs/analytics-events.worker';
 
 @Global()
 @Module({
@@ -16,7 +18,7 @@ import { AnalyticsEventsPublisher } from './analytics-events.publisher';
       },
     }),
   ],
-  providers: [AnalyticsEventsPublisher],
+  providers: [AnalyticsEventsPublisher, AnalyticsEventWriter, AnalyticsEventsWorker],
   exports: [AnalyticsEventsPublisher],
 })
 export class AnalyticsModule {}

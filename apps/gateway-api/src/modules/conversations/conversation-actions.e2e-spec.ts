@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import Bull from 'bull';
 import type { Socket } from 'socket.io-client';
 import {
-  type AnalyticsEventJobData,
   type ChannelOutboundJobData,
   ClientEvents,
   type ConversationUpdatedPayload,
@@ -23,6 +22,7 @@ import {
 import { type BootedService, TEST_REDIS_URL, bootService, eventually } from '@cxgenie/testing';
 import { coreAiService } from '../../../../core-ai/src/core-ai.service';
 import { gatewayApiService } from '../../gateway-api.service';
+import { storedAnalyticsEvents } from '../../testing/analytics';
 import { ApiClient, signInAsNewMember } from '../../testing/api-client';
 import { PARCEL_KNOWLEDGE, addSnippet, sharedQueuePrefix } from '../../testing/knowledge';
 import { type RecordingSocket, connectSocket } from '../../testing/socket-client';
@@ -81,7 +81,6 @@ describe('agent actions on a conversation, over real services', () => {
   let botKey: string;
   let agentView: AgentView;
   let outbound: Bull.Queue<ChannelOutboundJobData>;
-  let analytics: Bull.Queue<AnalyticsEventJobData>;
   let handoffs: Bull.Queue<HandoffRequestJobData>;
   const sockets: Socket[] = [];
 
@@ -122,14 +121,12 @@ describe('agent actions on a conversation, over real services', () => {
     );
     sockets.push(recorder.socket);
     outbound = new Bull(QueueNames.ChannelOutbound, TEST_REDIS_URL, { prefix: QUEUE_PREFIX });
-    analytics = new Bull(QueueNames.AnalyticsEvents, TEST_REDIS_URL, { prefix: QUEUE_PREFIX });
     handoffs = new Bull(QueueNames.HandoffRequests, TEST_REDIS_URL, { prefix: QUEUE_PREFIX });
   });
 
   afterAll(async () => {
     for (const socket of sockets) socket.close();
     await outbound?.close();
-    await analytics?.close();
     await handoffs?.close();
     await gateway?.close();
     await coreAi?.close();
@@ -433,16 +430,15 @@ describe('agent actions on a conversation, over real services', () => {
         followUp[1].id,
       ]),
     );
-    // Analytics facts leave in batches, a moment later.
+    // Analytics facts leave in batches and reach ClickHouse a moment later.
     const events = await eventually(async () => {
-      const jobs = (await analytics.getJobs(['waiting', 'delayed', 'active'])).filter(
-        (j) => j.data.type === 'csat.submitted' && j.data.conversationId === conversationId,
+      const stored = (await storedAnalyticsEvents(gateway.app, scope.workspaceId)).filter(
+        (e) => e.type === 'csat.submitted' && e.conversationId === conversationId,
       );
-      expect(jobs).toHaveLength(1);
-      return jobs;
-    });
-    expect(events[0].data).toMatchObject({
-      workspaceId: scope.workspaceId,
+      expect(stored).toHaveLength(1);
+      return stored;
+    }, WAIT_MS);
+    expect(events[0]).toMatchObject({
       messageId: rating.id,
       data: { rating: 4, agentId, botId, channelType: 'telegram' },
     });
@@ -475,7 +471,7 @@ describe('agent actions on a conversation, over real services', () => {
     ).toEqual([4]);
   });
 
-  it('widget: closing asks for a rating inline; it is stored once, linked to agent and bot, and queued for analytics', async () => {
+  it('widget: closing asks for a rating inline; it is stored once, linked to agent and bot, and recorded in analytics', async () => {
     const { customer, conversationId } = await answeredConversation();
     expect((await act(agent, conversationId, 'takeover')).status).toBe(200);
     expect((await act(agent, conversationId, 'close')).status).toBe(200);
@@ -513,15 +509,15 @@ describe('agent actions on a conversation, over real services', () => {
     });
     const saved = await scope.models.CsatRating.findOne({ where: { conversationId } });
     expect(saved).toMatchObject({ rating: 5, agentId, botId, comment: 'Quick and kind.' });
-    // Analytics facts leave in batches, a moment later.
+    // Analytics facts leave in batches and reach ClickHouse a moment later.
     const events = await eventually(async () => {
-      const jobs = (await analytics.getJobs(['waiting', 'delayed', 'active'])).filter(
-        (j) => j.data.type === 'csat.submitted' && j.data.conversationId === conversationId,
+      const stored = (await storedAnalyticsEvents(gateway.app, scope.workspaceId)).filter(
+        (e) => e.type === 'csat.submitted' && e.conversationId === conversationId,
       );
-      expect(jobs).toHaveLength(1);
-      return jobs;
-    });
-    expect(events[0].data).toMatchObject({
+      expect(stored).toHaveLength(1);
+      return stored;
+    }, WAIT_MS);
+    expect(events[0]).toMatchObject({
       messageId: request.messageId,
       data: { rating: 5, agentId, botId, channelType: 'web' },
     });
