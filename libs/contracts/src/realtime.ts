@@ -18,6 +18,11 @@ export const ServerEvents = {
   MessageCreated: 'message.created',
   MessageChunk: 'message.chunk',
   MessageCompleted: 'message.completed',
+  /**
+   * Customers only: a streamed answer was abandoned before completing (an agent took the
+   * conversation over, or the worker lost it); drop its chunks (payload: MessageDiscardedPayload).
+   */
+  MessageDiscarded: 'message.discarded',
   /** A delivery update of an outbound message on a platform channel (payload: MessageStatusPayload). */
   MessageStatus: 'message.status',
   Typing: 'typing',
@@ -84,6 +89,13 @@ export interface MessageChunkPayload {
   replyToMessageId: string;
   chunkIndex: number;
   text: string;
+}
+
+/** The streamed answer `messageId` will never complete; another answer to the message may follow. */
+export interface MessageDiscardedPayload {
+  conversationId: string;
+  messageId: string;
+  replyToMessageId: string;
 }
 
 /** Sent, delivered, read or failed on the customer's platform; `reason` says why it failed. */

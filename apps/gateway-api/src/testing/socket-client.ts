@@ -2,6 +2,7 @@ import { type Socket, io } from 'socket.io-client';
 import {
   type BotNotEnoughDataEvent,
   type MessageChunkPayload,
+  type MessageDiscardedPayload,
   type MessagePayload,
   ServerEvents,
 } from '@cxgenie/contracts';
@@ -12,6 +13,8 @@ export interface RecordingSocket {
   created: MessagePayload[];
   completed: MessagePayload[];
   chunks: MessageChunkPayload[];
+  /** Streamed answers abandoned, each with how many chunks had arrived by then. */
+  discarded: (MessageDiscardedPayload & { chunksBefore: number })[];
   /** `message.created` and `message.completed` together, in arrival order. */
   messages: MessagePayload[];
   /** Agent namespace only. */
@@ -33,6 +36,7 @@ export function connectSocket(
     created: [],
     completed: [],
     chunks: [],
+    discarded: [],
     messages: [],
     notEnoughData: [],
   };
@@ -48,6 +52,9 @@ export function connectSocket(
     recorder.notEnoughData.push(e),
   );
   socket.on(ServerEvents.MessageChunk, (c: MessageChunkPayload) => recorder.chunks.push(c));
+  socket.on(ServerEvents.MessageDiscarded, (d: MessageDiscardedPayload) =>
+    recorder.discarded.push({ ...d, chunksBefore: recorder.chunks.length }),
+  );
   return new Promise((resolve, reject) => {
     socket.on('connect', () => resolve(recorder));
     socket.on('connect_error', reject);

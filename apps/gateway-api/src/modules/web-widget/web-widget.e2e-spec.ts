@@ -329,6 +329,42 @@ describe('web chat widget, in headless Chromium', () => {
     }
   });
 
+  it('drops the answer it was streaming when an agent takes the conversation over', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${gateway.url}/widget/demo?botKey=${encodeURIComponent(botKey)}`);
+      await page.evaluate('window.CXGenieWidget.open()');
+      const sent = await page.evaluate<{ ok: boolean; message: { conversationId: string } }>(
+        "window.CXGenieWidget.send('Where is my parcel? And how do returns work?')",
+      );
+      expect(sent.ok).toBe(true);
+      const streaming = page.locator('[data-testid="cxg-message"][data-streaming="true"]');
+      await streaming.waitFor({ timeout: 15_000 });
+
+      const takeover = await owner.post(
+        `/api/v1/conversations/${sent.message.conversationId}/takeover`,
+      );
+      expect(takeover.status).toBe(200);
+      await streaming.waitFor({ state: 'detached', timeout: 10_000 });
+      expect((await shownMessages(page)).map((m) => m.sender)).toEqual(['customer']);
+
+      // The agent carries on where the bot stopped; nothing of the bot's answer comes back.
+      const reply = await owner.post(
+        `/api/v1/conversations/${sent.message.conversationId}/messages`,
+        { text: 'Hi, I am looking into it now.' },
+      );
+      expect(reply.status).toBe(201);
+      await page.locator('[data-testid="cxg-message"][data-sender="agent"]').waitFor();
+      expect((await shownMessages(page)).map((m) => [m.sender, m.seq])).toEqual([
+        ['customer', '1'],
+        ['agent', '2'],
+      ]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('shows a refused message inline, and closes on Escape with focus back on the launcher', async () => {
     const context = await browser.newContext();
     try {

@@ -6,6 +6,8 @@ import {
   runPrepared,
 } from '@cxgenie/database';
 
+// Only while the bot has the conversation: an agent who took it over while the answer streamed
+// wins, even over a worker that checked its lock just before.
 // `last_message_at` orders the agents' inbox by the last message of a person (customer or agent):
 // a bot reply does not move the conversation, and its update touches no indexed column, so
 // PostgreSQL can make it a heap-only update (migration 0009).
@@ -16,6 +18,7 @@ const COMMIT_REPLY = preparedStatement(
         SET processed_inbound_seq = $1::int, last_message_seq = last_message_seq + 1,
             updated_at = now(), processed_at = clock_timestamp()
       WHERE id = $2::uuid AND workspace_id = $3::uuid AND processed_inbound_seq < $1::int
+        AND status = 'bot'
       RETURNING last_message_seq AS reply_seq, status
    )
    INSERT INTO messages (id, workspace_id, conversation_id, channel_id, seq, direction, sender_type, text, status,
@@ -59,7 +62,7 @@ export interface CommittedReply {
  */
 @Injectable()
 export class ConversationFence {
-  /** Null when the message was already handled (by somebody else). */
+  /** Null when the message was already handled (by somebody else), or an agent has the conversation. */
   async commitReply(scope: TenantScope, reply: ReplyToCommit): Promise<CommittedReply | null> {
     try {
       const [row] = await runPrepared<{ seq: number; created_at: Date; status: string }>(

@@ -7,6 +7,8 @@ import { REDIS_CLIENT } from '@cxgenie/redis';
 const EXTEND = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
 
+const lockKey = (conversationId: string) => `lock:conversation:${conversationId}`;
+
 export interface HeldLock {
   readonly key: string;
   readonly token: string;
@@ -22,7 +24,7 @@ export class ConversationLock {
   constructor(@Inject(REDIS_CLIENT) private readonly redis: Redis) {}
 
   async acquire(conversationId: string, ttlMs: number): Promise<HeldLock | null> {
-    const key = `lock:conversation:${conversationId}`;
+    const key = lockKey(conversationId);
     const token = randomBytes(16).toString('hex');
     const ok = await this.redis.set(key, token, 'PX', ttlMs, 'NX');
     return ok === 'OK' ? { key, token } : null;
@@ -34,6 +36,15 @@ export class ConversationLock {
 
   async release(lock: HeldLock): Promise<boolean> {
     return (await this.redis.eval(RELEASE, 1, lock.key, lock.token)) === 1;
+  }
+
+  /**
+   * Takes the conversation from whichever worker holds it, without its token: for an agent taking
+   * the conversation over. That worker's next ownership check fails, so its answer stops streaming
+   * and is never committed; the next worker to drain sees the conversation in human mode.
+   */
+  async preempt(conversationId: string): Promise<void> {
+    await this.redis.del(lockKey(conversationId));
   }
 
   async isHeld(lock: HeldLock): Promise<boolean> {

@@ -1,6 +1,7 @@
 import type {
   BotNotEnoughDataEvent,
   MessageChunkPayload,
+  MessageDiscardedPayload,
   MessagePayload,
   TypingPayload,
 } from '@cxgenie/contracts';
@@ -14,6 +15,8 @@ export abstract class ConversationEvents {
   /** The customer's side only (agents get the completed message). */
   abstract messageChunk(chunk: MessageChunkPayload): void;
   abstract messageCompleted(workspaceId: string, message: MessagePayload): void;
+  /** The customer's side only: chunks it was sent belong to an answer that will not complete. */
+  abstract messageDiscarded(discarded: MessageDiscardedPayload): void;
   abstract typing(workspaceId: string, typing: TypingPayload): void;
   /** Agents only: customers never learn that the bot was unsure. */
   abstract botNotEnoughData(event: BotNotEnoughDataEvent): void;

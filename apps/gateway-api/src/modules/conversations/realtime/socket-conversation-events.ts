@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   type BotNotEnoughDataEvent,
   type MessageChunkPayload,
+  type MessageDiscardedPayload,
   type MessagePayload,
   ServerEvents,
   type TypingPayload,
@@ -35,6 +36,13 @@ export class SocketConversationEvents extends ConversationEvents {
     this.customers.server
       ?.to(conversationRoom(chunk.conversationId))
       .emit(ServerEvents.MessageChunk, chunk);
+  }
+
+  /** Where the chunks went: agents never saw them. */
+  messageDiscarded(discarded: MessageDiscardedPayload): void {
+    this.customers.server
+      ?.to(conversationRoom(discarded.conversationId))
+      .emit(ServerEvents.MessageDiscarded, discarded);
   }
 
   messageCompleted(workspaceId: string, message: MessagePayload): void {

@@ -205,6 +205,7 @@
   // ---- state -------------------------------------------------------------------------------
   const rendered = new Map(); // message id -> element, for persisted and streaming messages
   const streams = new Map(); // message id -> { chunks: string[], shown: number, el }
+  const discarded = new Set(); // ids of streamed answers abandoned before completing
   let lastSeq = 0;
   // The conversation lastSeq belongs to; a closed conversation's successor starts again from 1.
   let currentConversationId = null;
@@ -389,6 +390,7 @@
 
   /** A streamed answer grows chunk by chunk, only ever showing the gap-free prefix. */
   function appendChunk(chunk) {
+    if (discarded.has(chunk.messageId)) return;
     const done = rendered.get(chunk.messageId);
     if (done && !streams.has(chunk.messageId)) return; // Already completed (or replayed).
     let stream = streams.get(chunk.messageId);
@@ -412,6 +414,17 @@
       stream.shown += 1;
     }
     if (stick) scrollToBottom();
+  }
+
+  /** An answer that will not complete (an agent took over): what was shown of it goes away. */
+  function discardStream(event) {
+    if (!event || !event.messageId) return;
+    discarded.add(event.messageId);
+    const stream = streams.get(event.messageId);
+    if (!stream) return;
+    streams.delete(event.messageId);
+    rendered.delete(event.messageId);
+    stream.el.remove();
   }
 
   // ---- session and socket ------------------------------------------------------------------
@@ -536,6 +549,7 @@
     });
     socket.on('message.completed', upsertMessage);
     socket.on('message.chunk', appendChunk);
+    socket.on('message.discarded', discardStream);
     socket.on('csat.requested', showRatingRequest);
     socket.on('typing', (event) => {
       if (event.senderType !== 'customer') showTyping(event.typing, event.senderType);

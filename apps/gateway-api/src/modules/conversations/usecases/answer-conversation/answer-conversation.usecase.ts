@@ -7,6 +7,7 @@ import {
   type AnswerStreamEvent,
   type BotNotEnoughDataEvent,
   type ChannelOutboundJobData,
+  type MessageDiscardedPayload,
   type MessagePayload,
   QueueNames,
 } from '@cxgenie/contracts';
@@ -48,6 +49,9 @@ interface PendingMessage extends WaitingMessage {
 }
 
 type AnswerDone = Extract<AnswerStreamEvent, { type: 'done' }>;
+
+/** The ids of a reply being streamed: its own, its conversation's, the message it answers. */
+type ReplyIds = MessageDiscardedPayload;
 
 interface StreamedAnswer {
   text: string;
@@ -212,11 +216,12 @@ export class AnswerConversation {
         ? { handled: true, status: null }
         : NOT_HANDLED;
 
-    const replyId = randomUUID();
+    const reply = { conversationId, messageId: randomUUID(), replyToMessageId: message.id };
     const request = this.answerRequest(scope, conversationId, message, settings, history);
     typing.start();
-    const answer = await this.streamAnswer(conversationId, message.id, replyId, request, keeper);
-    if (answer === null || !(await keeper.stillHeld())) return NOT_HANDLED;
+    const streamed = { chunks: 0 };
+    const answer = await this.streamAnswer(reply, request, keeper, streamed);
+    if (answer === null || !(await keeper.stillHeld())) return this.abandon(reply, streamed);
 
     if (answer.done.outcome === 'silent') {
       const outcome = await this.markHandledWithoutReply(scope, conversationId, message);
@@ -228,18 +233,28 @@ export class AnswerConversation {
       state,
       conversationId,
       message,
-      replyId,
+      reply.messageId,
       answer,
     );
-    if (!committed) return NOT_HANDLED;
-    const { reply, status } = committed;
-    this.events.messageCompleted(scope.workspaceId, reply);
+    if (!committed) return this.abandon(reply, streamed);
+    const { status } = committed;
+    this.events.messageCompleted(scope.workspaceId, committed.reply);
     this.logger.log(`answered message ${message.seq} of conversation ${conversationId}`);
     if (!answer.done.haveEnoughInformation) {
       await this.reportNotEnoughData(scope, message, request, answer.done);
     }
-    await this.afterReply(scope, state, message, reply);
+    await this.afterReply(scope, state, message, committed.reply);
     return { handled: true, status };
+  }
+
+  /**
+   * The answer will not be committed (an agent took the conversation over, or another worker has
+   * it): the customer is told to drop what it was shown of it. Only a retraction of this worker's
+   * own chunks, so it is safe after losing the lock.
+   */
+  private abandon(reply: ReplyIds, streamed: { chunks: number }): Outcome {
+    if (streamed.chunks > 0) this.events.messageDiscarded(reply);
+    return NOT_HANDLED;
   }
 
   private changedState(outcome: Outcome): Outcome {
@@ -271,12 +286,12 @@ export class AnswerConversation {
     await this.notEnoughData.add(event, { jobId: `not-enough-data:${message.id}` });
   }
 
+  /** `streamed.chunks` counts what reached the customer, also when the answer is abandoned. */
   private async streamAnswer(
-    conversationId: string,
-    replyToMessageId: string,
-    messageId: string,
+    { conversationId, messageId, replyToMessageId }: ReplyIds,
     request: AnswerRequest,
     keeper: LockKeeper,
+    streamed: { chunks: number },
   ): Promise<StreamedAnswer | null> {
     let text = '';
     let done: AnswerDone | null = null;
@@ -295,6 +310,7 @@ export class AnswerConversation {
           chunkIndex: index,
           text: chunk,
         });
+        streamed.chunks += 1;
       }
       return true;
     };

@@ -6,6 +6,7 @@ import { ConversationStateConflictException } from '../../actions/conversation-a
 import { ConversationStateEvents } from '../../actions/conversation-state.events';
 import { changed, updatedPayload } from '../../actions/conversation-state';
 import { HandoffRequests } from '../../actions/handoff-requests';
+import { ConversationLock } from '../../ordering/conversation-lock';
 import { OutboundMessages } from '../../actions/outbound-message';
 import { recordFirstResponse } from '../../actions/ticket-facts';
 import type { SendAgentMessageCommand } from './send-agent-message.command';
@@ -25,6 +26,7 @@ export class SendAgentMessage {
     private readonly messages: OutboundMessages,
     private readonly events: ConversationStateEvents,
     private readonly handoffs: HandoffRequests,
+    private readonly locks: ConversationLock,
   ) {}
 
   async execute(scope: TenantScope, command: SendAgentMessageCommand): Promise<MessagePayload> {
@@ -60,6 +62,8 @@ export class SendAgentMessage {
         updatedPayload(result.state, 'taken_over', command.agentId),
       );
       // From the bot, or from the unassigned queue: the ticket follows the conversation.
+      // An answer the bot is streaming right now stops: the agent has the conversation.
+      await this.locks.preempt(command.conversationId);
       await this.handoffs.agentTookOver(scope.workspaceId, command.conversationId, command.agentId);
     }
     return result.message;

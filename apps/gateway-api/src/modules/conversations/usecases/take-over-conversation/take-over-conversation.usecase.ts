@@ -10,6 +10,7 @@ import {
   updatedPayload,
 } from '../../actions/conversation-state';
 import { HandoffRequests } from '../../actions/handoff-requests';
+import { ConversationLock } from '../../ordering/conversation-lock';
 import { transitionConversation } from '../../actions/transition-conversation';
 import type { TakeOverConversationCommand } from './take-over-conversation.command';
 
@@ -23,6 +24,7 @@ export class TakeOverConversation {
   constructor(
     private readonly events: ConversationStateEvents,
     private readonly handoffs: HandoffRequests,
+    private readonly locks: ConversationLock,
   ) {}
 
   async execute(
@@ -43,6 +45,8 @@ export class TakeOverConversation {
         scope.workspaceId,
         updatedPayload(result.row, 'taken_over', command.agentId),
       );
+      // An answer the bot is streaming right now stops: the agent has the conversation.
+      await this.locks.preempt(command.conversationId);
       await this.handoffs.agentTookOver(scope.workspaceId, command.conversationId, command.agentId);
     }
     return presentState(result.row);
