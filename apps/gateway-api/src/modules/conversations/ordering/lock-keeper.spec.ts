@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import { TEST_REDIS_URL } from '@cxgenie/testing';
+import { TEST_REDIS_URL, eventually } from '@cxgenie/testing';
 import { ConversationLock } from './conversation-lock';
 import { LockKeeper, OWNERSHIP_FRESH_MS } from './lock-keeper';
 
@@ -53,14 +53,15 @@ describe('LockKeeper', () => {
   });
 
   it('extends the lock past its TTL while work runs, and a failed extension marks it lost', async () => {
-    const keeper = (await acquire(300)).start();
+    // Renewed every 500 ms: a loaded machine may stall the event loop for a while, not for 1 s.
+    const ttlMs = 1_500;
+    const keeper = (await acquire(ttlMs)).start();
     try {
-      await sleep(900);
+      await sleep(ttlMs * 2.5);
       expect(await redis.get(keeper.lock.key)).toBe(keeper.lock.token);
       expect(keeper.lost).toBe(false);
       await redis.set(keeper.lock.key, 'another-worker');
-      await sleep(250);
-      expect(keeper.lost).toBe(true);
+      await eventually(() => expect(keeper.lost).toBe(true), ttlMs * 2, 20);
       expect(await keeper.stillHeld()).toBe(false);
     } finally {
       keeper.stop();
