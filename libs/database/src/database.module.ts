@@ -4,6 +4,7 @@ import { createSequelize } from './connection.factory';
 import { DATABASE } from './database.tokens';
 import { DatabasePoolMetrics } from './database-pool.metrics';
 import { TenantConnections } from './tenancy/tenant-connections';
+import { TenantRoutes } from './tenancy/tenant-routes';
 
 /** The PostgreSQL connections of a service; schema changes only ever come from migrations. */
 @Module({})
@@ -15,9 +16,10 @@ export class DatabaseModule {
       providers: [
         { provide: DATABASE, useFactory: () => createSequelize(db) },
         TenantConnections,
+        TenantRoutes,
         DatabasePoolMetrics,
       ],
-      exports: [DATABASE, TenantConnections],
+      exports: [DATABASE, TenantConnections, TenantRoutes],
     };
   }
 }

@@ -10,6 +10,7 @@ export * from './models';
 export * from './tenancy/tenant-scope';
 export * from './tenancy/tenant-connections';
 export * from './tenancy/tenant-relocator';
+export * from './tenancy/tenant-routes';
 export * from './repositories/cursor';
 export * from './repositories/tenant.repository';
 export * from './repositories/repositories';

@@ -8,6 +8,7 @@ import { channelDeliveryIds } from './0007-channel-delivery-ids';
 import { handoffTickets } from './0008-handoff-tickets';
 import { conversationFillfactor } from './0009-conversation-fillfactor';
 import { messageConversationKey } from './0010-message-conversation-key';
+import { tenantRoutes } from './0011-tenant-routes';
 
 /**
  * Every migration, in order. Listed statically rather than globbed so the same list runs under
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   handoffTickets,
   conversationFillfactor,
   messageConversationKey,
+  tenantRoutes,
 ];
 
 export { TENANT_TABLES } from './0001-initial-schema';

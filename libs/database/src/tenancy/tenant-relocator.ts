@@ -53,6 +53,8 @@ export class TenantRelocator {
         },
       );
       const rowsCopied = await this.copyRows(this.control, target, workspaceId);
+      // Before the switch, while the rows are still here for the lookups that search them first.
+      await this.indexPublicKeys(workspaceId);
       await this.setRoute(workspaceId, 'dedicated', databaseName);
       await this.deleteRows(this.control, workspaceId);
       return { workspaceId, mode: 'dedicated', databaseName, rowsCopied };
@@ -72,6 +74,10 @@ export class TenantRelocator {
     try {
       rowsCopied = await this.copyRows(source, this.control, workspaceId);
       await this.setRoute(workspaceId, 'shared', null);
+      // Its bots and channels are the control plane's own rows again.
+      await this.control.query('DELETE FROM tenant_routes WHERE workspace_id = :workspaceId', {
+        replacements: { workspaceId },
+      });
     } finally {
       await source.close();
     }
@@ -95,6 +101,18 @@ export class TenantRelocator {
         await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
       }
     }
+  }
+
+  /** What the widget and the webhooks find the workspace by once its rows have left (TenantRoutes). */
+  private async indexPublicKeys(workspaceId: string): Promise<void> {
+    await this.control.query(
+      `INSERT INTO tenant_routes (kind, key, workspace_id)
+       SELECT 'bot_public_key', public_key, workspace_id FROM bots WHERE workspace_id = :workspaceId
+       UNION ALL
+       SELECT 'channel', id::text, workspace_id FROM channels WHERE workspace_id = :workspaceId
+       ON CONFLICT (kind, key) DO UPDATE SET workspace_id = EXCLUDED.workspace_id`,
+      { replacements: { workspaceId } },
+    );
   }
 
   private async workspace(workspaceId: string): Promise<Record<string, unknown>> {

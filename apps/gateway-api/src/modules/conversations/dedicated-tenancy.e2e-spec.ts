@@ -1,11 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { QueryTypes } from 'sequelize';
-import { TenantConnections, TenantRelocator } from '@cxgenie/database';
+import { TenantConnections, TenantRelocator, TenantRoutes } from '@cxgenie/database';
 import {
   type BootedService,
   bootService,
   seedBotAndChannel,
   seedConversations,
 } from '@cxgenie/testing';
+import { ChannelDirectory } from '../../../../integration/src/core-modules/channel-directory/channel-directory';
+import { integrationService } from '../../../../integration/src/integration.service';
 import { gatewayApiService } from '../../gateway-api.service';
 import { ApiClient } from '../../testing/api-client';
 
@@ -36,15 +39,26 @@ describe('a workspace moved to its own database and back', () => {
   let moved: ApiClient;
   let neighbour: ApiClient;
   let before: string[];
+  let integration: BootedService;
+  /** The moved workspace's seeded bot and channel. */
+  let seeded: { publicKey: string; channelId: string };
+
+  const widgetSession = (botKey: string) =>
+    new ApiClient(gateway.url).post<{ botId: string }>('/api/v1/widget/sessions', { botKey });
 
   beforeAll(async () => {
     gateway = await bootService(gatewayApiService);
+    integration = await bootService(integrationService);
     tenants = gateway.app.get(TenantConnections);
     relocator = new TenantRelocator(tenants.sequelize, gateway.config.database.url);
     moved = await ApiClient.signUp(gateway.url);
     neighbour = await ApiClient.signUp(gateway.url);
     for (const client of [moved, neighbour]) {
       const fixture = await seedBotAndChannel(tenants.sequelize, client.session!.workspaceId);
+      if (client === moved) {
+        const bot = await tenants.control.Bot.findByPk(fixture.botId);
+        seeded = { publicKey: bot!.publicKey, channelId: fixture.channelId };
+      }
       await seedConversations(tenants.sequelize, fixture, {
         conversations: 12,
         messagesPerConversation: 3,
@@ -57,6 +71,7 @@ describe('a workspace moved to its own database and back', () => {
     const workspaceId = moved.session!.workspaceId;
     const route = await tenants.control.Workspace.findByPk(workspaceId);
     if (route?.tenancyMode === 'dedicated') await relocator.moveToShared(workspaceId);
+    await integration?.close();
     await gateway.close();
   });
 
@@ -93,6 +108,44 @@ describe('a workspace moved to its own database and back', () => {
     expect((await moved.get(`/api/v1/conversations/${before[0]}`)).status).toBe(200);
   });
 
+  it("is reached from outside by its bots' keys and its channels' ids, like a shared one", async () => {
+    const workspaceId = moved.session!.workspaceId;
+    const session = await widgetSession(seeded.publicKey);
+    expect(session.status).toBe(201);
+    const channels = integration.app.get(ChannelDirectory);
+    expect(await channels.find(seeded.channelId, { fresh: true })).toMatchObject({
+      id: seeded.channelId,
+      workspaceId,
+    });
+
+    // Keys made while dedicated are indexed too; a rotated key stops working at once.
+    const bot = await moved.post<{ id: string; publicKey: string }>('/api/v1/bots', {
+      name: 'Made while dedicated',
+    });
+    expect(bot.status).toBe(201);
+    expect((await widgetSession(bot.body.publicKey)).body.botId).toBe(bot.body.id);
+    const rotated = await moved.post<{ publicKey: string }>(
+      `/api/v1/bots/${bot.body.id}/rotate-public-key`,
+    );
+    expect(rotated.status).toBe(200);
+    expect((await widgetSession(bot.body.publicKey)).status).toBe(404);
+    expect((await widgetSession(rotated.body.publicKey)).status).toBe(201);
+    const channel = await moved.post<{ id: string }>('/api/v1/channels', {
+      type: 'messenger',
+      name: 'Made while dedicated',
+      botId: bot.body.id,
+      credentials: {
+        pageAccessToken: 'EAAGpage-dedicated',
+        appSecret: 'appsecret-dedicated',
+        verifyToken: 'verify-dedicated',
+      },
+      settings: { pageId: `${Date.now()}` },
+    });
+    expect(channel.status).toBe(201);
+    expect(await channels.find(channel.body.id, { fresh: true })).toMatchObject({ workspaceId });
+    expect(await channels.find(randomUUID(), { fresh: true })).toBeNull();
+  });
+
   it('moves back to the shared database intact and drops the dedicated one', async () => {
     const workspaceId = moved.session!.workspaceId;
     const databaseName = (await tenants.control.Workspace.findByPk(workspaceId))!.databaseName!;
@@ -112,5 +165,10 @@ describe('a workspace moved to its own database and back', () => {
       },
     );
     expect(exists).toBeUndefined();
+    // Its bots and channels are the control plane's own rows again: no index entry is left.
+    const routes = gateway.app.get(TenantRoutes);
+    expect(await routes.locate('bot_public_key', seeded.publicKey)).toBeNull();
+    expect(await routes.locate('channel', seeded.channelId)).toBeNull();
+    expect((await widgetSession(seeded.publicKey)).status).toBe(201);
   });
 });

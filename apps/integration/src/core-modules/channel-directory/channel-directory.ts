@@ -1,7 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { SecretBox } from '@cxgenie/channels';
 import type { ChannelContext } from '@cxgenie/contracts';
-import { type Channel, TenantConnections, WorkspaceNotFoundError } from '@cxgenie/database';
+import {
+  type Channel,
+  TenantConnections,
+  TenantRoutes,
+  WorkspaceNotFoundError,
+} from '@cxgenie/database';
 import type { AnyChannelAdapter } from '../channel-registry/channel-adapter.registry';
 import { type LoadedChannel, channelContextOf } from './loaded-channel';
 
@@ -28,6 +33,7 @@ export class ChannelDirectory {
 
   constructor(
     private readonly tenants: TenantConnections,
+    private readonly routes: TenantRoutes,
     private readonly box: SecretBox,
   ) {}
 
@@ -63,15 +69,14 @@ export class ChannelDirectory {
   }
 
   private async load(channelId: string): Promise<LoadedChannel | null> {
-    const located = await this.tenants.control.Channel.findByPk(channelId, {
-      attributes: ['id', 'workspaceId'],
-    });
-    if (!located) return null;
+    // A shared workspace's channel is the control plane's own row; a dedicated one's is indexed.
+    const workspaceId =
+      (await this.tenants.control.Channel.findByPk(channelId, { attributes: ['workspaceId'] }))
+        ?.workspaceId ?? (await this.routes.locate('channel', channelId));
+    if (!workspaceId) return null;
     try {
-      const scope = await this.tenants.scope(located.workspaceId);
-      const row = await scope.models.Channel.findOne({
-        where: { id: channelId, workspaceId: located.workspaceId },
-      });
+      const scope = await this.tenants.scope(workspaceId);
+      const row = await scope.models.Channel.findOne({ where: { id: channelId, workspaceId } });
       return row ? this.open(row) : null;
     } catch (error) {
       if (error instanceof WorkspaceNotFoundError) return null;

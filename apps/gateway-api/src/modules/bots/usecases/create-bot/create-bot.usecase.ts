@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BotRepository, type TenantScope } from '@cxgenie/database';
+import { BotRepository, type TenantScope, TenantRoutes } from '@cxgenie/database';
 import {
   assertFallbackFitsPolicy,
   mergeKnowledgeSettings,
@@ -14,6 +14,7 @@ export class CreateBot {
   constructor(
     private readonly bots: BotRepository,
     private readonly views: BotViews,
+    private readonly routes: TenantRoutes,
   ) {}
 
   async execute(scope: TenantScope, command: CreateBotCommand): Promise<BotResponse> {
@@ -32,6 +33,8 @@ export class CreateBot {
         : {}),
       publicKey: newBotPublicKey(),
     });
+    // The widget finds a dedicated workspace's bot through the control plane's index.
+    await this.routes.record(scope, 'bot_public_key', bot.publicKey);
     return this.views.renderOne(scope, bot);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BotRepository, type TenantScope } from '@cxgenie/database';
+import { BotRepository, type TenantScope, TenantRoutes } from '@cxgenie/database';
 import { ResourceNotFoundException } from '../../../../core-modules/http/resource-not-found.exception';
 import { newBotPublicKey } from '../../bot-settings';
 import { BotViews } from '../../bot-views';
@@ -14,11 +14,15 @@ export class RotateBotPublicKey {
   constructor(
     private readonly bots: BotRepository,
     private readonly views: BotViews,
+    private readonly routes: TenantRoutes,
   ) {}
 
   async execute(scope: TenantScope, id: string): Promise<BotResponse> {
-    const bot = await this.bots.update(scope, id, { publicKey: newBotPublicKey() });
-    if (!bot) throw new ResourceNotFoundException('Bot');
+    const before = await this.bots.findById(scope, id);
+    const bot = before && (await this.bots.update(scope, id, { publicKey: newBotPublicKey() }));
+    if (!before || !bot) throw new ResourceNotFoundException('Bot');
+    await this.routes.record(scope, 'bot_public_key', bot.publicKey);
+    await this.routes.forget('bot_public_key', before.publicKey);
     return this.views.renderOne(scope, bot);
   }
 }

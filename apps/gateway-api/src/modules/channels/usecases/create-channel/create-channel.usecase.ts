@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ChannelRepository, type TenantScope } from '@cxgenie/database';
+import { ChannelRepository, type TenantScope, TenantRoutes } from '@cxgenie/database';
 import { ChannelConnector } from '../../channel-connector';
 import { ChannelRules } from '../../channel-rules';
 import { ChannelSecrets } from '../../channel-secrets';
@@ -20,6 +20,7 @@ export class CreateChannel {
     private readonly secrets: ChannelSecrets,
     private readonly views: ChannelViews,
     private readonly connector: ChannelConnector,
+    private readonly routes: TenantRoutes,
   ) {}
 
   async execute(scope: TenantScope, command: CreateChannelCommand): Promise<ChannelResponse> {
@@ -41,6 +42,8 @@ export class CreateChannel {
       webhookSecretEncrypted: this.secrets.newWebhookSecret().sealed,
     };
     const channel = await withExternalIdConflict(() => this.channels.create(scope, values));
+    // Before connecting: the platform may call the webhook as soon as it is registered.
+    await this.routes.record(scope, 'channel', channel.id);
     await this.connector.connect(channel);
     return this.views.render(channel);
   }

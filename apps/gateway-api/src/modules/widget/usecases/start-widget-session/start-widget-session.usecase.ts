@@ -6,6 +6,7 @@ import {
   type CustomerProfile,
   type TenantScope,
   TenantConnections,
+  TenantRoutes,
   WorkspaceNotFoundError,
 } from '@cxgenie/database';
 import { SessionTokens } from '../../../../core-modules/auth/session-tokens';
@@ -26,6 +27,7 @@ const WEB_CHANNEL_NAME = 'Web widget';
 export class StartWidgetSession {
   constructor(
     private readonly tenants: TenantConnections,
+    private readonly routes: TenantRoutes,
     private readonly channels: BotChannelRepository,
     private readonly customers: ChannelCustomerRepository,
     private readonly secrets: ChannelSecrets,
@@ -34,7 +36,7 @@ export class StartWidgetSession {
 
   async execute(command: StartWidgetSessionCommand): Promise<WidgetSessionResponse> {
     const bot = await this.findBot(command.botKey);
-    const scope = await this.scopeOf(bot);
+    const scope = await this.scopeOf(bot.workspaceId);
     const channel = await this.channels.findOrCreateForBot(scope, bot.id, 'web', () => ({
       name: WEB_CHANNEL_NAME,
       webhookSecretEncrypted: this.secrets.newWebhookSecret().sealed,
@@ -66,18 +68,27 @@ export class StartWidgetSession {
   }
 
   /**
-   * The one lookup no principal scopes: it runs against the shared database only, so bots of
-   * dedicated-mode workspaces are not found until the control plane indexes public keys.
+   * The one lookup no principal scopes: the control plane's own bots (every shared workspace's),
+   * then its index of dedicated workspaces' keys, and the bot read in that workspace's database.
    */
   private async findBot(publicKey: string): Promise<Bot> {
-    const bot = await this.tenants.control.Bot.findOne({ where: { publicKey, isActive: true } });
+    const bot =
+      (await this.tenants.control.Bot.findOne({ where: { publicKey, isActive: true } })) ??
+      (await this.findDedicatedBot(publicKey));
     if (!bot) throw new WidgetBotNotFoundException();
     return bot;
   }
 
-  private async scopeOf(bot: Bot): Promise<TenantScope> {
+  private async findDedicatedBot(publicKey: string): Promise<Bot | null> {
+    const workspaceId = await this.routes.locate('bot_public_key', publicKey);
+    if (!workspaceId) return null;
+    const scope = await this.scopeOf(workspaceId);
+    return scope.models.Bot.findOne({ where: { publicKey, workspaceId, isActive: true } });
+  }
+
+  private async scopeOf(workspaceId: string): Promise<TenantScope> {
     try {
-      return await this.tenants.scope(bot.workspaceId);
+      return await this.tenants.scope(workspaceId);
     } catch (error) {
       if (error instanceof WorkspaceNotFoundError) throw new WidgetBotNotFoundException();
       throw error;
