@@ -99,6 +99,59 @@ describe('the sweep of customer messages persisted but never queued', () => {
     return Object.fromEntries(rows.map((row) => [row.reply_to_message_id, Number(row.n)]));
   };
 
+  const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+
+  interface Seeded {
+    minutes: number;
+    messages: number;
+    pending: number;
+    channelType?: 'web' | 'telegram';
+    /** A bot reply after the customer's messages, written `minutes` ago. */
+    reply?: { status: 'queued' | 'sent'; minutes: number };
+  }
+
+  /** A conversation whose last customer message is `minutes` ago, `pending` of them unanswered. */
+  const conversation = async (workspace: string, seeded: Seeded) => {
+    const { minutes, messages, pending, channelType = 'web', reply } = seeded;
+    const sequelize = tenants.sequelize;
+    const { botId, channelId } = await seedBotAndChannel(sequelize, workspace);
+    await sequelize.query('UPDATE channels SET type = :channelType WHERE id = :channelId', {
+      replacements: { channelType, channelId },
+    });
+    const [row] = await sequelize.query<{ id: string }>(
+      `WITH cust AS (INSERT INTO customers (workspace_id, name) VALUES (:workspace, 'Waiting customer') RETURNING id)
+       INSERT INTO conversations (workspace_id, bot_id, channel_id, customer_id)
+       SELECT :workspace, :botId, :channelId, id FROM cust RETURNING id`,
+      { replacements: { workspace, botId, channelId }, type: QueryTypes.SELECT },
+    );
+    const scope = await tenants.scope(workspace);
+    for (let i = 0; i < messages; i++)
+      await intake.accept(scope, { conversationId: row.id, text: `m${i}` });
+    await sequelize.query(
+      `UPDATE conversations SET processed_inbound_seq = :processed, last_message_at = :at WHERE id = :id`,
+      { replacements: { processed: messages - pending, at: minutesAgo(minutes), id: row.id } },
+    );
+    if (!reply) return { conversationId: row.id, replyId: null };
+    // What the pipeline commits before it queues the delivery.
+    const [bot] = await sequelize.query<{ id: string }>(
+      `INSERT INTO messages (workspace_id, conversation_id, channel_id, seq, direction, sender_type, text, status, created_at)
+       VALUES (:workspace, :conversationId, :channelId, :seq, 'outbound', 'bot', 'Here you are.', :status, :at)
+       RETURNING id`,
+      {
+        replacements: {
+          workspace,
+          conversationId: row.id,
+          channelId,
+          seq: messages + 1,
+          status: reply.status,
+          at: minutesAgo(reply.minutes),
+        },
+        type: QueryTypes.SELECT,
+      },
+    );
+    return { conversationId: row.id, replyId: bot.id };
+  };
+
   beforeAll(async () => {
     admin = createSequelize({ url: TEST_DATABASE_URL, poolMax: 1, acquireTimeoutMs: 10_000 });
     await admin.query(`CREATE DATABASE "${databaseName}"`);
@@ -131,7 +184,7 @@ describe('the sweep of customer messages persisted but never queued', () => {
   /** The dedicated databases this spec's workspaces were moved to. */
   const movedTo: string[] = [];
 
-  it('answers, once, a stranded message in a shared and in a dedicated workspace', async () => {
+  it('answers, once, a stranded message in a shared and in a dedicated workspace; hands a stranded reply to delivery', async () => {
     const shared = await widgetConversation();
     const moved = await widgetConversation();
 
@@ -160,6 +213,15 @@ describe('the sweep of customer messages persisted but never queued', () => {
     tenants.invalidate(moved.workspaceId);
     const movedStranded = await strand(moved.workspaceId, moved.queued.conversationId, 'Anyone?');
 
+    // A reply committed for a messaging platform whose delivery was never queued.
+    const undelivered = await conversation(shared.workspaceId, {
+      minutes: 0,
+      messages: 1,
+      pending: 0,
+      channelType: 'telegram',
+      reply: { status: 'queued', minutes: 0 },
+    });
+
     const sweeping = await boot({
       CONVERSATION_SWEEP_INTERVAL_MS: '300',
       CONVERSATION_SWEEP_GRACE_MS: '500',
@@ -175,8 +237,23 @@ describe('the sweep of customer messages persisted but never queued', () => {
       });
     }, 20_000);
 
+    const outbound = front.app.get<Queue>(getQueueToken(QueueNames.ChannelOutbound));
+    await eventually(async () => {
+      const jobs = await outbound.getWaiting();
+      expect(jobs.map((job) => job.data)).toContainEqual(
+        expect.objectContaining({
+          conversationId: undelivered.conversationId,
+          messageId: undelivered.replyId,
+          channelType: 'telegram',
+        }),
+      );
+    }, 10_000);
+
     // Later runs find nothing left to queue.
-    const logged = () => sweeping.logs.lines.filter((line) => line.msg?.includes('never queued'));
+    const logged = () =>
+      sweeping.logs.lines.filter((line) =>
+        line.msg?.includes('had customer messages never queued'),
+      );
     const before = logged().length;
     expect(before).toBeGreaterThan(0);
     const watermark = async () =>
@@ -191,32 +268,6 @@ describe('the sweep of customer messages persisted but never queued', () => {
     let sequelize: Sequelize;
     let workspaceId: string;
     let otherWorkspaceId: string;
-    const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
-
-    /** A conversation whose last message is `minutes` ago, with `pending` of its `messages` unanswered. */
-    const conversation = async (
-      workspace: string,
-      { minutes, messages, pending }: { minutes: number; messages: number; pending: number },
-    ) => {
-      const { botId, channelId } = await seedBotAndChannel(sequelize, workspace);
-      const [row] = await sequelize.query<{ id: string }>(
-        `WITH cust AS (INSERT INTO customers (workspace_id, name) VALUES (:workspace, 'Waiting customer') RETURNING id)
-         INSERT INTO conversations (workspace_id, bot_id, channel_id, customer_id)
-         SELECT :workspace, :botId, :channelId, id FROM cust RETURNING id`,
-        { replacements: { workspace, botId, channelId }, type: QueryTypes.SELECT },
-      );
-      const scope = await tenants.scope(workspace);
-      for (let i = 0; i < messages; i++)
-        await intake.accept(scope, { conversationId: row.id, text: `m${i}` });
-      await sequelize.query(
-        `UPDATE conversations SET processed_inbound_seq = :processed, last_message_at = :at WHERE id = :id`,
-        {
-          replacements: { processed: messages - pending, at: minutesAgo(minutes), id: row.id },
-        },
-      );
-      return row.id;
-    };
-
     beforeAll(async () => {
       sequelize = tenants.sequelize;
       workspaceId = await seedWorkspace(sequelize, 'Sweep window');
@@ -224,8 +275,10 @@ describe('the sweep of customer messages persisted but never queued', () => {
     });
 
     it('returns each conversation in the window with its oldest waiting message, in order, by page', async () => {
-      const older = await conversation(workspaceId, { minutes: 30, messages: 3, pending: 2 });
-      const newer = await conversation(workspaceId, { minutes: 20, messages: 1, pending: 1 });
+      const older = (await conversation(workspaceId, { minutes: 30, messages: 3, pending: 2 }))
+        .conversationId;
+      const newer = (await conversation(workspaceId, { minutes: 20, messages: 1, pending: 1 }))
+        .conversationId;
       await conversation(workspaceId, { minutes: 25, messages: 2, pending: 0 }); // all answered
       await conversation(workspaceId, { minutes: 1, messages: 1, pending: 1 }); // within the grace
       await conversation(workspaceId, { minutes: 90, messages: 1, pending: 1 }); // before the window
@@ -257,7 +310,38 @@ describe('the sweep of customer messages persisted but never queued', () => {
         to: minutesAgo(35),
         limit: 10,
       });
-      expect(found.map((c) => c.conversationId)).toEqual([neighbour]);
+      expect(found.map((c) => c.conversationId)).toEqual([neighbour.conversationId]);
+    });
+
+    it("finds replies for a messaging platform never handed to delivery, not the widget's or sent ones", async () => {
+      const telegram = { minutes: 12, messages: 1, pending: 0, channelType: 'telegram' } as const;
+      const lost = await conversation(workspaceId, {
+        ...telegram,
+        reply: { status: 'queued', minutes: 11 },
+      });
+      await conversation(workspaceId, { ...telegram, reply: { status: 'sent', minutes: 11 } });
+      await conversation(workspaceId, {
+        ...telegram,
+        channelType: 'web',
+        reply: { status: 'queued', minutes: 11 },
+      });
+      // Written after the horizon: its delivery may still be on its way.
+      await conversation(workspaceId, { ...telegram, reply: { status: 'queued', minutes: 1 } });
+
+      const found = await stranded.findUndelivered(sequelize, {
+        workspaceIds: [workspaceId],
+        from: minutesAgo(15),
+        to: minutesAgo(5),
+        limit: 10,
+      });
+      expect(found).toEqual([
+        expect.objectContaining({
+          workspaceId,
+          conversationId: lost.conversationId,
+          messageId: lost.replyId,
+          channelType: 'telegram',
+        }),
+      ]);
     });
   });
 });

@@ -3,7 +3,11 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bull';
 import type { Redis } from 'ioredis';
 import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
-import { type InboundMessageJobData, QueueNames } from '@cxgenie/contracts';
+import {
+  type ChannelOutboundJobData,
+  type InboundMessageJobData,
+  QueueNames,
+} from '@cxgenie/contracts';
 import { type TenantDatabase, TenantConnections } from '@cxgenie/database';
 import { withTraceId } from '@cxgenie/observability';
 import { REDIS_CLIENT } from '@cxgenie/redis';
@@ -16,9 +20,10 @@ const WINDOW_OVERLAP_MS = 60_000;
 const PAGE = 500;
 
 /**
- * A customer message is persisted before it is queued; a process that dies between the two leaves
- * it waiting until its conversation's next message drains it, which may never come. This sweep
- * finds such messages and queues their conversations again. Each run covers the time since the
+ * A customer message is persisted before it is queued, and so is a reply before its delivery; a
+ * process that dies between the two leaves it waiting until its conversation's next message, which
+ * may never come. This sweep finds such messages and queues their conversations again, for the bot
+ * or for delivery. Each run covers the time since the
  * previous run's end (kept in Redis per database), so a platform that was down for a day catches
  * up when it comes back. Queueing twice is harmless: a drain answers each message once.
  */
@@ -32,47 +37,48 @@ export class RequeueStrandedMessages {
     private readonly stranded: StrandedMessages,
     @InjectQueue(QueueNames.ConversationInbound)
     private readonly inbound: Queue<InboundMessageJobData>,
+    @InjectQueue(QueueNames.ChannelOutbound)
+    private readonly outbound: Queue<ChannelOutboundJobData>,
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {
     this.watermarksKey = `${config.queuePrefix}:conversation-sweep:watermarks`;
   }
 
-  /** Returns how many conversations were queued again. */
+  /** Returns how many conversations were queued again, for the bot or for delivery. */
   async execute(): Promise<number> {
     const databases = await this.tenants.databases((workspaceId, error) =>
       this.logger.warn(`sweep skipped workspace ${workspaceId}: ${error.message}`),
     );
-    let requeued = 0;
-    for (const database of databases) requeued += await this.sweep(database);
-    if (requeued > 0)
+    const requeued = { answer: 0, delivery: 0 };
+    for (const database of databases) {
+      const swept = await this.sweep(database);
+      requeued.answer += swept.answer;
+      requeued.delivery += swept.delivery;
+    }
+    if (requeued.answer > 0)
       this.logger.warn(
-        `${requeued} conversation(s) had customer messages never queued; queued now`,
+        `${requeued.answer} conversation(s) had customer messages never queued; queued now`,
       );
-    return requeued;
+    if (requeued.delivery > 0)
+      this.logger.warn(
+        `${requeued.delivery} conversation(s) had replies never queued for delivery; queued now`,
+      );
+    return requeued.answer + requeued.delivery;
   }
 
-  private async sweep(database: TenantDatabase): Promise<number> {
-    const to = await this.stranded.horizon(
-      database.sequelize,
-      this.config.conversationSweep.graceMs,
-    );
+  private async sweep(database: TenantDatabase): Promise<{ answer: number; delivery: number }> {
+    const { sequelize, workspaceIds } = database;
+    const to = await this.stranded.horizon(sequelize, this.config.conversationSweep.graceMs);
     const last = await this.redis.hget(this.watermarksKey, database.key);
     const from = new Date(
       last ? Number(last) - WINDOW_OVERLAP_MS : to.getTime() - FIRST_SWEEP_LOOKBACK_MS,
     );
-    let after: StrandedCursor | undefined;
-    let requeued = 0;
-    for (;;) {
-      const page = await this.stranded.find(database.sequelize, {
-        workspaceIds: database.workspaceIds,
-        from,
-        to,
-        after,
-        limit: PAGE,
-      });
-      if (page.length > 0) {
-        await this.inbound.addBulk(
+    const window = { workspaceIds, from, to };
+    const answer = await pages(
+      (after) => this.stranded.find(sequelize, { ...window, after, limit: PAGE }),
+      (page) =>
+        this.inbound.addBulk(
           page.map((found) => ({
             data: withTraceId({
               workspaceId: found.workspaceId,
@@ -81,14 +87,41 @@ export class RequeueStrandedMessages {
               seq: found.seq,
             }),
           })),
-        );
-        requeued += page.length;
-      }
-      if (page.length < PAGE) break;
-      after = page[page.length - 1];
-    }
+        ),
+    );
+    const delivery = await pages(
+      (after) => this.stranded.findUndelivered(sequelize, { ...window, after, limit: PAGE }),
+      (page) =>
+        this.outbound.addBulk(
+          page.map((found) => ({
+            data: withTraceId({
+              workspaceId: found.workspaceId,
+              conversationId: found.conversationId,
+              messageId: found.messageId,
+              channelId: found.channelId,
+              channelType: found.channelType,
+            }),
+          })),
+        ),
+    );
     // Only once everything up to `to` is queued: a sweep that failed midway is redone next time.
     await this.redis.hset(this.watermarksKey, database.key, String(to.getTime()));
-    return requeued;
+    return { answer, delivery };
+  }
+}
+
+/** Every page of a search, each handed to `queue`; returns how many were found. */
+async function pages<T extends StrandedCursor>(
+  find: (after: StrandedCursor | undefined) => Promise<T[]>,
+  queue: (page: T[]) => Promise<unknown>,
+): Promise<number> {
+  let found = 0;
+  let after: StrandedCursor | undefined;
+  for (;;) {
+    const page = await find(after);
+    if (page.length > 0) await queue(page);
+    found += page.length;
+    if (page.length < PAGE) return found;
+    after = page[page.length - 1];
   }
 }
