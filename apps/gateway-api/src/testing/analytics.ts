@@ -1,7 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import type { ClickHouseClient } from '@clickhouse/client';
 import { CLICKHOUSE_CLIENT } from '@cxgenie/clickhouse';
-import { ANALYTICS_EVENTS_TABLE } from '../core-modules/analytics/analytics-events.table';
+import {
+  ANALYTICS_EVENTS_TABLE,
+  type AnalyticsEventRow,
+} from '../core-modules/analytics/analytics-events.table';
 
 export interface StoredAnalyticsEvent {
   workspaceId: string;
@@ -11,16 +14,6 @@ export interface StoredAnalyticsEvent {
   messageId: string;
   data: Record<string, unknown>;
   traceId: string;
-}
-
-interface Row {
-  workspace_id: string;
-  type: string;
-  occurred_at: string;
-  conversation_id: string;
-  message_id: string;
-  data: string;
-  trace_id: string;
 }
 
 /** A workspace's analytics facts as ClickHouse holds them (FINAL: one row per fact), oldest first. */
@@ -37,7 +30,7 @@ export async function storedAnalyticsEvents(
     query_params: { workspaceId },
     format: 'JSONEachRow',
   });
-  return ((await result.json()) as Row[]).map((row) => ({
+  return ((await result.json()) as AnalyticsEventRow[]).map((row) => ({
     workspaceId: row.workspace_id,
     type: row.type,
     occurredAt: row.occurred_at,

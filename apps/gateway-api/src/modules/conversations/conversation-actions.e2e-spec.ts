@@ -132,6 +132,16 @@ describe('agent actions on a conversation, over real services', () => {
     await coreAi?.close();
   });
 
+  /** The conversation's one rating fact, once it reached ClickHouse (facts leave in batches). */
+  const csatFacts = (conversationId: string) =>
+    eventually(async () => {
+      const stored = (await storedAnalyticsEvents(gateway.app, scope.workspaceId)).filter(
+        (e) => e.type === 'csat.submitted' && e.conversationId === conversationId,
+      );
+      expect(stored).toHaveLength(1);
+      return stored;
+    }, WAIT_MS);
+
   const newCustomer = async (): Promise<Customer> => {
     const session = await new ApiClient(gateway.url).post<{ sessionToken: string }>(
       '/api/v1/widget/sessions',
@@ -430,14 +440,7 @@ describe('agent actions on a conversation, over real services', () => {
         followUp[1].id,
       ]),
     );
-    // Analytics facts leave in batches and reach ClickHouse a moment later.
-    const events = await eventually(async () => {
-      const stored = (await storedAnalyticsEvents(gateway.app, scope.workspaceId)).filter(
-        (e) => e.type === 'csat.submitted' && e.conversationId === conversationId,
-      );
-      expect(stored).toHaveLength(1);
-      return stored;
-    }, WAIT_MS);
+    const events = await csatFacts(conversationId);
     expect(events[0]).toMatchObject({
       messageId: rating.id,
       data: { rating: 4, agentId, botId, channelType: 'telegram' },
@@ -509,14 +512,7 @@ describe('agent actions on a conversation, over real services', () => {
     });
     const saved = await scope.models.CsatRating.findOne({ where: { conversationId } });
     expect(saved).toMatchObject({ rating: 5, agentId, botId, comment: 'Quick and kind.' });
-    // Analytics facts leave in batches and reach ClickHouse a moment later.
-    const events = await eventually(async () => {
-      const stored = (await storedAnalyticsEvents(gateway.app, scope.workspaceId)).filter(
-        (e) => e.type === 'csat.submitted' && e.conversationId === conversationId,
-      );
-      expect(stored).toHaveLength(1);
-      return stored;
-    }, WAIT_MS);
+    const events = await csatFacts(conversationId);
     expect(events[0]).toMatchObject({
       messageId: request.messageId,
       data: { rating: 5, agentId, botId, channelType: 'web' },
