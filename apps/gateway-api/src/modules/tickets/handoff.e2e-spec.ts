@@ -60,7 +60,9 @@ describe('handoff from the bot to a human, end to end', () => {
   };
 
   beforeAll(async () => {
-    stack = await bootTicketStack({ withCoreAi: true });
+    // Answers last a second or two: messages sent meanwhile really wait behind them, however
+    // loaded the machine.
+    stack = await bootTicketStack({ withCoreAi: true, answerTokenDelayMs: 15 });
     owner = await ApiClient.signUp(stack.gateway.url);
     // The owner never connects: offline, so every automatic assignment must go to the agent.
     const member = await signInAsNewMember(stack.gateway, owner.session!.workspaceId, 'agent');

@@ -22,11 +22,20 @@ export interface TicketStack {
 
 export async function bootTicketStack({
   withCoreAi = false,
+  answerTokenDelayMs = 0,
   ticketEnv = {},
-}: { withCoreAi?: boolean; ticketEnv?: Record<string, string> } = {}): Promise<TicketStack> {
+}: {
+  withCoreAi?: boolean;
+  /** The pace of core-ai's answers, for tests that need one to last while they act. */
+  answerTokenDelayMs?: number;
+  ticketEnv?: Record<string, string>;
+} = {}): Promise<TicketStack> {
   const queuePrefix = sharedQueuePrefix();
   const coreAi = withCoreAi
-    ? await bootService(coreAiService, { LOCAL_LLM_TOKEN_DELAY_MS: '0', QUEUE_PREFIX: queuePrefix })
+    ? await bootService(coreAiService, {
+        LOCAL_LLM_TOKEN_DELAY_MS: String(answerTokenDelayMs),
+        QUEUE_PREFIX: queuePrefix,
+      })
     : null;
   const gateway = await bootService(gatewayApiService, {
     QUEUE_PREFIX: queuePrefix,
