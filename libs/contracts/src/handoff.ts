@@ -97,8 +97,14 @@ export interface TicketContext {
 
 export const HANDOFF_TRANSCRIPT_MESSAGES = 20;
 
-/** Where a target stands: no target set, still running, met in time, or crossed. */
-export type SlaState = 'none' | 'running' | 'met' | 'breached';
+/**
+ * Where a target stands: no target set, still running, stopped while the ticket is pending (it
+ * waits on the customer), met in time, or crossed.
+ */
+export type SlaState = 'none' | 'running' | 'paused' | 'met' | 'breached';
+
+/** A ticket's SLA clocks: running while open, paused while pending, stopped once finished. */
+export type SlaClock = 'running' | 'paused' | 'stopped';
 
 export interface SlaTargetView {
   dueAt: string | null;
@@ -291,14 +297,18 @@ export const DEFAULT_SLA_POLICIES: Readonly<
 /** Tickets still being worked on: they hold an agent's capacity and run SLA clocks. */
 export const ACTIVE_TICKET_STATUSES: readonly TicketStatus[] = ['open', 'pending'];
 
+export const slaClockOf = (status: TicketStatus): SlaClock =>
+  status === 'open' ? 'running' : status === 'pending' ? 'paused' : 'stopped';
+
 /**
  * Where one SLA target of a ticket stands at `now`. A target crossed before the scheduled check
  * recorded it already reads as breached (with `breachedAt` still null); a first response that
- * never came to a ticket finished without one stops its clock (`none`).
+ * never came to a ticket finished without one stops its clock (`none`). While the ticket is
+ * pending a target not yet reached is `paused`: its due time moves by the pause when it resumes.
  */
 export function slaTargetView(
   target: { dueAt: Date | null; achievedAt: Date | null; breachedAt: Date | null },
-  ticketActive: boolean,
+  clock: SlaClock,
   now: Date,
 ): SlaTargetView {
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -312,6 +322,7 @@ export function slaTargetView(
   if (breachedAt) return view('breached');
   if (!dueAt) return view('none');
   if (achievedAt) return view(achievedAt.getTime() <= dueAt.getTime() ? 'met' : 'breached');
-  if (!ticketActive) return view('none');
+  if (clock === 'stopped') return view('none');
+  if (clock === 'paused') return view('paused');
   return view(now.getTime() > dueAt.getTime() ? 'breached' : 'running');
 }

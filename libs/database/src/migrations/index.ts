@@ -9,6 +9,7 @@ import { handoffTickets } from './0008-handoff-tickets';
 import { conversationFillfactor } from './0009-conversation-fillfactor';
 import { messageConversationKey } from './0010-message-conversation-key';
 import { tenantRoutes } from './0011-tenant-routes';
+import { ticketSlaPause } from './0012-ticket-sla-pause';
 
 /**
  * Every migration, in order. Listed statically rather than globbed so the same list runs under
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   conversationFillfactor,
   messageConversationKey,
   tenantRoutes,
+  ticketSlaPause,
 ];
 
 export { TENANT_TABLES } from './0001-initial-schema';

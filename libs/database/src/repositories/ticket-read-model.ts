@@ -1,9 +1,9 @@
 import {
-  ACTIVE_TICKET_STATUSES,
   type TicketContext,
   type TicketPayload,
   type TicketPriority,
   type TicketStatus,
+  slaClockOf,
   slaTargetView,
 } from '@cxgenie/contracts';
 
@@ -55,7 +55,7 @@ export const ticketSelect = (extraColumns: readonly string[] = []): string => `
 const date = (value: Date | string | null): Date | null => (value ? new Date(value) : null);
 
 export function presentTicket(row: TicketRow, now = new Date()): TicketPayload {
-  const active = ACTIVE_TICKET_STATUSES.includes(row.status);
+  const clock = slaClockOf(row.status);
   return {
     id: row.id,
     conversationId: row.conversation_id,
@@ -72,7 +72,7 @@ export function presentTicket(row: TicketRow, now = new Date()): TicketPayload {
           achievedAt: date(row.first_responded_at),
           breachedAt: date(row.first_response_breached_at),
         },
-        active,
+        clock,
         now,
       ),
       resolution: slaTargetView(
@@ -81,7 +81,7 @@ export function presentTicket(row: TicketRow, now = new Date()): TicketPayload {
           achievedAt: date(row.solved_at) ?? date(row.closed_at),
           breachedAt: date(row.resolution_breached_at),
         },
-        active,
+        clock,
         now,
       ),
     },

@@ -357,4 +357,46 @@ describe('agent availability, ticket assignment and SLAs', () => {
       'sla.first_response_breached',
     );
   });
+  it('stops the SLA clocks while a ticket is pending, and moves its due times by the pause', async () => {
+    const team = await newTeam();
+    const { agent } = await onlineAgent(team);
+    const policy = await team.owner.put('/api/v1/sla-policies/normal', {
+      firstResponseSeconds: 2,
+      resolutionSeconds: 2,
+    });
+    expect(policy.status).toBe(200);
+    const waiting = await handOff(team, 'I will send you the order number later');
+    const dueBefore = Date.parse(waiting.sla.resolution.dueAt!);
+    const pending = await team.owner.patch<TicketPayload>(`/api/v1/tickets/${waiting.id}`, {
+      status: 'pending',
+    });
+    expect(pending.status).toBe(200);
+    expect(pending.body.sla.firstResponse.state).toBe('paused');
+    expect(pending.body.sla.resolution.state).toBe('paused');
+
+    // Well past the due time, with the check running every 200 ms: nothing is breached.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const paused = await ticket(team, waiting.id);
+    expect(paused.sla.resolution).toMatchObject({ state: 'paused', breachedAt: null });
+    expect(agent.breaches.filter((b) => b.ticketId === waiting.id)).toEqual([]);
+
+    const resumed = await team.owner.patch<TicketPayload>(`/api/v1/tickets/${waiting.id}`, {
+      status: 'open',
+    });
+    expect(resumed.status).toBe(200);
+    const dueAfter = Date.parse(resumed.body.sla.resolution.dueAt!);
+    expect(dueAfter - dueBefore).toBeGreaterThanOrEqual(3_000);
+    expect(resumed.body.sla.resolution.state).toBe('running');
+    // The clocks run again and cross the moved due times.
+    await eventually(
+      () =>
+        expect(
+          agent.breaches
+            .filter((b) => b.ticketId === waiting.id)
+            .map((b) => b.target)
+            .sort(),
+        ).toEqual(['first_response', 'resolution']),
+      10_000,
+    );
+  });
 });

@@ -30,13 +30,51 @@ interface CurrentTicket {
 
 type Change = TicketUpdatedEvent['changed'][number];
 
+/*
+ * Pending stops the SLA clocks (the ticket waits on the customer). Leaving pending moves the due
+ * times of the targets not reached yet by the pause's length; a new priority counts its targets
+ * from the opening plus every pause. Every expression reads the row as it was before the update.
+ */
+const PAUSE_ENDS = `sla_paused_at IS NOT NULL AND :status <> 'pending'`;
+const ENDING_PAUSE_SECONDS = `CASE WHEN ${PAUSE_ENDS} THEN extract(epoch FROM now() - sla_paused_at) ELSE 0 END`;
+
+const STATUS_SETS = [
+  'status = :status',
+  `solved_at = CASE :status WHEN 'solved' THEN now() WHEN 'closed' THEN solved_at ELSE NULL END`,
+  `closed_at = CASE :status WHEN 'closed' THEN now() ELSE closed_at END`,
+  `sla_paused_at = CASE WHEN :status = 'pending' THEN coalesce(sla_paused_at, now()) ELSE NULL END`,
+  `sla_paused_seconds = sla_paused_seconds + ${ENDING_PAUSE_SECONDS}`,
+];
+
+const SHIFTED_DUE_SETS = [
+  `first_response_due_at = CASE WHEN ${PAUSE_ENDS} AND first_responded_at IS NULL
+     THEN first_response_due_at + (now() - sla_paused_at) ELSE first_response_due_at END`,
+  `resolution_due_at = CASE WHEN ${PAUSE_ENDS} AND solved_at IS NULL
+     THEN resolution_due_at + (now() - sla_paused_at) ELSE resolution_due_at END`,
+];
+
+const recomputedDueSets = (statusChanges: boolean): string[] => {
+  const paused = statusChanges
+    ? `sla_paused_seconds + ${ENDING_PAUSE_SECONDS}`
+    : 'sla_paused_seconds';
+  return [
+    `first_response_due_at = CASE WHEN first_responded_at IS NULL
+       THEN created_at + make_interval(secs => :firstResponseSeconds + ${paused})
+       ELSE first_response_due_at END`,
+    `resolution_due_at = CASE WHEN solved_at IS NULL
+       THEN created_at + make_interval(secs => :resolutionSeconds + ${paused})
+       ELSE resolution_due_at END`,
+  ];
+};
+
 const sameTags = (a: string[], b: string[]) =>
   a.length === b.length && a.every((tag, i) => tag === b[i]);
 
 /**
  * Status, priority, tags and subject. A closed ticket is final. Solving or closing a ticket frees
  * its assignee's capacity, so the ticket app is asked to hand out waiting tickets. A new priority
- * moves the SLA targets not reached yet to that priority's, counted from the ticket's opening.
+ * moves the SLA targets not reached yet to that priority's, counted from the ticket's opening;
+ * time spent pending does not count against them.
  */
 @Injectable()
 export class UpdateTicket {
@@ -62,26 +100,18 @@ export class UpdateTicket {
           ticketId,
           workspaceId: scope.workspaceId,
         };
-        if (patch.status !== undefined && patch.status !== current.status) {
-          sets.push(
-            'status = :status',
-            `solved_at = CASE :status WHEN 'solved' THEN now() WHEN 'closed' THEN solved_at ELSE NULL END`,
-            `closed_at = CASE :status WHEN 'closed' THEN now() ELSE closed_at END`,
-          );
+        const statusChanges = patch.status !== undefined && patch.status !== current.status;
+        const priorityChanges = !!policy && patch.priority !== current.priority;
+        if (statusChanges) {
+          sets.push(...STATUS_SETS, ...(priorityChanges ? [] : SHIFTED_DUE_SETS));
           replacements['status'] = patch.status;
           history.push({
             type: 'ticket.status_changed',
             data: { from: current.status, to: patch.status },
           });
         }
-        if (policy && patch.priority !== current.priority) {
-          sets.push(
-            'priority = :priority',
-            `first_response_due_at = CASE WHEN first_responded_at IS NULL
-               THEN created_at + make_interval(secs => :firstResponseSeconds) ELSE first_response_due_at END`,
-            `resolution_due_at = CASE WHEN solved_at IS NULL
-               THEN created_at + make_interval(secs => :resolutionSeconds) ELSE resolution_due_at END`,
-          );
+        if (policy && priorityChanges) {
+          sets.push('priority = :priority', ...recomputedDueSets(statusChanges));
           Object.assign(replacements, {
             priority: patch.priority,
             firstResponseSeconds: policy.firstResponseSeconds,

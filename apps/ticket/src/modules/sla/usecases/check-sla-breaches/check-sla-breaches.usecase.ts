@@ -41,22 +41,24 @@ const RECORD_FIRST_RESPONSES = `
   SELECT workspace_id, id, 'ticket.first_response', 'system', jsonb_build_object('at', at) FROM updated`;
 
 /*
- * Each crossed target is inserted as a history row at most once (a unique index on ticket and
- * breach type), so the rows this statement returns are exactly the breaches nobody reported yet,
- * even with several ticket instances checking at once.
+ * Only open tickets: a pending one waits on the customer and its clocks are stopped (its due
+ * times move by the pause when it leaves pending). Each crossed target is inserted as a history
+ * row at most once (a unique index on ticket and breach type), so the rows this statement returns
+ * are exactly the breaches nobody reported yet, even with several ticket instances checking at
+ * once.
  */
 const RECORD_BREACHES = `
   WITH due AS (
     SELECT t.id, t.workspace_id, t.conversation_id, t.priority, t.assignee_id,
            'first_response' AS target, 'sla.first_response_breached' AS type, t.first_response_due_at AS due_at
       FROM tickets t
-     WHERE t.status IN ('open', 'pending') AND t.first_responded_at IS NULL
+     WHERE t.status = 'open' AND t.first_responded_at IS NULL
        AND t.first_response_due_at <= now() AND t.workspace_id = ANY(:workspaceIds)
     UNION ALL
     SELECT t.id, t.workspace_id, t.conversation_id, t.priority, t.assignee_id,
            'resolution', 'sla.resolution_breached', t.resolution_due_at
       FROM tickets t
-     WHERE t.status IN ('open', 'pending') AND t.resolution_due_at <= now()
+     WHERE t.status = 'open' AND t.resolution_due_at <= now()
        AND t.workspace_id = ANY(:workspaceIds)
   ), fresh AS (
     SELECT due.* FROM due
