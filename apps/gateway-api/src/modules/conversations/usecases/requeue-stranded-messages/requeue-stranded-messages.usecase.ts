@@ -23,9 +23,9 @@ const PAGE = 500;
  * A customer message is persisted before it is queued, and so is a reply before its delivery; a
  * process that dies between the two leaves it waiting until its conversation's next message, which
  * may never come. This sweep finds such messages and queues their conversations again, for the bot
- * or for delivery. Each run covers the time since the
- * previous run's end (kept in Redis per database), so a platform that was down for a day catches
- * up when it comes back. Queueing twice is harmless: a drain answers each message once.
+ * or for delivery. Each run covers the time since the previous run's end (kept in Redis per
+ * database), so a platform that was down for a day catches up when it comes back. Queueing twice
+ * is harmless: a drain answers each message once, and delivers each reply once.
  */
 @Injectable()
 export class RequeueStrandedMessages {
@@ -52,7 +52,11 @@ export class RequeueStrandedMessages {
     );
     const requeued = { answer: 0, delivery: 0 };
     for (const database of databases) {
-      const swept = await this.sweep(database);
+      // One database that fails is swept again next time; the others are not held up.
+      const swept = await this.sweep(database).catch((error: Error) => {
+        this.logger.warn(`sweep of database ${database.key} failed: ${error.message}`);
+        return { answer: 0, delivery: 0 };
+      });
       requeued.answer += swept.answer;
       requeued.delivery += swept.delivery;
     }
