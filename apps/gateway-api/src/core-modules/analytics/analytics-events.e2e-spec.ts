@@ -94,13 +94,14 @@ describe('analytics facts, from the pipeline to ClickHouse', () => {
 
   it('writes the facts of jobs arriving together in one insert, a retried job once', async () => {
     await idle();
-    await queue.add({ events: [fact(1), fact(2)], traceId: 'batch-a' });
-    await new Promise((resolve) => setTimeout(resolve, 100));
     const retried = { events: [fact(3)], traceId: 'batch-b' };
-    await queue.add(retried);
-    await queue.add(retried);
-    // A job of the time before batches: one fact, not a list.
-    await queue.add(fact(4, { type: 'csat.submitted', data: { rating: 5 } }));
+    await queue.addBulk([
+      { data: { events: [fact(1), fact(2)], traceId: 'batch-a' } },
+      { data: retried },
+      { data: retried },
+      // A job of the time before batches: one fact, not a list.
+      { data: fact(4, { type: 'csat.submitted', data: { rating: 5 } }) },
+    ]);
     await idle();
 
     const stored = await storedAnalyticsEvents(gateway.app, workspaceId);

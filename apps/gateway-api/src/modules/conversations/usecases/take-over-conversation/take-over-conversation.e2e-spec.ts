@@ -31,8 +31,9 @@ describe('an agent taking over while the bot is still answering', () => {
 
   beforeAll(async () => {
     const QUEUE_PREFIX = sharedQueuePrefix();
-    // Paced, so an answer streams for seconds: time for an agent to step in.
-    coreAi = await bootService(coreAiService, { LOCAL_LLM_TOKEN_DELAY_MS: '40', QUEUE_PREFIX });
+    // Paced, so an answer streams for several seconds: time for an agent to step in, even when a
+    // loaded machine is slow to carry the take-over.
+    coreAi = await bootService(coreAiService, { LOCAL_LLM_TOKEN_DELAY_MS: '80', QUEUE_PREFIX });
     gateway = await bootService(gatewayApiService, {
       [serviceUrlEnvVar('core-ai')]: coreAi.url,
       QUEUE_PREFIX,
