@@ -85,7 +85,12 @@ describe('analytics facts, from the pipeline to ClickHouse', () => {
     }, WAIT_MS);
     expect(answered).toMatchObject({
       conversationId: sent.body.conversationId,
-      data: { replyToMessageId: sent.body.id, botId: bot.body.id },
+      data: {
+        replyToMessageId: sent.body.id,
+        botId: bot.body.id,
+        outcome: expect.stringMatching(/^(answered|generated|fallback)$/),
+        provider: 'local',
+      },
     });
     expect(answered.messageId).not.toBe(sent.body.id);
     expect(answered.traceId).toMatch(/^[0-9a-f]{32}$/);

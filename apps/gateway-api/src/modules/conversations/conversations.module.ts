@@ -19,6 +19,7 @@ import { SendAgentMessage } from './usecases/send-agent-message/send-agent-messa
 import { SubmitCsat } from './usecases/submit-csat/submit-csat.usecase';
 import { TakeOverConversation } from './usecases/take-over-conversation/take-over-conversation.usecase';
 import { WidgetMessagesController } from './widget-messages.controller';
+import { AnswerFacts } from './actions/answer-facts';
 import { ConversationInboundWorker } from './jobs/conversation-inbound.worker';
 import { ConversationSweepWorker } from './jobs/conversation-sweep.worker';
 import { StrandedMessages } from './ordering/stranded-messages';
@@ -101,6 +102,7 @@ const RETRY = {
     ReopenConversation,
     SubmitCsat,
     CsatAnnouncer,
+    AnswerFacts,
     CaptureCsatReply,
     GetConversationContext,
   ],

@@ -14,6 +14,7 @@ import {
 import { type BootedService, TEST_REDIS_URL, bootService, eventually } from '@cxgenie/testing';
 import { coreAiService } from '../../../../core-ai/src/core-ai.service';
 import { gatewayApiService } from '../../gateway-api.service';
+import { storedAnalyticsEvents } from '../../testing/analytics';
 import { ApiClient } from '../../testing/api-client';
 import { type RecordingSocket, connectSocket } from '../../testing/socket-client';
 
@@ -106,6 +107,16 @@ describe('unknown-answer policy, end to end through the pipeline', () => {
     return { widget, question: ack.message };
   };
 
+  /** The conversation's analytics facts, once `count` of them reached ClickHouse. */
+  const factsOf = (conversationId: string, count: number) =>
+    eventually(async () => {
+      const facts = (await storedAnalyticsEvents(gateway.app, owner.session!.workspaceId)).filter(
+        (f) => f.conversationId === conversationId,
+      );
+      expect(facts).toHaveLength(count);
+      return facts;
+    }, 15_000);
+
   const eventFor = (messageId: string) =>
     eventually(() => {
       const event = agent.notEnoughData.find((e) => e.messageId === messageId);
@@ -156,6 +167,13 @@ describe('unknown-answer policy, end to end through the pipeline', () => {
       // Durable too, for the handoff work: exactly one job for the message.
       const jobs = await notEnoughDataQueue.getJobs(['waiting', 'delayed', 'active']);
       expect(jobs.filter((j) => j.data.messageId === question.id)).toHaveLength(1);
+      // Analytics count it as unanswered.
+      const [fact] = await factsOf(question.conversationId, 1);
+      expect(fact).toMatchObject({
+        type: 'message.unanswered',
+        messageId: question.id,
+        data: { botId: bot.id, outcome: 'silent', haveEnoughInformation: false },
+      });
       // Silent: no chunk, no reply, and the next message is still answered (the fence moved on).
       const next = await ask(bot.publicKey, 'How long do refunds take to arrive?');
       try {
@@ -180,6 +198,17 @@ describe('unknown-answer policy, end to end through the pipeline', () => {
       }, 15_000);
       expect(reply.text).toBe(FALLBACK);
       expect(widget.chunks.map((c) => c.text).join('')).toBe(FALLBACK);
+      const [fact] = await factsOf(question.conversationId, 1);
+      expect(fact).toMatchObject({
+        type: 'message.answered',
+        messageId: reply.id,
+        data: {
+          replyToMessageId: question.id,
+          botId: bot.id,
+          outcome: 'fallback',
+          haveEnoughInformation: false,
+        },
+      });
       const event = await eventFor(question.id);
       expect(event.policy).toBe('INPUT_ANSWER');
       expect(event.attemptedAnswer).not.toBe(FALLBACK);

@@ -19,9 +19,9 @@ import {
   type BotConfig,
   BotConfigCache,
 } from '../../../../core-modules/bot-config/bot-config.cache';
-import { AnalyticsEventsPublisher } from '../../../../core-modules/analytics/analytics-events.publisher';
 import { CoreAiClient } from '../../../../core-modules/core-ai/core-ai.client';
 import { CustomerHandoff } from '../../../tickets/handoff/customer-handoff';
+import { AnswerFacts } from '../../actions/answer-facts';
 import { matchesHandoffPhrase } from '../../../tickets/handoff/handoff-phrase';
 import { ConversationLock } from '../../ordering/conversation-lock';
 import {
@@ -99,7 +99,7 @@ export class AnswerConversation {
     private readonly events: ConversationEvents,
     @InjectQueue(QueueNames.ChannelOutbound)
     private readonly outbound: Queue<ChannelOutboundJobData>,
-    private readonly analytics: AnalyticsEventsPublisher,
+    private readonly facts: AnswerFacts,
     @InjectQueue(QueueNames.BotNotEnoughData)
     private readonly notEnoughData: Queue<BotNotEnoughDataEvent>,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
@@ -223,9 +223,19 @@ export class AnswerConversation {
     const answer = await this.streamAnswer(reply, request, keeper, streamed);
     if (answer === null || !(await keeper.stillHeld())) return this.abandon(reply, streamed);
 
+    const question = {
+      workspaceId: scope.workspaceId,
+      conversationId,
+      botId: state.bot_id,
+      questionId: message.id,
+      waitedMs: message.waited_ms,
+      done: answer.done,
+    };
     if (answer.done.outcome === 'silent') {
       const outcome = await this.markHandledWithoutReply(scope, conversationId, message);
-      if (outcome.handled) await this.reportNotEnoughData(scope, message, request, answer.done);
+      if (!outcome.handled) return outcome;
+      await this.reportNotEnoughData(scope, message, request, answer.done);
+      this.facts.unanswered(question);
       return outcome;
     }
     const committed = await this.commitReply(
@@ -243,7 +253,9 @@ export class AnswerConversation {
     if (!answer.done.haveEnoughInformation) {
       await this.reportNotEnoughData(scope, message, request, answer.done);
     }
-    await this.afterReply(scope, state, message, committed.reply);
+    await this.queueDelivery(scope, state, committed.reply);
+    // Analytics must not hold up the next message of the conversation.
+    this.facts.answered(question, committed.reply);
     return { handled: true, status };
   }
 
@@ -415,30 +427,20 @@ export class AnswerConversation {
     };
   }
 
-  private async afterReply(
+  /** The widget already has the answer from the socket; every other channel needs a delivery. */
+  private async queueDelivery(
     scope: TenantScope,
     state: ConversationState,
-    message: PendingMessage,
     reply: MessagePayload,
   ): Promise<void> {
-    const common = {
-      workspaceId: scope.workspaceId,
-      conversationId: reply.conversationId,
-      messageId: reply.id,
-    };
-    // The widget already has the answer from the socket; every other channel needs a delivery.
-    if (state.channel_type !== 'web') {
-      await this.outbound.add(
-        withTraceId({ ...common, channelId: state.channel_id, channelType: state.channel_type }),
-      );
-    }
-    // Analytics must not hold up the next message of the conversation.
-    this.analytics.record(
+    if (state.channel_type === 'web') return;
+    await this.outbound.add(
       withTraceId({
-        ...common,
-        type: 'message.answered',
-        occurredAt: new Date().toISOString(),
-        data: { replyToMessageId: message.id, botId: state.bot_id, chars: reply.text.length },
+        workspaceId: scope.workspaceId,
+        conversationId: reply.conversationId,
+        messageId: reply.id,
+        channelId: state.channel_id,
+        channelType: state.channel_type,
       }),
     );
   }
