@@ -103,6 +103,9 @@ export type AnswerStreamEvent =
     }
   | { type: 'error'; message: string };
 
+/** The answer stream's last event when it ended well: how the answer came about. */
+export type AnswerDoneEvent = Extract<AnswerStreamEvent, { type: 'done' }>;
+
 export const CORE_AI_ANSWER_PATH = '/v1/answer';
 
 /** `knowledge.index`: a FAQ or snippet changed; core-ai (re)embeds it or removes it. */

@@ -294,7 +294,7 @@ export const DEFAULT_SLA_POLICIES: Readonly<
   low: { firstResponseSeconds: 8 * 3600, resolutionSeconds: 72 * 3600 },
 };
 
-/** Tickets still being worked on: they hold an agent's capacity and run SLA clocks. */
+/** Tickets still being worked on: they hold an agent's capacity (SLA clocks: `slaClockOf`). */
 export const ACTIVE_TICKET_STATUSES: readonly TicketStatus[] = ['open', 'pending'];
 
 export const slaClockOf = (status: TicketStatus): SlaClock =>

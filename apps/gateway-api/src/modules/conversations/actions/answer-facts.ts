@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { AnswerStreamEvent } from '@cxgenie/contracts';
+import type { AnswerDoneEvent } from '@cxgenie/contracts';
 import { withTraceId } from '@cxgenie/observability';
 import { AnalyticsEventsPublisher } from '../../../core-modules/analytics/analytics-events.publisher';
-
-type AnswerDone = Extract<AnswerStreamEvent, { type: 'done' }>;
 
 /** What the pipeline knows of a customer message it answered (or chose not to). */
 export interface AnsweredQuestion {
@@ -14,7 +12,7 @@ export interface AnsweredQuestion {
   questionId: string;
   /** How long it waited for the bot, in ms. */
   waitedMs: number;
-  done: AnswerDone;
+  done: AnswerDoneEvent;
 }
 
 /**

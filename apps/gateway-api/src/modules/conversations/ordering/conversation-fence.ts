@@ -6,11 +6,12 @@ import {
   runPrepared,
 } from '@cxgenie/database';
 
-// Only while the bot has the conversation: an agent who took it over while the answer streamed
-// wins, even over a worker that checked its lock just before.
 // `last_message_at` orders the agents' inbox by the last message of a person (customer or agent):
 // a bot reply does not move the conversation, and its update touches no indexed column, so
 // PostgreSQL can make it a heap-only update (migration 0009).
+//
+// `status = 'bot'`: an agent who took the conversation over while the answer streamed wins, even
+// over a worker that checked its lock just before.
 const COMMIT_REPLY = preparedStatement(
   'commit_bot_reply',
   `WITH advanced AS (

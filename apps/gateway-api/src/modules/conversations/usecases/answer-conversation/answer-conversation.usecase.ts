@@ -4,7 +4,7 @@ import type { Queue } from 'bull';
 import { randomUUID } from 'node:crypto';
 import {
   type AnswerRequest,
-  type AnswerStreamEvent,
+  type AnswerDoneEvent,
   type BotNotEnoughDataEvent,
   type ChannelOutboundJobData,
   type MessageDiscardedPayload,
@@ -48,14 +48,12 @@ interface PendingMessage extends WaitingMessage {
   state: ConversationState;
 }
 
-type AnswerDone = Extract<AnswerStreamEvent, { type: 'done' }>;
-
 /** The ids of a reply being streamed: its own, its conversation's, the message it answers. */
 type ReplyIds = MessageDiscardedPayload;
 
 interface StreamedAnswer {
   text: string;
-  done: AnswerDone;
+  done: AnswerDoneEvent;
 }
 
 /** What handling one message did, and whether the next one of the batch may follow at once. */
@@ -278,7 +276,7 @@ export class AnswerConversation {
     scope: TenantScope,
     message: PendingMessage,
     request: AnswerRequest,
-    done: AnswerDone,
+    done: AnswerDoneEvent,
   ): Promise<void> {
     const event: BotNotEnoughDataEvent = withTraceId({
       type: 'BOT_NOT_ENOUGH_DATA',
@@ -306,7 +304,7 @@ export class AnswerConversation {
     streamed: { chunks: number },
   ): Promise<StreamedAnswer | null> {
     let text = '';
-    let done: AnswerDone | null = null;
+    let done: AnswerDoneEvent | null = null;
     const ready: StreamChunk[] = [];
     const buffer = new ParagraphBuffer({ onChunk: (chunk) => ready.push(chunk) });
     // Each chunk is published only after checking, in Redis, that this worker still owns the

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { QueryTypes, type Transaction, UniqueConstraintError } from 'sequelize';
-import type {
-  TicketPayload,
-  TicketPriority,
-  TicketStatus,
-  TicketUpdatedEvent,
+import {
+  ACTIVE_TICKET_STATUSES,
+  type TicketPayload,
+  type TicketPriority,
+  type TicketStatus,
+  type TicketUpdatedEvent,
 } from '@cxgenie/contracts';
 import type { TenantScope } from '@cxgenie/database';
 import { ResourceNotFoundException } from '../../../../core-modules/http/resource-not-found.exception';
@@ -167,9 +168,8 @@ export class UpdateTicket {
         occurredAt: new Date().toISOString(),
       });
     }
-    const wasActive = before.status === 'open' || before.status === 'pending';
-    const isActive = ticket.status === 'open' || ticket.status === 'pending';
-    if (before.assignee_id && wasActive && !isActive)
+    const wasActive = ACTIVE_TICKET_STATUSES.includes(before.status);
+    if (before.assignee_id && wasActive && !ACTIVE_TICKET_STATUSES.includes(ticket.status))
       await this.assignment.roomMadeIn(scope.workspaceId, `ticket ${ticketId} ${ticket.status}`);
     return ticket;
   }
