@@ -34,6 +34,7 @@ export class RedisIoAdapter extends IoAdapter {
       enableAutoPipelining: false,
     });
     for (const client of [pub, sub]) client.on('error', () => undefined);
+    quietPublishes(pub);
     this.clients.push(pub, sub);
     server.adapter(createAdapter(pub, sub));
     return server;
@@ -44,4 +45,16 @@ export class RedisIoAdapter extends IoAdapter {
     await super.dispose();
     await Promise.all(this.clients.map((c) => c.quit().catch(() => c.disconnect())));
   }
+}
+
+/**
+ * The adapter drops the promise of every publish. One that fails (an emit after the connection
+ * closed, as when a worker finishes its answer while the instance shuts down) would be an
+ * unhandled rejection; it only loses that broadcast, which clients recover through
+ * conversation.resume.
+ */
+function quietPublishes(pub: Redis): void {
+  const publish = pub.publish.bind(pub) as (channel: string, message: string) => Promise<number>;
+  pub.publish = ((channel: string, message: string) =>
+    publish(channel, message).catch(() => 0)) as Redis['publish'];
 }
