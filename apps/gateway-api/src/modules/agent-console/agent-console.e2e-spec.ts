@@ -3,11 +3,18 @@ import { existsSync } from 'node:fs';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 import { Redis } from 'ioredis';
 import { agentPresenceKeys, serviceUrlEnvVar } from '@cxgenie/contracts';
-import { type BootedService, TEST_REDIS_URL, bootService, eventually } from '@cxgenie/testing';
-import { coreAiService } from '../../../../core-ai/src/core-ai.service';
+import {
+  addSnippet,
+  ApiClient,
+  type BootedService,
+  bootService,
+  eventually,
+  sharedQueuePrefix,
+  type SpawnedService,
+  spawnService,
+  TEST_REDIS_URL,
+} from '@cxgenie/testing';
 import { gatewayApiService } from '../../gateway-api.service';
-import { ApiClient } from '../../testing/api-client';
-import { addSnippet, sharedQueuePrefix } from '../../testing/knowledge';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -49,7 +56,7 @@ const watchProblems = (page: Page, problems: string[], label: string) => {
 };
 
 describe('agent console, in headless Chromium', () => {
-  let coreAi: BootedService;
+  let coreAi: SpawnedService;
   let gateway: BootedService;
   let browser: Browser;
   let owner: ApiClient;
@@ -67,7 +74,7 @@ describe('agent console, in headless Chromium', () => {
     queuePrefix = QUEUE_PREFIX;
     redis = new Redis(TEST_REDIS_URL);
     [coreAi, browser] = await Promise.all([
-      bootService(coreAiService, { LOCAL_LLM_TOKEN_DELAY_MS: '0', QUEUE_PREFIX }),
+      spawnService('core-ai', { LOCAL_LLM_TOKEN_DELAY_MS: '0', QUEUE_PREFIX }),
       chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS }),
     ]);
     gateway = await bootService(gatewayApiService, {

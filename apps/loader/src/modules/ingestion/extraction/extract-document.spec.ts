@@ -1,5 +1,5 @@
 import { cleanDocument } from '../cleaning/clean-document';
-import { IngestFailure } from '../ingest-failure.exception';
+import { IngestFailure } from '../ingestion.exception';
 import {
   MIME,
   corruptPdf,
