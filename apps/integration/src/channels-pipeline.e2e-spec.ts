@@ -41,7 +41,7 @@ import {
   seedConversation,
   seedPlatformChannel,
   seedQueuedReplies,
-} from './testing/channel-fixtures';
+} from './channels.test-helpers';
 
 interface AgentFeed {
   socket: Socket;

@@ -18,7 +18,7 @@ import {
   spawnService,
 } from '@cxgenie/testing';
 import { gatewayApiService } from '../../gateway-api.service';
-import { storedAnalyticsEvents } from '../../testing/analytics';
+import { storedAnalyticsEvents } from './analytics.test-helpers';
 import { ANALYTICS_EVENTS_TABLE } from './analytics-events.table';
 
 const WAIT_MS = 20_000;

@@ -32,7 +32,7 @@ import {
   TEST_REDIS_URL,
 } from '@cxgenie/testing';
 import { gatewayApiService } from '../../gateway-api.service';
-import { storedAnalyticsEvents } from '../../testing/analytics';
+import { storedAnalyticsEvents } from '../../core-modules/analytics/analytics.test-helpers';
 
 /** The machine running the suite is shared and slow: waits are generous, they end when met. */
 const WAIT_MS = 30_000;

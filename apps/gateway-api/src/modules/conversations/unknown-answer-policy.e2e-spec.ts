@@ -23,7 +23,7 @@ import {
   TEST_REDIS_URL,
 } from '@cxgenie/testing';
 import { gatewayApiService } from '../../gateway-api.service';
-import { storedAnalyticsEvents } from '../../testing/analytics';
+import { storedAnalyticsEvents } from '../../core-modules/analytics/analytics.test-helpers';
 
 const RETURNS_POLICY = [
   'Returns policy. Unused items can be returned within 30 days of delivery for a full refund.',

@@ -1,7 +1,7 @@
 import { TenantConnections } from '@cxgenie/database';
 import { ApiClient, type BootedService, bootService, signInAsNewMember } from '@cxgenie/testing';
 import { gatewayApiService } from '../../gateway-api.service';
-import { seedBot } from './knowledge.test-fixtures';
+import { seedBot } from './knowledge.test-helpers';
 
 interface Entry {
   id: string;

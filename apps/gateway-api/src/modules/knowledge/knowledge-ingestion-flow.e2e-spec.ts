@@ -11,7 +11,7 @@ import {
 } from '@cxgenie/testing';
 import { serviceUrlEnvVar } from '@cxgenie/contracts';
 import { gatewayApiService } from '../../gateway-api.service';
-import { makePdf } from './documents/upload/upload.test-fixtures';
+import { makePdf } from './documents/upload/upload.test-helpers';
 import { uploadFiles } from './knowledge-ingest.test-helpers';
 
 interface SourceView {

@@ -10,7 +10,7 @@ import { ApiClient, type BootedService, bootService, signInAsNewMember } from '@
 import { gatewayApiService } from '../../gateway-api.service';
 import { jobsOfSource, uploadFiles } from './knowledge-ingest.test-helpers';
 import { NOT_QUEUED_ERROR } from './source-jobs';
-import { seedBot } from './knowledge.test-fixtures';
+import { seedBot } from './knowledge.test-helpers';
 
 interface Source {
   id: string;

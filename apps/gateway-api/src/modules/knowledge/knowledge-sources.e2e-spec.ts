@@ -1,7 +1,7 @@
 import { TenantConnections } from '@cxgenie/database';
 import { ApiClient, type BootedService, bootService, signInAsNewMember } from '@cxgenie/testing';
 import { gatewayApiService } from '../../gateway-api.service';
-import { knowledgeRowsOf, seedBot, seedDocument } from './knowledge.test-fixtures';
+import { knowledgeRowsOf, seedBot, seedDocument } from './knowledge.test-helpers';
 
 interface Source {
   id: string;

@@ -14,9 +14,9 @@ import {
 } from '@cxgenie/testing';
 import { gatewayApiService } from '../../gateway-api.service';
 import { DocumentMimeTypes } from './documents/upload/document-type';
-import { PNG_BYTES, makeDocx, makePdf, makeXlsx } from './documents/upload/upload.test-fixtures';
+import { PNG_BYTES, makeDocx, makePdf, makeXlsx } from './documents/upload/upload.test-helpers';
 import { jobsOfSource, queuedIngestJobs, uploadFiles } from './knowledge-ingest.test-helpers';
-import { seedBot } from './knowledge.test-fixtures';
+import { seedBot } from './knowledge.test-helpers';
 
 interface Uploaded {
   sourceId: string;

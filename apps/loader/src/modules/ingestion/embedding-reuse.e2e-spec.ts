@@ -7,7 +7,7 @@ import { type BootedService, FakeOpenAi, bootService } from '@cxgenie/testing';
 import { VECTOR_STORE, type VectorStore } from '@cxgenie/vector-store';
 import { JobEmbeddings } from '../../core-modules/embeddings/job-embeddings';
 import { loaderService } from '../../loader.service';
-import { MIME, handbookPdf } from './e2e/ingestion.test-fixtures';
+import { MIME, handbookPdf } from './e2e/ingestion-documents.test-helpers';
 import {
   type Bot,
   type UploadedFile,

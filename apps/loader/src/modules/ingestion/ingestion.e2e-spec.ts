@@ -19,7 +19,7 @@ import { VECTOR_STORE, type VectorStore } from '@cxgenie/vector-store';
 import { JobEmbeddings } from '../../core-modules/embeddings/job-embeddings';
 import { MetricsServer } from '../../core-modules/metrics/metrics-server';
 import { LoaderModule } from '../../loader.module';
-import { page, startTestSite } from '../crawling/crawl.test-site';
+import { page, startTestSite } from '../crawling/crawl.test-helpers';
 import {
   MIME,
   corruptPdf,
@@ -29,7 +29,7 @@ import {
   readDebianPdf,
   returnsPolicyDocx,
   scannedPdf,
-} from './e2e/ingestion.test-fixtures';
+} from './e2e/ingestion-documents.test-helpers';
 import {
   type Bot,
   ProgressListener,

@@ -4,7 +4,7 @@ import { CLICKHOUSE_CLIENT } from '@cxgenie/clickhouse';
 import {
   ANALYTICS_EVENTS_TABLE,
   type AnalyticsEventRow,
-} from '../core-modules/analytics/analytics-events.table';
+} from './analytics-events.table';
 
 export interface StoredAnalyticsEvent {
   workspaceId: string;
