@@ -91,7 +91,8 @@ export async function spawnService(
       const res = await fetch(`${url}/health/ready`);
       if (!res.ok) throw new Error(`${service} not ready`);
     },
-    30_000,
+    // A cold start compiles the service's sources first; a loaded machine takes its time.
+    60_000,
     200,
   );
   return {

@@ -16,7 +16,7 @@ export interface WidgetAsset {
  */
 const candidates = (dir: string): string[] => [
   join(dir, 'assets', WIDGET_SCRIPT_FILE),
-  join(process.cwd(), 'apps/gateway-api/src/modules/web-widget/assets', WIDGET_SCRIPT_FILE),
+  join(process.cwd(), 'apps/gateway-api/src/modules/web-channel/assets', WIDGET_SCRIPT_FILE),
 ];
 
 /** Reads the plain-JS widget once; null when the deployment ships without it. */
