@@ -162,7 +162,16 @@ export interface CsatSubmittedPayload {
 }
 
 export interface SocketErrorPayload {
-  code: 'invalid_payload' | 'too_large' | 'unauthorized' | 'not_found' | 'conflict' | 'internal';
+  code:
+    | 'invalid_payload'
+    | 'too_large'
+    | 'unauthorized'
+    | 'not_found'
+    | 'conflict'
+    | 'rate_limited'
+    | 'internal';
   message: string;
   field?: string;
+  /** With `rate_limited`: when to try again. */
+  retryAfterMs?: number;
 }

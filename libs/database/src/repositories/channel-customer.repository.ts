@@ -17,6 +17,16 @@ export interface ChannelCustomer {
  * within the scope's workspace: the channel id alone is never trusted to pick the tenant.
  */
 export class ChannelCustomerRepository {
+  /** The customer behind (channel, externalId), if there is one. */
+  async find(scope: TenantScope, channelId: string, externalId: string): Promise<Customer | null> {
+    const { Customer, CustomerIdentity } = scope.models;
+    const workspaceId = scope.workspaceId;
+    const identity = await CustomerIdentity.findOne({
+      where: { workspaceId, channelId, externalId },
+    });
+    return identity ? Customer.findOne({ where: { workspaceId, id: identity.customerId } }) : null;
+  }
+
   /**
    * The customer behind (channel, externalId), created with the profile when there is none.
    * Serialised per identity, so concurrent first messages resolve to one customer.

@@ -7,7 +7,7 @@ import {
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { TenantConnections } from '@cxgenie/database';
-import { AuthThrottlerGuard } from '../../core-modules/auth/auth-throttler.guard';
+import { AttemptThrottlerGuard } from '../../core-modules/auth/attempt-throttler.guard';
 import { CurrentPrincipal, Public } from '../../core-modules/auth/auth.decorators';
 import type { Principal } from '../../core-modules/auth/principal';
 import { SessionTokens } from '../../core-modules/auth/session-tokens';
@@ -29,7 +29,7 @@ export class AuthController {
   ) {}
 
   @Public()
-  @UseGuards(AuthThrottlerGuard)
+  @UseGuards(AttemptThrottlerGuard)
   @Post('signup')
   @ApiCreatedResponse({ type: SessionResponse })
   signup(@Body() body: SignUpDto) {
@@ -37,7 +37,7 @@ export class AuthController {
   }
 
   @Public()
-  @UseGuards(AuthThrottlerGuard)
+  @UseGuards(AttemptThrottlerGuard)
   @Post('login')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: SessionResponse })
@@ -46,7 +46,7 @@ export class AuthController {
   }
 
   @Public()
-  @UseGuards(AuthThrottlerGuard)
+  @UseGuards(AttemptThrottlerGuard)
   @Post('refresh')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: SessionResponse })
@@ -56,7 +56,7 @@ export class AuthController {
 
   /** Ends this login everywhere it was refreshed: the whole token family is revoked. */
   @Public()
-  @UseGuards(AuthThrottlerGuard)
+  @UseGuards(AttemptThrottlerGuard)
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
   async logout(@Body() body: RefreshTokenDto): Promise<void> {

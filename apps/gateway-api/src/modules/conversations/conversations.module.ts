@@ -19,6 +19,7 @@ import { StrandedMessages } from './pipeline/ordering/stranded-messages';
 import { AnswerWithBotStep } from './pipeline/steps/answer-with-bot.step';
 import { BotOffStep } from './pipeline/steps/bot-off.step';
 import { CaptureCsatReplyStep } from './pipeline/steps/capture-csat-reply.step';
+import { DailyBudgetStep } from './pipeline/steps/daily-budget.step';
 import { HandoffPhraseStep } from './pipeline/steps/handoff-phrase.step';
 import { MessageSteps } from './pipeline/steps/message-steps';
 import { DrainConversation } from './pipeline/usecases/drain-conversation/drain-conversation.usecase';
@@ -66,6 +67,7 @@ const AFTER_ANSWER = [ReportNotEnoughDataStep, QueueReplyDeliveryStep, RecordAns
     CaptureCsatReplyStep,
     BotOffStep,
     HandoffPhraseStep,
+    DailyBudgetStep,
     AnswerWithBotStep,
     StreamAnswer,
     ...AFTER_ANSWER,
