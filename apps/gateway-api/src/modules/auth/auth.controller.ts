@@ -7,6 +7,7 @@ import {
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { TenantConnections } from '@cxgenie/database';
+import { RealtimeBroadcaster } from '@cxgenie/realtime';
 import { AttemptThrottlerGuard } from '../../core-modules/auth/attempt-throttler.guard';
 import { CurrentPrincipal, Public } from '../../core-modules/auth/auth.decorators';
 import type { Principal } from '../../core-modules/auth/principal';
@@ -26,6 +27,7 @@ export class AuthController {
     private readonly refreshSession: RefreshSession,
     private readonly tokens: SessionTokens,
     private readonly tenants: TenantConnections,
+    private readonly broadcaster: RealtimeBroadcaster,
   ) {}
 
   @Public()
@@ -54,13 +56,17 @@ export class AuthController {
     return this.refreshSession.execute(body.refreshToken);
   }
 
-  /** Ends this login everywhere it was refreshed: the whole token family is revoked. */
+  /**
+   * Ends this login everywhere it was refreshed: the whole token family is revoked, and the
+   * dashboard connections it opened are closed.
+   */
   @Public()
   @UseGuards(AttemptThrottlerGuard)
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
   async logout(@Body() body: RefreshTokenDto): Promise<void> {
-    await this.tokens.revokeFamilyOf(body.refreshToken);
+    const ended = await this.tokens.revokeFamilyOf(body.refreshToken);
+    if (ended) this.broadcaster.endAgentSockets(ended.workspaceId, ended, 'logged_out');
   }
 
   @ApiBearerAuth()

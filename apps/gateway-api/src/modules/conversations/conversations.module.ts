@@ -1,3 +1,4 @@
+import { MemberRepository } from '@cxgenie/database';
 import { Module } from '@nestjs/common';
 import { CoreAiClient } from '../../core-modules/core-ai/core-ai.client';
 import { TicketsModule } from '../tickets/tickets.module';
@@ -62,6 +63,7 @@ const AFTER_ANSWER = [ReportNotEnoughDataStep, QueueReplyDeliveryStep, RecordAns
     OutboundDelivery,
     TakeoverRequests,
     AgentGateway,
+    MemberRepository,
     DrainConversation,
     MessageSteps,
     CaptureCsatReplyStep,
