@@ -18,6 +18,7 @@ import { CustomersModule } from './modules/customers/customers.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
 import { KnowledgeModule } from './modules/knowledge/knowledge.module';
 import { MembersModule } from './modules/members/members.module';
+import { DeadLettersModule } from './modules/dead-letters/dead-letters.module';
 import { WebChannelModule } from './modules/web-channel/web-channel.module';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module';
 import { SystemModule } from './modules/system/system.module';
@@ -56,6 +57,7 @@ export class GatewayApiModule {
         AuthModule,
         WorkspacesModule,
         MembersModule,
+        DeadLettersModule,
         InvitationsModule,
         ApiKeysModule,
         BotsModule,

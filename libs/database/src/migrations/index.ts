@@ -11,6 +11,7 @@ import { messageConversationKey } from './0010-message-conversation-key';
 import { tenantRoutes } from './0011-tenant-routes';
 import { ticketSlaPause } from './0012-ticket-sla-pause';
 import { botVisitorIdentity } from './0013-bot-visitor-identity';
+import { deadLetters } from './0014-dead-letters';
 
 /**
  * Every migration, in order. Listed statically rather than globbed so the same list runs under
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   tenantRoutes,
   ticketSlaPause,
   botVisitorIdentity,
+  deadLetters,
 ];
 
 export { TENANT_TABLES } from './0001-initial-schema';

@@ -1,5 +1,6 @@
 import type { Customer } from '../models/conversation.models';
 import type { TenantScope } from '../tenancy/tenant-scope';
+import { pgSafeText, pgSafeValue } from '../text/postgres-text';
 
 export interface CustomerProfile {
   name?: string;
@@ -34,9 +35,12 @@ export class ChannelCustomerRepository {
   findOrCreate(
     scope: TenantScope,
     channelId: string,
-    externalId: string,
-    profile: CustomerProfile = {},
+    rawExternalId: string,
+    rawProfile: CustomerProfile = {},
   ): Promise<ChannelCustomer> {
+    // Platform-supplied: a NUL in a display name must not refuse the customer's every message.
+    const externalId = pgSafeText(rawExternalId);
+    const profile = pgSafeValue(rawProfile);
     const { Customer, CustomerIdentity } = scope.models;
     const workspaceId = scope.workspaceId;
     return scope.sequelize.transaction(async (transaction) => {
