@@ -1,17 +1,18 @@
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const HAS_LONE_SURROGATE = new RegExp(LONE_SURROGATE.source);
+
 /**
- * PostgreSQL stores neither NUL (U+0000) in `text` nor a lone UTF-16 surrogate (it cannot be
- * encoded as UTF-8), and refuses the whole statement when a value has one. Text from outside
- * (platform payloads, mail, a model's output) is made storable before it is written: NUL goes,
- * a lone surrogate becomes U+FFFD. Everything else is kept as it came.
+ * PostgreSQL cannot hold NUL (U+0000): `jsonb` refuses the whole statement over an escaped one
+ * (what a platform payload carries in its metadata), `text` cannot represent it. A lone UTF-16
+ * surrogate has no UTF-8 form at all. Text from outside (platform payloads, mail, a model's output)
+ * is made storable before it is written: NUL goes, a lone surrogate becomes U+FFFD, explicitly
+ * rather than by whatever the driver does. Everything else is kept as it came.
  */
 export function pgSafeText(text: string): string {
   // Fast path: almost every message has neither.
-  if (!UNSTORABLE.test(text)) return text;
+  if (!text.includes('\u0000') && !HAS_LONE_SURROGATE.test(text)) return text;
   return text.replaceAll('\u0000', '').replace(LONE_SURROGATE, '\uFFFD');
 }
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** `pgSafeText` over every string of a JSON-like value (metadata, attachments), keys included. */
 export function pgSafeValue<T>(value: T): T {
