@@ -7,6 +7,7 @@ import { RealtimeModule } from '@cxgenie/realtime';
 import { AuthCoreModule } from './core-modules/auth/auth-core.module';
 import { AnalyticsModule } from './core-modules/analytics/analytics.module';
 import { BotConfigModule } from './core-modules/bot-config/bot-config.module';
+import { LimitsModule } from './core-modules/limits/limits.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { AgentConsoleModule } from './modules/agent-console/agent-console.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -17,6 +18,7 @@ import { CustomersModule } from './modules/customers/customers.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
 import { KnowledgeModule } from './modules/knowledge/knowledge.module';
 import { MembersModule } from './modules/members/members.module';
+import { DeadLettersModule } from './modules/dead-letters/dead-letters.module';
 import { WebChannelModule } from './modules/web-channel/web-channel.module';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module';
 import { SystemModule } from './modules/system/system.module';
@@ -49,11 +51,13 @@ export class GatewayApiModule {
         ConversationStoreModule,
         ConversationIntakeModule,
         AuthCoreModule,
+        LimitsModule,
         BotConfigModule,
         AnalyticsModule,
         AuthModule,
         WorkspacesModule,
         MembersModule,
+        DeadLettersModule,
         InvitationsModule,
         ApiKeysModule,
         BotsModule,

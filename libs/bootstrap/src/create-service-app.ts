@@ -23,6 +23,8 @@ export async function createServiceApp(
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  // req.ip is the client's address only behind proxies we were told to trust; else the peer's.
+  app.set('trust proxy', config.trustedProxies.length > 0 ? config.trustedProxies : false);
   // Registered on Express before Nest mounts its router, so these wrap every request.
   app.use(traceMiddleware);
   app.use(httpMetricsMiddleware(app.get(MetricsService)));

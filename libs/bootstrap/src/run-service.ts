@@ -1,5 +1,7 @@
 import { ConfigError, type ServiceConfig, loadServiceConfig } from '@cxgenie/config';
+import { MetricsService } from '@cxgenie/observability';
 import { createServiceApp } from './create-service-app';
+import { keepRunningOnUnhandledRejections } from './process-failures';
 import type { ServiceEntry } from './service-entry';
 import { Logger } from 'nestjs-pino';
 
@@ -19,6 +21,7 @@ export async function runService(entry: ServiceEntry): Promise<void> {
   }
 
   const app = await createServiceApp(entry, config);
+  keepRunningOnUnhandledRejections(app.get(Logger), app.get(MetricsService));
   await app.listen(config.port, config.host);
   app.get(Logger).log(`${service} listening on http://${config.host}:${config.port}`);
 

@@ -52,6 +52,19 @@ export const platformEnvSchema = z
     AGENT_IDLE_AFTER_S: z.coerce.number().int().min(1).max(86_400).default(300),
     SLA_CHECK_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
     QUEUE_WORKERS: z.enum(['true', 'false']).default('true'),
+    // Abuse limits (per minute unless named daily); shared by every instance through Redis.
+    WIDGET_SESSIONS_PER_IP_PER_MIN: positiveInt.default(30),
+    WIDGET_SESSIONS_PER_BOT_PER_MIN: positiveInt.default(600),
+    WIDGET_MESSAGES_PER_VISITOR_PER_MIN: positiveInt.default(20),
+    WIDGET_MESSAGES_PER_IP_PER_MIN: positiveInt.default(60),
+    WIDGET_MESSAGES_PER_BOT_PER_MIN: positiveInt.default(1_200),
+    WORKSPACE_DAILY_MESSAGE_BUDGET: positiveInt.default(20_000),
+    AUTH_ATTEMPTS_PER_ACCOUNT_PER_MIN: positiveInt.default(10),
+    AUTH_ATTEMPTS_PER_IP_PER_MIN: positiveInt.default(100),
+    // Express 'trust proxy': comma-separated addresses, CIDRs or loopback/linklocal/uniquelocal.
+    TRUSTED_PROXIES: optionalString,
+    // Comma-separated models bots may choose, beyond (or, with a custom OPENAI_BASE_URL, instead of) the known ones.
+    LLM_MODEL_ALLOWLIST: optionalString,
     LOCAL_LLM_TOKEN_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(15),
     EMBEDDING_PROVIDER: z.enum(['auto', 'local', 'openai']).default('auto'),
     LOCAL_EMBEDDING_DIMENSIONS: z.coerce.number().int().min(64).max(4096).default(1024),

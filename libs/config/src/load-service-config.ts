@@ -96,6 +96,18 @@ export function loadServiceConfig(service: ServiceName, rawEnv: Env = process.en
       milvusAddress: p.MILVUS_ADDRESS ?? null,
       milvusToken: p.MILVUS_TOKEN ?? null,
     },
+    limits: {
+      widgetSessionsPerIpPerMin: p.WIDGET_SESSIONS_PER_IP_PER_MIN,
+      widgetSessionsPerBotPerMin: p.WIDGET_SESSIONS_PER_BOT_PER_MIN,
+      widgetMessagesPerVisitorPerMin: p.WIDGET_MESSAGES_PER_VISITOR_PER_MIN,
+      widgetMessagesPerIpPerMin: p.WIDGET_MESSAGES_PER_IP_PER_MIN,
+      widgetMessagesPerBotPerMin: p.WIDGET_MESSAGES_PER_BOT_PER_MIN,
+      workspaceDailyMessageBudget: p.WORKSPACE_DAILY_MESSAGE_BUDGET,
+      authAttemptsPerAccountPerMin: p.AUTH_ATTEMPTS_PER_ACCOUNT_PER_MIN,
+      authAttemptsPerIpPerMin: p.AUTH_ATTEMPTS_PER_IP_PER_MIN,
+    },
+    trustedProxies: commaList(p.TRUSTED_PROXIES),
+    llmModelAllowList: p.LLM_MODEL_ALLOWLIST ? commaList(p.LLM_MODEL_ALLOWLIST) : null,
     auth: {
       jwtSecret: p.JWT_SECRET,
       accessTtlSeconds: p.JWT_ACCESS_TTL_S,
@@ -151,4 +163,11 @@ export function loadServiceConfig(service: ServiceName, rawEnv: Env = process.en
     },
     serviceUrls,
   };
+}
+
+function commaList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }

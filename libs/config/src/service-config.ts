@@ -55,6 +55,21 @@ export interface ServiceConfig {
     /** How often the SLA targets of open tickets are checked for breaches. */
     slaCheckIntervalMs: number;
   };
+  /** Rate limits and budgets against abuse of the anonymous and login routes. */
+  limits: {
+    widgetSessionsPerIpPerMin: number;
+    widgetSessionsPerBotPerMin: number;
+    widgetMessagesPerVisitorPerMin: number;
+    widgetMessagesPerIpPerMin: number;
+    widgetMessagesPerBotPerMin: number;
+    workspaceDailyMessageBudget: number;
+    authAttemptsPerAccountPerMin: number;
+    authAttemptsPerIpPerMin: number;
+  };
+  /** Proxies whose X-Forwarded-For is believed (express `trust proxy`); empty: none. */
+  trustedProxies: string[];
+  /** Models bots may choose beyond the known ones; null: the known ones only. */
+  llmModelAllowList: string[] | null;
   /** Whether this instance consumes queues; false for API-only replicas. */
   queueWorkers: boolean;
   /** Bull key prefix: lets several environments (or parallel test runs) share one Redis. */

@@ -175,6 +175,10 @@ export type AssignmentMode = 'auto' | 'manual' | 'claim' | 'takeover';
 export const agentRoom = (workspaceId: string, userId: string): string =>
   `agent:${workspaceId}:${userId}`;
 
+/** The sockets of one sign-in (one refresh-token family), so logging out ends only those. */
+export const agentSessionRoom = (workspaceId: string, sessionId: string): string =>
+  `agent-session:${workspaceId}:${sessionId}`;
+
 /** Payload of `handoff.created`, to the workspace's agents and the assignee. */
 export interface HandoffCreatedEvent {
   workspaceId: string;

@@ -3,6 +3,7 @@ export * from './tracing';
 export * from './queues';
 export * from './health';
 export * from './domain';
+export * from './llm-models';
 export * from './conversation-pipeline';
 export * from './realtime';
 export * from './knowledge';

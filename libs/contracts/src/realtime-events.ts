@@ -8,6 +8,7 @@ import type {
 import type { KnowledgeSourceProgressEvent } from './knowledge-ingest';
 import type { BotNotEnoughDataEvent } from './knowledge';
 import type {
+  AccessRevokedPayload,
   ConversationUpdatedPayload,
   CsatRequestedPayload,
   CsatSubmittedPayload,
@@ -41,6 +42,7 @@ export interface ServerEventPayloads {
   [ServerEvents.ConversationUpdated]: ConversationUpdatedPayload;
   [ServerEvents.CsatRequested]: CsatRequestedPayload;
   [ServerEvents.CsatSubmitted]: CsatSubmittedPayload;
+  [ServerEvents.AccessRevoked]: AccessRevokedPayload;
   [ServerEvents.Error]: SocketErrorPayload;
 }
 

@@ -46,6 +46,12 @@ export const ServerEvents = {
   CsatRequested: 'csat.requested',
   /** Agents only: a customer rated a closed conversation (payload: CsatSubmittedPayload). */
   CsatSubmitted: 'csat.submitted',
+  /**
+   * Agents only: this socket's access ended (payload: AccessRevokedPayload) and the server is
+   * disconnecting it. `role_changed` and `expired`: refresh the token and reconnect; otherwise
+   * sign out.
+   */
+  AccessRevoked: 'access.revoked',
   Error: 'error',
 } as const;
 
@@ -161,8 +167,24 @@ export interface CsatSubmittedPayload {
   at: string;
 }
 
+export const ACCESS_REVOKED_REASONS = ['removed', 'role_changed', 'logged_out', 'expired'] as const;
+export type AccessRevokedReason = (typeof ACCESS_REVOKED_REASONS)[number];
+
+export interface AccessRevokedPayload {
+  reason: AccessRevokedReason;
+}
+
 export interface SocketErrorPayload {
-  code: 'invalid_payload' | 'too_large' | 'unauthorized' | 'not_found' | 'conflict' | 'internal';
+  code:
+    | 'invalid_payload'
+    | 'too_large'
+    | 'unauthorized'
+    | 'not_found'
+    | 'conflict'
+    | 'rate_limited'
+    | 'internal';
   message: string;
   field?: string;
+  /** With `rate_limited`: when to try again. */
+  retryAfterMs?: number;
 }

@@ -1,6 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { ConversationActionsStore } from './agent-actions/conversation-actions.store';
 import { CsatRatingsStore } from './csat/csat-ratings.store';
+import { DeadLetterStore } from './dead-letters/dead-letter.store';
+import { RepeatedFailures } from './dead-letters/repeated-failures';
 import { MessageDeliveriesStore } from './deliveries/message-deliveries.store';
 import { HandoffStore } from './handoff/handoff.store';
 import { ConversationIntakeStore } from './intake/conversation-intake.store';
@@ -25,11 +27,14 @@ const STORES = [
   TicketAssignmentStore,
   TicketUpdatesStore,
   TicketSlaStore,
+  DeadLetterStore,
+  RepeatedFailures,
 ];
 
 /**
  * The conversation owner's stores: the only code that writes conversations, messages, tickets,
- * their history and CSAT ratings. Stateless; they need only the tenant scope each call is given.
+ * their history, CSAT ratings and the work set aside as dead letters. Stateless; they need only the
+ * tenant scope each call is given (and Redis, to count repeated failures).
  */
 @Global()
 @Module({ providers: STORES, exports: STORES })

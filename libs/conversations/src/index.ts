@@ -20,5 +20,7 @@ export * from './tickets/ticket.reader';
 export * from './tickets/ticket-assignment.store';
 export * from './tickets/ticket-updates.store';
 export * from './tickets/ticket-sla.store';
+export * from './dead-letters/dead-letter.store';
+export * from './dead-letters/repeated-failures';
 export * from './conversation-store.module';
 export * from './conversation-intake.module';

@@ -4,6 +4,8 @@ export * from './connection.factory';
 export * from './postgres-readiness.check';
 export * from './migrator';
 export * from './prepared-statement';
+export * from './text/postgres-text';
+export * from './errors/data-errors';
 export * from './migrations/migration';
 export { TENANT_TABLES } from './migrations';
 export * from './models';

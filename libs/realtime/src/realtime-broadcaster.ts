@@ -2,10 +2,13 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Emitter } from '@socket.io/redis-emitter';
 import type { Redis } from 'ioredis';
 import {
+  ServerEvents,
   type ServerEvent,
   type ServerEventPayloads,
   SocketNamespaces,
+  type AccessRevokedReason,
   agentRoom,
+  agentSessionRoom,
   conversationRoom,
   workspaceRoom,
 } from '@cxgenie/contracts';
@@ -78,5 +81,23 @@ export class RealtimeBroadcaster {
   ): void {
     this.toCustomers(conversationId, event, payload);
     this.toAgents(workspaceId, event, payload);
+  }
+
+  /**
+   * Ends agent sockets on every instance: all of a member's (removed, or their role changed), or
+   * one sign-in's (logged out). They are told why, then disconnected; a client whose role changed
+   * refreshes its token and reconnects with the new role.
+   */
+  endAgentSockets(
+    workspaceId: string,
+    whose: { userId: string } | { sessionId: string },
+    reason: AccessRevokedReason,
+  ): void {
+    const room =
+      'userId' in whose
+        ? agentRoom(workspaceId, whose.userId)
+        : agentSessionRoom(workspaceId, whose.sessionId);
+    this.agents.to(room).emit(ServerEvents.AccessRevoked, { reason });
+    this.agents.in(room).disconnectSockets(true);
   }
 }

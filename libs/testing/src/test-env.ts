@@ -22,6 +22,12 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     // Suites share one database: a sweep in one suite's gateway would answer, with its own core-ai,
     // the messages another suite is deliberately holding back. The sweep's own spec turns it on.
     CONVERSATION_SWEEP_INTERVAL_MS: '0',
+    // Every test comes from 127.0.0.1 and some send hundreds of messages a minute on purpose; the
+    // abuse limits' own spec sets them low.
+    WIDGET_SESSIONS_PER_IP_PER_MIN: '100000',
+    WIDGET_MESSAGES_PER_VISITOR_PER_MIN: '100000',
+    WIDGET_MESSAGES_PER_IP_PER_MIN: '100000',
+    WIDGET_MESSAGES_PER_BOT_PER_MIN: '100000',
     ...overrides,
   };
 }

@@ -9,7 +9,7 @@ const SOCKET_CODE_OF: Readonly<Record<ErrorKind, SocketErrorPayload['code']>> = 
   unprocessable: 'invalid_payload',
   too_large: 'too_large',
   unsupported_media: 'invalid_payload',
-  rate_limited: 'conflict',
+  rate_limited: 'rate_limited',
   gone: 'not_found',
   upstream_failed: 'internal',
   unavailable: 'internal',
@@ -26,5 +26,6 @@ export function toSocketError(error: unknown): SocketErrorPayload | null {
     code: SOCKET_CODE_OF[error.kind],
     message: error.message,
     ...(field !== undefined && { field }),
+    ...(error.retryAfterSeconds !== undefined && { retryAfterMs: error.retryAfterSeconds * 1000 }),
   };
 }

@@ -34,6 +34,8 @@ export interface FieldProblem {
  */
 export abstract class AppException<Code extends string = string> extends Error {
   abstract readonly kind: ErrorKind;
+  /** When a `rate_limited` caller may try again (HTTP `Retry-After`). */
+  retryAfterSeconds?: number;
 
   constructor(
     readonly code: Code,

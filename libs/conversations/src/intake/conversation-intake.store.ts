@@ -6,6 +6,8 @@ import {
   isUniqueViolation,
   preparedStatement,
   runPrepared,
+  pgSafeText,
+  pgSafeValue,
 } from '@cxgenie/database';
 
 /** A customer message as a channel hands it over: widget, REST, a platform webhook or a mail. */
@@ -109,11 +111,12 @@ export class ConversationIntakeStore {
       const [row] = await runPrepared<AcceptedRow>(scope.sequelize, ACCEPT, [
         message.conversationId,
         scope.workspaceId,
-        message.text,
-        JSON.stringify(message.attachments ?? []),
-        message.platformMessageId ?? null,
+        // Stored as PostgreSQL can store it: a NUL would refuse the message, and every later one.
+        pgSafeText(message.text),
+        JSON.stringify(pgSafeValue(message.attachments ?? [])),
+        message.platformMessageId != null ? pgSafeText(message.platformMessageId) : null,
         message.traceId ?? null,
-        JSON.stringify(message.metadata ?? {}),
+        JSON.stringify(pgSafeValue(message.metadata ?? {})),
       ]);
       return row ? toAccepted(row) : null;
     } catch (error) {

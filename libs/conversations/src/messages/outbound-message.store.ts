@@ -1,3 +1,4 @@
+import { pgSafeText, pgSafeValue } from '@cxgenie/database';
 import { Injectable } from '@nestjs/common';
 import { QueryTypes, type Transaction } from 'sequelize';
 import {
@@ -106,8 +107,8 @@ export class OutboundMessageStore {
           liveChannels: LIVE_DELIVERY_CHANNELS,
           senderType: message.senderType,
           senderId: message.senderId,
-          text: message.text,
-          metadata: JSON.stringify(message.metadata ?? {}),
+          text: pgSafeText(message.text),
+          metadata: JSON.stringify(pgSafeValue(message.metadata ?? {})),
           traceId: currentTraceId() ?? null,
         },
         type: QueryTypes.SELECT,

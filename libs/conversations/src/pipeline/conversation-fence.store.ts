@@ -5,6 +5,8 @@ import {
   isUniqueViolation,
   preparedStatement,
   runPrepared,
+  pgSafeText,
+  pgSafeValue,
 } from '@cxgenie/database';
 import { fromStatusesSql, toStatusSql } from '../state/sql';
 
@@ -92,10 +94,10 @@ export class ConversationFenceStore {
         scope.workspaceId,
         reply.replyId,
         reply.channelId,
-        reply.text,
+        pgSafeText(reply.text),
         reply.status,
         reply.replyTo.id,
-        JSON.stringify(reply.metadata),
+        JSON.stringify(pgSafeValue(reply.metadata)),
       ]);
       if (!row) return null;
       return { seq: row.seq, createdAt: new Date(row.created_at), conversationStatus: row.status };

@@ -10,6 +10,8 @@ import { conversationFillfactor } from './0009-conversation-fillfactor';
 import { messageConversationKey } from './0010-message-conversation-key';
 import { tenantRoutes } from './0011-tenant-routes';
 import { ticketSlaPause } from './0012-ticket-sla-pause';
+import { botVisitorIdentity } from './0013-bot-visitor-identity';
+import { deadLetters } from './0014-dead-letters';
 
 /**
  * Every migration, in order. Listed statically rather than globbed so the same list runs under
@@ -27,6 +29,8 @@ export const MIGRATIONS: readonly Migration[] = [
   messageConversationKey,
   tenantRoutes,
   ticketSlaPause,
+  botVisitorIdentity,
+  deadLetters,
 ];
 
 export { TENANT_TABLES } from './0001-initial-schema';

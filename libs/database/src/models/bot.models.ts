@@ -42,6 +42,10 @@ export class Bot extends Model<InferAttributes<Bot>, InferCreationAttributes<Bot
   /** Hand over to a human on every NO verdict, not only under NO_REPLY. */
   declare handoffOnUnknown: CreationOptional<boolean>;
   declare knowledgeSettings: CreationOptional<KnowledgeSettings>;
+  /** Sealed HMAC secret the bot's site signs visitor ids with; null until one is issued. */
+  declare identitySecretEncrypted: CreationOptional<string | null>;
+  /** Refuse widget sessions whose visitor id is not signed. */
+  declare requireVerifiedIdentity: CreationOptional<boolean>;
   declare isActive: CreationOptional<boolean>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
@@ -86,6 +90,8 @@ export function initBotModels(sequelize: Sequelize) {
       },
       handoffPhrases: jsonb([]),
       handoffOnUnknown: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
+      identitySecretEncrypted: optionalText(),
+      requireVerifiedIdentity: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
       knowledgeSettings: jsonb({}),
       isActive: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
       ...timestampColumns(),

@@ -5,3 +5,4 @@ export * from './knowledge.models';
 export * from './conversation.models';
 export * from './ticket.models';
 export * from './model-set';
+export * from './dead-letter.models';

@@ -2,6 +2,7 @@ import type { Sequelize } from 'sequelize';
 import { initBotModels } from './bot.models';
 import { initConversationModels } from './conversation.models';
 import { initCredentialModels } from './credential.models';
+import { initDeadLetterModels } from './dead-letter.models';
 import { initKnowledgeModels } from './knowledge.models';
 import { initTicketModels } from './ticket.models';
 import { initWorkspaceModels } from './workspace.models';
@@ -19,6 +20,7 @@ export function createModelSet(sequelize: Sequelize) {
     ...initKnowledgeModels(sequelize),
     ...initConversationModels(sequelize),
     ...initTicketModels(sequelize),
+    ...initDeadLetterModels(sequelize),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Customer } from '../models/conversation.models';
 import type { TenantScope } from '../tenancy/tenant-scope';
+import { pgSafeText, pgSafeValue } from '../text/postgres-text';
 
 export interface CustomerProfile {
   name?: string;
@@ -17,6 +18,16 @@ export interface ChannelCustomer {
  * within the scope's workspace: the channel id alone is never trusted to pick the tenant.
  */
 export class ChannelCustomerRepository {
+  /** The customer behind (channel, externalId), if there is one. */
+  async find(scope: TenantScope, channelId: string, externalId: string): Promise<Customer | null> {
+    const { Customer, CustomerIdentity } = scope.models;
+    const workspaceId = scope.workspaceId;
+    const identity = await CustomerIdentity.findOne({
+      where: { workspaceId, channelId, externalId },
+    });
+    return identity ? Customer.findOne({ where: { workspaceId, id: identity.customerId } }) : null;
+  }
+
   /**
    * The customer behind (channel, externalId), created with the profile when there is none.
    * Serialised per identity, so concurrent first messages resolve to one customer.
@@ -24,9 +35,12 @@ export class ChannelCustomerRepository {
   findOrCreate(
     scope: TenantScope,
     channelId: string,
-    externalId: string,
-    profile: CustomerProfile = {},
+    rawExternalId: string,
+    rawProfile: CustomerProfile = {},
   ): Promise<ChannelCustomer> {
+    // Platform-supplied: a NUL in a display name must not refuse the customer's every message.
+    const externalId = pgSafeText(rawExternalId);
+    const profile = pgSafeValue(rawProfile);
     const { Customer, CustomerIdentity } = scope.models;
     const workspaceId = scope.workspaceId;
     return scope.sequelize.transaction(async (transaction) => {

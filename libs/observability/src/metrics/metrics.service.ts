@@ -14,6 +14,10 @@ export class MetricsService {
   readonly httpRequestDuration: Histogram<'method' | 'route' | 'status'>;
   private readonly jobDuration: Histogram<'queue' | 'outcome'>;
   private readonly jobsTotal: Counter<'queue' | 'outcome'>;
+  /** Promise rejections nobody handled; the process logs them and keeps serving. */
+  readonly unhandledRejections: Counter;
+  /** Customer messages left for an agent because the workspace spent its daily answers. */
+  readonly budgetRefusals: Counter;
   private readonly queues = new Map<string, Queue>();
 
   constructor() {
@@ -36,6 +40,16 @@ export class MetricsService {
       name: 'queue_jobs_total',
       help: 'Queue jobs this instance processed, by outcome',
       labelNames: ['queue', 'outcome'],
+      registers: [this.registry],
+    });
+    this.unhandledRejections = new Counter({
+      name: 'unhandled_rejections_total',
+      help: 'Promise rejections nobody handled (logged; the process kept running)',
+      registers: [this.registry],
+    });
+    this.budgetRefusals = new Counter({
+      name: 'daily_budget_refusals_total',
+      help: "Messages the bot did not answer because the workspace's daily answers were spent",
       registers: [this.registry],
     });
     const queues = this.queues;

@@ -3,17 +3,16 @@ import { createSecretKey } from 'node:crypto';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
 import { REDIS_CLIENT } from '@cxgenie/redis';
 import type { Redis } from 'ioredis';
 import { SecretBox } from '../crypto/secret-box';
 import { ApiKeyAuthenticator } from './api-key-authenticator';
+import { attemptKey, attemptThrottlers } from './attempt-throttling';
 import { AuthGuard } from './auth.guard';
 import { PasswordHasher } from './password-hasher';
-import { RedisThrottlerStorage } from './redis-throttler.storage';
 import { SessionTokens } from './session-tokens';
-
-export const AUTH_RATE_LIMIT = { ttlMs: 60_000, limit: 10 };
 
 /** Authentication infrastructure: tokens, API keys, the global guard and rate-limit storage. */
 @Global()
@@ -30,10 +29,12 @@ export const AUTH_RATE_LIMIT = { ttlMs: 60_000, limit: 10 };
       }),
     }),
     ThrottlerModule.forRootAsync({
-      inject: [REDIS_CLIENT],
-      useFactory: (redis: Redis) => ({
-        throttlers: [{ name: 'auth', ttl: AUTH_RATE_LIMIT.ttlMs, limit: AUTH_RATE_LIMIT.limit }],
-        storage: new RedisThrottlerStorage(redis),
+      inject: [REDIS_CLIENT, SERVICE_CONFIG],
+      useFactory: (redis: Redis, config: ServiceConfig) => ({
+        throttlers: attemptThrottlers(config),
+        generateKey: attemptKey(config.queuePrefix),
+        storage: new ThrottlerStorageRedisService(redis),
+        setHeaders: false,
       }),
     }),
   ],

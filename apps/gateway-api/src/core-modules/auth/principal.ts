@@ -2,7 +2,16 @@ import type { MemberRole } from '@cxgenie/contracts';
 
 /** Who is calling. The workspace always comes from here, never from the request body. */
 export type Principal =
-  | { kind: 'user'; userId: string; workspaceId: string; role: MemberRole }
+  | {
+      kind: 'user';
+      userId: string;
+      workspaceId: string;
+      role: MemberRole;
+      /** The sign-in (refresh-token family) this access token came from. */
+      sessionId?: string;
+      /** When the access token expires (epoch ms). */
+      expiresAt?: number;
+    }
   | { kind: 'api-key'; apiKeyId: string; workspaceId: string; role: Exclude<MemberRole, 'owner'> }
   | {
       kind: 'widget';

@@ -13,6 +13,8 @@ interface AccessClaims {
   sub: string;
   wid: string;
   role: MemberRole;
+  /** The refresh-token family: one sign-in, so its sockets can be ended at logout. */
+  sid: string;
 }
 
 interface WidgetClaims {
@@ -65,7 +67,13 @@ export class SessionTokens {
       tokenHash: sha256(refreshToken),
       expiresAt: new Date(Date.now() + this.config.auth.refreshTtlSeconds * 1000),
     });
-    const claims: AccessClaims = { typ: 'access', sub: userId, wid: workspaceId, role };
+    const claims: AccessClaims = {
+      typ: 'access',
+      sub: userId,
+      wid: workspaceId,
+      role,
+      sid: familyId,
+    };
     return {
       tokenType: 'Bearer',
       accessToken: await this.jwt.signAsync(claims, {
@@ -110,14 +118,26 @@ export class SessionTokens {
     return outcome;
   }
 
-  async revokeFamilyOf(refreshToken: string): Promise<void> {
+  /** Ends the sign-in the token belongs to; says which, or null for a token we never issued. */
+  async revokeFamilyOf(
+    refreshToken: string,
+  ): Promise<{ workspaceId: string; sessionId: string } | null> {
     const { RefreshToken } = this.tenants.control;
     const row = await RefreshToken.findOne({ where: { tokenHash: sha256(refreshToken) } });
-    if (!row) return;
+    if (!row) return null;
     await RefreshToken.update(
       { revokedAt: new Date() },
       { where: { familyId: row.familyId, revokedAt: { [Op.is]: null } } },
     );
+    return { workspaceId: row.workspaceId, sessionId: row.familyId };
+  }
+
+  /** Whether a sign-in can still be refreshed (not logged out, not revoked for reuse). */
+  async isSessionLive(sessionId: string): Promise<boolean> {
+    const live = await this.tenants.control.RefreshToken.count({
+      where: { familyId: sessionId, revokedAt: { [Op.is]: null } },
+    });
+    return live > 0;
   }
 
   signWidgetSession(
@@ -143,6 +163,8 @@ export class SessionTokens {
       sub?: string;
       wid?: string;
       role?: string;
+      sid?: string;
+      exp?: number;
       bot?: string;
       ch?: string;
     };
@@ -162,6 +184,8 @@ export class SessionTokens {
         userId: claims.sub,
         workspaceId: claims.wid,
         role: claims.role as MemberRole,
+        ...(claims.sid !== undefined && { sessionId: claims.sid }),
+        ...(claims.exp !== undefined && { expiresAt: claims.exp * 1000 }),
       };
     }
     if (claims.typ === 'widget' && claims.sub && claims.wid && claims.bot) {

@@ -7,7 +7,8 @@ import {
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { TenantConnections } from '@cxgenie/database';
-import { AuthThrottlerGuard } from '../../core-modules/auth/auth-throttler.guard';
+import { RealtimeBroadcaster } from '@cxgenie/realtime';
+import { AttemptThrottlerGuard } from '../../core-modules/auth/attempt-throttler.guard';
 import { CurrentPrincipal, Public } from '../../core-modules/auth/auth.decorators';
 import type { Principal } from '../../core-modules/auth/principal';
 import { SessionTokens } from '../../core-modules/auth/session-tokens';
@@ -26,10 +27,11 @@ export class AuthController {
     private readonly refreshSession: RefreshSession,
     private readonly tokens: SessionTokens,
     private readonly tenants: TenantConnections,
+    private readonly broadcaster: RealtimeBroadcaster,
   ) {}
 
   @Public()
-  @UseGuards(AuthThrottlerGuard)
+  @UseGuards(AttemptThrottlerGuard)
   @Post('signup')
   @ApiCreatedResponse({ type: SessionResponse })
   signup(@Body() body: SignUpDto) {
@@ -37,7 +39,7 @@ export class AuthController {
   }
 
   @Public()
-  @UseGuards(AuthThrottlerGuard)
+  @UseGuards(AttemptThrottlerGuard)
   @Post('login')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: SessionResponse })
@@ -46,7 +48,7 @@ export class AuthController {
   }
 
   @Public()
-  @UseGuards(AuthThrottlerGuard)
+  @UseGuards(AttemptThrottlerGuard)
   @Post('refresh')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: SessionResponse })
@@ -54,13 +56,17 @@ export class AuthController {
     return this.refreshSession.execute(body.refreshToken);
   }
 
-  /** Ends this login everywhere it was refreshed: the whole token family is revoked. */
+  /**
+   * Ends this login everywhere it was refreshed: the whole token family is revoked, and the
+   * dashboard connections it opened are closed.
+   */
   @Public()
-  @UseGuards(AuthThrottlerGuard)
+  @UseGuards(AttemptThrottlerGuard)
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
   async logout(@Body() body: RefreshTokenDto): Promise<void> {
-    await this.tokens.revokeFamilyOf(body.refreshToken);
+    const ended = await this.tokens.revokeFamilyOf(body.refreshToken);
+    if (ended) this.broadcaster.endAgentSockets(ended.workspaceId, ended, 'logged_out');
   }
 
   @ApiBearerAuth()

@@ -137,7 +137,10 @@ describe('auth', () => {
 
   it('rate-limits login attempts per address and account, across instances', async () => {
     const { email } = await signUp();
-    const second = await bootService(gatewayApiService);
+    // Instances of one deployment share their Redis prefix, and so their counts.
+    const second = await bootService(gatewayApiService, {
+      QUEUE_PREFIX: gateway.config.queuePrefix,
+    });
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 12; i++) {
@@ -148,6 +151,11 @@ describe('auth', () => {
       }
       expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
       expect(statuses.slice(10)).toEqual([429, 429]);
+      const refused = await anonymous.post('/api/v1/auth/login', { email, password: PASSWORD });
+      expect(refused.status).toBe(429);
+      expect(refused.body).toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(60);
       // Another account from the same address is not locked out by it.
       const { email: other } = await signUp();
       expect(
@@ -155,6 +163,65 @@ describe('auth', () => {
       ).toBe(200);
     } finally {
       await second.close();
+    }
+  });
+
+  describe('behind a trusted proxy', () => {
+    let proxied: BootedService;
+    const from = (address: string) =>
+      new ApiClient(proxied.url, { 'x-forwarded-for': `${address}, 127.0.0.1` });
+
+    beforeAll(async () => {
+      proxied = await bootService(gatewayApiService, {
+        TRUSTED_PROXIES: 'loopback',
+        AUTH_ATTEMPTS_PER_ACCOUNT_PER_MIN: '3',
+        AUTH_ATTEMPTS_PER_IP_PER_MIN: '5',
+      });
+    });
+    afterAll(() => proxied.close());
+
+    it("does not let an attacker's guesses lock the account's owner out elsewhere", async () => {
+      const { email } = await signUp();
+      const attacker = from('203.0.113.9');
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++)
+        statuses.push((await attacker.post('/api/v1/auth/login', { email, password: 'x' })).status);
+      expect(statuses).toEqual([401, 401, 401, 429]);
+      const owner = await from('198.51.100.7').post('/api/v1/auth/login', {
+        email,
+        password: PASSWORD,
+      });
+      expect(owner.status).toBe(200);
+    });
+
+    it('stops one address spraying a password over many accounts', async () => {
+      const sprayer = from('203.0.113.77');
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        const email = `spray-${i}-${randomBytes(3).toString('hex')}@example.test`;
+        statuses.push((await sprayer.post('/api/v1/auth/login', { email, password: 'x' })).status);
+      }
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+      // Another client behind the same proxy is a different address.
+      const { email } = await signUp();
+      expect(
+        (await from('192.0.2.44').post('/api/v1/auth/login', { email, password: PASSWORD })).status,
+      ).toBe(200);
+    });
+  });
+
+  it('ignores X-Forwarded-For from a client that is not a trusted proxy', async () => {
+    const strict = await bootService(gatewayApiService, { AUTH_ATTEMPTS_PER_IP_PER_MIN: '3' });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const spoofing = new ApiClient(strict.url, { 'x-forwarded-for': `203.0.113.${i + 1}` });
+        const email = `spoof-${i}-${randomBytes(3).toString('hex')}@example.test`;
+        statuses.push((await spoofing.post('/api/v1/auth/login', { email, password: 'x' })).status);
+      }
+      expect(statuses).toEqual([401, 401, 401, 429]);
+    } finally {
+      await strict.close();
     }
   });
 });

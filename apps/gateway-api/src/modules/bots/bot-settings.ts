@@ -1,4 +1,9 @@
-import type { ReplyUnknownPolicy } from '@cxgenie/contracts';
+import {
+  DEFAULT_LLM_MODELS,
+  isAllowedLlmModel,
+  type LlmProvider,
+  type ReplyUnknownPolicy,
+} from '@cxgenie/contracts';
 import type { KnowledgeSettings } from '@cxgenie/database';
 import { newOpaqueToken } from '../../core-modules/crypto/opaque-token';
 import { BotsException } from './bots.exception';
@@ -18,6 +23,26 @@ export function assertFallbackFitsPolicy(
 ): void {
   if (policy === 'INPUT_ANSWER' && fallbackMessage.trim() === '')
     throw BotsException.fallbackMessageRequired();
+}
+
+/**
+ * The model a bot will use after a change of provider or model: the one named, else the one it
+ * had if its new provider serves it, else that provider's default. Refused unless the provider
+ * serves it or this deployment allows it.
+ */
+export function resolveLlmModel(
+  change: { provider: LlmProvider; model: string | undefined; currentModel?: string },
+  allowList: readonly string[] | null,
+): string {
+  const { provider, model, currentModel } = change;
+  if (model !== undefined) {
+    if (!isAllowedLlmModel(provider, model, allowList))
+      throw BotsException.unknownModel(provider, model);
+    return model;
+  }
+  if (currentModel !== undefined && isAllowedLlmModel(provider, currentModel, allowList))
+    return currentModel;
+  return DEFAULT_LLM_MODELS[provider];
 }
 
 /** JSON merge patch (RFC 7396) of one level: a null removes the key, so the default applies. */

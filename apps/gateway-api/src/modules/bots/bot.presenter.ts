@@ -15,6 +15,10 @@ export function presentBot(bot: Bot, channels: readonly Channel[]): BotResponse 
     fallbackMessage: bot.fallbackMessage,
     handoffPhrases: bot.handoffPhrases,
     handoffOnUnknown: bot.handoffOnUnknown,
+    identityVerification: {
+      configured: bot.identitySecretEncrypted !== null,
+      required: bot.requireVerifiedIdentity,
+    },
     knowledgeSettings: bot.knowledgeSettings,
     isActive: bot.isActive,
     activeChannels: channels.map((channel) => ({ id: channel.id, type: channel.type })),

@@ -24,11 +24,18 @@ import type { TenantScope } from '@cxgenie/database';
 import { Roles, Tenant } from '../../core-modules/auth/auth.decorators';
 import { IdParamPipe } from '../../core-modules/http/id-param.pipe';
 import { PaginationQueryDto } from '../../core-modules/http/pagination.dto';
-import { BotPageResponse, BotResponse, CreateBotDto, UpdateBotDto } from './dto/bot.dto';
+import {
+  BotPageResponse,
+  BotResponse,
+  CreateBotDto,
+  IdentitySecretResponse,
+  UpdateBotDto,
+} from './dto/bot.dto';
 import { CreateBot } from './usecases/create-bot/create-bot.usecase';
 import { DeleteBot } from './usecases/delete-bot/delete-bot.usecase';
 import { GetBot } from './usecases/get-bot/get-bot.usecase';
 import { ListBots } from './usecases/list-bots/list-bots.usecase';
+import { RotateBotIdentitySecret } from './usecases/rotate-bot-identity-secret/rotate-bot-identity-secret.usecase';
 import { RotateBotPublicKey } from './usecases/rotate-bot-public-key/rotate-bot-public-key.usecase';
 import { UpdateBot } from './usecases/update-bot/update-bot.usecase';
 
@@ -44,6 +51,7 @@ export class BotsController {
     private readonly updateBot: UpdateBot,
     private readonly deleteBot: DeleteBot,
     private readonly rotatePublicKey: RotateBotPublicKey,
+    private readonly rotateIdentity: RotateBotIdentitySecret,
   ) {}
 
   @Roles('admin')
@@ -98,5 +106,20 @@ export class BotsController {
   @ApiNotFoundResponse({ description: 'No such bot in this workspace' })
   rotate(@Tenant() scope: TenantScope, @Param('id', IdParamPipe) id: string): Promise<BotResponse> {
     return this.rotatePublicKey.execute(scope, id);
+  }
+
+  /**
+   * Issues (or replaces) the secret the bot's site signs visitor ids with; shown only in this
+   * response. Visitors signed with a replaced secret no longer resume their conversations.
+   */
+  @Roles('admin')
+  @Post(':id/identity-secret')
+  @ApiCreatedResponse({ type: IdentitySecretResponse })
+  @ApiNotFoundResponse({ description: 'No such bot in this workspace' })
+  rotateIdentitySecret(
+    @Tenant() scope: TenantScope,
+    @Param('id', IdParamPipe) id: string,
+  ): Promise<IdentitySecretResponse> {
+    return this.rotateIdentity.execute(scope, id);
   }
 }

@@ -121,6 +121,13 @@ describe('bots', () => {
     ['a name over 120 characters', { name: 'x'.repeat(121) }, 'name'],
     ['an unknown provider', { llmProvider: 'gpt' }, 'llmProvider'],
     ['an empty model', { llmModel: '' }, 'llmModel'],
+    [
+      'a model its provider does not serve',
+      { llmProvider: 'openai', llmModel: 'gpt-9' },
+      'llmModel',
+    ],
+    ["another provider's model", { llmProvider: 'anthropic', llmModel: 'gpt-4o' }, 'llmModel'],
+    ['a model for the local provider', { llmModel: 'gpt-4o-mini' }, 'llmModel'],
     ['a system prompt over 20000 characters', { systemPrompt: 'x'.repeat(20001) }, 'systemPrompt'],
     ['a temperature above 2', { temperature: 2.5 }, 'temperature'],
     ['a negative temperature', { temperature: -0.1 }, 'temperature'],
@@ -380,5 +387,57 @@ describe('bots', () => {
   it('answers 404 for ids that are not UUIDs', async () => {
     expect((await owner.get('/api/v1/bots/not-a-uuid')).status).toBe(404);
     expect((await owner.patch('/api/v1/bots/1', { name: 'x' })).status).toBe(404);
+  });
+
+  describe('models', () => {
+    it("gives a provider's default model when only the provider is named, and keeps a model on a PATCH of other fields", async () => {
+      const bot = await createBot(owner, { llmProvider: 'openai' });
+      expect(bot.llmModel).toBe('gpt-4o-mini');
+      const switched = await owner.patch<BotBody>(`/api/v1/bots/${bot.id}`, {
+        llmProvider: 'anthropic',
+      });
+      expect(switched.status).toBe(200);
+      expect(switched.body.llmModel).toBe('claude-3-5-haiku-latest');
+      const dated = await owner.patch<BotBody>(`/api/v1/bots/${bot.id}`, {
+        llmModel: 'claude-3-5-haiku-20241022',
+      });
+      expect(dated.body.llmModel).toBe('claude-3-5-haiku-20241022');
+      const renamed = await owner.patch<BotBody>(`/api/v1/bots/${bot.id}`, { name: 'Renamed' });
+      expect(renamed.body.llmModel).toBe('claude-3-5-haiku-20241022');
+    });
+
+    it('refuses an unknown model on a PATCH, with its code, and keeps the stored one', async () => {
+      const bot = await createBot(owner, { llmProvider: 'openai', llmModel: 'gpt-4o' });
+      const res = await owner.patch(`/api/v1/bots/${bot.id}`, { llmModel: 'gpt-4o-free' });
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ code: 'UNKNOWN_MODEL' });
+      expect(fieldsOf(res.body)).toEqual(['llmModel']);
+      const read = await owner.get<BotBody>(`/api/v1/bots/${bot.id}`);
+      expect(read.body.llmModel).toBe('gpt-4o');
+    });
+
+    it("admits the deployment's own models from LLM_MODEL_ALLOWLIST", async () => {
+      const custom = await bootService(gatewayApiService, {
+        LLM_MODEL_ALLOWLIST: 'llama-3.1-70b-instruct, qwen2.5-72b',
+      });
+      try {
+        const client = await ApiClient.signUp(custom.url);
+        const res = await client.post<BotBody>('/api/v1/bots', {
+          name: 'Self-hosted',
+          llmProvider: 'openai',
+          llmModel: 'qwen2.5-72b',
+        });
+        expect(res.status).toBe(201);
+        expect(res.body.llmModel).toBe('qwen2.5-72b');
+        const elsewhere = await owner.post('/api/v1/bots', {
+          name: 'Self-hosted',
+          llmProvider: 'openai',
+          llmModel: 'qwen2.5-72b',
+        });
+        expect(elsewhere.status).toBe(400);
+      } finally {
+        await custom.close();
+      }
+    });
   });
 });

@@ -6,6 +6,7 @@ import { CreateBot } from './usecases/create-bot/create-bot.usecase';
 import { DeleteBot } from './usecases/delete-bot/delete-bot.usecase';
 import { GetBot } from './usecases/get-bot/get-bot.usecase';
 import { ListBots } from './usecases/list-bots/list-bots.usecase';
+import { RotateBotIdentitySecret } from './usecases/rotate-bot-identity-secret/rotate-bot-identity-secret.usecase';
 import { RotateBotPublicKey } from './usecases/rotate-bot-public-key/rotate-bot-public-key.usecase';
 import { UpdateBot } from './usecases/update-bot/update-bot.usecase';
 
@@ -21,6 +22,7 @@ import { UpdateBot } from './usecases/update-bot/update-bot.usecase';
     UpdateBot,
     DeleteBot,
     RotateBotPublicKey,
+    RotateBotIdentitySecret,
   ],
 })
 export class BotsModule {}

@@ -1,3 +1,4 @@
+import { MemberRepository } from '@cxgenie/database';
 import { Module } from '@nestjs/common';
 import { CoreAiClient } from '../../core-modules/core-ai/core-ai.client';
 import { TicketsModule } from '../tickets/tickets.module';
@@ -19,6 +20,7 @@ import { StrandedMessages } from './pipeline/ordering/stranded-messages';
 import { AnswerWithBotStep } from './pipeline/steps/answer-with-bot.step';
 import { BotOffStep } from './pipeline/steps/bot-off.step';
 import { CaptureCsatReplyStep } from './pipeline/steps/capture-csat-reply.step';
+import { DailyBudgetStep } from './pipeline/steps/daily-budget.step';
 import { HandoffPhraseStep } from './pipeline/steps/handoff-phrase.step';
 import { MessageSteps } from './pipeline/steps/message-steps';
 import { DrainConversation } from './pipeline/usecases/drain-conversation/drain-conversation.usecase';
@@ -61,11 +63,13 @@ const AFTER_ANSWER = [ReportNotEnoughDataStep, QueueReplyDeliveryStep, RecordAns
     OutboundDelivery,
     TakeoverRequests,
     AgentGateway,
+    MemberRepository,
     DrainConversation,
     MessageSteps,
     CaptureCsatReplyStep,
     BotOffStep,
     HandoffPhraseStep,
+    DailyBudgetStep,
     AnswerWithBotStep,
     StreamAnswer,
     ...AFTER_ANSWER,

@@ -38,7 +38,7 @@ import {
   InvitationPageResponse,
   InvitationResponse,
 } from './dto/invitation.dto';
-import { InvitationThrottlerGuard } from './invitation-throttler.guard';
+import { AttemptThrottlerGuard } from '../../core-modules/auth/attempt-throttler.guard';
 import { AcceptInvitation } from './usecases/accept-invitation/accept-invitation.usecase';
 import { CreateInvitation } from './usecases/create-invitation/create-invitation.usecase';
 import { ListInvitations } from './usecases/list-invitations/list-invitations.usecase';
@@ -95,7 +95,7 @@ export class InvitationsController {
   }
 
   @Public()
-  @UseGuards(InvitationThrottlerGuard)
+  @UseGuards(AttemptThrottlerGuard)
   @Post('accept')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: SessionResponse, description: 'Signed in to the invited workspace' })

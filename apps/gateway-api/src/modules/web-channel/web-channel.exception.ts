@@ -6,18 +6,34 @@ export enum WebChannelExceptionCode {
   NOT_A_WIDGET_SESSION = 'NOT_A_WIDGET_SESSION',
   /** The bot's web widget was switched off after the session started. */
   WIDGET_INACTIVE = 'WIDGET_INACTIVE',
+  /** The bot accepts signed visitor ids only, and none was given. */
+  VISITOR_SIGNATURE_REQUIRED = 'VISITOR_SIGNATURE_REQUIRED',
+  /** A visitor id came with a signature that does not match it. */
+  VISITOR_SIGNATURE_INVALID = 'VISITOR_SIGNATURE_INVALID',
 }
 
 const KINDS: Record<WebChannelExceptionCode, ErrorKind> = {
   BOT_NOT_FOUND: 'not_found',
   NOT_A_WIDGET_SESSION: 'forbidden',
   WIDGET_INACTIVE: 'not_found',
+  VISITOR_SIGNATURE_REQUIRED: 'unauthorized',
+  VISITOR_SIGNATURE_INVALID: 'unauthorized',
 };
 
 const MESSAGES: Record<WebChannelExceptionCode, string> = {
   BOT_NOT_FOUND: 'No active bot has this key',
   NOT_A_WIDGET_SESSION: 'Only a widget session can call this route',
   WIDGET_INACTIVE: 'This bot has no active web widget',
+  VISITOR_SIGNATURE_REQUIRED:
+    'This bot accepts verified visitors only: send customer.externalId with its customer.userHash',
+  VISITOR_SIGNATURE_INVALID: 'customer.userHash does not match customer.externalId',
+};
+
+const FIELDS: Partial<Record<WebChannelExceptionCode, { field: string; message: string }[]>> = {
+  VISITOR_SIGNATURE_REQUIRED: [{ field: 'customer.userHash', message: 'is required by this bot' }],
+  VISITOR_SIGNATURE_INVALID: [
+    { field: 'customer.userHash', message: 'is not the signature of customer.externalId' },
+  ],
 };
 
 /** What the web channel (the widget's sessions, messages and socket) refuses. */
@@ -27,7 +43,7 @@ export class WebChannelException extends AppException<WebChannelExceptionCode> {
   }
 
   static of(code: WebChannelExceptionCode): WebChannelException {
-    return new WebChannelException(code, MESSAGES[code]);
+    return new WebChannelException(code, MESSAGES[code], FIELDS[code] ?? []);
   }
 
   static botNotFound(): WebChannelException {

@@ -7,6 +7,7 @@ import {
 } from '@cxgenie/database';
 import { ChannelsModule } from '../channels/channels.module';
 import { ConversationsModule } from '../conversations/conversations.module';
+import { VisitorIdentities } from './identity/visitor-identity';
 import { WidgetCsatController } from './messages/widget-csat.controller';
 import { WidgetConversations } from './messages/widget-conversations';
 import { WidgetMessagesController } from './messages/widget-messages.controller';
@@ -39,6 +40,7 @@ import { WebWidgetController } from './web-widget.controller';
     StartWidgetSession,
     GetWidgetSession,
     WidgetConversations,
+    VisitorIdentities,
     CustomerGateway,
   ],
 })

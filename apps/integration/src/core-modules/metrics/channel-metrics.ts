@@ -8,7 +8,9 @@ export type InboundDrop =
   | 'channel_inactive'
   | 'channel_without_bot'
   | 'channel_gone'
-  | 'unreadable';
+  | 'unreadable'
+  /** Refused by the database every time it was tried: set aside as a dead letter. */
+  | 'dead_lettered';
 export type DeliveryOutcome = 'sent' | 'retry' | 'failed';
 
 /** The integration's own counters, on the service's registry (served at /metrics). */

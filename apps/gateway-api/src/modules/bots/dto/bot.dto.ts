@@ -137,6 +137,15 @@ export class CreateBotDto {
   @IsBoolean()
   handoffOnUnknown?: boolean;
 
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'Accept widget visitors only with a signed id (customer.externalId + customer.userHash); issue the secret with POST bots/:id/identity-secret',
+  })
+  @Omittable()
+  @IsBoolean()
+  requireVerifiedIdentity?: boolean;
+
   @ApiPropertyOptional({ type: KnowledgeSettingsDto })
   @Omittable()
   @IsObject()
@@ -171,6 +180,11 @@ export class KnowledgeSettingsResponse {
   @ApiPropertyOptional() maxContextTokens?: number;
 }
 
+export class IdentityVerificationResponse {
+  @ApiProperty({ description: 'Whether an identity secret has been issued' }) configured!: boolean;
+  @ApiProperty({ description: 'Whether unsigned visitor ids are refused' }) required!: boolean;
+}
+
 export class BotResponse {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
@@ -185,6 +199,8 @@ export class BotResponse {
   @ApiProperty() fallbackMessage!: string;
   @ApiProperty({ type: [String] }) handoffPhrases!: string[];
   @ApiProperty() handoffOnUnknown!: boolean;
+  @ApiProperty({ type: IdentityVerificationResponse })
+  identityVerification!: IdentityVerificationResponse;
   @ApiProperty({ type: KnowledgeSettingsResponse }) knowledgeSettings!: KnowledgeSettingsResponse;
   @ApiProperty() isActive!: boolean;
   @ApiProperty({ type: [BotChannelLinkResponse], description: 'The active channels it answers on' })
@@ -196,4 +212,12 @@ export class BotResponse {
 export class BotPageResponse {
   @ApiProperty({ type: [BotResponse] }) items!: BotResponse[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
+export class IdentitySecretResponse {
+  @ApiProperty({
+    description:
+      'Shown this once: sign each visitor id on your server with HMAC-SHA256 under it and send the hex digest as customer.userHash',
+  })
+  identitySecret!: string;
 }

@@ -1,4 +1,4 @@
-import { Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Logger, type OnModuleDestroy } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -18,11 +18,14 @@ import {
   PRESENCE_SOCKET_REFRESH_MS,
   ServerEvents,
   SocketNamespaces,
+  type AccessRevokedReason,
   agentRoom,
+  agentSessionRoom,
   workspaceRoom,
 } from '@cxgenie/contracts';
+import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
 import { SessionTokens } from '../../../core-modules/auth/session-tokens';
-import { TenantConnections } from '@cxgenie/database';
+import { MemberRepository, TenantConnections } from '@cxgenie/database';
 import { RealtimeBroadcaster } from '@cxgenie/realtime';
 import { parsePayload } from '../../../core-modules/http/socket-payload';
 import { AgentPresenceTracker } from '../../tickets/presence/agent-presence.tracker';
@@ -32,6 +35,10 @@ import { handshakeToken, requireSocketAuth } from './socket-auth';
 interface AgentSocketData {
   workspaceId: string;
   userId: string;
+  /** The sign-in the token came from (tokens issued before it was a claim have none). */
+  sessionId?: string;
+  /** Re-checks the member's access when their token expires, and every token lifetime after. */
+  accessCheck?: NodeJS.Timeout;
 }
 
 type StatusAck = { ok: true } | { ok: false; error: { code: 'invalid_payload'; message: string } };
@@ -44,6 +51,10 @@ const agentOf = (socket: Socket): AgentSocketData => socket.data as AgentSocketD
  * and their own room (`agentRoom`: what concerns them by name). Connecting, leaving, choosing a
  * status and activity pings are presence facts for the ticket app, which decides the agent's
  * availability and announces it.
+ *
+ * Access is checked against the database, not only the token: at the handshake (a removed member
+ * with a still-valid token is refused) and again when the token expires, for as long as the socket
+ * lives. Removal, a change of role and logout end the sockets at once (RealtimeBroadcaster).
  */
 @WebSocketGateway({ namespace: SocketNamespaces.Agent, cors: { origin: true } })
 export class AgentGateway
@@ -57,6 +68,8 @@ export class AgentGateway
     private readonly presence: AgentPresenceTracker,
     private readonly tenants: TenantConnections,
     private readonly broadcaster: RealtimeBroadcaster,
+    private readonly members: MemberRepository,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
   afterInit(server: Namespace): void {
@@ -76,6 +89,7 @@ export class AgentGateway
     await socket.join([
       workspaceRoom(agent.workspaceId),
       agentRoom(agent.workspaceId, agent.userId),
+      ...(agent.sessionId ? [agentSessionRoom(agent.workspaceId, agent.sessionId)] : []),
     ]);
     await this.presence
       .connected(agent, socket.id)
@@ -85,6 +99,7 @@ export class AgentGateway
   async handleDisconnect(socket: Socket): Promise<void> {
     // A refused handshake never had an agent.
     if (!agentOf(socket)?.userId) return;
+    clearTimeout(agentOf(socket).accessCheck);
     await this.presence
       .disconnected(agentOf(socket), socket.id)
       .catch((error: Error) => this.logger.warn(`presence on disconnect: ${error.message}`));
@@ -144,9 +159,48 @@ export class AgentGateway
     const token = handshakeToken(socket);
     const principal = token ? await this.tokens.verify(token) : null;
     if (principal?.kind !== 'user') return false;
-    const data: AgentSocketData = { workspaceId: principal.workspaceId, userId: principal.userId };
+    const data: AgentSocketData = {
+      workspaceId: principal.workspaceId,
+      userId: principal.userId,
+      ...(principal.sessionId !== undefined && { sessionId: principal.sessionId }),
+    };
+    if ((await this.accessEnded(data)) !== null) return false;
     socket.data = data;
+    if (principal.expiresAt !== undefined)
+      this.checkAccessAt(socket, data, principal.expiresAt - Date.now());
     return true;
+  }
+
+  /** Why this member's socket may no longer listen, or null while it may. */
+  private async accessEnded(agent: AgentSocketData): Promise<AccessRevokedReason | null> {
+    const scope = await this.tenants.scope(agent.workspaceId);
+    if (!(await this.members.findByUserId(scope, agent.userId))) return 'removed';
+    if (agent.sessionId && !(await this.tokens.isSessionLive(agent.sessionId))) return 'logged_out';
+    return null;
+  }
+
+  private checkAccessAt(socket: Socket, agent: AgentSocketData, delayMs: number): void {
+    agent.accessCheck = setTimeout(
+      () => {
+        void this.accessEnded(agent).then(
+          (reason) => {
+            if (reason === null) {
+              this.checkAccessAt(socket, agent, this.config.auth.accessTtlSeconds * 1000);
+              return;
+            }
+            socket.emit(ServerEvents.AccessRevoked, { reason });
+            socket.disconnect(true);
+          },
+          // Unknown (the database unreachable): ask again shortly rather than cut a member off.
+          (error: Error) => {
+            this.logger.warn(`access check of a dashboard socket: ${error.message}`);
+            this.checkAccessAt(socket, agent, 30_000);
+          },
+        );
+      },
+      Math.max(1_000, delayMs),
+    );
+    agent.accessCheck.unref();
   }
 
   /** This instance's sockets are alive: tells the ticket app's sweep not to drop them. */

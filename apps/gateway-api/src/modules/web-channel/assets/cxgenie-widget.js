@@ -4,6 +4,9 @@
  *   <script src="https://<gateway>/widget/cxgenie-widget.js" data-bot-key="pk_..." async></script>
  *
  * Optional: data-api-base="https://<gateway>" (defaults to this script's own origin).
+ * Logged-in visitors: data-visitor-id="<your user id>" data-visitor-hash="<HMAC-SHA256 of the id
+ * under the bot's identity secret, hex, computed on your server>" resume that user's conversation
+ * on any device; without them the visitor is anonymous and resumes by the token this browser keeps.
  * It draws a launcher bubble and a chat panel inside a Shadow DOM (the page's CSS cannot reach
  * them), starts or resumes a visitor session over REST, then talks over Socket.IO (/customer).
  * The visitor's externalId, session token and last seen sequence are kept in localStorage per bot
@@ -24,7 +27,10 @@
   const apiBase = (script.dataset.apiBase || new URL(script.src, window.location.href).origin)
     .trim()
     .replace(/\/+$/, '');
-  const storageKey = 'cxgenie:widget:' + botKey;
+  // A visitor the site vouches for (signed on its server); anonymous otherwise.
+  const visitorId = script.dataset.visitorId || null;
+  const visitorHash = script.dataset.visitorHash || null;
+  const storageKey = 'cxgenie:widget:' + botKey + (visitorId ? ':' + visitorId : '');
   const ACK_TIMEOUT_MS = 10000;
   const TYPING_TIMEOUT_MS = 30000;
   // How often a typing customer is reported, and how long a pause means they stopped.
@@ -436,9 +442,15 @@
         body: JSON.stringify(body),
       });
     const { externalId } = store.read();
-    let res = await post(externalId ? { botKey, customer: { externalId } } : { botKey });
+    const customer =
+      visitorId && visitorHash
+        ? { externalId: visitorId, userHash: visitorHash }
+        : externalId
+          ? { externalId }
+          : null;
+    let res = await post(customer ? { botKey, customer } : { botKey });
     // A stored id the server no longer accepts: start over as a new visitor.
-    if (res.status === 400 && externalId) res = await post({ botKey });
+    if (res.status === 400 && customer && !visitorId) res = await post({ botKey });
     if (!res.ok)
       throw new Error(res.status === 404 ? 'This chat is not available.' : 'Could not start chat.');
     const session = await res.json();

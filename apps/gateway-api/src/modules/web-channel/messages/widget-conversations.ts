@@ -8,6 +8,7 @@ import {
 } from '@cxgenie/conversations';
 import type { TenantScope } from '@cxgenie/database';
 import type { Principal } from '../../../core-modules/auth/principal';
+import { AbuseLimits } from '../../../core-modules/limits/abuse-limits';
 import { WebChannelException, WebChannelExceptionCode } from '../web-channel.exception';
 
 export type WidgetPrincipal = Extract<Principal, { kind: 'widget' }>;
@@ -26,6 +27,7 @@ export class WidgetConversations {
   constructor(
     private readonly intake: ConversationIntakeStore,
     private readonly accept: AcceptCustomerMessage,
+    private readonly limits: AbuseLimits,
   ) {}
 
   /** The visitor's open conversation, if any (the socket joins its room). */
@@ -34,12 +36,20 @@ export class WidgetConversations {
     return party ? this.intake.findOpenConversation(scope, party) : null;
   }
 
+  /** Held to the abuse limits first: per visitor, per address, per bot, and the daily budget. */
   async receive(
     scope: TenantScope,
     principal: WidgetPrincipal,
-    text: string,
+    message: { text: string; clientIp: string },
     hooks: IntakeHooks = {},
   ): Promise<MessagePayload> {
+    await this.limits.widgetMessage({
+      ip: message.clientIp,
+      botId: principal.botId,
+      workspaceId: scope.workspaceId,
+      customerId: principal.customerId,
+    });
+    const text = message.text;
     const party = await this.party(scope, principal);
     const accepted = party && (await this.accept.execute(scope, { party, text }, hooks));
     if (!accepted) throw WebChannelException.of(WebChannelExceptionCode.WIDGET_INACTIVE);

@@ -1,5 +1,12 @@
-import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiProperty,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import { MAX_MESSAGE_CHARS, type MessagePayload } from '@cxgenie/contracts';
 import type { TenantScope } from '@cxgenie/database';
@@ -29,12 +36,19 @@ export class WidgetMessagesController {
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({ description: 'Persisted with its sequence number and queued for the bot' })
+  @ApiTooManyRequestsResponse({
+    description: 'A limit was reached; Retry-After says when to retry',
+  })
   send(
     @Tenant() scope: TenantScope,
     @CurrentPrincipal() principal: Principal,
     @Body() body: WidgetMessageDto,
+    @Req() req: Request,
   ): Promise<MessagePayload> {
     if (principal.kind !== 'widget') throw new ResourceNotFoundException('Conversation');
-    return this.conversations.receive(scope, principal, body.text);
+    return this.conversations.receive(scope, principal, {
+      text: body.text,
+      clientIp: req.ip ?? 'unknown',
+    });
   }
 }

@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -9,6 +9,7 @@ import {
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { toSocketError } from '@cxgenie/bootstrap';
+import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
 import {
   ClientEvents,
   type CsatSubmittedPayload,
@@ -22,6 +23,7 @@ import { TenantConnections, type TenantScope } from '@cxgenie/database';
 import { newTraceId, runWithTraceId } from '@cxgenie/observability';
 import { RealtimeBroadcaster } from '@cxgenie/realtime';
 import { SessionTokens } from '../../../core-modules/auth/session-tokens';
+import { clientAddress } from '../../../core-modules/limits/client-address';
 import { CsatSubmitDto } from '../../conversations/dto/conversation-actions.dto';
 import { toMessagePayload } from '../../conversations/message-payload';
 import { parsePayload } from '../../../core-modules/http/socket-payload';
@@ -37,6 +39,8 @@ import {
 
 interface WidgetSocketData {
   principal: WidgetPrincipal;
+  /** The client's address, behind the trusted proxies (limits per address). */
+  clientIp: string;
   /** The previous send of this socket; each waits for it, so sequence follows send order. */
   sending?: Promise<unknown>;
 }
@@ -65,6 +69,7 @@ export class CustomerGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly conversations: WidgetConversations,
     private readonly csat: SubmitCsat,
     private readonly broadcaster: RealtimeBroadcaster,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
   afterInit(server: Namespace): void {
@@ -77,20 +82,36 @@ export class CustomerGateway implements OnGatewayInit, OnGatewayConnection {
     const token = handshakeToken(socket);
     const principal = token ? await this.tokens.verify(token) : null;
     if (principal?.kind !== 'widget') return false;
-    const data: WidgetSocketData = { principal };
+    const data: WidgetSocketData = {
+      principal,
+      clientIp: clientAddress(socket.request, this.config.trustedProxies),
+    };
     socket.data = data;
     return true;
   }
 
+  /**
+   * A failure here (the workspace's database unreachable) is this socket's alone: it is told and
+   * disconnected, to retry as it would after any drop; nothing else on the instance is affected.
+   */
   async handleConnection(socket: Socket): Promise<void> {
-    const auth = (socket.handshake.auth ?? {}) as { lastSeq?: unknown };
-    const principal = principalOf(socket);
-    const scope = await this.tenants.scope(principal.workspaceId);
-    const conversationId = await this.conversations.current(scope, principal);
-    if (!conversationId) return;
-    await socket.join(conversationRoom(conversationId));
-    if (typeof auth.lastSeq === 'number')
-      await this.replay(socket, scope, conversationId, auth.lastSeq);
+    try {
+      const auth = (socket.handshake.auth ?? {}) as { lastSeq?: unknown };
+      const principal = principalOf(socket);
+      const scope = await this.tenants.scope(principal.workspaceId);
+      const conversationId = await this.conversations.current(scope, principal);
+      if (!conversationId) return;
+      await socket.join(conversationRoom(conversationId));
+      if (typeof auth.lastSeq === 'number')
+        await this.replay(socket, scope, conversationId, auth.lastSeq);
+    } catch (error) {
+      this.logger.warn(`widget socket not connected: ${(error as Error).message}`);
+      socket.emit(ServerEvents.Error, {
+        code: 'internal',
+        message: 'The conversation is unavailable right now; reconnect shortly',
+      } satisfies SocketErrorPayload);
+      socket.disconnect(true);
+    }
   }
 
   @SubscribeMessage(ClientEvents.SendMessage)
@@ -112,9 +133,15 @@ export class CustomerGateway implements OnGatewayInit, OnGatewayConnection {
       const scope = await this.tenants.scope(principal.workspaceId);
       try {
         // Joined before the message is announced, so not even the first streamed chunk is missed.
-        const message = await this.conversations.receive(scope, principal, parsed.value.text, {
-          beforeAnnounce: async (conversationId) => socket.join(conversationRoom(conversationId)),
-        });
+        const { clientIp } = socket.data as WidgetSocketData;
+        const message = await this.conversations.receive(
+          scope,
+          principal,
+          { text: parsed.value.text, clientIp },
+          {
+            beforeAnnounce: async (conversationId) => socket.join(conversationRoom(conversationId)),
+          },
+        );
         return { ok: true as const, message };
       } catch (error) {
         return this.rejectError(socket, error);

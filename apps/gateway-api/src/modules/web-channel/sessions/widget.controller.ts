@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, Post, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -7,6 +8,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import type { TenantScope } from '@cxgenie/database';
 import {
@@ -38,8 +40,11 @@ export class WidgetController {
   @ApiCreatedResponse({ type: WidgetSessionResponse })
   @ApiBadRequestResponse({ description: 'Invalid body; details name each field' })
   @ApiNotFoundResponse({ description: 'No active bot has this key' })
-  start(@Body() body: StartWidgetSessionDto): Promise<WidgetSessionResponse> {
-    return this.startSession.execute(body);
+  @ApiTooManyRequestsResponse({
+    description: 'Too many sessions from this address or for this bot',
+  })
+  start(@Body() body: StartWidgetSessionDto, @Req() req: Request): Promise<WidgetSessionResponse> {
+    return this.startSession.execute({ ...body, clientIp: req.ip ?? 'unknown' });
   }
 
   @WidgetAccess()

@@ -1,4 +1,12 @@
-import { ApiClient, type BootedService, bootService, signInAsNewMember } from '@cxgenie/testing';
+import { createHmac } from 'node:crypto';
+import { SocketNamespaces } from '@cxgenie/contracts';
+import {
+  ApiClient,
+  type BootedService,
+  bootService,
+  connectSocket,
+  signInAsNewMember,
+} from '@cxgenie/testing';
 import {
   BotChannelRepository,
   ChannelCustomerRepository,
@@ -104,10 +112,23 @@ describe('widget sessions', () => {
     expect(await webChannelsOf(bot.id)).toHaveLength(1);
   });
 
-  it("keeps the site's own visitor ids and profile", async () => {
+  /** What the bot's site does on its server: sign the visitor id with the bot's secret. */
+  const identitySecretOf = async (botId: string) => {
+    const res = await owner.post<{ identitySecret: string }>(
+      `/api/v1/bots/${botId}/identity-secret`,
+    );
+    expect(res.status).toBe(201);
+    return res.body.identitySecret;
+  };
+  const sign = (secret: string, externalId: string) =>
+    createHmac('sha256', secret).update(externalId).digest('hex');
+
+  it("keeps the site's own visitor ids and profile when the site signs them", async () => {
     const bot = await createBot(owner);
+    const secret = await identitySecretOf(bot.id);
     const customer = {
       externalId: 'user-42',
+      userHash: sign(secret, 'user-42'),
       name: 'Grace',
       email: 'grace@example.test',
       locale: 'en-GB',
@@ -119,17 +140,113 @@ describe('widget sessions', () => {
 
     const resumed = await startSession({
       botKey: bot.publicKey,
-      customer: { externalId: 'user-42' },
+      customer: { externalId: 'user-42', userHash: sign(secret, 'user-42') },
     });
     expect(resumed.customerId).toBe(session.customerId);
     // The same visitor id on another bot's widget is another channel, so another customer.
     const otherBot = await createBot(owner);
+    const otherSecret = await identitySecretOf(otherBot.id);
     const elsewhere = await startSession({
       botKey: otherBot.publicKey,
-      customer: { externalId: 'user-42' },
+      customer: { externalId: 'user-42', userHash: sign(otherSecret, 'user-42') },
     });
     expect(elsewhere.customerId).not.toBe(session.customerId);
     expect(elsewhere.channelId).not.toBe(session.channelId);
+    // The bot's view says verification is set up (the secret itself never shows again).
+    const shown = await owner.get<BotBody & { identityVerification: unknown }>(
+      `/api/v1/bots/${bot.id}`,
+    );
+    expect(shown.body.identityVerification).toEqual({ configured: true, required: false });
+    expect(JSON.stringify(shown.body)).not.toContain(secret);
+  });
+
+  describe('visitor identity (the public key is on every page, so an id alone proves nothing)', () => {
+    it("never resumes another visitor's customer from an unsigned id", async () => {
+      const bot = await createBot(owner);
+      const secret = await identitySecretOf(bot.id);
+      const victim = await startSession({
+        botKey: bot.publicKey,
+        customer: {
+          externalId: 'alice@example.test',
+          userHash: sign(secret, 'alice@example.test'),
+        },
+      });
+      const sent = await new ApiClient(gateway.url)
+        .withBearer(victim.sessionToken)
+        .post('/api/v1/widget/messages', { text: 'My card number ends in 4242' });
+      expect(sent.status).toBe(202);
+
+      const attacker = await startSession({
+        botKey: bot.publicKey,
+        customer: { externalId: 'alice@example.test' },
+      });
+      expect(attacker.customerId).not.toBe(victim.customerId);
+      expect(attacker.externalId).toMatch(/^anon_/);
+      // Reconnecting from sequence 0 replays the attacker's own (empty) conversation only.
+      const { socket, created } = await connectSocket(gateway.url, SocketNamespaces.Customer, {
+        token: attacker.sessionToken,
+        lastSeq: 0,
+      });
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        expect(created).toEqual([]);
+      } finally {
+        socket.close();
+      }
+    });
+
+    it('refuses a signature that does not match, naming the field', async () => {
+      const bot = await createBot(owner);
+      const secret = await identitySecretOf(bot.id);
+      const res = await anonymous.post<ErrorBody>('/api/v1/widget/sessions', {
+        botKey: bot.publicKey,
+        customer: { externalId: 'user-1', userHash: sign(secret, 'user-2') },
+      });
+      expect(res.status).toBe(401);
+      expect(res.body.details.map((d) => d.field)).toEqual(['customer.userHash']);
+      // Signed with a secret that was replaced since: no longer valid either.
+      const replaced = await identitySecretOf(bot.id);
+      expect(replaced).not.toBe(secret);
+      const stale = await anonymous.post('/api/v1/widget/sessions', {
+        botKey: bot.publicKey,
+        customer: { externalId: 'user-1', userHash: sign(secret, 'user-1') },
+      });
+      expect(stale.status).toBe(401);
+    });
+
+    it('refuses unsigned visitors when the bot requires verified identities', async () => {
+      const bot = await createBot(owner, { requireVerifiedIdentity: true });
+      const secret = await identitySecretOf(bot.id);
+      for (const customer of [undefined, { externalId: 'user-7' }]) {
+        const res = await anonymous.post<ErrorBody>('/api/v1/widget/sessions', {
+          botKey: bot.publicKey,
+          ...(customer && { customer }),
+        });
+        expect(res.status).toBe(401);
+        expect(res.body.message).toMatch(/verified visitors only/);
+      }
+      const signed = await startSession({
+        botKey: bot.publicKey,
+        customer: { externalId: 'user-7', userHash: sign(secret, 'user-7') },
+      });
+      expect(signed.externalId).toBe('user-7');
+    });
+
+    it('resumes an anonymous visitor by their own token only, never by one they made up', async () => {
+      const bot = await createBot(owner);
+      const first = await startSession({ botKey: bot.publicKey });
+      const back = await startSession({
+        botKey: bot.publicKey,
+        customer: { externalId: first.externalId },
+      });
+      expect(back.customerId).toBe(first.customerId);
+      const madeUp = await startSession({
+        botKey: bot.publicKey,
+        customer: { externalId: 'anon_chosen-by-the-client' },
+      });
+      expect(madeUp.externalId).not.toBe('anon_chosen-by-the-client');
+      expect(madeUp.customerId).not.toBe(first.customerId);
+    });
   });
 
   it('uses the web channel the bot already has', async () => {
@@ -145,12 +262,12 @@ describe('widget sessions', () => {
     expect(await webChannelsOf(bot.id)).toHaveLength(1);
   });
 
-  it('resolves concurrent first visits of one visitor to one channel and one customer', async () => {
+  it('resolves concurrent first visits of one verified visitor to one channel and one customer', async () => {
     const bot = await createBot(owner);
+    const secret = await identitySecretOf(bot.id);
+    const visitor = { externalId: 'same-visitor', userHash: sign(secret, 'same-visitor') };
     const sessions = await Promise.all(
-      Array.from({ length: 6 }, () =>
-        startSession({ botKey: bot.publicKey, customer: { externalId: 'same-visitor' } }),
-      ),
+      Array.from({ length: 6 }, () => startSession({ botKey: bot.publicKey, customer: visitor })),
     );
     expect(new Set(sessions.map((s) => s.customerId)).size).toBe(1);
     expect(new Set(sessions.map((s) => s.channelId)).size).toBe(1);

@@ -12,6 +12,7 @@ export interface CreateBotCommand {
   fallbackMessage?: string;
   handoffPhrases?: string[];
   handoffOnUnknown?: boolean;
+  requireVerifiedIdentity?: boolean;
   knowledgeSettings?: KnowledgeSettingsPatch;
   isActive?: boolean;
 }

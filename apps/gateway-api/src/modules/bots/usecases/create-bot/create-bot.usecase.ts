@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
 import { BotRepository, type TenantScope, TenantRoutes } from '@cxgenie/database';
 import {
   assertFallbackFitsPolicy,
   mergeKnowledgeSettings,
   newBotPublicKey,
+  resolveLlmModel,
 } from '../../bot-settings';
 import { BotViews } from '../../bot-views';
 import type { BotResponse } from '../../dto/bot.dto';
@@ -15,6 +17,7 @@ export class CreateBot {
     private readonly bots: BotRepository,
     private readonly views: BotViews,
     private readonly routes: TenantRoutes,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
   async execute(scope: TenantScope, command: CreateBotCommand): Promise<BotResponse> {
@@ -25,8 +28,15 @@ export class CreateBot {
         settings.typeReplyUnknown ?? 'INPUT_ANSWER',
         settings.fallbackMessage,
       );
+    const llmProvider = settings.llmProvider ?? 'local';
+    const llmModel = resolveLlmModel(
+      { provider: llmProvider, model: settings.llmModel },
+      this.config.llmModelAllowList,
+    );
     const bot = await this.bots.create(scope, {
       ...settings,
+      llmProvider,
+      llmModel,
       name: settings.name.trim(),
       ...(knowledgeSettings
         ? { knowledgeSettings: mergeKnowledgeSettings({}, knowledgeSettings) }

@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
 import { BotRepository, type TenantScope } from '@cxgenie/database';
 import { BotConfigCache } from '../../../../core-modules/bot-config/bot-config.cache';
 import { ResourceNotFoundException } from '../../../../core-modules/http/resource-not-found.exception';
 import {
   assertFallbackFitsPolicy,
   mergeKnowledgeSettings,
+  resolveLlmModel,
   withoutUndefined,
 } from '../../bot-settings';
 import { BotViews } from '../../bot-views';
@@ -19,6 +21,7 @@ export class UpdateBot {
     private readonly getBot: GetBot,
     private readonly views: BotViews,
     private readonly botConfigs: BotConfigCache,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
   async execute(scope: TenantScope, id: string, command: UpdateBotCommand): Promise<BotResponse> {
@@ -28,8 +31,23 @@ export class UpdateBot {
       settings.typeReplyUnknown ?? current.typeReplyUnknown,
       settings.fallbackMessage ?? current.fallbackMessage,
     );
+    // A stored model is not re-judged by a PATCH that leaves provider and model alone.
+    const modelChange =
+      settings.llmProvider !== undefined || settings.llmModel !== undefined
+        ? {
+            llmModel: resolveLlmModel(
+              {
+                provider: settings.llmProvider ?? current.llmProvider,
+                model: settings.llmModel,
+                currentModel: current.llmModel,
+              },
+              this.config.llmModelAllowList,
+            ),
+          }
+        : {};
     const updated = await this.bots.update(scope, id, {
       ...withoutUndefined(settings),
+      ...modelChange,
       ...(name !== undefined ? { name: name.trim() } : {}),
       ...(knowledgeSettings
         ? {

@@ -2,13 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { AnswerWithBotStep } from './answer-with-bot.step';
 import { BotOffStep } from './bot-off.step';
 import { CaptureCsatReplyStep } from './capture-csat-reply.step';
+import { DailyBudgetStep } from './daily-budget.step';
 import { HandoffPhraseStep } from './handoff-phrase.step';
 import type { MessageContext, MessageStep, Outcome } from './message-step';
 
 /**
  * How a customer message is handled, in order: a digit rating a closed conversation is the
  * rating; a conversation the bot does not have (or a bot switched off) gets no reply; a handoff
- * phrase goes to a human; anything else, the bot answers.
+ * phrase goes to a human; past the workspace's daily budget it waits for one; anything else, the
+ * bot answers.
  */
 @Injectable()
 export class MessageSteps {
@@ -18,9 +20,10 @@ export class MessageSteps {
     csatReply: CaptureCsatReplyStep,
     botOff: BotOffStep,
     handoffPhrase: HandoffPhraseStep,
+    dailyBudget: DailyBudgetStep,
     answer: AnswerWithBotStep,
   ) {
-    this.steps = [csatReply, botOff, handoffPhrase, answer];
+    this.steps = [csatReply, botOff, handoffPhrase, dailyBudget, answer];
   }
 
   async handle(context: MessageContext): Promise<Outcome> {

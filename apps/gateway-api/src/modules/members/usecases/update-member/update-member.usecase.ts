@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { MemberRepository, type WorkspaceMember } from '@cxgenie/database';
+import { RealtimeBroadcaster } from '@cxgenie/realtime';
 import { type Principal, hasRole } from '../../../../core-modules/auth/principal';
 import { ResourceNotFoundException } from '../../../../core-modules/http/resource-not-found.exception';
 import type { MemberResponse } from '../../dto/member.dto';
@@ -14,27 +15,44 @@ const isSelf = (principal: Principal, member: WorkspaceMember): boolean =>
 /** The route is open to agents so they can set their own availability; all else needs admin. */
 @Injectable()
 export class UpdateMember {
-  constructor(private readonly members: MemberRepository) {}
+  constructor(
+    private readonly members: MemberRepository,
+    private readonly broadcaster: RealtimeBroadcaster,
+  ) {}
 
   async execute(command: UpdateMemberCommand): Promise<MemberResponse> {
     const { scope, principal, memberId, role, availability, maxConcurrentConversations } = command;
-    await this.members.withOwnersLocked(scope, memberId, async (locked, transaction) => {
-      const { member } = locked;
-      if (!member) throw new ResourceNotFoundException('Member');
-      const availabilityOnly = role === undefined && maxConcurrentConversations === undefined;
-      if (!hasRole(principal, 'admin') && !(availabilityOnly && isSelf(principal, member)))
-        throw MembersException.ownAvailabilityOnly();
-      if (role !== undefined) assertRoleChangeAllowed(principal, member, role, locked.ownerCount);
-      await this.members.update(
-        member,
-        {
-          ...(role === undefined ? {} : { role }),
-          ...(availability === undefined ? {} : { availability }),
-          ...(maxConcurrentConversations === undefined ? {} : { maxConcurrentConversations }),
-        },
-        transaction,
+    const before = await this.members.withOwnersLocked(
+      scope,
+      memberId,
+      async (locked, transaction) => {
+        const { member } = locked;
+        if (!member) throw new ResourceNotFoundException('Member');
+        const availabilityOnly = role === undefined && maxConcurrentConversations === undefined;
+        if (!hasRole(principal, 'admin') && !(availabilityOnly && isSelf(principal, member)))
+          throw MembersException.ownAvailabilityOnly();
+        if (role !== undefined) assertRoleChangeAllowed(principal, member, role, locked.ownerCount);
+        // Read before the update, which changes the instance in place.
+        const previous = { userId: member.userId, role: member.role };
+        await this.members.update(
+          member,
+          {
+            ...(role === undefined ? {} : { role }),
+            ...(availability === undefined ? {} : { availability }),
+            ...(maxConcurrentConversations === undefined ? {} : { maxConcurrentConversations }),
+          },
+          transaction,
+        );
+        return previous;
+      },
+    );
+    // Their sockets were opened with the old role: they reconnect with a token that has the new.
+    if (role !== undefined && role !== before.role)
+      this.broadcaster.endAgentSockets(
+        scope.workspaceId,
+        { userId: before.userId },
+        'role_changed',
       );
-    });
     const updated = await this.members.findById(scope, memberId);
     if (!updated) throw new ResourceNotFoundException('Member');
     return presentMember(updated);

@@ -27,6 +27,17 @@ export class WidgetCustomerDto {
   @Matches(EXTERNAL_ID, { message: 'must be printable ASCII without spaces' })
   externalId?: string;
 
+  @ApiPropertyOptional({
+    description:
+      "HMAC-SHA256 of externalId under the bot's identity secret, hex: proves the site vouches for the visitor. Without it an externalId never resumes an existing customer.",
+    minLength: 64,
+    maxLength: 64,
+  })
+  @Omittable()
+  @IsString()
+  @Matches(/^[0-9a-fA-F]{64}$/, { message: 'must be 64 hexadecimal characters' })
+  userHash?: string;
+
   @ApiPropertyOptional({ minLength: 1, maxLength: 120 })
   @Omittable()
   @IsString()

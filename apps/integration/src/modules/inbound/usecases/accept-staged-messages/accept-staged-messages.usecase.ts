@@ -1,6 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AcceptCustomerMessage, DuplicatePlatformMessageError } from '@cxgenie/conversations';
-import { ChannelCustomerRepository, type TenantScope, TenantConnections } from '@cxgenie/database';
+import {
+  AcceptCustomerMessage,
+  DeadLetterStore,
+  DuplicatePlatformMessageError,
+  FAILURES_BEFORE_DEAD_LETTER,
+  RepeatedFailures,
+} from '@cxgenie/conversations';
+import {
+  ChannelCustomerRepository,
+  type TenantScope,
+  TenantConnections,
+  isDataError,
+} from '@cxgenie/database';
 import { newTraceId, runWithTraceId } from '@cxgenie/observability';
 import { ChannelDirectory } from '../../../../core-modules/channel-directory/channel-directory';
 import type { LoadedChannel } from '../../../../core-modules/channel-directory/loaded-channel';
@@ -31,6 +42,8 @@ export class AcceptStagedMessages {
     private readonly customers: ChannelCustomerRepository,
     private readonly intake: AcceptCustomerMessage,
     private readonly metrics: ChannelMetrics,
+    private readonly failures: RepeatedFailures,
+    private readonly deadLetters: DeadLetterStore,
   ) {}
 
   async execute(members: readonly string[]): Promise<GroupOutcome> {
@@ -73,6 +86,10 @@ export class AcceptStagedMessages {
           settled.push(member);
           continue;
         }
+        if (await this.giveUpOn(scope, member, staged, error)) {
+          settled.push(member);
+          continue;
+        }
         // Order matters more than progress: later messages wait for this one.
         this.logger.warn(
           `accepting a ${staged.message.platform} message failed, will retry: ${(error as Error).message}`,
@@ -81,6 +98,35 @@ export class AcceptStagedMessages {
       }
     }
     return { settled, retry: false };
+  }
+
+  /**
+   * A message the database refuses for what it holds fails the same way on every retry, and the
+   * customer's later messages wait behind it: after a few tries it is set aside, with the reason,
+   * and the rest go on. Anything else (the database unreachable) is retried for as long as it takes.
+   */
+  private async giveUpOn(
+    scope: TenantScope,
+    member: string,
+    staged: StagedMessage,
+    error: unknown,
+  ): Promise<boolean> {
+    if (!isDataError(error)) return false;
+    const attempts = await this.failures.count(`inbound:${member}`);
+    if (attempts < FAILURES_BEFORE_DEAD_LETTER) return false;
+    await this.deadLetters.setAside(scope, {
+      source: 'inbound',
+      channelId: staged.message.channelId,
+      reason: (error as Error).message,
+      attempts,
+      payload: staged,
+    });
+    await this.failures.forget(`inbound:${member}`);
+    this.logger.error(
+      `set aside a ${staged.message.platform} message after ${attempts} failures: ${(error as Error).message}`,
+    );
+    this.metrics.inboundDropped(staged.message.platform, 'dead_lettered');
+    return true;
   }
 
   private refusal(channel: LoadedChannel | null, workspaceId: string): InboundDrop | null {

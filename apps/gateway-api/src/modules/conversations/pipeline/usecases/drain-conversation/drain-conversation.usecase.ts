@@ -1,7 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
-import { type Backlog, ConversationBacklogStore } from '@cxgenie/conversations';
-import { type TenantScope, TenantConnections } from '@cxgenie/database';
+import {
+  type Backlog,
+  ConversationBacklogStore,
+  ConversationFenceStore,
+  DeadLetterStore,
+  FAILURES_BEFORE_DEAD_LETTER,
+  RepeatedFailures,
+} from '@cxgenie/conversations';
+import { type TenantScope, TenantConnections, isDataError } from '@cxgenie/database';
 import { LockKeeper, RedisLocks } from '@cxgenie/redis';
 import { RealtimeBroadcaster } from '@cxgenie/realtime';
 import {
@@ -11,6 +18,7 @@ import {
 import { HISTORY_MESSAGES } from '../../answer/answer-request';
 import { BotTyping } from '../../answer/bot-typing';
 import { ConversationProgress, conversationLockKey } from '../../ordering/conversation-progress';
+import { type MessageContext, NOT_HANDLED, type Outcome } from '../../steps/message-step';
 import { MessageSteps } from '../../steps/message-steps';
 
 /** Waiting messages fetched at once; the state is re-read between batches. */
@@ -27,6 +35,8 @@ const BACKLOG_BATCH = 20;
  */
 @Injectable()
 export class DrainConversation {
+  private readonly logger = new Logger(DrainConversation.name);
+
   constructor(
     private readonly tenants: TenantConnections,
     private readonly locks: RedisLocks,
@@ -35,6 +45,9 @@ export class DrainConversation {
     private readonly botConfigs: BotConfigCache,
     private readonly broadcaster: RealtimeBroadcaster,
     private readonly steps: MessageSteps,
+    private readonly fence: ConversationFenceStore,
+    private readonly failures: RepeatedFailures,
+    private readonly deadLetters: DeadLetterStore,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
@@ -106,7 +119,7 @@ export class DrainConversation {
         const waited_ms =
           predecessorDoneAt === null ? waiting.waited_ms : performance.now() - predecessorDoneAt;
         const message = { ...waiting, waited_ms, state: { ...state, status } };
-        const outcome = await this.steps.handle({
+        const outcome = await this.handleMessage({
           scope,
           conversationId,
           message,
@@ -126,5 +139,37 @@ export class DrainConversation {
       typing.stop();
     }
     return handled;
+  }
+
+  /**
+   * One message through the steps. A message the database refuses for what it holds fails the
+   * same way on every retry and holds up everything after it: after a few tries it is set aside
+   * as a dead letter, with the reason, and the conversation moves on without a reply to it.
+   */
+  private async handleMessage(context: MessageContext): Promise<Outcome> {
+    const { scope, conversationId, message } = context;
+    try {
+      return await this.steps.handle(context);
+    } catch (error) {
+      if (!isDataError(error)) throw error;
+      const work = `pipeline:${conversationId}:${message.seq}`;
+      const attempts = await this.failures.count(work);
+      if (attempts < FAILURES_BEFORE_DEAD_LETTER) throw error;
+      const status = await this.fence.advanceWithoutReply(scope, conversationId, message.seq);
+      if (status === null) return NOT_HANDLED;
+      await this.deadLetters.setAside(scope, {
+        source: 'conversation_pipeline',
+        channelId: message.state.channel_id,
+        conversationId,
+        reason: (error as Error).message,
+        attempts,
+        payload: { messageId: message.id, seq: message.seq, text: message.text },
+      });
+      await this.failures.forget(work);
+      this.logger.error(
+        `set aside message ${message.seq} of ${conversationId} after ${attempts} failures: ${(error as Error).message}`,
+      );
+      return { handled: true, status };
+    }
   }
 }

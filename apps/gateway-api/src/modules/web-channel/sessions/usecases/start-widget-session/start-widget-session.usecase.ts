@@ -9,11 +9,13 @@ import {
   TenantRoutes,
   WorkspaceNotFoundError,
 } from '@cxgenie/database';
+import { AbuseLimits } from '../../../../../core-modules/limits/abuse-limits';
 import { SessionTokens } from '../../../../../core-modules/auth/session-tokens';
 import { newOpaqueToken } from '../../../../../core-modules/crypto/opaque-token';
 import { ChannelSecrets } from '../../../../channels/channel-secrets';
 import type { WidgetSessionResponse } from '../../dto/widget-session.dto';
 import { lifetimeSeconds } from '../../session-lifetime';
+import { ANONYMOUS_PREFIX, VisitorIdentities } from '../../../identity/visitor-identity';
 import { WEB_CHANNEL } from '../../../messages/widget-conversations';
 import { WebChannelException } from '../../../web-channel.exception';
 import type { StartWidgetSessionCommand } from './start-widget-session.command';
@@ -33,10 +35,13 @@ export class StartWidgetSession {
     private readonly customers: ChannelCustomerRepository,
     private readonly secrets: ChannelSecrets,
     private readonly tokens: SessionTokens,
+    private readonly identities: VisitorIdentities,
+    private readonly limits: AbuseLimits,
   ) {}
 
   async execute(command: StartWidgetSessionCommand): Promise<WidgetSessionResponse> {
     const bot = await this.findBot(command.botKey);
+    await this.limits.widgetSession({ ip: command.clientIp, botId: bot.id });
     const scope = await this.scopeOf(bot.workspaceId);
     const channel = await this.channels.findOrCreateForBot(scope, bot.id, WEB_CHANNEL, () => ({
       name: WEB_CHANNEL_NAME,
@@ -44,15 +49,22 @@ export class StartWidgetSession {
     }));
     if (!channel.isActive) throw WebChannelException.botNotFound();
 
-    const { externalId: givenId, ...profile } = command.customer ?? {};
-    // Anonymous visitors get an unguessable id to persist: it is what resumes their session.
-    const externalId = givenId ?? newOpaqueToken('anon_', 18);
+    const { externalId: givenId, userHash, ...profile } = command.customer ?? {};
+    let identity = this.identities.identify(bot, givenId, userHash);
+    // An anonymous token nobody was given (or one of a deleted visitor) is not adopted: the
+    // visitor starts afresh under a token of ours.
+    if (
+      identity.kind === 'returning-anonymous' &&
+      !(await this.customers.find(scope, channel.id, identity.externalId))
+    )
+      identity = { kind: 'new-anonymous', externalId: newOpaqueToken(ANONYMOUS_PREFIX, 18) };
     const { customer } = await this.customers.findOrCreate(
       scope,
       channel.id,
-      externalId,
+      identity.externalId,
       profile satisfies CustomerProfile,
     );
+    const externalId = identity.externalId;
     const sessionToken = await this.tokens.signWidgetSession(
       customer.id,
       scope.workspaceId,

@@ -1,0 +1,140 @@
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
+import { REDIS_CLIENT } from '@cxgenie/redis';
+import { LimitsException, LimitsExceptionCode } from './limits.exception';
+
+const MINUTE_MS = 60_000;
+
+interface Window {
+  name: string;
+  subject: string;
+  limit: number;
+  ttlMs: number;
+}
+
+/** Who is asking, as far as the request tells: the client's address and, when known, more. */
+export interface WidgetCaller {
+  ip: string;
+  botId: string;
+}
+
+export interface WidgetSender extends WidgetCaller {
+  workspaceId: string;
+  customerId: string;
+}
+
+/**
+ * The limits anonymous widget traffic is held to: anyone with a bot's public key can start
+ * sessions and send messages, each an LLM call; and each workspace's daily budget of bot answers.
+ * Counted in Redis (the same throttler storage the login routes use), so every gateway instance
+ * shares one count; a limit reached is a `rate_limited` error with when to try again.
+ */
+@Injectable()
+export class AbuseLimits {
+  private readonly storage: ThrottlerStorageRedisService;
+
+  constructor(
+    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+  ) {
+    this.storage = new ThrottlerStorageRedisService(redis);
+  }
+
+  async widgetSession({ ip, botId }: WidgetCaller): Promise<void> {
+    const limits = this.config.limits;
+    await this.enforce(LimitsExceptionCode.TOO_MANY_SESSIONS, [
+      {
+        name: 'widget-sessions-ip',
+        subject: ip,
+        limit: limits.widgetSessionsPerIpPerMin,
+        ttlMs: MINUTE_MS,
+      },
+      {
+        name: 'widget-sessions-bot',
+        subject: botId,
+        limit: limits.widgetSessionsPerBotPerMin,
+        ttlMs: MINUTE_MS,
+      },
+    ]);
+  }
+
+  async widgetMessage(sender: WidgetSender): Promise<void> {
+    const limits = this.config.limits;
+    await this.enforce(LimitsExceptionCode.TOO_MANY_MESSAGES, [
+      {
+        name: 'widget-messages-visitor',
+        subject: sender.customerId,
+        limit: limits.widgetMessagesPerVisitorPerMin,
+        ttlMs: MINUTE_MS,
+      },
+      {
+        name: 'widget-messages-ip',
+        subject: sender.ip,
+        limit: limits.widgetMessagesPerIpPerMin,
+        ttlMs: MINUTE_MS,
+      },
+      {
+        name: 'widget-messages-bot',
+        subject: sender.botId,
+        limit: limits.widgetMessagesPerBotPerMin,
+        ttlMs: MINUTE_MS,
+      },
+    ]);
+    const budget = await this.dailyBudget(sender.workspaceId);
+    if (budget.spent)
+      throw new LimitsException(LimitsExceptionCode.DAILY_BUDGET_SPENT, budget.resetsInMs / 1000);
+  }
+
+  /**
+   * Spends one of the workspace's bot answers for today (UTC); false when none was left. Counted
+   * where the LLM is called, so every channel spends from it, not only the widget.
+   */
+  async spendDailyAnswer(workspaceId: string): Promise<boolean> {
+    const key = this.budgetKey(workspaceId);
+    const [[, spent]] = (await this.redis
+      .multi()
+      .incr(key)
+      .pexpire(key, msUntilUtcMidnight() + MINUTE_MS)
+      .exec()) as [[Error | null, number], unknown];
+    return spent <= this.config.limits.workspaceDailyMessageBudget;
+  }
+
+  /** Whether the workspace's answers for today are used up, and when they come back. */
+  async dailyBudget(workspaceId: string): Promise<{ spent: boolean; resetsInMs: number }> {
+    const spent = Number((await this.redis.get(this.budgetKey(workspaceId))) ?? 0);
+    return {
+      spent: spent >= this.config.limits.workspaceDailyMessageBudget,
+      resetsInMs: msUntilUtcMidnight(),
+    };
+  }
+
+  private budgetKey(workspaceId: string): string {
+    const day = new Date().toISOString().slice(0, 10);
+    return `${this.config.queuePrefix}:budget:${workspaceId}:${day}`;
+  }
+
+  /** Counts the attempt in every window; the first one over its limit refuses it. */
+  private async enforce(code: LimitsExceptionCode, windows: Window[]): Promise<void> {
+    const records = await Promise.all(
+      windows.map((w) =>
+        this.storage.increment(
+          `${this.config.queuePrefix}:${w.subject}`,
+          w.ttlMs,
+          w.limit,
+          // Over the limit, refused until the window it was counted in would have ended.
+          w.ttlMs,
+          w.name,
+        ),
+      ),
+    );
+    const over = records.find((record) => record.isBlocked);
+    if (over) throw new LimitsException(code, over.timeToBlockExpire || over.timeToExpire);
+  }
+}
+
+function msUntilUtcMidnight(now = new Date()): number {
+  const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
+  return Math.max(1_000, midnight - now.getTime());
+}
