@@ -20,6 +20,8 @@ export const HANDOFF_REASONS = [
   'bot_not_enough_data',
   'agent_takeover',
   'delivery_failed',
+  /** The bot's kill switch (feature flag `bot-kill-switch`) sent a new conversation to the agents. */
+  'bot_paused',
 ] as const;
 export type HandoffReason = (typeof HANDOFF_REASONS)[number];
 

@@ -11,3 +11,5 @@ export * from './clients/core-ai.client';
 export * from './knowledge-ingest';
 export * from './channels';
 export * from './public-address';
+export * from './flags';
+export * from './clients/flags.client';

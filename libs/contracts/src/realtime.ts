@@ -46,6 +46,11 @@ export const ServerEvents = {
   CsatRequested: 'csat.requested',
   /** Agents only: a customer rated a closed conversation (payload: CsatSubmittedPayload). */
   CsatSubmitted: 'csat.submitted',
+  /**
+   * Agents only: a feature flag now evaluates differently for a context of the workspace (the
+   * member's own, or one of its bots'); payload: FlagChangedPayload (libs/contracts/src/flags.ts).
+   */
+  FlagChanged: 'flag.changed',
   Error: 'error',
 } as const;
 

@@ -39,6 +39,7 @@ const ACTOR_TYPES: Record<HandoffReason, TicketEventRecord['actorType']> = {
   bot_not_enough_data: 'bot',
   agent_takeover: 'agent',
   delivery_failed: 'system',
+  bot_paused: 'system',
 };
 
 /**

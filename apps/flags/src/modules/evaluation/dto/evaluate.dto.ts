@@ -1,0 +1,23 @@
+import { Type } from 'class-transformer';
+import { IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import type { EvaluateAllFlagsRequest, EvaluateFlagRequest, FlagContext } from '@cxgenie/contracts';
+
+export class FlagContextDto implements FlagContext {
+  @IsUUID() workspaceId!: string;
+  @IsOptional() @IsUUID() userId?: string | null;
+  @IsOptional() @IsUUID() botId?: string | null;
+}
+
+export class EvaluateFlagDto implements EvaluateFlagRequest {
+  @IsString() @Length(1, 200) flagKey!: string;
+
+  @ValidateNested()
+  @Type(() => FlagContextDto)
+  context!: FlagContextDto;
+}
+
+export class EvaluateAllFlagsDto implements EvaluateAllFlagsRequest {
+  @ValidateNested()
+  @Type(() => FlagContextDto)
+  context!: FlagContextDto;
+}

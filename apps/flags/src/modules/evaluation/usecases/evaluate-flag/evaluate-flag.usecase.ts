@@ -1,0 +1,52 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  type FlagDefinition,
+  type FlagEvaluation,
+  flagContextKey,
+  flagDefinition,
+} from '@cxgenie/contracts';
+import { EvaluationCache } from '../../../../core-modules/cache/evaluation-cache';
+import { FlagEvaluator } from '../../../../core-modules/launchdarkly/flag-evaluator';
+import { UnknownFlagException } from '../../flags.exception';
+import type { EvaluateFlagCommand } from './evaluate-flag.command';
+
+/**
+ * One flag for one context, by the SDK, cached in Redis for every service and instance, and the
+ * context remembered so its sockets hear about the flag's changes. Redis trouble costs the cache,
+ * never the answer.
+ */
+@Injectable()
+export class EvaluateFlag {
+  private readonly logger = new Logger(EvaluateFlag.name);
+
+  constructor(
+    private readonly evaluator: FlagEvaluator,
+    private readonly cache: EvaluationCache,
+  ) {}
+
+  async execute({ flagKey, context }: EvaluateFlagCommand): Promise<FlagEvaluation> {
+    const flag = flagDefinition(flagKey);
+    if (!flag) throw new UnknownFlagException(flagKey);
+    return this.evaluate(flag, context);
+  }
+
+  async evaluate(
+    flag: FlagDefinition,
+    context: EvaluateFlagCommand['context'],
+  ): Promise<FlagEvaluation> {
+    const contextKey = flagContextKey(context);
+    // Read before evaluating: if the flag changes meanwhile, the write below is refused.
+    const generation = await this.cache.generation(flag.key).catch(() => null);
+    const evaluation = await this.evaluator.evaluate(flag, context);
+    // An error (LaunchDarkly not ready yet) is not cached: the next read asks the SDK again.
+    if (generation !== null && evaluation.reason.kind !== 'ERROR') {
+      await Promise.all([
+        this.cache.store(flag.key, contextKey, evaluation, generation),
+        this.cache.watch(contextKey),
+      ]).catch((error: unknown) =>
+        this.logger.warn(`flags: evaluation of ${flag.key} not cached: ${String(error)}`),
+      );
+    }
+    return evaluation;
+  }
+}
