@@ -67,6 +67,7 @@ export class FlagsClient {
   private subscribed = false;
   private everSubscribed = false;
   private readonly warned = new Set<string>();
+  private subscription: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: FlagsClientOptions) {
     this.memory = new EvaluationMemory(options.memoryTtlMs ?? 30_000);
@@ -82,20 +83,28 @@ export class FlagsClient {
       if (channel === this.keys.changes) this.onChangeMessage(raw);
     });
     subscriber.on('ready', () => {
-      // ioredis subscribes again on its own after a reconnect; what was published in between is
+      // ioredis subscribes again by itself after a reconnect; what was published in between is
       // lost, so nothing remembered from before can be trusted.
-      if (this.everSubscribed) this.memory.invalidateAll();
+      if (!this.everSubscribed) return;
+      this.memory.invalidateAll();
+      this.subscribed = true;
     });
     subscriber.on('close', () => {
       this.subscribed = false;
     });
-    subscriber.on('subscribe', () => {
-      this.subscribed = true;
-      this.everSubscribed = true;
-    });
-    subscriber.subscribe(this.keys.changes).catch((error: unknown) => {
-      this.warnOnce('subscribe', `flags: cannot subscribe to changes yet: ${String(error)}`);
-    });
+    this.subscription = subscriber.subscribe(this.keys.changes).then(
+      () => {
+        this.subscribed = true;
+        this.everSubscribed = true;
+      },
+      (error: unknown) =>
+        this.warnOnce('subscribe', `flags: cannot subscribe to changes: ${String(error)}`),
+    );
+  }
+
+  /** Resolves once change messages are being received (or subscribing failed). */
+  whenSubscribed(): Promise<void> {
+    return this.subscription;
   }
 
   async close(): Promise<void> {
@@ -190,9 +199,7 @@ export class FlagsClient {
       return unavailable(flag, 'FLAGS_UNAVAILABLE');
     }
     const evaluation = this.checked(flag, served);
-    // An error evaluation (LaunchDarkly not ready…) is not remembered: the next read asks again.
-    if (served.reason.kind !== 'ERROR')
-      this.memory.store(ticket, contextKey, evaluation, this.now());
+    this.memory.store(ticket, contextKey, evaluation, this.now());
     this.stats.record(flag.key, 'service');
     return { ...evaluation, source: 'service' };
   }

@@ -15,3 +15,4 @@ export * from './fakes/viber';
 export * from './fakes/s3';
 export * from './fakes/meta';
 export * from './fakes/core-ai';
+export * from './fakes/launchdarkly';

@@ -38,8 +38,9 @@ export class EvaluateFlag {
     // Read before evaluating: if the flag changes meanwhile, the write below is refused.
     const generation = await this.cache.generation(flag.key).catch(() => null);
     const evaluation = await this.evaluator.evaluate(flag, context);
-    // An error (LaunchDarkly not ready yet) is not cached: the next read asks the SDK again.
-    if (generation !== null && evaluation.reason.kind !== 'ERROR') {
+    // Also an error (a flag LaunchDarkly does not have, the SDK not ready yet): it lasts until a
+    // change, and the SDK becoming ready counts as a change of every flag.
+    if (generation !== null) {
       await Promise.all([
         this.cache.store(flag.key, contextKey, evaluation, generation),
         this.cache.watch(contextKey),
