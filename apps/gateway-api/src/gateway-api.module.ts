@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, type PlatformOptions } from '@cxgenie/bootstrap';
 import type { ServiceConfig } from '@cxgenie/config';
+import { FlagsClientModule } from '@cxgenie/flags';
 import { AuthCoreModule } from './core-modules/auth/auth-core.module';
 import { AnalyticsModule } from './core-modules/analytics/analytics.module';
 import { BotConfigModule } from './core-modules/bot-config/bot-config.module';
@@ -10,6 +11,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { BotsModule } from './modules/bots/bots.module';
 import { ChannelsModule } from './modules/channels/channels.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
+import { FlagsModule } from './modules/flags/flags.module';
 import { CustomersModule } from './modules/customers/customers.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
 import { KnowledgeModule } from './modules/knowledge/knowledge.module';
@@ -28,6 +30,7 @@ export class GatewayApiModule {
       module: GatewayApiModule,
       imports: [
         PlatformModule.forService(config, options),
+        FlagsClientModule.forRoot(),
         AuthCoreModule,
         BotConfigModule,
         AnalyticsModule,
@@ -46,6 +49,7 @@ export class GatewayApiModule {
         ConversationsModule,
         TicketsModule,
         SystemModule,
+        FlagsModule,
       ],
     };
   }

@@ -22,6 +22,9 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     // Suites share one database: a sweep in one suite's gateway would answer, with its own core-ai,
     // the messages another suite is deliberately holding back. The sweep's own spec turns it on.
     CONVERSATION_SWEEP_INTERVAL_MS: '0',
+    // No flags service unless a suite starts one: every flag on its coded default, and never a
+    // developer's running flags service (whose file may say otherwise) by accident.
+    FLAGS_URL: 'http://127.0.0.1:1',
     ...overrides,
   };
 }

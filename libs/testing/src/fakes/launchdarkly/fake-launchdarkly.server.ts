@@ -32,6 +32,8 @@ export class FakeLaunchDarkly {
   readonly events: LaunchDarklyEvent[] = [];
   readonly diagnostics: Record<string, unknown>[] = [];
   private readonly flags = new Map<string, LdFlag>();
+  /** Kept past a deletion: the SDK ignores anything not newer than the version it has. */
+  private readonly versions = new Map<string, number>();
   private readonly streams = new Set<ServerResponse>();
   private refusingStreams = false;
 
@@ -84,14 +86,14 @@ export class FakeLaunchDarkly {
    * connected SDK as a `patch`.
    */
   setFlag(key: string, spec: LdFlagSpec): LdFlag {
-    const flag = ldFlag(key, spec, (this.flags.get(key)?.version ?? 0) + 1);
+    const flag = ldFlag(key, spec, this.nextVersion(key));
     this.flags.set(key, flag);
     this.broadcast('patch', { path: `/flags/${key}`, data: flag });
     return flag;
   }
 
   deleteFlag(key: string): void {
-    const version = (this.flags.get(key)?.version ?? 0) + 1;
+    const version = this.nextVersion(key);
     this.flags.delete(key);
     this.broadcast('delete', { path: `/flags/${key}`, version });
   }
@@ -124,6 +126,12 @@ export class FakeLaunchDarkly {
     this.dropStreams();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private nextVersion(key: string): number {
+    const version = (this.versions.get(key) ?? 0) + 1;
+    this.versions.set(key, version);
+    return version;
   }
 
   private allData(): { flags: Record<string, LdFlag>; segments: Record<string, never> } {

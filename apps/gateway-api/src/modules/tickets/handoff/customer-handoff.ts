@@ -28,11 +28,15 @@ export class CustomerHandoff {
     private readonly requests: Queue<HandoffRequestJobData>,
   ) {}
 
-  /** False when another worker handled the message first. */
+  /**
+   * False when another worker handled the message first. `bot_paused`: not the customer's
+   * request but the bot's kill switch, for a new conversation (BotKillSwitch).
+   */
   async accept(
     scope: TenantScope,
     conversationId: string,
     message: HandoffTrigger,
+    reason: 'customer_request' | 'bot_paused' = 'customer_request',
   ): Promise<boolean> {
     const rows = await scope.sequelize.query(
       `UPDATE conversations
@@ -50,12 +54,14 @@ export class CustomerHandoff {
       withTraceId({
         workspaceId: scope.workspaceId,
         conversationId,
-        reason: 'customer_request' as const,
+        reason,
         messageId: message.id,
         question: message.text,
         requestedAt: new Date().toISOString(),
       }),
-      { jobId: `customer-request:${message.id}` },
+      {
+        jobId: `${reason === 'customer_request' ? 'customer-request' : 'bot-paused'}:${message.id}`,
+      },
     );
     return true;
   }

@@ -38,6 +38,8 @@ import { LockKeeper } from '../../ordering/lock-keeper';
 import { ConversationEvents } from '../../realtime/conversation-events';
 import { ParagraphBuffer, type StreamChunk } from '../../streaming/paragraph-buffer';
 import { BotTyping } from '../../realtime/bot-typing';
+import { BotKillSwitch } from '../../../flags/bot-kill-switch';
+import { ParagraphFlushInterval } from '../../../flags/paragraph-flush-interval';
 
 const HISTORY_MESSAGES = 10;
 /** Waiting messages fetched at once; the state is re-read between batches. */
@@ -106,6 +108,8 @@ export class AnswerConversation {
     private readonly backlog: ConversationBacklog,
     private readonly progress: ConversationProgress,
     private readonly fence: ConversationFence,
+    private readonly killSwitch: BotKillSwitch,
+    private readonly flushInterval: ParagraphFlushInterval,
   ) {}
 
   /**
@@ -208,6 +212,15 @@ export class AnswerConversation {
       return this.changedState(await this.markHandledWithoutReply(scope, conversationId, message));
     const settings = state.status === 'bot' ? await bot() : null;
     if (!settings?.isActive) return this.markHandledWithoutReply(scope, conversationId, message);
+    // The kill switch (a flag): a new conversation goes to the agents before the bot says anything.
+    const paused = await this.killSwitch.divert(
+      scope,
+      conversationId,
+      state.bot_id,
+      message,
+      history,
+    );
+    if (paused !== null) return paused ? { handled: true, status: null } : NOT_HANDLED;
     // Before the AI: the customer asked for a human, so the bot does not answer this or what follows.
     if (matchesHandoffPhrase(message.text, settings.handoffPhrases ?? []))
       return (await this.customerHandoff.accept(scope, conversationId, message))
@@ -306,7 +319,10 @@ export class AnswerConversation {
     let text = '';
     let done: AnswerDoneEvent | null = null;
     const ready: StreamChunk[] = [];
-    const buffer = new ParagraphBuffer({ onChunk: (chunk) => ready.push(chunk) });
+    const buffer = new ParagraphBuffer({
+      onChunk: (chunk) => ready.push(chunk),
+      idleFlushMs: await this.flushInterval.forBot(request.workspaceId, request.botId),
+    });
     // Each chunk is published only after checking, in Redis, that this worker still owns the
     // conversation: once another worker has taken over, this one goes silent.
     const publishReady = async (): Promise<boolean> => {
