@@ -163,6 +163,7 @@ export interface FlagsStatusResponse {
  * `contexts`: sorted set of the context keys evaluated recently (score: epoch ms), the contexts
  * whose sockets are told about a change;
  * `told`: hash per flag, context key → the value those sockets were last told (or evaluated);
+ * `cachedFlags`: set of the flags with cached evaluations (what "every flag" invalidates);
  * `changes`: pub/sub channel of FlagsChangedMessage.
  */
 export const flagsKeys = (prefix: string) => ({
@@ -170,6 +171,7 @@ export const flagsKeys = (prefix: string) => ({
   generation: (flagKey: string) => `${prefix}:flags:gen:${flagKey}`,
   contexts: `${prefix}:flags:contexts`,
   told: (flagKey: string) => `${prefix}:flags:told:${flagKey}`,
+  cachedFlags: `${prefix}:flags:cached`,
   changes: `${prefix}:flags:changes`,
 });
 

@@ -210,6 +210,9 @@ export class FlagsClient {
     evaluation: FlagEvaluation,
   ): FlagEvaluation<T> {
     if (flag.accepts(evaluation.value)) return evaluation as FlagEvaluation<T>;
+    // LaunchDarkly has no such flag (or was not ready): the coded default, for the reason given.
+    if (evaluation.reason.kind === 'ERROR' && evaluation.value === null)
+      return { ...evaluation, value: flag.defaultValue, variationIndex: null };
     this.warnOnce(
       `type:${flag.key}`,
       `flags: ${flag.key} served ${JSON.stringify(evaluation.value)}, which it does not accept; using ${JSON.stringify(flag.defaultValue)}`,

@@ -36,6 +36,8 @@ export async function bootFlags({
   const service = await bootService(entry, { QUEUE_PREFIX: prefix, ...env });
   const clients: FlagsClient[] = [];
   const relay = service.app.get(FlagChangeRelay);
+  // The SDK becoming ready counts as a change of every flag: let it pass before the test starts.
+  await relay.settled();
   return {
     service,
     prefix,

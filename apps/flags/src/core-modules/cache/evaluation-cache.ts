@@ -16,6 +16,7 @@ if current ~= ARGV[1] then return 0 end
 redis.call('HSET', KEYS[2], ARGV[2], ARGV[3])
 redis.call('EXPIRE', KEYS[2], ARGV[4], 'NX')
 redis.call('HSET', KEYS[3], ARGV[2], ARGV[5])
+redis.call('SADD', KEYS[4], ARGV[6])
 return 1`;
 
 /** Compare-and-set of what a context was told: 1 when the value is news to it. */
@@ -57,21 +58,28 @@ export class EvaluationCache {
   ): Promise<boolean> {
     const stored = await this.redis.eval(
       STORE,
-      3,
+      4,
       this.keys.generation(flagKey),
       this.keys.evaluations(flagKey),
       this.keys.told(flagKey),
+      this.keys.cachedFlags,
       generation,
       contextKey,
       JSON.stringify(evaluation),
       this.ttlSeconds,
       JSON.stringify(evaluation.value),
+      flagKey,
     );
     return stored === 1;
   }
 
   async watch(contextKey: string, now = Date.now()): Promise<void> {
     await this.redis.zadd(this.keys.contexts, now, contextKey);
+  }
+
+  /** Every flag with evaluations in the cache (declared or not). */
+  cachedFlagKeys(): Promise<string[]> {
+    return this.redis.smembers(this.keys.cachedFlags);
   }
 
   /** One transaction: a reader never sees the new generation with the old evaluations. */

@@ -115,7 +115,7 @@ describe('flags: evaluation API over the SDK (TestData)', () => {
     expect(client.stats.lastChangeAt).not.toBeNull();
   });
 
-  it('rejects a bad context naming the field, and a flag nobody declared', async () => {
+  it('rejects a bad context or flag key, naming the field', async () => {
     const res = await fetch(`${flags.service.url}/v1/flags/evaluate`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -125,11 +125,25 @@ describe('flags: evaluation API over the SDK (TestData)', () => {
     const body = (await res.json()) as { details: { field: string }[] };
     expect(body.details.map((d) => d.field)).toContain('context.workspaceId');
 
-    await expect(flags.http.evaluate('no-such-flag', { workspaceId })).rejects.toMatchObject({
-      status: 404,
+    const badKey = await fetch(`${flags.service.url}/v1/flags/evaluate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ flagKey: 'no spaces allowed', context: { workspaceId } }),
     });
-    await expect(flags.http.evaluate('no-such-flag', { workspaceId })).rejects.toBeInstanceOf(
-      FlagsCallError,
-    );
+    expect(badKey.status).toBe(400);
+    expect(JSON.stringify(await badKey.json())).toContain('flagKey');
+    await expect(flags.http.evaluate('', { workspaceId })).rejects.toBeInstanceOf(FlagsCallError);
+  });
+
+  it('serves a flag the code does not declare as LaunchDarkly has it, null when it has none', async () => {
+    expect(await flags.http.evaluate('dashboard-only-flag', { workspaceId })).toMatchObject({
+      value: null,
+      reason: { kind: 'ERROR', errorKind: 'FLAG_NOT_FOUND' },
+    });
+    await td.update(td.flag('dashboard-only-flag').valueForAll({ theme: 'dark' }));
+    await flags.settled();
+    expect(await flags.http.evaluate('dashboard-only-flag', { workspaceId })).toMatchObject({
+      value: { theme: 'dark' },
+    });
   });
 });

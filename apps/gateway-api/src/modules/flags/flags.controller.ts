@@ -1,7 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { BotRepository, type TenantScope } from '@cxgenie/database';
 import { FlagsClient } from '@cxgenie/flags';
-import { CurrentPrincipal } from '../../core-modules/auth/auth.decorators';
+import { CurrentPrincipal, Tenant } from '../../core-modules/auth/auth.decorators';
+import { ResourceNotFoundException } from '../../core-modules/http/resource-not-found.exception';
 import type { Principal } from '../../core-modules/auth/principal';
 import { FlagEvaluationResponse, FlagsQuery, FlagsResponse } from './dto/flags.dto';
 
@@ -14,14 +16,21 @@ import { FlagEvaluationResponse, FlagsQuery, FlagsResponse } from './dto/flags.d
 @ApiExtraModels(FlagEvaluationResponse)
 @Controller('api/v1/flags')
 export class FlagsController {
-  constructor(private readonly flags: FlagsClient) {}
+  constructor(
+    private readonly flags: FlagsClient,
+    private readonly bots: BotRepository,
+  ) {}
 
   @Get()
   @ApiOkResponse({ type: FlagsResponse })
   async list(
     @CurrentPrincipal() principal: Principal,
+    @Tenant() scope: TenantScope,
     @Query() query: FlagsQuery,
   ): Promise<FlagsResponse> {
+    // Another workspace's bot is no context of this caller's.
+    if (query.botId && !(await this.bots.findById(scope, query.botId)))
+      throw new ResourceNotFoundException('Bot');
     const flags = await this.flags.all({
       workspaceId: principal.workspaceId,
       userId: principal.kind === 'user' ? principal.userId : null,

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { BotRepository } from '@cxgenie/database';
 import { BotKillSwitch } from './bot-kill-switch';
 import { FlagsController } from './flags.controller';
 import { ParagraphFlushInterval } from './paragraph-flush-interval';
@@ -10,7 +11,7 @@ import { ParagraphFlushInterval } from './paragraph-flush-interval';
 @Global()
 @Module({
   controllers: [FlagsController],
-  providers: [BotKillSwitch, ParagraphFlushInterval],
+  providers: [BotKillSwitch, ParagraphFlushInterval, BotRepository],
   exports: [BotKillSwitch, ParagraphFlushInterval],
 })
 export class FlagsModule {}

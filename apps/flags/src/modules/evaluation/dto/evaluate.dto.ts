@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 import type { EvaluateAllFlagsRequest, EvaluateFlagRequest, FlagContext } from '@cxgenie/contracts';
 
 export class FlagContextDto implements FlagContext {
@@ -9,7 +9,11 @@ export class FlagContextDto implements FlagContext {
 }
 
 export class EvaluateFlagDto implements EvaluateFlagRequest {
-  @IsString() @Length(1, 200) flagKey!: string;
+  // LaunchDarkly's flag key alphabet.
+  @IsString()
+  @Length(1, 200)
+  @Matches(/^[A-Za-z0-9._-]+$/, { message: 'must be a flag key (letters, digits, ".", "_", "-")' })
+  flagKey!: string;
 
   @ValidateNested()
   @Type(() => FlagContextDto)

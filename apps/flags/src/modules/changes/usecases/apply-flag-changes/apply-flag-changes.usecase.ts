@@ -24,8 +24,12 @@ export class ApplyFlagChanges {
    * told, so the caller retries: a stale cache must not outlive a change.
    */
   async execute(flagKeys: readonly string[] | null, changedAt: number): Promise<void> {
-    // Flags the code does not read are never cached, but their change is still announced.
-    const keys = flagKeys ?? FLAG_DEFINITIONS.map((flag) => flag.key);
+    const keys = flagKeys ?? [
+      ...new Set([
+        ...FLAG_DEFINITIONS.map((flag) => flag.key),
+        ...(await this.cache.cachedFlagKeys()),
+      ]),
+    ];
     await this.cache.invalidate(keys);
     await this.cache.publish({ flagKeys: flagKeys ? [...flagKeys] : null, changedAt });
     this.clock.record(changedAt);

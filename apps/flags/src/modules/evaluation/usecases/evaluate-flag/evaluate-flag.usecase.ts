@@ -7,8 +7,14 @@ import {
 } from '@cxgenie/contracts';
 import { EvaluationCache } from '../../../../core-modules/cache/evaluation-cache';
 import { FlagEvaluator } from '../../../../core-modules/launchdarkly/flag-evaluator';
-import { UnknownFlagException } from '../../flags.exception';
 import type { EvaluateFlagCommand } from './evaluate-flag.command';
+
+const undeclaredFlag = (key: string): FlagDefinition => ({
+  key,
+  description: '',
+  defaultValue: null,
+  accepts: (_value: unknown): _value is null => true,
+});
 
 /**
  * One flag for one context, by the SDK, cached in Redis for every service and instance, and the
@@ -24,10 +30,12 @@ export class EvaluateFlag {
     private readonly cache: EvaluationCache,
   ) {}
 
+  /**
+   * A flag the code does not declare (one only the dashboard reads, or not yet released) is
+   * still LaunchDarkly's to serve, with null as its default.
+   */
   async execute({ flagKey, context }: EvaluateFlagCommand): Promise<FlagEvaluation> {
-    const flag = flagDefinition(flagKey);
-    if (!flag) throw new UnknownFlagException(flagKey);
-    return this.evaluate(flag, context);
+    return this.evaluate(flagDefinition(flagKey) ?? undeclaredFlag(flagKey), context);
   }
 
   async evaluate(
