@@ -31,7 +31,8 @@ export type HandoffReason = (typeof HANDOFF_REASONS)[number];
  *
  * Who queues it: the pipeline (`customer_request`, when a customer message matches one of the
  * bot's handoff phrases; it has already set the conversation to 'human' itself so no later queued
- * message is answered by the bot), the channel delivery path (`delivery_failed`, with the failed
+ * message is answered by the bot; `bot_paused` likewise, for a new conversation while the bot's
+ * kill switch flag is on), the channel delivery path (`delivery_failed`, with the failed
  * outbound message), the agent console (`agent_takeover`, with `agentUserId`: the ticket is
  * assigned to that agent). `bot.not-enough-data` events are turned into `bot_not_enough_data`
  * requests by the ticket app itself.

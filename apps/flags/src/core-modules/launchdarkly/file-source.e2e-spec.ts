@@ -77,6 +77,32 @@ describe('flags: the flags file (no LaunchDarkly key)', () => {
     expect(await client.get(Flags.botKillSwitch, other)).toBe(false);
   });
 
+  it('follows an edit that forgot to raise the version: a reload is a change of every flag', async () => {
+    const client = flags.client('file-no-version');
+    await client.whenSubscribed();
+    const target = { workspaceId: randomUUID(), botId };
+    await eventually(async () => expect(await client.get(Flags.botKillSwitch, target)).toBe(true));
+    write({
+      flagValues: { [Flags.paragraphFlushMs.key]: 40 },
+      flags: {
+        [Flags.botKillSwitch.key]: {
+          key: Flags.botKillSwitch.key,
+          version: 2,
+          on: false,
+          variations: [false, true],
+          fallthrough: { variation: 0 },
+          offVariation: 0,
+          contextTargets: [{ contextKind: 'bot', values: [botId], variation: 1 }],
+          targets: [],
+          rules: [],
+          prerequisites: [],
+          salt: 'kill',
+        },
+      },
+    });
+    await eventually(async () => expect(await client.get(Flags.botKillSwitch, target)).toBe(false));
+  });
+
   it('keeps serving the last good flags when the file is broken', async () => {
     const context = { workspaceId: randomUUID() };
     writeFileSync(file, '{ "flagValues": { oops');

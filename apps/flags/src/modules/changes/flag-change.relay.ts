@@ -6,6 +6,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import type { LDClient } from '@launchdarkly/node-server-sdk';
+import { FLAGS_FILE_LOADED } from '../../core-modules/launchdarkly/launchdarkly-client.factory';
 import { LAUNCHDARKLY_CLIENT } from '../../core-modules/launchdarkly/launchdarkly.tokens';
 import { ApplyFlagChanges } from './usecases/apply-flag-changes/apply-flag-changes.usecase';
 
@@ -32,6 +33,7 @@ export class FlagChangeRelay implements OnApplicationBootstrap, OnApplicationShu
 
   onApplicationBootstrap(): void {
     this.client.on('update', ({ key }: { key: string }) => this.request([key]));
+    this.client.on(FLAGS_FILE_LOADED, () => this.request(null));
     // Whatever was cached before this instance had its flags (a restart, LaunchDarkly coming
     // back) may be stale: everything is applied once when the SDK has its data.
     if (this.client.initialized()) this.request(null);
