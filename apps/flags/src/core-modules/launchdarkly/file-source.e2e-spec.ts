@@ -48,6 +48,13 @@ describe('flags: the flags file (no LaunchDarkly key)', () => {
     );
     expect(client.stats.lastChangeAt).not.toBeNull();
     expect((await flags.http.status()).lastChangeAt).not.toBeNull();
+    const metrics = await (await fetch(`${flags.service.url}/metrics`)).text();
+    expect(metrics).toMatch(/^flags_changes_total [1-9]/m);
+    expect(metrics).toMatch(/^flags_seconds_since_last_change \d/m);
+    expect(metrics).toMatch(/^flags_launchdarkly_initialized 1$/m);
+    expect(metrics).toMatch(
+      /^flags_sdk_evaluations_total\{flag="paragraph-flush-interval-ms"\} [1-9]/m,
+    );
   });
 
   it('takes full flag rules from the file too: a kill switch for one bot only', async () => {

@@ -129,6 +129,13 @@ describe('gateway-api reads its flags: pushes, the paragraph flush interval, the
       expect(leaked).toEqual([]);
       const again = await owner.get<{ flags: Record<string, FlagEvaluation> }>('/api/v1/flags');
       expect(again.body.flags[Flags.paragraphFlushMs.key]).toMatchObject({ value: 120 });
+      const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
+      expect(metrics).toMatch(/^flags_client_seconds_since_last_change \d/m);
+      expect(metrics).toMatch(
+        /^flags_client_evaluations_total\{flag="bot-kill-switch",source="service"\} [1-9]/m,
+      );
+      expect(metrics).toMatch(/^flags_client_cache_hit_ratio /m);
+      expect(metrics).toMatch(/^flags_client_launchdarkly_calls_saved_total /m);
     } finally {
       mine.socket.close();
       theirs.socket.close();
