@@ -64,6 +64,11 @@ export class FlagsClient {
   private readonly now: () => number;
   private readonly outageBackoffMs: number;
   private serviceDownUntil = 0;
+  /**
+   * Reads answered with the coded default during an outage, until when: during the back-off the
+   * same read costs neither a Redis round trip nor a call.
+   */
+  private readonly defaultsUntil = new Map<string, number>();
   private subscribed = false;
   private everSubscribed = false;
   private readonly warned = new Set<string>();
@@ -135,8 +140,16 @@ export class FlagsClient {
         return Promise.resolve({ ...(cached as FlagEvaluation<T>), source: 'memory' });
       }
     }
-    // Concurrent misses for one flag and context share a single load.
     const loadKey = `${flag.key}\n${contextKey}`;
+    if (this.defaultsUntil.size > 0) {
+      const until = this.defaultsUntil.get(loadKey);
+      if (until !== undefined && until > this.now()) {
+        this.stats.record(flag.key, 'default');
+        return Promise.resolve(unavailable(flag, 'FLAGS_UNAVAILABLE'));
+      }
+      if (until !== undefined) this.defaultsUntil.delete(loadKey);
+    }
+    // Concurrent misses for one flag and context share a single load.
     let loading = this.inFlight.get(loadKey) as Promise<SourcedEvaluation<T>> | undefined;
     if (!loading) {
       loading = this.load(flag, context, contextKey).finally(() => this.inFlight.delete(loadKey));
@@ -185,23 +198,28 @@ export class FlagsClient {
       this.stats.record(flag.key, 'redis');
       return { ...evaluation, source: 'redis' };
     }
-    if (this.now() < this.serviceDownUntil) {
-      this.stats.record(flag.key, 'default');
-      return unavailable(flag, 'FLAGS_UNAVAILABLE');
-    }
+    if (this.now() < this.serviceDownUntil) return this.outageDefault(flag, contextKey);
     let served: FlagEvaluation;
     try {
       served = await this.options.flagsService.evaluate(flag.key, context);
     } catch (error) {
       this.serviceDownUntil = this.now() + this.outageBackoffMs;
       this.warnOnce('service', `flags: serving coded defaults, flags service: ${String(error)}`);
-      this.stats.record(flag.key, 'default');
-      return unavailable(flag, 'FLAGS_UNAVAILABLE');
+      return this.outageDefault(flag, contextKey);
     }
     const evaluation = this.checked(flag, served);
     this.memory.store(ticket, contextKey, evaluation, this.now());
     this.stats.record(flag.key, 'service');
     return { ...evaluation, source: 'service' };
+  }
+
+  private outageDefault<T extends FlagValue>(
+    flag: FlagDefinition<T>,
+    contextKey: string,
+  ): SourcedEvaluation<T> {
+    this.defaultsUntil.set(`${flag.key}\n${contextKey}`, this.serviceDownUntil);
+    this.stats.record(flag.key, 'default');
+    return unavailable(flag, 'FLAGS_UNAVAILABLE');
   }
 
   /** A value of the wrong shape (a mistyped variation) is replaced by the coded default. */
@@ -235,6 +253,8 @@ export class FlagsClient {
     }
     if (message.flagKeys === null) this.memory.invalidateAll();
     else this.memory.invalidate(message.flagKeys);
+    // The flags service is back (it published this): ask it again.
+    this.defaultsUntil.clear();
     this.stats.lastChangeAt = message.changedAt;
     // The flags service may be back: the next miss asks it again.
     this.serviceDownUntil = 0;
