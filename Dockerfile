@@ -46,6 +46,8 @@ ENV NODE_ENV=production \
 COPY --from=build --chown=root:root /app/package.json ./package.json
 COPY --from=build --chown=root:root /app/node_modules ./node_modules
 COPY --from=build --chown=root:root /app/dist ./dist
+# The flags file the flags service serves without a LaunchDarkly key (FLAGS_FILE).
+COPY --from=build --chown=root:root /app/config ./config
 COPY --chmod=0755 deploy/docker/entrypoint.sh /usr/local/bin/cxgenie-entrypoint
 COPY --chmod=0644 deploy/docker/healthcheck.js /usr/local/lib/cxgenie/healthcheck.js
 

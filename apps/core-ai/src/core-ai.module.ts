@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, type PlatformOptions } from '@cxgenie/bootstrap';
 import type { ServiceConfig } from '@cxgenie/config';
+import { FlagsClientModule } from '@cxgenie/flags';
 import { EmbeddingsModule } from './core-modules/embeddings/embeddings.module';
 import { AnsweringModule } from './modules/answering/answering.module';
 import { EmbeddingModule } from './modules/embedding/embedding.module';
@@ -15,6 +16,7 @@ export class CoreAiModule {
       module: CoreAiModule,
       imports: [
         PlatformModule.forService(config, options),
+        FlagsClientModule.forRoot(),
         EmbeddingsModule,
         RetrievalModule,
         AnsweringModule,

@@ -4,6 +4,7 @@ import type { ServiceConfig } from '@cxgenie/config';
 import { QueueNames } from '@cxgenie/contracts';
 import { ConversationIntakeModule, ConversationStoreModule } from '@cxgenie/conversations';
 import { RealtimeModule } from '@cxgenie/realtime';
+import { FlagsClientModule } from '@cxgenie/flags';
 import { AuthCoreModule } from './core-modules/auth/auth-core.module';
 import { AnalyticsModule } from './core-modules/analytics/analytics.module';
 import { BotConfigModule } from './core-modules/bot-config/bot-config.module';
@@ -14,6 +15,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { BotsModule } from './modules/bots/bots.module';
 import { ChannelsModule } from './modules/channels/channels.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
+import { FlagsModule } from './modules/flags/flags.module';
 import { CustomersModule } from './modules/customers/customers.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
 import { KnowledgeModule } from './modules/knowledge/knowledge.module';
@@ -50,6 +52,7 @@ export class GatewayApiModule {
         RealtimeModule,
         ConversationStoreModule,
         ConversationIntakeModule,
+        FlagsClientModule.forRoot(),
         AuthCoreModule,
         LimitsModule,
         BotConfigModule,
@@ -69,6 +72,7 @@ export class GatewayApiModule {
         ConversationsModule,
         TicketsModule,
         SystemModule,
+        FlagsModule,
       ],
     };
   }

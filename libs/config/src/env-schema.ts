@@ -98,6 +98,13 @@ export const platformEnvSchema = z
     LOADER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
     LOADER_CHUNK_TOKENS: z.coerce.number().int().min(32).max(8000).default(400),
     LOADER_CHUNK_OVERLAP_TOKENS: z.coerce.number().int().min(0).max(4000).default(40),
+    LAUNCHDARKLY_SDK_KEY: optionalString,
+    LAUNCHDARKLY_BASE_URI: urlWithProtocol(['http', 'https']).optional(),
+    LAUNCHDARKLY_STREAM_URI: urlWithProtocol(['http', 'https']).optional(),
+    LAUNCHDARKLY_EVENTS_URI: urlWithProtocol(['http', 'https']).optional(),
+    FLAGS_FILE: z.string().min(1).default('config/flags.json'),
+    FLAGS_CACHE_TTL_S: z.coerce.number().int().min(1).max(86_400).default(300),
+    FLAGS_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(500),
   })
   .superRefine((env, ctx) => {
     // Production must never silently talk to a developer's local database.

@@ -62,4 +62,27 @@ describe('loadServiceConfig', () => {
       'MILVUS_ADDRESS is required when VECTOR_STORE=milvus',
     );
   });
+
+  it('serves the flags file without a LaunchDarkly key, and takes the SDK endpoints with one', () => {
+    const offline = loadServiceConfig('flags', {});
+    expect(offline.flags.launchDarkly.sdkKey).toBeNull();
+    expect(offline.flags.file).toMatch(/\/config\/flags\.json$/);
+    expect(offline.flags).toMatchObject({ cacheTtlSeconds: 300, timeoutMs: 500 });
+
+    const keyed = loadServiceConfig('flags', {
+      LAUNCHDARKLY_SDK_KEY: 'sdk-key',
+      LAUNCHDARKLY_STREAM_URI: 'http://relay.internal:8030/',
+      LAUNCHDARKLY_BASE_URI: 'http://relay.internal:8030',
+      LAUNCHDARKLY_EVENTS_URI: 'http://relay.internal:8030',
+    });
+    expect(keyed.flags.launchDarkly).toEqual({
+      sdkKey: 'sdk-key',
+      streamUri: 'http://relay.internal:8030',
+      baseUri: 'http://relay.internal:8030',
+      eventsUri: 'http://relay.internal:8030',
+    });
+    expect(() => loadServiceConfig('flags', { LAUNCHDARKLY_STREAM_URI: 'stream' })).toThrow(
+      /LAUNCHDARKLY_STREAM_URI/,
+    );
+  });
 });

@@ -161,6 +161,21 @@ export function loadServiceConfig(service: ServiceName, rawEnv: Env = process.en
         : null,
       webhookDedupeTtlSeconds: p.WEBHOOK_DEDUPE_TTL_S,
     },
+    flags: {
+      launchDarkly: {
+        sdkKey: p.LAUNCHDARKLY_SDK_KEY ?? null,
+        baseUri: p.LAUNCHDARKLY_BASE_URI ? withoutTrailingSlash(p.LAUNCHDARKLY_BASE_URI) : null,
+        streamUri: p.LAUNCHDARKLY_STREAM_URI
+          ? withoutTrailingSlash(p.LAUNCHDARKLY_STREAM_URI)
+          : null,
+        eventsUri: p.LAUNCHDARKLY_EVENTS_URI
+          ? withoutTrailingSlash(p.LAUNCHDARKLY_EVENTS_URI)
+          : null,
+      },
+      file: resolve(p.FLAGS_FILE),
+      cacheTtlSeconds: p.FLAGS_CACHE_TTL_S,
+      timeoutMs: p.FLAGS_TIMEOUT_MS,
+    },
     serviceUrls,
   };
 }

@@ -131,6 +131,25 @@ export interface ServiceConfig {
     /** How long a platform message id is remembered, to drop the platform's redeliveries. */
     webhookDedupeTtlSeconds: number;
   };
+  /** Feature flags: where the flags service gets them, and how the other services read them. */
+  flags: {
+    /**
+     * With an SDK key the flags service streams from LaunchDarkly (the URIs point the SDK at a
+     * relay or, in tests, a local stand-in); without one it serves `file` through the SDK's file
+     * data source, reloaded when the file changes.
+     */
+    launchDarkly: {
+      sdkKey: string | null;
+      baseUri: string | null;
+      streamUri: string | null;
+      eventsUri: string | null;
+    };
+    file: string;
+    /** Lifetime of an evaluation cached in Redis; a change drops it sooner. */
+    cacheTtlSeconds: number;
+    /** How long a service waits for the flags service before serving the coded default. */
+    timeoutMs: number;
+  };
   /** Base URL of every service, this one included, for service-to-service HTTP. */
   serviceUrls: Record<ServiceName, string>;
 }

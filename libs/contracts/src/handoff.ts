@@ -20,6 +20,8 @@ export const HANDOFF_REASONS = [
   'bot_not_enough_data',
   'agent_takeover',
   'delivery_failed',
+  /** The bot's kill switch (feature flag `bot-kill-switch`) sent a new conversation to the agents. */
+  'bot_paused',
 ] as const;
 export type HandoffReason = (typeof HANDOFF_REASONS)[number];
 
@@ -29,7 +31,8 @@ export type HandoffReason = (typeof HANDOFF_REASONS)[number];
  *
  * Who queues it: the pipeline (`customer_request`, when a customer message matches one of the
  * bot's handoff phrases; it has already set the conversation to 'human' itself so no later queued
- * message is answered by the bot), the channel delivery path (`delivery_failed`, with the failed
+ * message is answered by the bot; `bot_paused` likewise, for a new conversation while the bot's
+ * kill switch flag is on), the channel delivery path (`delivery_failed`, with the failed
  * outbound message), the agent console (`agent_takeover`, with `agentUserId`: the ticket is
  * assigned to that agent). `bot.not-enough-data` events are turned into `bot_not_enough_data`
  * requests by the ticket app itself.

@@ -16,3 +16,5 @@ export * from './errors';
 export * from './channel-traits';
 export * from './queue-options';
 export * from './realtime-events';
+export * from './flags';
+export * from './clients/flags.client';

@@ -52,6 +52,11 @@ export const ServerEvents = {
    * sign out.
    */
   AccessRevoked: 'access.revoked',
+  /**
+   * Agents only: a feature flag now evaluates differently for a context of the workspace (the
+   * member's own, or one of its bots'); payload: FlagChangedPayload (libs/contracts/src/flags.ts).
+   */
+  FlagChanged: 'flag.changed',
   Error: 'error',
 } as const;
 

@@ -21,3 +21,4 @@ export * from './clients/socket-client';
 export * from './clients/agent-client';
 export * from './clients/knowledge';
 export * from './stacks/ticket-stack';
+export * from './fakes/launchdarkly';

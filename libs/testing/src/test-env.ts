@@ -28,6 +28,9 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     WIDGET_MESSAGES_PER_VISITOR_PER_MIN: '100000',
     WIDGET_MESSAGES_PER_IP_PER_MIN: '100000',
     WIDGET_MESSAGES_PER_BOT_PER_MIN: '100000',
+    // No flags service unless a suite starts one: every flag on its coded default, and never a
+    // developer's running flags service (whose file may say otherwise) by accident.
+    FLAGS_URL: 'http://127.0.0.1:1',
     ...overrides,
   };
 }

@@ -292,6 +292,8 @@ async function createWorkspaceB(gateway: BootedService, owner: ApiClient): Promi
       path: `/api/v1/tickets/${ticket}/history`,
       verbs: ['GET'],
     },
+    // Flags evaluated for another workspace's bot.
+    { route: '/api/v1/flags', path: `/api/v1/flags?botId=${bot}`, verbs: ['GET'] },
   ];
   const listings: Listing[] = [
     { route: '/api/v1/bots', path: '/api/v1/bots?limit=100', id: bot },

@@ -34,6 +34,7 @@ const FALLBACK_SUBJECTS: Record<HandoffReason, string> = {
   bot_not_enough_data: 'The bot could not answer',
   agent_takeover: 'Taken over by an agent',
   delivery_failed: 'A message could not be delivered',
+  bot_paused: 'The bot is paused: new conversations go to agents',
 };
 
 /**

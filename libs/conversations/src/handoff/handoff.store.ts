@@ -23,6 +23,7 @@ const ACTOR_TYPES: Record<HandoffReason, TicketActor['actorType']> = {
   bot_not_enough_data: 'bot',
   agent_takeover: 'agent',
   delivery_failed: 'system',
+  bot_paused: 'system',
 };
 
 const HAND_OFF = CONVERSATION_TRANSITIONS.hand_off;

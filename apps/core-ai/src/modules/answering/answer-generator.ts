@@ -1,4 +1,4 @@
-import type { AnswerRequest, RetrievedChunk } from '@cxgenie/contracts';
+import type { AnswerPromptVersion, AnswerRequest, RetrievedChunk } from '@cxgenie/contracts';
 import type { AnswerPart } from '../prompts/verdict-gate';
 
 /** Produces a verdict and then the answer text for a question and its retrieved knowledge. */
@@ -9,5 +9,7 @@ export interface AnswerGenerator {
     request: AnswerRequest,
     chunks: readonly RetrievedChunk[],
     signal: AbortSignal,
+    /** The prompt a model is asked with (the local generator has none). */
+    promptVersion?: AnswerPromptVersion,
   ): AsyncIterable<AnswerPart>;
 }

@@ -5,7 +5,8 @@ import type {
   KnowledgeCitation,
   RetrievedChunk,
 } from '@cxgenie/contracts';
-import { ANSWER_PROMPT_VERSION } from '../prompts/answer-prompt';
+import { AnswerPromptFlags } from '../prompts/answer-prompt.flags';
+import { RetrievalFlags } from '../retrieval/retrieval.flags';
 import { RetrievalService } from '../retrieval/retrieval.service';
 import { resolveRetrievalSettings } from '../retrieval/retrieval-settings';
 import { decidePolicy } from './answer-policy';
@@ -37,10 +38,16 @@ export class AnswerService {
   constructor(
     private readonly retrieval: RetrievalService,
     private readonly generators: AnswerGenerators,
+    private readonly retrievalFlags: RetrievalFlags,
+    private readonly promptFlags: AnswerPromptFlags,
   ) {}
 
   async *answer(request: AnswerRequest, signal: AbortSignal): AsyncGenerator<AnswerStreamEvent> {
-    const settings = resolveRetrievalSettings(request.bot.knowledge);
+    const bot = { workspaceId: request.workspaceId, botId: request.botId };
+    const [settings, promptVersion] = await Promise.all([
+      this.retrievalFlags.apply(resolveRetrievalSettings(request.bot.knowledge), bot),
+      this.promptFlags.versionFor(bot),
+    ]);
     const { chunks } = await this.retrieval.retrieve(
       { workspaceId: request.workspaceId, botId: request.botId },
       request.question,
@@ -50,7 +57,7 @@ export class AnswerService {
     let enough = false;
     let decision = decidePolicy(false, request.bot.typeReplyUnknown);
     let attempted = '';
-    for await (const part of generator.generate(request, chunks, signal)) {
+    for await (const part of generator.generate(request, chunks, signal, promptVersion)) {
       if (part.kind === 'verdict') {
         enough = part.enough;
         decision = decidePolicy(enough, request.bot.typeReplyUnknown);
@@ -74,7 +81,7 @@ export class AnswerService {
       outcome: decision.outcome,
       provider: generator.provider,
       model: generator.model,
-      promptVersion: ANSWER_PROMPT_VERSION,
+      promptVersion,
       citations: chunks.map(toCitation),
       attemptedAnswer: enough ? null : attempted,
     };

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { AnswerRequest, RetrievedChunk } from '@cxgenie/contracts';
+import type { AnswerPromptVersion, AnswerRequest, RetrievedChunk } from '@cxgenie/contracts';
 import { currentTraceId } from '@cxgenie/observability';
 import { buildAnswerPrompt } from '../prompts/answer-prompt';
 import { type AnswerPart, gateVerdict } from '../prompts/verdict-gate';
@@ -29,8 +29,9 @@ export class LlmAnswerGenerator implements AnswerGenerator {
     request: AnswerRequest,
     chunks: readonly RetrievedChunk[],
     signal: AbortSignal,
+    promptVersion?: AnswerPromptVersion,
   ): AsyncIterable<AnswerPart> {
-    const prompt = buildAnswerPrompt({ request, chunks, ...this.options });
+    const prompt = buildAnswerPrompt({ request, chunks, ...this.options, version: promptVersion });
     return gateVerdict(this.chat.stream({ ...prompt, model: this.model }, signal), {
       onMalformed: (head) =>
         this.logger.warn(

@@ -55,6 +55,21 @@ describe('answer prompt', () => {
     expect(prompt).toMatchObject({ model: 'gpt-4o-mini', temperature: 0.2, maxOutputTokens: 300 });
   });
 
+  it('asks for numbered citations in answer-v2 only, the rest of the prompt unchanged', () => {
+    const input = {
+      request: request([]),
+      chunks: [chunk('Items can be returned within 30 days.')],
+      historyTokenBudget: 100,
+      maxOutputTokens: 300,
+      countTokens: words,
+    };
+    const v1 = buildAnswerPrompt(input).system;
+    const v2 = buildAnswerPrompt({ ...input, version: 'answer-v2' }).system;
+    expect(v1).not.toContain('square brackets');
+    expect(v2).toContain('in square brackets, like [1]');
+    expect(v2.replace(/\n\nAfter each sentence[^]*?knowledge below\./, '')).toBe(v1);
+  });
+
   it('keeps the most recent history that fits, starting with the customer, roles alternating', () => {
     const turns = trimHistory(
       [

@@ -1,11 +1,17 @@
-import type { AnswerRequest, RetrievedChunk } from '@cxgenie/contracts';
+import {
+  type AnswerPromptVersion,
+  type AnswerRequest,
+  Flags,
+  type RetrievedChunk,
+} from '@cxgenie/contracts';
 import type { ChatRequest, ChatTurn } from '../llm/chat-model.port';
 
 /**
- * Bumped whenever the wording below changes, and stored with every answer, so a change in answer
- * quality can be traced to the prompt that produced it.
+ * A new version whenever the wording below changes, stored with every answer, so a change in
+ * answer quality can be traced to the prompt that produced it. Which one a bot gets is the
+ * `answer-prompt-version` flag; this one without flags.
  */
-export const ANSWER_PROMPT_VERSION = 'answer-v1';
+export const ANSWER_PROMPT_VERSION: AnswerPromptVersion = Flags.answerPromptVersion.defaultValue;
 
 /** The first line of every model answer; see ADR 0008 for why the verdict comes first. */
 export const VERDICT_PREFIX = 'VERDICT:';
@@ -25,6 +31,12 @@ const GROUNDING = [
   'Write short paragraphs separated by blank lines. Do not mention the knowledge base or these instructions.',
 ].join('\n');
 
+/** answer-v2: the answer names the knowledge it used, so a reviewer can check every claim. */
+const CITATIONS = [
+  'After each sentence that uses the knowledge, add the number of the knowledge it comes from in square brackets, like [1].',
+  'Cite only numbers that appear in the knowledge below.',
+].join('\n');
+
 export interface AnswerPromptInput {
   request: AnswerRequest;
   chunks: readonly RetrievedChunk[];
@@ -32,6 +44,8 @@ export interface AnswerPromptInput {
   historyTokenBudget: number;
   maxOutputTokens: number;
   countTokens: (text: string) => number;
+  /** Default: ANSWER_PROMPT_VERSION. */
+  version?: AnswerPromptVersion;
 }
 
 /** Numbered so a model (and a reviewer reading logs) can refer to a source. */
@@ -84,12 +98,14 @@ export function buildAnswerPrompt({
   historyTokenBudget,
   maxOutputTokens,
   countTokens,
+  version = ANSWER_PROMPT_VERSION,
 }: AnswerPromptInput): ChatRequest {
   const { bot } = request;
   const system = [
     bot.systemPrompt.trim() || 'You are a helpful customer-support assistant.',
     `Reply in the customer's language (the business's default is "${bot.language}").`,
     GROUNDING,
+    ...(version === 'answer-v2' ? [CITATIONS] : []),
     SELF_EVALUATION,
     `Knowledge:\n${formatKnowledge(chunks)}`,
   ].join('\n\n');

@@ -20,7 +20,9 @@ import { StrandedMessages } from './pipeline/ordering/stranded-messages';
 import { AnswerWithBotStep } from './pipeline/steps/answer-with-bot.step';
 import { BotOffStep } from './pipeline/steps/bot-off.step';
 import { CaptureCsatReplyStep } from './pipeline/steps/capture-csat-reply.step';
+import { BotPausedStep } from './pipeline/steps/bot-paused.step';
 import { DailyBudgetStep } from './pipeline/steps/daily-budget.step';
+import { HandoffRequests } from './pipeline/handoff/handoff-requests';
 import { HandoffPhraseStep } from './pipeline/steps/handoff-phrase.step';
 import { MessageSteps } from './pipeline/steps/message-steps';
 import { DrainConversation } from './pipeline/usecases/drain-conversation/drain-conversation.usecase';
@@ -69,6 +71,8 @@ const AFTER_ANSWER = [ReportNotEnoughDataStep, QueueReplyDeliveryStep, RecordAns
     CaptureCsatReplyStep,
     BotOffStep,
     HandoffPhraseStep,
+    BotPausedStep,
+    HandoffRequests,
     DailyBudgetStep,
     AnswerWithBotStep,
     StreamAnswer,

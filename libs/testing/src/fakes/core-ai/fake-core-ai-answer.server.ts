@@ -1,4 +1,4 @@
-import { type Server, createServer } from 'node:http';
+import { type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   type AnswerRequest,
@@ -44,12 +44,33 @@ export interface FakeCoreAiAnswer {
   close(): Promise<void>;
 }
 
+export interface FakeCoreAiAnswerOptions {
+  /**
+   * Paced like a model: each token is written this long after the previous one (default 0: the
+   * whole answer at once).
+   */
+  tokenDelayMs?: number;
+}
+
+/** One NDJSON line per token of `text` (and the done event), each `delayMs` after the last. */
+async function streamPaced(res: ServerResponse, text: string, delayMs: number): Promise<void> {
+  for (const line of ndjson(text).split('\n').filter(Boolean)) {
+    if (res.destroyed) return;
+    res.write(`${line}\n`);
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+  }
+  res.end(`${JSON.stringify(DONE)}\n`);
+}
+
 /**
  * A zero-latency stand-in for core-ai's answer endpoint, speaking its NDJSON protocol: the
  * ordering benchmark measures the conversation pipeline and not retrieval or a model, and tests
- * see exactly what the pipeline asked.
+ * see exactly what the pipeline asked. With `tokenDelayMs` it streams the question back as one
+ * paragraph, a token at a time.
  */
-export async function startFakeCoreAiAnswer(): Promise<FakeCoreAiAnswer> {
+export async function startFakeCoreAiAnswer({
+  tokenDelayMs = 0,
+}: FakeCoreAiAnswerOptions = {}): Promise<FakeCoreAiAnswer> {
   const requests: AnswerRequest[] = [];
   const server: Server = createServer((req, res) => {
     if (req.method !== 'POST' || req.url !== CORE_AI_ANSWER_PATH) {
@@ -62,7 +83,8 @@ export async function startFakeCoreAiAnswer(): Promise<FakeCoreAiAnswer> {
       const request = JSON.parse(Buffer.concat(body).toString('utf8')) as AnswerRequest;
       requests.push(request);
       res.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8' });
-      res.end(answerFor(request.question));
+      if (tokenDelayMs > 0) void streamPaced(res, `You asked ${request.question}`, tokenDelayMs);
+      else res.end(answerFor(request.question));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

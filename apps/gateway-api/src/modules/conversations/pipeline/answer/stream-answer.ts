@@ -8,6 +8,7 @@ import {
 import type { LockKeeper } from '@cxgenie/redis';
 import { RealtimeBroadcaster } from '@cxgenie/realtime';
 import { CoreAiClient } from '../../../../core-modules/core-ai/core-ai.client';
+import { ParagraphFlushInterval } from '../../../flags/paragraph-flush-interval';
 import { ParagraphBuffer, type StreamChunk } from '../streaming/paragraph-buffer';
 
 /** The ids of a reply being streamed: its own, its conversation's, the message it answers. */
@@ -33,6 +34,7 @@ export class StreamAnswer {
   constructor(
     private readonly coreAi: CoreAiClient,
     private readonly broadcaster: RealtimeBroadcaster,
+    private readonly flushInterval: ParagraphFlushInterval,
   ) {}
 
   async execute(
@@ -44,7 +46,10 @@ export class StreamAnswer {
     let text = '';
     let done: AnswerDoneEvent | null = null;
     const ready: StreamChunk[] = [];
-    const buffer = new ParagraphBuffer({ onChunk: (chunk) => ready.push(chunk) });
+    const buffer = new ParagraphBuffer({
+      onChunk: (chunk) => ready.push(chunk),
+      idleFlushMs: await this.flushInterval.forBot(request.workspaceId, request.botId),
+    });
     const publishReady = async (): Promise<boolean> => {
       while (ready.length > 0) {
         if (!(await keeper.stillHeld())) return false;

@@ -1,9 +1,6 @@
-import { InjectQueue } from '@nestjs/bull';
 import { Injectable } from '@nestjs/common';
-import type { Queue } from 'bull';
-import { type HandoffRequestJobData, QueueNames } from '@cxgenie/contracts';
 import { ConversationFenceStore } from '@cxgenie/conversations';
-import { withTraceId } from '@cxgenie/observability';
+import { HandoffRequests } from '../handoff/handoff-requests';
 import { matchesHandoffPhrase } from './handoff-phrase';
 import {
   type MessageContext,
@@ -26,25 +23,14 @@ import {
 export class HandoffPhraseStep implements MessageStep {
   constructor(
     private readonly fence: ConversationFenceStore,
-    @InjectQueue(QueueNames.HandoffRequests)
-    private readonly requests: Queue<HandoffRequestJobData>,
+    private readonly handoffs: HandoffRequests,
   ) {}
 
   async handle({ scope, conversationId, message, bot }: MessageContext): Promise<Outcome | null> {
     if (!matchesHandoffPhrase(message.text, (await bot())?.handoffPhrases ?? [])) return null;
     if ((await this.fence.handOffAt(scope, conversationId, message.seq)) === null)
       return NOT_HANDLED;
-    await this.requests.add(
-      withTraceId({
-        workspaceId: scope.workspaceId,
-        conversationId,
-        reason: 'customer_request' as const,
-        messageId: message.id,
-        question: message.text,
-        requestedAt: new Date().toISOString(),
-      }),
-      { jobId: `customer-request:${message.id}` },
-    );
+    await this.handoffs.request(scope.workspaceId, conversationId, message, 'customer_request');
     return STATE_CHANGED;
   }
 }

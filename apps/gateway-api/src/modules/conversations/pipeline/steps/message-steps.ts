@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AnswerWithBotStep } from './answer-with-bot.step';
 import { BotOffStep } from './bot-off.step';
+import { BotPausedStep } from './bot-paused.step';
 import { CaptureCsatReplyStep } from './capture-csat-reply.step';
 import { DailyBudgetStep } from './daily-budget.step';
 import { HandoffPhraseStep } from './handoff-phrase.step';
@@ -8,9 +9,9 @@ import type { MessageContext, MessageStep, Outcome } from './message-step';
 
 /**
  * How a customer message is handled, in order: a digit rating a closed conversation is the
- * rating; a conversation the bot does not have (or a bot switched off) gets no reply; a handoff
- * phrase goes to a human; past the workspace's daily budget it waits for one; anything else, the
- * bot answers.
+ * rating; a conversation the bot does not have (or a bot switched off) gets no reply; a new
+ * conversation while the bot's kill switch is on, or a handoff phrase, goes to a human; past the
+ * workspace's daily budget it waits for one; anything else, the bot answers.
  */
 @Injectable()
 export class MessageSteps {
@@ -19,11 +20,12 @@ export class MessageSteps {
   constructor(
     csatReply: CaptureCsatReplyStep,
     botOff: BotOffStep,
+    botPaused: BotPausedStep,
     handoffPhrase: HandoffPhraseStep,
     dailyBudget: DailyBudgetStep,
     answer: AnswerWithBotStep,
   ) {
-    this.steps = [csatReply, botOff, handoffPhrase, dailyBudget, answer];
+    this.steps = [csatReply, botOff, botPaused, handoffPhrase, dailyBudget, answer];
   }
 
   async handle(context: MessageContext): Promise<Outcome> {

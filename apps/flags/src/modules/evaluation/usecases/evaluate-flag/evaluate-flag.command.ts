@@ -1,0 +1,6 @@
+import type { FlagContext } from '@cxgenie/contracts';
+
+export interface EvaluateFlagCommand {
+  flagKey: string;
+  context: FlagContext;
+}

@@ -1,0 +1,2 @@
+export * from './fake-launchdarkly.server';
+export * from './launchdarkly-flags';
