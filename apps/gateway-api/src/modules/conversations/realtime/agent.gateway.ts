@@ -37,8 +37,6 @@ interface AgentSocketData {
   userId: string;
   /** The sign-in the token came from (tokens issued before it was a claim have none). */
   sessionId?: string;
-  /** Re-checks the member's access when their token expires, and every token lifetime after. */
-  accessCheck?: NodeJS.Timeout;
 }
 
 type StatusAck = { ok: true } | { ok: false; error: { code: 'invalid_payload'; message: string } };
@@ -62,6 +60,11 @@ export class AgentGateway
 {
   private readonly logger = new Logger(AgentGateway.name);
   private refreshTimer: NodeJS.Timeout | null = null;
+  /**
+   * Each socket's next access check (at its token's expiry, then every token lifetime). Kept
+   * here, not in `socket.data`, which is plain data handed on to presence jobs.
+   */
+  private readonly accessChecks = new WeakMap<Socket, NodeJS.Timeout>();
 
   constructor(
     private readonly tokens: SessionTokens,
@@ -99,7 +102,7 @@ export class AgentGateway
   async handleDisconnect(socket: Socket): Promise<void> {
     // A refused handshake never had an agent.
     if (!agentOf(socket)?.userId) return;
-    clearTimeout(agentOf(socket).accessCheck);
+    clearTimeout(this.accessChecks.get(socket));
     await this.presence
       .disconnected(agentOf(socket), socket.id)
       .catch((error: Error) => this.logger.warn(`presence on disconnect: ${error.message}`));
@@ -180,7 +183,7 @@ export class AgentGateway
   }
 
   private checkAccessAt(socket: Socket, agent: AgentSocketData, delayMs: number): void {
-    agent.accessCheck = setTimeout(
+    const timer = setTimeout(
       () => {
         void this.accessEnded(agent).then(
           (reason) => {
@@ -200,7 +203,8 @@ export class AgentGateway
       },
       Math.max(1_000, delayMs),
     );
-    agent.accessCheck.unref();
+    timer.unref();
+    this.accessChecks.set(socket, timer);
   }
 
   /** This instance's sockets are alive: tells the ticket app's sweep not to drop them. */
