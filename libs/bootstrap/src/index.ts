@@ -9,3 +9,4 @@ export * from './http/socket-error';
 export * from './queues/queues.module';
 export * from './queues/queue-worker';
 export * from './queues/scheduled-jobs';
+export * from './queues/scheduled-jobs-registry';

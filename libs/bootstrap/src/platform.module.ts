@@ -30,6 +30,7 @@ import {
 } from '@cxgenie/vector-store';
 import { HeartbeatWorker } from './heartbeat/heartbeat.worker';
 import { QueueWatcher } from './queues/queue-watcher';
+import { ScheduledJobsRegistry } from './queues/scheduled-jobs-registry';
 
 export interface PlatformOptions {
   logDestination?: DestinationStream;
@@ -108,7 +109,13 @@ const workersPart = (config: ServiceConfig): PlatformPart => {
         inject: [getQueueToken(heartbeatQueue), LogContext],
       },
     ],
-    checks: [],
+    checks: [
+      {
+        name: 'scheduled-jobs',
+        token: ScheduledJobsRegistry,
+        check: (registry: ScheduledJobsRegistry) => registry.check(),
+      },
+    ],
   };
 };
 
@@ -157,10 +164,11 @@ export class PlatformModule {
         { provide: SERVICE_CONFIG, useValue: config },
         MetricsService,
         QueueWatcher,
+        ScheduledJobsRegistry,
         readinessProvider(parts),
         ...parts.flatMap((part) => part.providers),
       ],
-      exports: [SERVICE_CONFIG, MetricsService],
+      exports: [SERVICE_CONFIG, MetricsService, ScheduledJobsRegistry],
     };
   }
 }

@@ -7,6 +7,7 @@ import { MessageDeliveriesStore } from './deliveries/message-deliveries.store';
 import { HandoffStore } from './handoff/handoff.store';
 import { ConversationIntakeStore } from './intake/conversation-intake.store';
 import { OutboundMessageStore } from './messages/outbound-message.store';
+import { OutboxStore } from './outbox/outbox.store';
 import { ConversationBacklogStore } from './pipeline/conversation-backlog.store';
 import { ConversationFenceStore } from './pipeline/conversation-fence.store';
 import { TicketAssignmentStore } from './tickets/ticket-assignment.store';
@@ -29,6 +30,7 @@ const STORES = [
   TicketSlaStore,
   DeadLetterStore,
   RepeatedFailures,
+  OutboxStore,
 ];
 
 /**

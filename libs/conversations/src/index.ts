@@ -22,5 +22,7 @@ export * from './tickets/ticket-updates.store';
 export * from './tickets/ticket-sla.store';
 export * from './dead-letters/dead-letter.store';
 export * from './dead-letters/repeated-failures';
+export * from './outbox/outbox';
+export * from './outbox/outbox.store';
 export * from './conversation-store.module';
 export * from './conversation-intake.module';

@@ -45,6 +45,7 @@ export function describeServicePlatformContract(entry: ServiceEntry): void {
         'redis',
         topology.clickhouse && 'clickhouse',
         topology.vectorStore && 'vector-store',
+        topology.workers && 'scheduled-jobs',
       ].filter(Boolean);
       expect(Object.keys(body.details).sort()).toEqual(expected.sort());
     });

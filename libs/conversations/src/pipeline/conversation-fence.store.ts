@@ -8,6 +8,7 @@ import {
   pgSafeText,
   pgSafeValue,
 } from '@cxgenie/database';
+import { type OutboxJob, outboxInsertSql, outboxParameter } from '../outbox/outbox';
 import { fromStatusesSql, toStatusSql } from '../state/sql';
 
 // `last_message_at` orders the agents' inbox by the last message of a person (customer or agent):
@@ -25,7 +26,7 @@ const COMMIT_REPLY = preparedStatement(
       WHERE id = $2::uuid AND workspace_id = $3::uuid AND processed_inbound_seq < $1::int
         AND status = 'bot'
       RETURNING last_message_seq AS reply_seq, status
-   )
+   ), ${outboxInsertSql(10, 3, 'advanced')}
    INSERT INTO messages (id, workspace_id, conversation_id, channel_id, seq, direction, sender_type, text, status,
                          reply_to_message_id, metadata)
    SELECT $4::uuid, $3::uuid, $2::uuid, $5::uuid, reply_seq, 'outbound', 'bot', $6::text, $7::text, $8::uuid, $9::jsonb
@@ -35,10 +36,13 @@ const COMMIT_REPLY = preparedStatement(
 
 const ADVANCE = preparedStatement(
   'advance_without_reply',
-  `UPDATE conversations
-      SET processed_inbound_seq = $1::int, updated_at = now(), processed_at = clock_timestamp()
-    WHERE id = $2::uuid AND workspace_id = $3::uuid AND processed_inbound_seq < $1::int
-    RETURNING status`,
+  `WITH advanced AS (
+     UPDATE conversations
+        SET processed_inbound_seq = $1::int, updated_at = now(), processed_at = clock_timestamp()
+      WHERE id = $2::uuid AND workspace_id = $3::uuid AND processed_inbound_seq < $1::int
+      RETURNING status
+   ), ${outboxInsertSql(4, 3, 'advanced')}
+   SELECT status FROM advanced`,
 );
 
 // The same fence, and human mode in the same statement: the messages queued behind this one must
@@ -46,12 +50,15 @@ const ADVANCE = preparedStatement(
 // meanwhile) keeps its status; the ticket app then drops the request.
 const HAND_OFF_AT = preparedStatement(
   'hand_off_at_message',
-  `UPDATE conversations
-      SET processed_inbound_seq = $1::int,
-          status = CASE WHEN status IN (${fromStatusesSql('hand_off')}) THEN ${toStatusSql('hand_off')} ELSE status END,
-          updated_at = now(), processed_at = clock_timestamp()
-    WHERE id = $2::uuid AND workspace_id = $3::uuid AND processed_inbound_seq < $1::int
-    RETURNING status`,
+  `WITH advanced AS (
+     UPDATE conversations
+        SET processed_inbound_seq = $1::int,
+            status = CASE WHEN status IN (${fromStatusesSql('hand_off')}) THEN ${toStatusSql('hand_off')} ELSE status END,
+            updated_at = now(), processed_at = clock_timestamp()
+      WHERE id = $2::uuid AND workspace_id = $3::uuid AND processed_inbound_seq < $1::int
+      RETURNING status
+   ), ${outboxInsertSql(4, 3, 'advanced')}
+   SELECT status FROM advanced`,
 );
 
 export interface ReplyToCommit {
@@ -78,11 +85,19 @@ export interface CommittedReply {
  * moved it there yet, in the same statement as whatever handling the message produced. A worker
  * that lost its lock, or a retry after a crash, therefore cannot handle a message twice; with
  * `reply_to_message_id` unique as the last line.
+ *
+ * Each takes the jobs to publish once it commits (a handoff request, the agents' not-enough-data
+ * report): they are written to the outbox by the same statement, so a crash right after the
+ * commit cannot lose them (OutboxStore).
  */
 @Injectable()
 export class ConversationFenceStore {
   /** Null when the message was already handled (by somebody else), or an agent has the conversation. */
-  async commitReply(scope: TenantScope, reply: ReplyToCommit): Promise<CommittedReply | null> {
+  async commitReply(
+    scope: TenantScope,
+    reply: ReplyToCommit,
+    jobs: readonly OutboxJob[] = [],
+  ): Promise<CommittedReply | null> {
     try {
       const [row] = await runPrepared<{
         seq: number;
@@ -98,6 +113,7 @@ export class ConversationFenceStore {
         reply.status,
         reply.replyTo.id,
         JSON.stringify(pgSafeValue(reply.metadata)),
+        outboxParameter(jobs),
       ]);
       if (!row) return null;
       return { seq: row.seq, createdAt: new Date(row.created_at), conversationStatus: row.status };
@@ -112,8 +128,9 @@ export class ConversationFenceStore {
     scope: TenantScope,
     conversationId: string,
     seq: number,
+    jobs: readonly OutboxJob[] = [],
   ): Promise<ConversationStatus | null> {
-    return this.advance(scope, ADVANCE, conversationId, seq);
+    return this.advance(scope, ADVANCE, conversationId, seq, jobs);
   }
 
   /**
@@ -124,8 +141,9 @@ export class ConversationFenceStore {
     scope: TenantScope,
     conversationId: string,
     seq: number,
+    jobs: readonly OutboxJob[] = [],
   ): Promise<ConversationStatus | null> {
-    return this.advance(scope, HAND_OFF_AT, conversationId, seq);
+    return this.advance(scope, HAND_OFF_AT, conversationId, seq, jobs);
   }
 
   private async advance(
@@ -133,11 +151,13 @@ export class ConversationFenceStore {
     statement: typeof ADVANCE,
     conversationId: string,
     seq: number,
+    jobs: readonly OutboxJob[],
   ): Promise<ConversationStatus | null> {
     const [row] = await runPrepared<{ status: ConversationStatus }>(scope.sequelize, statement, [
       seq,
       conversationId,
       scope.workspaceId,
+      outboxParameter(jobs),
     ]);
     return row?.status ?? null;
   }

@@ -12,6 +12,7 @@ import { tenantRoutes } from './0011-tenant-routes';
 import { ticketSlaPause } from './0012-ticket-sla-pause';
 import { botVisitorIdentity } from './0013-bot-visitor-identity';
 import { deadLetters } from './0014-dead-letters';
+import { outbox } from './0015-outbox';
 
 /**
  * Every migration, in order. Listed statically rather than globbed so the same list runs under
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ticketSlaPause,
   botVisitorIdentity,
   deadLetters,
+  outbox,
 ];
 
 export { TENANT_TABLES } from './0001-initial-schema';

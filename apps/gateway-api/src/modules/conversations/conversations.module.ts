@@ -22,7 +22,7 @@ import { BotOffStep } from './pipeline/steps/bot-off.step';
 import { CaptureCsatReplyStep } from './pipeline/steps/capture-csat-reply.step';
 import { BotPausedStep } from './pipeline/steps/bot-paused.step';
 import { DailyBudgetStep } from './pipeline/steps/daily-budget.step';
-import { HandoffRequests } from './pipeline/handoff/handoff-requests';
+import { OutboxPublisher } from './pipeline/outbox/outbox-publisher';
 import { HandoffPhraseStep } from './pipeline/steps/handoff-phrase.step';
 import { MessageSteps } from './pipeline/steps/message-steps';
 import { DrainConversation } from './pipeline/usecases/drain-conversation/drain-conversation.usecase';
@@ -72,7 +72,7 @@ const AFTER_ANSWER = [ReportNotEnoughDataStep, QueueReplyDeliveryStep, RecordAns
     BotOffStep,
     HandoffPhraseStep,
     BotPausedStep,
-    HandoffRequests,
+    OutboxPublisher,
     DailyBudgetStep,
     AnswerWithBotStep,
     StreamAnswer,

@@ -1,4 +1,5 @@
 import type { AnswerDoneEvent, AnswerRequest, MessagePayload } from '@cxgenie/contracts';
+import type { OutboxJob } from '@cxgenie/conversations';
 import type { TenantScope } from '@cxgenie/database';
 import type { PendingMessage } from '../steps/message-step';
 
@@ -20,8 +21,16 @@ export type AnswerOutcome =
   | (OutcomeBase & { kind: 'answered'; reply: MessagePayload })
   | (OutcomeBase & { kind: 'silent' });
 
+/** The outcome as it is about to be committed (a reply has no sequence number yet). */
+export type CommittingOutcome = OutcomeBase & { kind: AnswerOutcome['kind'] };
+
 /** One step after the commit; a failure is retried with the job, so each must be idempotent. */
 export interface AfterAnswerStep {
+  /**
+   * Jobs that must not be lost once the outcome commits: written to the outbox by the committing
+   * statement and published right after it (or by the relay, after a crash).
+   */
+  committedJobs?(outcome: CommittingOutcome): OutboxJob[];
   handle(outcome: AnswerOutcome): Promise<void> | void;
 }
 

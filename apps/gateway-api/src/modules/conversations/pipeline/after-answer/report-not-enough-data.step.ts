@@ -1,30 +1,44 @@
-import { InjectQueue } from '@nestjs/bull';
 import { Injectable } from '@nestjs/common';
-import type { Queue } from 'bull';
 import { type BotNotEnoughDataEvent, QueueNames, ServerEvents } from '@cxgenie/contracts';
+import type { OutboxJob } from '@cxgenie/conversations';
 import { withTraceId } from '@cxgenie/observability';
 import { RealtimeBroadcaster } from '@cxgenie/realtime';
-import type { AfterAnswerStep, AnswerOutcome } from './answer-outcome';
+import type { AfterAnswerStep, AnswerOutcome, CommittingOutcome } from './answer-outcome';
+
+const unsure = (outcome: CommittingOutcome): boolean =>
+  !(outcome.kind === 'answered' && outcome.done.haveEnoughInformation);
 
 /**
  * The bot had nothing grounded to say (it stayed silent, gave the fallback or an unsure answer):
- * the agents are told live, and the ticket app durably, to decide on a handoff. Customers never
- * learn that the bot was unsure.
+ * the ticket app is told durably (an outbox job, committed with the outcome) to decide on a
+ * handoff, and the agents live. Customers never learn that the bot was unsure.
  */
 @Injectable()
 export class ReportNotEnoughDataStep implements AfterAnswerStep {
-  constructor(
-    private readonly broadcaster: RealtimeBroadcaster,
-    @InjectQueue(QueueNames.BotNotEnoughData)
-    private readonly notEnoughData: Queue<BotNotEnoughDataEvent>,
-  ) {}
+  constructor(private readonly broadcaster: RealtimeBroadcaster) {}
 
-  async handle(outcome: AnswerOutcome): Promise<void> {
-    if (outcome.kind === 'answered' && outcome.done.haveEnoughInformation) return;
-    const { question, request, done } = outcome;
-    const event: BotNotEnoughDataEvent = withTraceId({
-      type: 'BOT_NOT_ENOUGH_DATA',
-      workspaceId: outcome.scope.workspaceId,
+  committedJobs(outcome: CommittingOutcome): OutboxJob[] {
+    if (!unsure(outcome)) return [];
+    const event = this.eventOf(outcome);
+    return [
+      {
+        queue: QueueNames.BotNotEnoughData,
+        jobId: `not-enough-data:${outcome.question.id}`,
+        payload: event,
+      },
+    ];
+  }
+
+  handle(outcome: AnswerOutcome): void {
+    if (!unsure(outcome)) return;
+    const event = this.eventOf(outcome);
+    this.broadcaster.toAgents(event.workspaceId, ServerEvents.BotNotEnoughData, event);
+  }
+
+  private eventOf({ scope, question, request, done }: CommittingOutcome): BotNotEnoughDataEvent {
+    return withTraceId({
+      type: 'BOT_NOT_ENOUGH_DATA' as const,
+      workspaceId: scope.workspaceId,
       botId: request.botId,
       conversationId: request.conversationId,
       customerId: question.state.customer_id,
@@ -36,7 +50,5 @@ export class ReportNotEnoughDataStep implements AfterAnswerStep {
       sources: done.citations,
       occurredAt: new Date().toISOString(),
     });
-    this.broadcaster.toAgents(event.workspaceId, ServerEvents.BotNotEnoughData, event);
-    await this.notEnoughData.add(event, { jobId: `not-enough-data:${question.id}` });
   }
 }

@@ -4,16 +4,23 @@ import type { Queue } from 'bull';
 import { type ScheduledJob, ScheduledJobs } from '@cxgenie/bootstrap';
 import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
 import { QueueNames } from '@cxgenie/contracts';
+import { OutboxPublisher } from '../outbox/outbox-publisher';
 import { RequeueStrandedMessages } from '../usecases/requeue-stranded-messages/requeue-stranded-messages.usecase';
 
 export const CONVERSATION_SWEEP_JOB = 'stranded-messages';
+export const OUTBOX_RELAY_JOB = 'outbox-relay';
 
-/** The stranded-message sweep, once per interval across every gateway instance. */
+/**
+ * The repairs of work a dead process left half done, once per interval across every gateway
+ * instance: customer messages and replies persisted but never queued, and outbox jobs committed
+ * but never published.
+ */
 @Injectable()
 export class ConversationSweepWorker extends ScheduledJobs {
   constructor(
     @InjectQueue(QueueNames.ConversationSweep) queue: Queue,
     private readonly requeue: RequeueStrandedMessages,
+    private readonly outbox: OutboxPublisher,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {
     super(queue);
@@ -24,6 +31,10 @@ export class ConversationSweepWorker extends ScheduledJobs {
       [CONVERSATION_SWEEP_JOB]: {
         everyMs: this.config.conversationSweep.intervalMs,
         run: () => this.requeue.execute(),
+      },
+      [OUTBOX_RELAY_JOB]: {
+        everyMs: this.config.conversationSweep.intervalMs,
+        run: () => this.outbox.relayLeftBehind(),
       },
     };
   }

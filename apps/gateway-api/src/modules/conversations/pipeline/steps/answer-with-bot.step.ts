@@ -1,15 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { type MessagePayload, ServerEvents, channelTraits } from '@cxgenie/contracts';
-import { ConversationFenceStore } from '@cxgenie/conversations';
+import { ConversationFenceStore, type OutboxJob } from '@cxgenie/conversations';
 import { RealtimeBroadcaster } from '@cxgenie/realtime';
 import {
   AFTER_ANSWER_STEPS,
   type AfterAnswerStep,
   type AnswerOutcome,
+  type CommittingOutcome,
 } from '../after-answer/answer-outcome';
 import { buildAnswerRequest } from '../answer/answer-request';
 import { type StreamedAnswer, StreamAnswer } from '../answer/stream-answer';
+import { OutboxPublisher } from '../outbox/outbox-publisher';
 import { type MessageContext, type MessageStep, NOT_HANDLED, type Outcome } from './message-step';
 
 /**
@@ -26,6 +28,7 @@ export class AnswerWithBotStep implements MessageStep {
     private readonly stream: StreamAnswer,
     private readonly fence: ConversationFenceStore,
     private readonly broadcaster: RealtimeBroadcaster,
+    private readonly outbox: OutboxPublisher,
     @Inject(AFTER_ANSWER_STEPS) private readonly after: AfterAnswerStep[],
   ) {}
 
@@ -49,16 +52,20 @@ export class AnswerWithBotStep implements MessageStep {
     }
     const base = { scope, conversationId, question: message, request, done: answer.done };
     if (answer.done.outcome === 'silent') {
-      const status = await this.fence.advanceWithoutReply(scope, conversationId, message.seq);
+      const jobs = this.committedJobs({ ...base, kind: 'silent' });
+      const status = await this.fence.advanceWithoutReply(scope, conversationId, message.seq, jobs);
       if (status === null) return NOT_HANDLED;
+      await this.outbox.publish(scope, jobs);
       await this.runAfter({ ...base, kind: 'silent' });
       return { handled: true, status };
     }
-    const committed = await this.commit(context, reply.messageId, answer);
+    const jobs = this.committedJobs({ ...base, kind: 'answered' });
+    const committed = await this.commit(context, reply.messageId, answer, jobs);
     if (!committed) {
       this.stream.retract(reply, progress);
       return NOT_HANDLED;
     }
+    await this.outbox.publish(scope, jobs);
     this.broadcaster.toConversation(
       scope.workspaceId,
       conversationId,
@@ -70,6 +77,10 @@ export class AnswerWithBotStep implements MessageStep {
     return { handled: true, status: committed.status };
   }
 
+  private committedJobs(outcome: CommittingOutcome): OutboxJob[] {
+    return this.after.flatMap((step) => step.committedJobs?.(outcome) ?? []);
+  }
+
   private async runAfter(outcome: AnswerOutcome): Promise<void> {
     for (const step of this.after) await step.handle(outcome);
   }
@@ -78,29 +89,34 @@ export class AnswerWithBotStep implements MessageStep {
     { scope, conversationId, message }: MessageContext,
     replyId: string,
     { text, done }: StreamedAnswer,
+    jobs: readonly OutboxJob[],
   ) {
     const { state } = message;
     // A channel that delivers live (the widget) received it as it streamed.
     const status = channelTraits(state.channel_type).liveDelivery ? 'sent' : 'queued';
-    const committed = await this.fence.commitReply(scope, {
-      conversationId,
-      replyTo: message,
-      replyId,
-      channelId: state.channel_id,
-      text,
-      status,
-      metadata: {
-        waitedMs: Math.round(message.waited_ms * 100) / 100,
-        answer: {
-          outcome: done.outcome,
-          haveEnoughInformation: done.haveEnoughInformation,
-          provider: done.provider,
-          model: done.model,
-          promptVersion: done.promptVersion,
-          citations: done.citations,
+    const committed = await this.fence.commitReply(
+      scope,
+      {
+        conversationId,
+        replyTo: message,
+        replyId,
+        channelId: state.channel_id,
+        text,
+        status,
+        metadata: {
+          waitedMs: Math.round(message.waited_ms * 100) / 100,
+          answer: {
+            outcome: done.outcome,
+            haveEnoughInformation: done.haveEnoughInformation,
+            provider: done.provider,
+            model: done.model,
+            promptVersion: done.promptVersion,
+            citations: done.citations,
+          },
         },
       },
-    });
+      jobs,
+    );
     if (!committed) return null;
     const reply: MessagePayload = {
       id: replyId,

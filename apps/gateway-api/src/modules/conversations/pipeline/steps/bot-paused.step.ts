@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ConversationFenceStore } from '@cxgenie/conversations';
 import { BotKillSwitch } from '../../../flags/bot-kill-switch';
-import { HandoffRequests } from '../handoff/handoff-requests';
+import { handoffRequestJob } from '../handoff/handoff-requests';
+import { OutboxPublisher } from '../outbox/outbox-publisher';
 import {
   type MessageContext,
   type MessageStep,
@@ -19,7 +20,7 @@ export class BotPausedStep implements MessageStep {
   constructor(
     private readonly killSwitch: BotKillSwitch,
     private readonly fence: ConversationFenceStore,
-    private readonly handoffs: HandoffRequests,
+    private readonly outbox: OutboxPublisher,
   ) {}
 
   async handle({
@@ -30,9 +31,10 @@ export class BotPausedStep implements MessageStep {
   }: MessageContext): Promise<Outcome | null> {
     const divert = await this.killSwitch.diverts(scope, message.state.bot_id, message, history);
     if (!divert) return null;
-    if ((await this.fence.handOffAt(scope, conversationId, message.seq)) === null)
+    const request = handoffRequestJob(scope.workspaceId, conversationId, message, 'bot_paused');
+    if ((await this.fence.handOffAt(scope, conversationId, message.seq, [request])) === null)
       return NOT_HANDLED;
-    await this.handoffs.request(scope.workspaceId, conversationId, message, 'bot_paused');
+    await this.outbox.publish(scope, [request]);
     return STATE_CHANGED;
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConversationFenceStore } from '@cxgenie/conversations';
-import { HandoffRequests } from '../handoff/handoff-requests';
+import { handoffRequestJob } from '../handoff/handoff-requests';
+import { OutboxPublisher } from '../outbox/outbox-publisher';
 import { matchesHandoffPhrase } from './handoff-phrase';
 import {
   type MessageContext,
@@ -23,14 +24,20 @@ import {
 export class HandoffPhraseStep implements MessageStep {
   constructor(
     private readonly fence: ConversationFenceStore,
-    private readonly handoffs: HandoffRequests,
+    private readonly outbox: OutboxPublisher,
   ) {}
 
   async handle({ scope, conversationId, message, bot }: MessageContext): Promise<Outcome | null> {
     if (!matchesHandoffPhrase(message.text, (await bot())?.handoffPhrases ?? [])) return null;
-    if ((await this.fence.handOffAt(scope, conversationId, message.seq)) === null)
+    const request = handoffRequestJob(
+      scope.workspaceId,
+      conversationId,
+      message,
+      'customer_request',
+    );
+    if ((await this.fence.handOffAt(scope, conversationId, message.seq, [request])) === null)
       return NOT_HANDLED;
-    await this.handoffs.request(scope.workspaceId, conversationId, message, 'customer_request');
+    await this.outbox.publish(scope, [request]);
     return STATE_CHANGED;
   }
 }

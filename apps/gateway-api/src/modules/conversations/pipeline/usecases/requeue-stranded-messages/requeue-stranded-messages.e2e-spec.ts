@@ -5,7 +5,11 @@ import type { Redis } from 'ioredis';
 import { QueryTypes, type Sequelize } from 'sequelize';
 import { QueueNames, serviceUrlEnvVar } from '@cxgenie/contracts';
 import { REDIS_CLIENT } from '@cxgenie/redis';
-import { ConversationIntakeStore } from '@cxgenie/conversations';
+import {
+  ConversationFenceStore,
+  ConversationIntakeStore,
+  type OutboxJob,
+} from '@cxgenie/conversations';
 import {
   Migrator,
   TenantConnections,
@@ -263,6 +267,67 @@ describe('the sweep of customer messages persisted but never queued', () => {
     const swept = await watermark();
     await eventually(async () => expect(await watermark()).toBeGreaterThan(swept + 500), 10_000);
     expect(logged()).toHaveLength(before);
+  });
+
+  it('publishes the handoff request a worker committed and died before publishing', async () => {
+    const { workspaceId, queued } = await widgetConversation();
+    const scope = await tenants.scope(workspaceId);
+    const asked = await strand(workspaceId, queued.conversationId, 'A human, please');
+    const job: OutboxJob = {
+      queue: QueueNames.HandoffRequests,
+      jobId: `customer-request:${asked.id}`,
+      payload: {
+        workspaceId,
+        conversationId: queued.conversationId,
+        reason: 'customer_request',
+        messageId: asked.id,
+        question: asked.text,
+        requestedAt: new Date().toISOString(),
+      },
+    };
+    // What the handoff step commits; the process dies before its publish.
+    expect(
+      await new ConversationFenceStore().handOffAt(scope, queued.conversationId, asked.seq, [job]),
+    ).toBe('human');
+    const requests = front.app.get<Queue>(getQueueToken(QueueNames.HandoffRequests));
+    expect(await requests.getJob(job.jobId)).toBeNull();
+
+    await boot({ CONVERSATION_SWEEP_INTERVAL_MS: '300', CONVERSATION_SWEEP_GRACE_MS: '500' });
+    const published = await eventually(async () => {
+      const found = await requests.getJob(job.jobId);
+      expect(found).not.toBeNull();
+      return found!;
+    }, 20_000);
+    expect(published.data).toMatchObject({
+      conversationId: queued.conversationId,
+      reason: 'customer_request',
+    });
+    await eventually(async () => {
+      const [left] = await tenants.sequelize.query<{ n: string }>(
+        'SELECT count(*) AS n FROM outbox WHERE job_id = :jobId',
+        { replacements: { jobId: job.jobId }, type: QueryTypes.SELECT },
+      );
+      expect(Number(left.n)).toBe(0);
+    }, 10_000);
+  });
+
+  it('schedules its repairs again when Redis loses them, and says so in /health/ready meanwhile', async () => {
+    const sweeping = await boot({ CONVERSATION_SWEEP_INTERVAL_MS: '60000' });
+    const sweep = front.app.get<Queue>(getQueueToken(QueueNames.ConversationSweep));
+    const ready = () => fetch(`${sweeping.url}/health/ready`);
+    await eventually(async () => expect((await ready()).status).toBe(200), 15_000);
+    // Redis lost its data (a restart without persistence, a failover to an empty replica).
+    for (const job of await sweep.getRepeatableJobs()) await sweep.removeRepeatableByKey(job.key);
+    const degraded = await ready();
+    expect(degraded.status).toBe(503);
+    expect(await degraded.text()).toContain('not scheduled');
+    await eventually(async () => {
+      expect((await sweep.getRepeatableJobs()).map((job) => job.name).sort()).toEqual([
+        'outbox-relay',
+        'stranded-messages',
+      ]);
+      expect((await ready()).status).toBe(200);
+    }, 25_000);
   });
 
   describe('finding stranded messages', () => {
