@@ -5,3 +5,4 @@ export * from './run-service';
 export * from './http/api-error';
 export * from './http/http-error.filter';
 export * from './http/validation.pipe';
+export * from './http/service-token.guard';

@@ -1,6 +1,6 @@
 import { BullModule, getQueueToken } from '@nestjs/bull';
 import { type DynamicModule, type InjectionToken, Module, type Provider } from '@nestjs/common';
-import { DiscoveryModule } from '@nestjs/core';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { Queue } from 'bull';
@@ -29,6 +29,7 @@ import {
   checkVectorStore,
 } from '@cxgenie/vector-store';
 import { HeartbeatWorker } from './heartbeat/heartbeat.worker';
+import { ServiceTokenGuard } from './http/service-token.guard';
 import { QueueWatcher } from './queues/queue-watcher';
 
 export interface PlatformOptions {
@@ -157,6 +158,7 @@ export class PlatformModule {
         { provide: SERVICE_CONFIG, useValue: config },
         MetricsService,
         QueueWatcher,
+        { provide: APP_GUARD, useClass: ServiceTokenGuard },
         readinessProvider(parts),
         ...parts.flatMap((part) => part.providers),
       ],

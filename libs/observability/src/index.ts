@@ -10,4 +10,5 @@ export * from './metrics/metrics.controller';
 export * from './metrics/http-metrics.middleware';
 export * from './health/readiness-check';
 export * from './health/public-route';
+export * from './health/internal-route';
 export * from './health/health.controller';

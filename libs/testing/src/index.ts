@@ -1,4 +1,5 @@
 export * from './test-env';
+export * from './service-token';
 export * from './eventually';
 export * from './log-capture';
 export * from './boot-service';

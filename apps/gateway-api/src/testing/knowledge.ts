@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { SearchResponse } from '@cxgenie/contracts';
-import { eventually } from '@cxgenie/testing';
+import { eventually, serviceTokenHeaders } from '@cxgenie/testing';
 import type { ApiClient } from './api-client';
 
 /**
@@ -39,7 +39,7 @@ export async function addSnippet(
   await eventually(async () => {
     const search = await fetch(`${coreAiUrl}/v1/search`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...serviceTokenHeaders() },
       body: JSON.stringify({
         workspaceId: owner.session!.workspaceId,
         botId,

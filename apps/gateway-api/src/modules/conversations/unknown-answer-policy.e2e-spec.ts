@@ -11,7 +11,13 @@ import {
   SocketNamespaces,
   serviceUrlEnvVar,
 } from '@cxgenie/contracts';
-import { type BootedService, TEST_REDIS_URL, bootService, eventually } from '@cxgenie/testing';
+import {
+  type BootedService,
+  TEST_REDIS_URL,
+  bootService,
+  eventually,
+  serviceTokenHeaders,
+} from '@cxgenie/testing';
 import { coreAiService } from '../../../../core-ai/src/core-ai.service';
 import { gatewayApiService } from '../../gateway-api.service';
 import { storedAnalyticsEvents } from '../../testing/analytics';
@@ -80,7 +86,7 @@ describe('unknown-answer policy, end to end through the pipeline', () => {
     await eventually(async () => {
       const res = await fetch(`${coreAi.url}/v1/search`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...serviceTokenHeaders() },
         body: JSON.stringify({
           workspaceId: owner.session!.workspaceId,
           botId: bot.body.id,

@@ -1,5 +1,5 @@
 import type { SearchResponse } from '@cxgenie/contracts';
-import { type BootedService, bootService, eventually } from '@cxgenie/testing';
+import { type BootedService, bootService, eventually, serviceTokenHeaders } from '@cxgenie/testing';
 import { serviceUrlEnvVar } from '@cxgenie/contracts';
 import { coreAiService } from '../../../../core-ai/src/core-ai.service';
 import { loaderService } from '../../../../loader/src/loader.service';
@@ -69,7 +69,7 @@ describe('knowledge ingestion: upload → queued → processed → searchable', 
 
     const search = await fetch(`${coreAi.url}/v1/search`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...serviceTokenHeaders() },
       body: JSON.stringify({
         workspaceId: owner.session!.workspaceId,
         botId: bot.body.id,

@@ -8,7 +8,7 @@ import type {
   SearchResponse,
 } from '@cxgenie/contracts';
 import type { FileStorage } from '@cxgenie/storage';
-import { type BootedService, bootService, eventually } from '@cxgenie/testing';
+import { type BootedService, bootService, eventually, serviceTokenHeaders } from '@cxgenie/testing';
 import { VECTOR_STORE, type VectorStore } from '@cxgenie/vector-store';
 import { coreAiService } from '../../../../core-ai/src/core-ai.service';
 import { JobEmbeddings } from '../../core-modules/embeddings/job-embeddings';
@@ -77,7 +77,7 @@ describe('loader: documents and websites to searchable knowledge (local embeddin
   async function search(query: string, target: Bot = bot): Promise<RetrievedChunk[]> {
     const res = await fetch(`${coreAi.url}/v1/search`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...serviceTokenHeaders() },
       body: JSON.stringify({ ...target, query, topK: 5 }),
     });
     expect(res.status).toBe(200);
