@@ -12,7 +12,6 @@ export const DEVELOPMENT_SECRETS: readonly string[] = [
   'cxgenie-compose-dev-jwt-secret-not-for-production',
   'cxgenie-compose-dev-encryption-key-not-for-production',
   'cxgenie-compose-dev-service-token-not-for-production',
-  'cxgenie-compose-dev-s3-secret',
   'cxgenie-compose-dev-minio-password',
   // earlier docker-compose.yml defaults
   'local-dev-jwt-secret-change-me',

@@ -22,7 +22,12 @@ const SECRETS = [
   'S3_SECRET_ACCESS_KEY',
   'MILVUS_TOKEN',
 ] as const;
-const URLS_WITH_PASSWORDS = ['DATABASE_URL', 'DATABASE_REPLICA_URL', 'REDIS_URL'] as const;
+const URLS_WITH_PASSWORDS = [
+  'DATABASE_URL',
+  'DATABASE_REPLICA_URL',
+  'REDIS_URL',
+  'CLICKHOUSE_URL',
+] as const;
 
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
