@@ -25,7 +25,7 @@ beforeAll(async () => {
   tenantModule = parsed.filter(({ f }) => f.startsWith(moduleDir)).map((p) => p.doc);
 });
 
-const first = <T>(value: T[] | undefined): T => (value ?? [])[0];
+const first = (value: Body[] | undefined): Body => (value ?? [])[0];
 
 describe('terraform files', () => {
   it('are laid out as terraform fmt -check wants them', async () => {
