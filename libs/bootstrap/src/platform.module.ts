@@ -30,6 +30,7 @@ import {
 } from '@cxgenie/vector-store';
 import { HeartbeatWorker } from './heartbeat/heartbeat.worker';
 import { ServiceTokenGuard } from './http/service-token.guard';
+import { TracingLifecycle } from './tracing/tracing.lifecycle';
 import { QueueWatcher } from './queues/queue-watcher';
 
 export interface PlatformOptions {
@@ -159,6 +160,7 @@ export class PlatformModule {
         MetricsService,
         QueueWatcher,
         { provide: APP_GUARD, useClass: ServiceTokenGuard },
+        TracingLifecycle,
         readinessProvider(parts),
         ...parts.flatMap((part) => part.providers),
       ],

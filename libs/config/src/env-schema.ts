@@ -30,6 +30,28 @@ const URLS_WITH_PASSWORDS = [
 ] as const;
 
 const port = z.coerce.number().int().min(0).max(65535);
+
+const modelPrice = z.object({ input: z.number().min(0), output: z.number().min(0) }).strict();
+/** `{"<model>": {"input": <USD per 1M tokens>, "output": <USD per 1M tokens>}}`. */
+const llmPrices = z
+  .string()
+  .default('{}')
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be JSON: {"<model>": {"input": 0.15, "output": 0.6}}',
+      });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z.record(modelPrice, {
+      invalid_type_error: 'must be JSON: {"<model>": {"input": 0.15, "output": 0.6}}',
+    }),
+  );
 const positiveInt = z.coerce.number().int().positive();
 const urlWithProtocol = (protocols: string[]) =>
   z
@@ -90,6 +112,8 @@ export const platformEnvSchema = z
     LLM_FIRST_TOKEN_TIMEOUT_MS: positiveInt.default(30_000),
     LLM_IDLE_TIMEOUT_MS: positiveInt.default(30_000),
     LLM_MAX_OUTPUT_TOKENS: positiveInt.default(800),
+    // USD per million tokens by model, for the llm_cost_usd_total metric; models not listed cost 0.
+    LLM_PRICES: llmPrices,
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JWT_ACCESS_TTL_S: positiveInt.default(900),
     JWT_REFRESH_TTL_S: positiveInt.default(30 * 24 * 3600),

@@ -147,6 +147,7 @@ export function loadServiceConfig(service: ServiceName, rawEnv: Env = process.en
       firstTokenTimeoutMs: p.LLM_FIRST_TOKEN_TIMEOUT_MS,
       idleTimeoutMs: p.LLM_IDLE_TIMEOUT_MS,
       maxOutputTokens: p.LLM_MAX_OUTPUT_TOKENS,
+      prices: p.LLM_PRICES,
     },
     storage: {
       driver: p.STORAGE_DRIVER,

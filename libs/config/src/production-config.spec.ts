@@ -182,3 +182,16 @@ describe('production refuses development secrets', () => {
     expect(config.serviceToken).toMatch(/not-for-production$/);
   });
 });
+
+describe('LLM prices', () => {
+  it('reads USD per million tokens by model, and names the variable when it is not that', () => {
+    const prices = '{"gpt-4o-mini":{"input":0.15,"output":0.6}}';
+    expect(loadServiceConfig('core-ai', { LLM_PRICES: prices }).ai.prices).toEqual({
+      'gpt-4o-mini': { input: 0.15, output: 0.6 },
+    });
+    expect(loadServiceConfig('core-ai', {}).ai.prices).toEqual({});
+    for (const bad of ['not json', '{"m":{"input":"cheap"}}', '[1]']) {
+      expect(() => loadServiceConfig('core-ai', { LLM_PRICES: bad })).toThrow(/LLM_PRICES/);
+    }
+  });
+});

@@ -98,6 +98,8 @@ export interface ServiceConfig {
     firstTokenTimeoutMs: number;
     idleTimeoutMs: number;
     maxOutputTokens: number;
+    /** USD per million input and output tokens, by model (cost metrics only). */
+    prices: Record<string, { input: number; output: number }>;
   };
   /** Where uploaded files live: under `dataDir/uploads`, or in an S3-compatible bucket. */
   storage: StorageSettings;

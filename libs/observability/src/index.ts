@@ -3,6 +3,7 @@ export * from './tracing/trace.middleware';
 export * from './tracing/traced-jobs';
 export * from './tracing/traced-fetch';
 export * from './tracing/traced-http-post';
+export * from './tracing/otel';
 export * from './logging/logger.module';
 export * from './logging/log-context';
 export * from './metrics/metrics.service';

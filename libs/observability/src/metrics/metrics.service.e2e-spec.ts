@@ -31,7 +31,8 @@ describe('queue metrics, read from Redis at scrape time', () => {
     expect(gauge(await metrics.render(), 'waiting')).toBe(0);
 
     // Queued a minute ago, then a newer one: the age is the older job's.
-    await queue.add({ n: 1 }, { timestamp: Date.now() - 60_000 });
+    // Bull honours `timestamp` (the time the job counts as queued); its typings omit it.
+    await queue.add({ n: 1 }, { timestamp: Date.now() - 60_000 } as Bull.JobOptions);
     await queue.add({ n: 2 });
     const text = await metrics.render();
     expect(text).toContain('bull_queue_jobs{queue="metrics.spec",state="waiting"} 2');
