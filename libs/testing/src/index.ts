@@ -16,3 +16,4 @@ export * from './fakes/viber';
 export * from './fakes/s3';
 export * from './fakes/meta';
 export * from './fakes/core-ai';
+export * from './fakes/otlp';

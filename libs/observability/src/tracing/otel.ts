@@ -9,7 +9,6 @@ import {
 } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import {
   BasicTracerProvider,
@@ -19,6 +18,7 @@ import {
   RandomIdGenerator,
   TraceIdRatioBasedSampler,
 } from '@opentelemetry/sdk-trace-base';
+import { OtlpJsonSpanExporter } from './otlp-json.exporter';
 
 /**
  * OpenTelemetry spans over HTTP and Bull, exported over OTLP/HTTP when an endpoint is configured,
@@ -69,7 +69,7 @@ export function startTracing(options: TracingOptions): () => Promise<void> {
     idGenerator: new PlatformTraceIdGenerator(),
     sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(options.sampleRatio) }),
     spanProcessors: [
-      new BatchSpanProcessor(new OTLPTraceExporter({ url: options.endpoint }), {
+      new BatchSpanProcessor(new OtlpJsonSpanExporter(options.endpoint), {
         scheduledDelayMillis: 1_000,
       }),
     ],
