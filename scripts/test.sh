@@ -14,6 +14,8 @@ fi
 PG_FAST=1 bash scripts/infra.sh up || { echo "test: infrastructure did not start"; exit 1; }
 # The widget's end-to-end test drives Debian's Chromium.
 bash scripts/ensure-chromium.sh || { echo "test: chromium is required for the widget e2e test"; exit 1; }
+# The deploy checks (tools/deploy-check) lint YAML with Debian's yamllint.
+bash scripts/ensure-yamllint.sh || { echo "test: yamllint is required for the deploy checks"; exit 1; }
 
 checks_passed=0
 checks_failed=0

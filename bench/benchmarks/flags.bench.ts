@@ -113,6 +113,7 @@ export const flags: Benchmark = {
         prefix,
         connectionName: `bench:flags:${name}`,
         timeoutMs: 2_000,
+        serviceToken: testEnv().SERVICE_TOKEN,
       });
       clients.push(client);
       return client;

@@ -62,7 +62,8 @@ data "aws_iam_policy_document" "external_secrets" {
       "secretsmanager:GetSecretValue",
       "secretsmanager:DescribeSecret",
     ]
-    resources = [aws_secretsmanager_secret.app.arn]
+    # The platform's secret and each enterprise tenant's.
+    resources = concat([aws_secretsmanager_secret.app.arn], [for t in module.tenant : t.secret_arn])
   }
 }
 

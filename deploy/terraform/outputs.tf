@@ -87,3 +87,59 @@ output "external_secrets_role_arn" {
   description = "IRSA role for the External Secrets Operator's ServiceAccount."
   value       = aws_iam_role.external_secrets.arn
 }
+
+output "ecr_repository_url" {
+  description = "Where the release workflow pushes the image: Helm value image.repository."
+  value       = aws_ecr_repository.app.repository_url
+}
+
+output "ci_role_arn" {
+  description = "Role the release workflow assumes (GitHub OIDC): repository variable AWS_RELEASE_ROLE_ARN."
+  value       = var.github_repository == "" ? null : aws_iam_role.ci[0].arn
+}
+
+output "backup_bucket" {
+  description = "Bucket of the RDS snapshot exports."
+  value       = aws_s3_bucket.backups.bucket
+}
+
+output "bastion_instance_id" {
+  description = "SSM bastion (aws ssm start-session --target ...)."
+  value       = var.bastion_enabled ? aws_instance.bastion[0].id : null
+}
+
+output "db_port_forward_command" {
+  description = "Forwards localhost:15432 to the platform database through the SSM bastion."
+  value = var.bastion_enabled ? format(
+    "aws ssm start-session --region %s --target %s --document-name AWS-StartPortForwardingSessionToRemoteHost --parameters '{\"host\":[\"%s\"],\"portNumber\":[\"5432\"],\"localPortNumber\":[\"15432\"]}'",
+    var.region, aws_instance.bastion[0].id, aws_db_instance.this.address,
+  ) : null
+}
+
+output "tenants" {
+  description = "Per enterprise tenant: namespace, secret, database, node selector and its chart values."
+  value = {
+    for name, t in module.tenant : name => {
+      namespace              = t.namespace
+      secret_name            = t.secret_name
+      db_instance_identifier = t.db_instance_identifier
+      db_endpoint            = t.db_endpoint
+      documents_bucket       = t.documents_bucket
+      node_selector          = t.node_selector
+      chart_values           = t.chart_values
+    }
+  }
+}
+
+output "chart_values" {
+  description = "deploy/helm/cxgenie/values-production.yaml, as this apply would fill it."
+  value = yamlencode({
+    image          = { repository = aws_ecr_repository.app.repository_url }
+    serviceAccount = { annotations = { "eks.amazonaws.com/role-arn" = aws_iam_role.app.arn } }
+    config         = { S3_BUCKET = aws_s3_bucket.documents.bucket, S3_REGION = var.region }
+    externalSecrets = {
+      create    = true
+      remoteKey = aws_secretsmanager_secret.app.name
+    }
+  })
+}

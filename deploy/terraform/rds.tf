@@ -66,7 +66,10 @@ resource "aws_db_instance" "this" {
   parameter_group_name   = aws_db_parameter_group.this.name
   publicly_accessible    = false
 
+  # Automated backups plus transaction logs: point-in-time restore anywhere in the window
+  # (deploy/README.md, Restore). Each day's snapshot is also exported to the backup bucket.
   backup_retention_period    = var.db_backup_retention_days
+  delete_automated_backups   = false
   backup_window              = "03:00-04:00"
   maintenance_window         = "sun:04:30-sun:05:30"
   auto_minor_version_upgrade = true

@@ -7,6 +7,11 @@ resource "random_password" "jwt" {
   special = false
 }
 
+resource "random_password" "service_token" {
+  length  = 64
+  special = false
+}
+
 # 32 random bytes, hex encoded.
 resource "random_id" "encryption_key" {
   byte_length = 32
@@ -25,6 +30,7 @@ locals {
     REDIS_URL            = local.redis_url
     JWT_SECRET           = random_password.jwt.result
     ENCRYPTION_KEY       = random_id.encryption_key.hex
+    SERVICE_TOKEN        = random_password.service_token.result
     OPENAI_API_KEY       = var.openai_api_key
     ANTHROPIC_API_KEY    = var.anthropic_api_key
     LAUNCHDARKLY_SDK_KEY = var.launchdarkly_sdk_key

@@ -52,21 +52,26 @@ variable "single_nat_gateway" {
 # ---- EKS ------------------------------------------------------------------------
 
 variable "cluster_version" {
-  description = "Kubernetes version of the EKS control plane."
+  description = "Kubernetes version of the EKS control plane (the chart is checked against 1.33)."
   type        = string
-  default     = "1.31"
+  default     = "1.33"
 }
 
 variable "cluster_endpoint_public_access" {
-  description = "Expose the Kubernetes API endpoint publicly (restricted by cluster_endpoint_public_access_cidrs)."
+  description = "Expose the Kubernetes API endpoint publicly, to cluster_endpoint_public_access_cidrs only. Off: reach it through the SSM bastion or a VPN."
   type        = bool
-  default     = true
+  default     = false
 }
 
 variable "cluster_endpoint_public_access_cidrs" {
-  description = "CIDRs allowed to reach the public Kubernetes API endpoint. Narrow this to your office / VPN / CI ranges."
+  description = "CIDRs allowed to reach the public Kubernetes API endpoint (office, VPN, CI egress). Required, and never 0.0.0.0/0, when the endpoint is public."
   type        = list(string)
-  default     = ["0.0.0.0/0"]
+  default     = []
+
+  validation {
+    condition     = !contains(var.cluster_endpoint_public_access_cidrs, "0.0.0.0/0")
+    error_message = "The Kubernetes API is never open to 0.0.0.0/0: list the CIDRs that may reach it."
+  }
 }
 
 variable "node_instance_types" {
@@ -179,9 +184,14 @@ variable "db_replica_instance_class" {
 }
 
 variable "db_backup_retention_days" {
-  description = "Days of automated backups (point-in-time recovery window)."
+  description = "Days of automated backups: the point-in-time recovery window (1-35)."
   type        = number
   default     = 14
+
+  validation {
+    condition     = var.db_backup_retention_days >= 7 && var.db_backup_retention_days <= 35
+    error_message = "Keep at least 7 days of point-in-time recovery (RDS allows up to 35)."
+  }
 }
 
 variable "db_deletion_protection" {
@@ -311,4 +321,82 @@ variable "external_secrets_service_account" {
   description = "ServiceAccount of the External Secrets Operator."
   type        = string
   default     = "external-secrets"
+}
+
+# ---- images ---------------------------------------------------------------------
+
+variable "ecr_keep_release_images" {
+  description = "Release images (tagged v*) kept in ECR; older ones expire."
+  type        = number
+  default     = 50
+}
+
+variable "ecr_untagged_expiry_days" {
+  description = "Days before an untagged image (a superseded build) expires."
+  type        = number
+  default     = 7
+}
+
+variable "github_repository" {
+  description = "owner/name of the GitHub repository whose release workflow pushes images (OIDC, no stored keys). Empty: no CI role."
+  type        = string
+  default     = ""
+}
+
+# ---- operator access ------------------------------------------------------------
+
+variable "bastion_enabled" {
+  description = "An SSM-managed bastion in a private subnet (no SSH, no public IP) for database and Kubernetes API access."
+  type        = bool
+  default     = true
+}
+
+variable "bastion_instance_type" {
+  description = "Instance type of the bastion."
+  type        = string
+  default     = "t3.micro"
+}
+
+# ---- backups --------------------------------------------------------------------
+
+variable "backup_bucket_name" {
+  description = "Bucket for RDS snapshot exports (default <name>-<environment>-backups-<account id>)."
+  type        = string
+  default     = ""
+}
+
+variable "backup_export_retention_days" {
+  description = "Days exported snapshots are kept in the backup bucket (Glacier after 30)."
+  type        = number
+  default     = 365
+}
+
+variable "backup_export_enabled" {
+  description = "Export every automated RDS snapshot (platform and tenant databases) to the backup bucket as Parquet."
+  type        = bool
+  default     = true
+}
+
+# ---- tenants --------------------------------------------------------------------
+
+variable "tenants" {
+  description = "Enterprise tenants with a database, Redis, node group and namespace of their own (module tenant). Keys are tenant names (deploy/tenants/<name>)."
+  type = map(object({
+    db_instance_class     = optional(string, "db.m6g.large")
+    db_allocated_storage  = optional(number, 100)
+    db_multi_az           = optional(bool, true)
+    redis_node_type       = optional(string, "cache.t4g.medium")
+    node_instance_types   = optional(list(string), ["m6i.xlarge"])
+    node_min_size         = optional(number, 2)
+    node_desired_size     = optional(number, 2)
+    node_max_size         = optional(number, 6)
+    backup_retention_days = optional(number, 14)
+    create_namespace      = optional(bool, true)
+  }))
+  default = {}
+
+  validation {
+    condition     = alltrue([for name in keys(var.tenants) : can(regex("^[a-z0-9]([-a-z0-9]{0,28}[a-z0-9])?$", name)) && name != "shared"])
+    error_message = "Tenant names are DNS labels of at most 30 characters, and `shared` is the pooled deployment's."
+  }
 }

@@ -16,6 +16,7 @@ import {
   bootService,
   seedBotAndChannel,
   seedWorkspace,
+  serviceTokenHeaders,
 } from '@cxgenie/testing';
 import { coreAiService } from './core-ai.service';
 import { IndexKnowledgeEntry } from './modules/knowledge-index/usecases/index-knowledge-entry/index-knowledge-entry.usecase';
@@ -66,7 +67,11 @@ const clientOf = (service: BootedService) =>
   new CoreAiHttpClient({
     baseUrl: service.url,
     post: postViaFetch((url, { timeoutMs, ...init }) =>
-      fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
+      fetch(url, {
+        ...init,
+        headers: { ...init.headers, ...serviceTokenHeaders() },
+        signal: AbortSignal.timeout(timeoutMs),
+      }),
     ),
   });
 
@@ -191,7 +196,7 @@ describe('core-ai with the local providers (no API keys)', () => {
     );
     const res = await fetch(`${coreAi.url}/v1/embed`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...serviceTokenHeaders() },
       body: JSON.stringify({ texts: [] }),
     });
     expect(res.status).toBe(400);
@@ -298,7 +303,11 @@ describe('core-ai with API keys: OpenAI and Anthropic at the wire', () => {
     openai.enqueue({ reply: 'We ship everywhere in two days!' });
     const res = await fetch(`${coreAi.url}/v1/answer`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-request-id': traceId },
+      headers: {
+        'content-type': 'application/json',
+        'x-request-id': traceId,
+        ...serviceTokenHeaders(),
+      },
       body: JSON.stringify(answerRequest),
     });
     const lines = (await res.text())

@@ -29,7 +29,9 @@ describe('gateway-api main process', () => {
     expect(run.stderr().trim()).toBe(
       'gateway-api: Invalid configuration: DATABASE_URL is required when NODE_ENV=production; ' +
         'REDIS_URL is required when NODE_ENV=production; JWT_SECRET is required when NODE_ENV=production; ' +
-        'ENCRYPTION_KEY is required when NODE_ENV=production',
+        'ENCRYPTION_KEY is required when NODE_ENV=production; SERVICE_TOKEN is required when NODE_ENV=production; ' +
+        "CLICKHOUSE_URL is required when NODE_ENV=production: without it analytics live in an embedded chdb on this instance's disk (SINGLE_NODE=true allows it for a one-instance install); " +
+        "STORAGE_DRIVER must be s3 when NODE_ENV=production: local keeps uploaded files on this instance's disk (SINGLE_NODE=true allows it for a one-instance install)",
     );
   });
 

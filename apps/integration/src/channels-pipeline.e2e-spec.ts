@@ -32,6 +32,7 @@ import {
   sharedQueuePrefix,
   spawnService,
   telegramUpdates,
+  serviceTokenHeaders,
   viberCallbacks,
 } from '@cxgenie/testing';
 import { integrationService } from './integration.service';
@@ -281,7 +282,10 @@ describe('platform channels through the whole pipeline', () => {
 
   it('delivers on Viber and pushes its delivered and seen receipts to the dashboard', async () => {
     const channel = await seedChannel('viber');
-    await fetch(`${integration.url}/v1/channels/${channel.channelId}/connect`, { method: 'POST' });
+    await fetch(`${integration.url}/v1/channels/${channel.channelId}/connect`, {
+      method: 'POST',
+      headers: serviceTokenHeaders(),
+    });
     expect(viber.registeredWebhook).toBe(`${integration.url}/webhooks/viber/${channel.channelId}`);
     const conversationId = await seedConversation(sequelize, channel, VIBER_CUSTOMER.id);
     const [reply] = await seedQueuedReplies(sequelize, channel, conversationId, [
@@ -309,7 +313,10 @@ describe('platform channels through the whole pipeline', () => {
 
   it('applies a receipt that arrived before the send call returned, once the message is known', async () => {
     const channel = await seedChannel('viber');
-    await fetch(`${integration.url}/v1/channels/${channel.channelId}/connect`, { method: 'POST' });
+    await fetch(`${integration.url}/v1/channels/${channel.channelId}/connect`, {
+      method: 'POST',
+      headers: serviceTokenHeaders(),
+    });
     viber.deliverReceiptsBeforeReplying();
     const conversationId = await seedConversation(sequelize, channel, VIBER_CUSTOMER.id);
     const [reply] = await seedQueuedReplies(sequelize, channel, conversationId, ['Quick phone.']);

@@ -10,3 +10,4 @@ export * from './queues/queues.module';
 export * from './queues/queue-worker';
 export * from './queues/scheduled-jobs';
 export * from './queues/scheduled-jobs-registry';
+export * from './http/service-token.guard';

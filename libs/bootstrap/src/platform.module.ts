@@ -1,6 +1,6 @@
 import { BullModule, getQueueToken } from '@nestjs/bull';
 import { type DynamicModule, type InjectionToken, Module, type Provider } from '@nestjs/common';
-import { DiscoveryModule } from '@nestjs/core';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { Queue } from 'bull';
@@ -29,6 +29,8 @@ import {
   checkVectorStore,
 } from '@cxgenie/vector-store';
 import { HeartbeatWorker } from './heartbeat/heartbeat.worker';
+import { ServiceTokenGuard } from './http/service-token.guard';
+import { TracingLifecycle } from './tracing/tracing.lifecycle';
 import { QueueWatcher } from './queues/queue-watcher';
 import { ScheduledJobsRegistry } from './queues/scheduled-jobs-registry';
 
@@ -165,6 +167,8 @@ export class PlatformModule {
         MetricsService,
         QueueWatcher,
         ScheduledJobsRegistry,
+        { provide: APP_GUARD, useClass: ServiceTokenGuard },
+        TracingLifecycle,
         readinessProvider(parts),
         ...parts.flatMap((part) => part.providers),
       ],

@@ -1,12 +1,57 @@
 import { z } from 'zod';
+import { hasDevelopmentPassword, isDevelopmentSecret } from './development-secrets';
 
 const DEV_DATABASE_URL = 'postgres://cxgenie:cxgenie@127.0.0.1:55432/cxgenie';
 const DEV_REDIS_URL = 'redis://127.0.0.1:56379';
 // Development-only secrets; production refuses to boot without real ones.
 const DEV_JWT_SECRET = 'cxgenie-development-jwt-secret-not-for-production';
 const DEV_ENCRYPTION_KEY = 'cxgenie-development-encryption-key-not-for-production';
+const DEV_SERVICE_TOKEN = 'cxgenie-development-service-token-not-for-production';
+
+const REQUIRED_IN_PRODUCTION = [
+  'DATABASE_URL',
+  'REDIS_URL',
+  'JWT_SECRET',
+  'ENCRYPTION_KEY',
+  'SERVICE_TOKEN',
+] as const;
+const SECRETS = [
+  'JWT_SECRET',
+  'ENCRYPTION_KEY',
+  'SERVICE_TOKEN',
+  'S3_SECRET_ACCESS_KEY',
+  'MILVUS_TOKEN',
+] as const;
+const URLS_WITH_PASSWORDS = [
+  'DATABASE_URL',
+  'DATABASE_REPLICA_URL',
+  'REDIS_URL',
+  'CLICKHOUSE_URL',
+] as const;
 
 const port = z.coerce.number().int().min(0).max(65535);
+
+const modelPrice = z.object({ input: z.number().min(0), output: z.number().min(0) }).strict();
+/** `{"<model>": {"input": <USD per 1M tokens>, "output": <USD per 1M tokens>}}`. */
+const llmPrices = z
+  .string()
+  .default('{}')
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be JSON: {"<model>": {"input": 0.15, "output": 0.6}}',
+      });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z.record(modelPrice, {
+      invalid_type_error: 'must be JSON: {"<model>": {"input": 0.15, "output": 0.6}}',
+    }),
+  );
 const positiveInt = z.coerce.number().int().positive();
 const urlWithProtocol = (protocols: string[]) =>
   z
@@ -29,6 +74,9 @@ export const platformEnvSchema = z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
     DATA_DIR: z.string().min(1).default('.data'),
+    // Production refuses state kept inside one instance (embedded chdb, LanceDB, local uploads)
+    // unless the deployment says it is a single node.
+    SINGLE_NODE: z.enum(['true', 'false']).default('false'),
     SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
     DATABASE_URL: urlWithProtocol(['postgres', 'postgresql']).optional(),
     DATABASE_REPLICA_URL: urlWithProtocol(['postgres', 'postgresql']).optional(),
@@ -77,10 +125,16 @@ export const platformEnvSchema = z
     LLM_FIRST_TOKEN_TIMEOUT_MS: positiveInt.default(30_000),
     LLM_IDLE_TIMEOUT_MS: positiveInt.default(30_000),
     LLM_MAX_OUTPUT_TOKENS: positiveInt.default(800),
+    // USD per million tokens by model, for the llm_cost_usd_total metric; models not listed cost 0.
+    LLM_PRICES: llmPrices,
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JWT_ACCESS_TTL_S: positiveInt.default(900),
     JWT_REFRESH_TTL_S: positiveInt.default(30 * 24 * 3600),
     ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+    SERVICE_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+    OTEL_EXPORTER_OTLP_ENDPOINT: urlWithProtocol(['http', 'https']).optional(),
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: urlWithProtocol(['http', 'https']).optional(),
+    OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).default(1),
     TELEGRAM_API_ROOT: urlWithProtocol(['http', 'https']).default('https://api.telegram.org'),
     VIBER_API_ROOT: urlWithProtocol(['http', 'https']).default('https://chatapi.viber.com/pa'),
     META_GRAPH_API_ROOT: urlWithProtocol(['http', 'https']).default('https://graph.facebook.com'),
@@ -109,12 +163,34 @@ export const platformEnvSchema = z
   .superRefine((env, ctx) => {
     // Production must never silently talk to a developer's local database.
     if (env.NODE_ENV === 'production') {
-      for (const key of ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'ENCRYPTION_KEY'] as const) {
+      for (const key of REQUIRED_IN_PRODUCTION) {
         if (!env[key]) {
           ctx.addIssue({
             code: 'custom',
             path: [key],
             message: 'is required when NODE_ENV=production',
+          });
+        }
+      }
+      // Development secrets are public (in this repository): production never runs on them.
+      for (const key of SECRETS) {
+        const value = env[key];
+        if (value && isDevelopmentSecret(value)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message:
+              'is a development value (public, in this repository): set a secret of your own',
+          });
+        }
+      }
+      for (const key of URLS_WITH_PASSWORDS) {
+        const value = env[key];
+        if (value && hasDevelopmentPassword(value)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: 'uses a development password (public, in this repository)',
           });
         }
       }
@@ -162,6 +238,7 @@ export const platformEnvSchema = z
     REDIS_URL: env.REDIS_URL ?? DEV_REDIS_URL,
     JWT_SECRET: env.JWT_SECRET ?? DEV_JWT_SECRET,
     ENCRYPTION_KEY: env.ENCRYPTION_KEY ?? DEV_ENCRYPTION_KEY,
+    SERVICE_TOKEN: env.SERVICE_TOKEN ?? DEV_SERVICE_TOKEN,
   }));
 
 export type PlatformEnv = z.output<typeof platformEnvSchema>;

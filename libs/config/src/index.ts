@@ -2,4 +2,6 @@ export * from './config.error';
 export * from './service-config';
 export * from './load-service-config';
 export * from './config.tokens';
+export * from './development-secrets';
+export * from './embedded-state';
 export { platformEnvSchema } from './env-schema';

@@ -25,8 +25,12 @@ describe('loadServiceConfig', () => {
       loadServiceConfig('gateway-api', {
         NODE_ENV: 'production',
         REDIS_URL: 'redis://r:6379',
-        JWT_SECRET: 'x'.repeat(32),
-        ENCRYPTION_KEY: 'y'.repeat(32),
+        JWT_SECRET: 'e1f0b2c6a9d84f3bb1c07e55d2a6f9a4c3b8e7d1',
+        ENCRYPTION_KEY: '3c5e7a9b1d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c',
+        SERVICE_TOKEN: '7d1e3f5a7b9c1d3e5f7a9b1c3d5e7f9a1b3c5d7e',
+        CLICKHOUSE_URL: 'http://clickhouse:8123',
+        STORAGE_DRIVER: 's3',
+        S3_BUCKET: 'documents',
       }),
     ).toThrow(/^Invalid configuration: DATABASE_URL is required when NODE_ENV=production$/);
   });

@@ -3,11 +3,13 @@ import { z } from 'zod';
 import {
   DEFAULT_SERVICE_PORTS,
   SERVICE_NAMES,
+  SERVICE_TOPOLOGY,
   type ServiceName,
   servicePortEnvVar,
   serviceUrlEnvVar,
 } from '@cxgenie/contracts';
 import { ConfigError, type ConfigProblem } from './config.error';
+import { embeddedStateProblems } from './embedded-state';
 import { platformEnvSchema, portSchema, serviceUrlSchema } from './env-schema';
 import type { ServiceConfig } from './service-config';
 
@@ -44,6 +46,20 @@ export function loadServiceConfig(service: ServiceName, rawEnv: Env = process.en
 
   const platform = platformEnvSchema.safeParse(env);
   if (!platform.success) problems.push(...problemsOf(platform.error));
+  // From the raw variables, so a deploy missing a secret hears about its stores in the same line.
+  problems.push(...embeddedStateProblems(env, SERVICE_TOPOLOGY[service]));
+  // Without it the platforms would be given the in-cluster address the connect call came from.
+  if (env['NODE_ENV'] === 'production' && service === 'integration') {
+    const base = env['PUBLIC_WEBHOOK_BASE_URL'];
+    if (!base || !base.startsWith('https://')) {
+      problems.push({
+        variable: 'PUBLIC_WEBHOOK_BASE_URL',
+        problem: base
+          ? 'must be an https:// URL when NODE_ENV=production (platforms post webhooks only to https)'
+          : 'is required when NODE_ENV=production: the public https origin platforms post webhooks to',
+      });
+    }
+  }
 
   const ports = {} as Record<ServiceName, number>;
   const serviceUrls = {} as Record<ServiceName, string>;
@@ -65,6 +81,7 @@ export function loadServiceConfig(service: ServiceName, rawEnv: Env = process.en
   return {
     service,
     nodeEnv: p.NODE_ENV,
+    singleNode: p.SINGLE_NODE === 'true',
     host: p.HOST,
     port: ports[service],
     logLevel: p.LOG_LEVEL,
@@ -114,6 +131,15 @@ export function loadServiceConfig(service: ServiceName, rawEnv: Env = process.en
       refreshTtlSeconds: p.JWT_REFRESH_TTL_S,
     },
     encryptionKey: p.ENCRYPTION_KEY,
+    serviceToken: p.SERVICE_TOKEN,
+    tracing: {
+      otlpTracesEndpoint:
+        p.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ??
+        (p.OTEL_EXPORTER_OTLP_ENDPOINT
+          ? `${withoutTrailingSlash(p.OTEL_EXPORTER_OTLP_ENDPOINT)}/v1/traces`
+          : null),
+      sampleRatio: p.OTEL_TRACES_SAMPLER_ARG,
+    },
     localLlmTokenDelayMs: p.LOCAL_LLM_TOKEN_DELAY_MS,
     ai: {
       embeddingProvider:
@@ -133,6 +159,7 @@ export function loadServiceConfig(service: ServiceName, rawEnv: Env = process.en
       firstTokenTimeoutMs: p.LLM_FIRST_TOKEN_TIMEOUT_MS,
       idleTimeoutMs: p.LLM_IDLE_TIMEOUT_MS,
       maxOutputTokens: p.LLM_MAX_OUTPUT_TOKENS,
+      prices: p.LLM_PRICES,
     },
     storage: {
       driver: p.STORAGE_DRIVER,

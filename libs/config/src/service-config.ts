@@ -25,6 +25,8 @@ export interface StorageSettings {
 export interface ServiceConfig {
   service: ServiceName;
   nodeEnv: NodeEnv;
+  /** The deployment runs one instance of each service, so embedded stores are allowed in production. */
+  singleNode: boolean;
   host: string;
   port: number;
   logLevel: LogLevel;
@@ -83,6 +85,15 @@ export interface ServiceConfig {
   };
   /** Key material for secrets stored at rest (channel credentials); hashed to 256 bits. */
   encryptionKey: string;
+  /** Shared secret of service-to-service calls to internal routes (`x-service-token`). */
+  serviceToken: string;
+  /** OpenTelemetry spans: exported over OTLP/HTTP when an endpoint is configured. */
+  tracing: {
+    /** Full URL spans are POSTed to (`…/v1/traces`); null: spans are not recorded. */
+    otlpTracesEndpoint: string | null;
+    /** Share of new traces recorded (a caller's sampling decision is followed). */
+    sampleRatio: number;
+  };
   /** Pause between tokens of the built-in answer provider, to stream like a model would. */
   localLlmTokenDelayMs: number;
   /**
@@ -102,6 +113,8 @@ export interface ServiceConfig {
     firstTokenTimeoutMs: number;
     idleTimeoutMs: number;
     maxOutputTokens: number;
+    /** USD per million input and output tokens, by model (cost metrics only). */
+    prices: Record<string, { input: number; output: number }>;
   };
   /** Where uploaded files live: under `dataDir/uploads`, or in an S3-compatible bucket. */
   storage: StorageSettings;

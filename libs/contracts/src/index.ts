@@ -1,5 +1,6 @@
 export * from './services';
 export * from './tracing';
+export * from './service-auth';
 export * from './queues';
 export * from './health';
 export * from './domain';

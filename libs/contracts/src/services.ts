@@ -42,16 +42,30 @@ export interface ServiceTopology {
   clickhouse: boolean;
   /** Reads or writes knowledge vectors (LanceDB embedded, or Milvus). */
   vectorStore: boolean;
+  /** Reads or writes uploaded files (local disk, or an S3 bucket). */
+  files: boolean;
 }
 
 export const SERVICE_TOPOLOGY: Readonly<Record<ServiceName, ServiceTopology>> = {
-  'gateway-api': { postgres: true, workers: true, clickhouse: true, vectorStore: false },
-  'core-ai': { postgres: true, workers: true, clickhouse: false, vectorStore: true },
-  email: { postgres: true, workers: true, clickhouse: false, vectorStore: false },
-  integration: { postgres: true, workers: true, clickhouse: false, vectorStore: false },
-  flags: { postgres: false, workers: false, clickhouse: false, vectorStore: false },
-  loader: { postgres: true, workers: true, clickhouse: false, vectorStore: true },
-  ticket: { postgres: true, workers: true, clickhouse: false, vectorStore: false },
+  'gateway-api': {
+    postgres: true,
+    workers: true,
+    clickhouse: true,
+    vectorStore: false,
+    files: true,
+  },
+  'core-ai': { postgres: true, workers: true, clickhouse: false, vectorStore: true, files: false },
+  email: { postgres: true, workers: true, clickhouse: false, vectorStore: false, files: false },
+  integration: {
+    postgres: true,
+    workers: true,
+    clickhouse: false,
+    vectorStore: false,
+    files: false,
+  },
+  flags: { postgres: false, workers: false, clickhouse: false, vectorStore: false, files: false },
+  loader: { postgres: true, workers: true, clickhouse: false, vectorStore: true, files: true },
+  ticket: { postgres: true, workers: true, clickhouse: false, vectorStore: false, files: false },
 };
 
 export const WORKER_SERVICES: readonly ServiceName[] = SERVICE_NAMES.filter(

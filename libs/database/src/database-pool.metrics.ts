@@ -6,12 +6,15 @@ import { DATABASE } from './database.tokens';
 import { TenantConnections } from './tenancy/tenant-connections';
 
 interface PoolLike {
+  /** The most connections the pool opens (DATABASE_POOL_MAX). */
+  maxSize: number;
   size: number;
   available: number;
   using: number;
   waiting: number;
 }
 
+// `max` alongside the live counts, so saturation (using / max) is one PromQL division.
 const STATES = ['size', 'available', 'using', 'waiting'] as const;
 
 /** Pool usage of the primary (and replica) connection, read at scrape time. */
@@ -27,7 +30,7 @@ export class DatabasePoolMetrics {
     };
     new Gauge({
       name: 'db_pool_connections',
-      help: 'PostgreSQL pool connections by pool and state (size, available, using, waiting)',
+      help: 'PostgreSQL pool connections by pool and state (max, size, available, using, waiting)',
       labelNames: ['pool', 'state'],
       registers: [metrics.registry],
       collect() {
@@ -38,8 +41,10 @@ export class DatabasePoolMetrics {
                 ['read', manager.pool.read],
               ]
             : [['primary', manager.pool]];
-        for (const [pool, stats] of pools)
+        for (const [pool, stats] of pools) {
           for (const state of STATES) this.set({ pool, state }, stats[state]);
+          this.set({ pool, state: 'max' }, stats.maxSize);
+        }
       },
     });
     new Gauge({

@@ -1,4 +1,4 @@
-import { FlagsHttpClient, type FlagsFetch } from '@cxgenie/contracts';
+import { FlagsHttpClient, type FlagsFetch, SERVICE_TOKEN_HEADER } from '@cxgenie/contracts';
 import { createRedisClient } from '@cxgenie/redis';
 import { FlagsClient, type FlagsClientOptions } from './flags-client';
 
@@ -12,6 +12,8 @@ export interface ConnectFlagsClientOptions
   connectionName: string;
   timeoutMs?: number;
   fetch?: FlagsFetch;
+  /** The flags service's routes are internal: the platform's token goes with every call. */
+  serviceToken?: string;
 }
 
 /**
@@ -33,7 +35,10 @@ export function connectFlagsClient(options: ConnectFlagsClientOptions): FlagsCli
     subscriber,
     flagsService: new FlagsHttpClient({
       baseUrl: options.flagsUrl,
-      fetch: options.fetch,
+      fetch: withServiceToken(
+        options.fetch ?? ((url, init) => fetch(url, init)),
+        options.serviceToken,
+      ),
       timeoutMs: options.timeoutMs,
     }),
     memoryTtlMs: options.memoryTtlMs,
@@ -48,3 +53,11 @@ export function connectFlagsClient(options: ConnectFlagsClientOptions): FlagsCli
   client.start();
   return client;
 }
+
+const withServiceToken =
+  (send: FlagsFetch, token: string | undefined): FlagsFetch =>
+  (url, init) =>
+    send(
+      url,
+      token ? { ...init, headers: { ...init.headers, [SERVICE_TOKEN_HEADER]: token } } : init,
+    );

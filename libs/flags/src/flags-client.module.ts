@@ -20,6 +20,7 @@ function createFlagsClient(config: ServiceConfig, metrics: MetricsService): Flag
     connectionName: `cxgenie:${config.service}:flags`,
     timeoutMs: config.flags.timeoutMs,
     fetch: (url, init) => tracedFetch(url, init),
+    serviceToken: config.serviceToken,
     warn: (message) => logger.warn(message),
   });
   registerFlagsClientMetrics(metrics.registry, client.stats);

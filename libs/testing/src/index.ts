@@ -1,4 +1,5 @@
 export * from './test-env';
+export * from './service-token';
 export * from './eventually';
 export * from './log-capture';
 export * from './boot-service';
@@ -22,3 +23,4 @@ export * from './clients/agent-client';
 export * from './clients/knowledge';
 export * from './stacks/ticket-stack';
 export * from './fakes/launchdarkly';
+export * from './fakes/otlp';

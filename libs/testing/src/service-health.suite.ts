@@ -60,10 +60,21 @@ export function describeServicePlatformContract(entry: ServiceEntry): void {
         /http_request_duration_seconds_count\{method="GET",route="\/health\/live",status="200"\} [1-9]/,
       );
       const queueGauge = `bull_queue_jobs{queue="${heartbeatQueueName(service)}",state="waiting"}`;
-      if (topology.postgres)
+      if (topology.postgres) {
         expect(text).toMatch(/db_pool_connections\{pool="primary",state="size"\} \d+/);
-      if (topology.workers) expect(text).toContain(queueGauge);
-      else expect(text).not.toContain('bull_queue_jobs{');
+        // The pool's ceiling, so dashboards and alerts can divide by it.
+        expect(text).toContain(
+          `db_pool_connections{pool="primary",state="max"} ${booted.config.database.poolMax}`,
+        );
+      }
+      if (topology.workers) {
+        expect(text).toContain(queueGauge);
+        expect(text).toMatch(
+          new RegExp(
+            `bull_queue_oldest_job_age_seconds\\{queue="${heartbeatQueueName(service).replace(/\./g, '\\.')}",state="waiting"\\} \\d`,
+          ),
+        );
+      } else expect(text).not.toContain('bull_queue_jobs{');
     });
 
     it('reports not ready naming redis while Redis is down, and recovers when it returns', async () => {

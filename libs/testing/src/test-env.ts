@@ -5,6 +5,9 @@ export const TEST_DATABASE_URL =
   process.env.TEST_DATABASE_URL ?? 'postgres://cxgenie:cxgenie@127.0.0.1:55432/cxgenie_test';
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:56379/1';
 
+/** The service token of every service a test boots: internal routes refuse calls without it. */
+export const TEST_SERVICE_TOKEN = 'cxgenie-test-service-token-0123456789abcdef';
+
 /**
  * Environment for a service booted by a test. Each call gets its own Bull prefix so suites running
  * in parallel never consume each other's jobs.
@@ -13,6 +16,7 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
   return {
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
+    SERVICE_TOKEN: TEST_SERVICE_TOKEN,
     DATABASE_URL: TEST_DATABASE_URL,
     REDIS_URL: TEST_REDIS_URL,
     QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,

@@ -2,7 +2,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { LDOptions } from '@launchdarkly/node-server-sdk';
 import { FlagsHttpClient } from '@cxgenie/contracts';
 import { type FlagsClient, connectFlagsClient } from '@cxgenie/flags';
-import { type BootedService, TEST_REDIS_URL, bootService } from '@cxgenie/testing';
+import {
+  type BootedService,
+  TEST_REDIS_URL,
+  bootService,
+  serviceTokenHeaders,
+} from '@cxgenie/testing';
 import { FlagChangeRelay } from '../modules/changes/flag-change.relay';
 import { createFlagsService } from '../flags.service';
 
@@ -41,7 +46,12 @@ export async function bootFlags({
   return {
     service,
     prefix,
-    http: new FlagsHttpClient({ baseUrl: service.url, timeoutMs: 5_000 }),
+    http: new FlagsHttpClient({
+      baseUrl: service.url,
+      timeoutMs: 5_000,
+      fetch: (url, init) =>
+        fetch(url, { ...init, headers: { ...init.headers, ...serviceTokenHeaders() } }),
+    }),
     client: (name = randomUUID().slice(0, 8), flagsUrl) => {
       const client = connectFlagsClient({
         redisUrl: TEST_REDIS_URL,
@@ -53,6 +63,7 @@ export async function bootFlags({
         prefix,
         connectionName: `test:flags-client:${name}`,
         timeoutMs: 2_000,
+        serviceToken: service.config.serviceToken,
       });
       clients.push(client);
       return client;

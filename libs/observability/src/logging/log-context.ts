@@ -1,8 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Store, storage } from 'nestjs-pino/storage';
 import type { Logger } from 'pino';
+import { context } from '@opentelemetry/api';
 import type { TracedJobData } from '@cxgenie/contracts';
+import { SpanKind, endSpan, startPlatformSpan, tracingEnabled } from '../tracing/otel';
 import { newTraceId, runWithTraceId } from '../tracing/trace-context';
+
+interface JobLike {
+  data: Partial<TracedJobData>;
+  /** Bull's job name and queue, to name the job's span. */
+  name?: string;
+  queue?: { name: string };
+}
 
 export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
 
@@ -15,8 +24,44 @@ export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
 export class LogContext {
   constructor(@Inject(ROOT_LOGGER) private readonly root: Logger) {}
 
-  runJob<T>(job: { data: Partial<TracedJobData> }, handler: () => T): T {
-    return this.run(job.data.traceId ?? newTraceId(), handler);
+  runJob<T>(job: JobLike, handler: () => T): T {
+    const traceId = job.data.traceId ?? newTraceId();
+    if (!tracingEnabled()) return this.run(traceId, handler);
+    const queue = job.queue?.name ?? 'queue';
+    const { span, context: spanContext } = startPlatformSpan(
+      `process ${queue}`,
+      SpanKind.CONSUMER,
+      traceId,
+      job.data.traceparent,
+      {
+        'messaging.system': 'bull',
+        'messaging.destination.name': queue,
+        'messaging.operation.type': 'process',
+        'cxgenie.trace_id': traceId,
+        ...(job.name && job.name !== '__default__' ? { 'cxgenie.job': job.name } : {}),
+      },
+    );
+    let result: T;
+    try {
+      result = this.run(traceId, () => context.with(spanContext, handler));
+    } catch (error) {
+      endSpan(span, error);
+      throw error;
+    }
+    if (result instanceof Promise) {
+      return result.then(
+        (value: unknown) => {
+          endSpan(span);
+          return value;
+        },
+        (error: unknown) => {
+          endSpan(span, error);
+          throw error;
+        },
+      ) as T;
+    }
+    endSpan(span);
+    return result;
   }
 
   run<T>(traceId: string, handler: () => T): T {

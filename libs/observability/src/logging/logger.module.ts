@@ -29,6 +29,7 @@ const createRootLogger = ({ service, level, destination }: ServiceLoggerOptions)
           'req.headers.authorization',
           'req.headers.cookie',
           'req.headers["x-hub-signature-256"]',
+          'req.headers["x-service-token"]',
         ],
         censor: '[redacted]',
       },

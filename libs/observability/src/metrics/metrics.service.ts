@@ -72,6 +72,23 @@ export class MetricsService {
         );
       },
     });
+    new Gauge({
+      name: 'bull_queue_oldest_job_age_seconds',
+      help: 'Age of the oldest waiting job (since queued) and of the oldest active job (since started)',
+      labelNames: ['queue', 'state'],
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        await Promise.all(
+          [...queues.values()].map(async (queue) => {
+            const ages = await MetricsService.oldestAges(queue).catch(() => null);
+            if (!ages) return;
+            this.set({ queue: queue.name, state: 'waiting' }, ages.waiting);
+            this.set({ queue: queue.name, state: 'active' }, ages.active);
+          }),
+        );
+      },
+    });
   }
 
   /** Starts timing a job; call the result with its outcome when it ends. */
@@ -85,6 +102,19 @@ export class MetricsService {
 
   trackQueue(queue: Queue): void {
     this.queues.set(queue.name, queue);
+  }
+
+  /** Seconds since the oldest waiting job was queued and the oldest active job started. */
+  private static async oldestAges(queue: Queue): Promise<{ waiting: number; active: number }> {
+    const now = Date.now();
+    // Bull lists waiting jobs oldest first (it reads the wait list from the end workers pop).
+    const [oldestWaiting] = await queue.getWaiting(0, 0);
+    const active = await queue.getActive(0, 100);
+    const startedAt = active.map((job) => job.processedOn ?? job.timestamp).filter(Boolean);
+    return {
+      waiting: oldestWaiting ? Math.max(0, (now - oldestWaiting.timestamp) / 1000) : 0,
+      active: startedAt.length ? Math.max(0, (now - Math.min(...startedAt)) / 1000) : 0,
+    };
   }
 
   async render(): Promise<string> {

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { TraceFlags, trace } from '@opentelemetry/api';
 import { randomBytes } from 'node:crypto';
 import { REQUEST_ID_HEADER, TRACEPARENT_HEADER } from '@cxgenie/contracts';
 
@@ -35,12 +36,19 @@ export function traceIdFromHeaders(headers: HeaderBag): string | undefined {
   return traceId && traceId !== ZERO_TRACE_ID ? traceId : undefined;
 }
 
-/** Headers for an outgoing call so the next service logs under the same trace id. */
+/**
+ * Headers for an outgoing call so the next service logs under the same trace id. When a span is
+ * being recorded for this trace, `traceparent` names it as the parent of the callee's span.
+ */
 export function outgoingTraceHeaders(traceId = currentTraceId()): Record<string, string> {
   if (!traceId) return {};
   const headers: Record<string, string> = { [REQUEST_ID_HEADER]: traceId };
   if (/^[\da-f]{32}$/.test(traceId)) {
-    headers[TRACEPARENT_HEADER] = `00-${traceId}-${randomBytes(8).toString('hex')}-01`;
+    const span = trace.getActiveSpan()?.spanContext();
+    headers[TRACEPARENT_HEADER] =
+      span && span.traceId === traceId
+        ? `00-${traceId}-${span.spanId}-0${span.traceFlags & TraceFlags.SAMPLED}`
+        : `00-${traceId}-${randomBytes(8).toString('hex')}-01`;
   }
   return headers;
 }

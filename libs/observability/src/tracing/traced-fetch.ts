@@ -1,3 +1,4 @@
+import { SpanKind, inSpan } from './otel';
 import { outgoingTraceHeaders } from './trace-context';
 
 export class ServiceCallError extends Error {
@@ -21,14 +22,27 @@ export async function tracedFetch(
   options: TracedFetchOptions = {},
 ): Promise<Response> {
   const { timeoutMs = 5_000, headers, ...init } = options;
-  try {
-    return await fetch(url, {
-      ...init,
-      headers: { ...outgoingTraceHeaders(), ...(headers as Record<string, string> | undefined) },
-      signal: init.signal ?? AbortSignal.timeout(timeoutMs),
-    });
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new ServiceCallError(url, null, `request to ${url} failed: ${reason}`);
-  }
+  const method = init.method ?? 'GET';
+  return inSpan(
+    `${method} ${new URL(url).pathname}`,
+    SpanKind.CLIENT,
+    { 'url.full': url, 'http.request.method': method },
+    async (span) => {
+      try {
+        const res = await fetch(url, {
+          ...init,
+          headers: {
+            ...outgoingTraceHeaders(),
+            ...(headers as Record<string, string> | undefined),
+          },
+          signal: init.signal ?? AbortSignal.timeout(timeoutMs),
+        });
+        span.setAttribute('http.response.status_code', res.status);
+        return res;
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new ServiceCallError(url, null, `request to ${url} failed: ${reason}`);
+      }
+    },
+  );
 }

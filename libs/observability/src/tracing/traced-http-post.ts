@@ -1,4 +1,6 @@
 import { Agent, request } from 'undici';
+import { context, trace } from '@opentelemetry/api';
+import { SpanKind, endSpan, tracingEnabled } from './otel';
 import { outgoingTraceHeaders } from './trace-context';
 import { ServiceCallError } from './traced-fetch';
 
@@ -35,18 +37,34 @@ export async function tracedHttpPost(
     () => abort.abort(new Error(`no complete answer within ${init.timeoutMs} ms`)),
     init.timeoutMs,
   );
+  // The client span lasts until the streamed body is complete, not just until the headers.
+  const span = tracingEnabled()
+    ? trace.getTracer('cxgenie').startSpan(`POST ${new URL(url).pathname}`, {
+        kind: SpanKind.CLIENT,
+        attributes: { 'url.full': url, 'http.request.method': 'POST' },
+      })
+    : undefined;
+  const headers = span
+    ? context.with(trace.setSpan(context.active(), span), outgoingTraceHeaders)
+    : outgoingTraceHeaders();
   try {
     const res = await request(url, {
       method: 'POST',
       dispatcher,
       signal: abort.signal,
-      headers: { ...outgoingTraceHeaders(), ...init.headers },
+      headers: { ...headers, ...init.headers },
       body: init.body,
     });
-    res.body.once('close', () => clearTimeout(deadline));
+    span?.setAttribute('http.response.status_code', res.statusCode);
+    res.body.once('close', () => {
+      clearTimeout(deadline);
+      if (span)
+        endSpan(span, res.statusCode >= 500 ? new Error(`answered ${res.statusCode}`) : undefined);
+    });
     return { status: res.statusCode, body: res.body };
   } catch (error) {
     clearTimeout(deadline);
+    if (span) endSpan(span, error);
     const reason = error instanceof Error ? error.message : String(error);
     throw new ServiceCallError(url, null, `request to ${url} failed: ${reason}`);
   }

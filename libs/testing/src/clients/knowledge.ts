@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { SearchResponse } from '@cxgenie/contracts';
 import { eventually } from '../eventually';
+import { serviceTokenHeaders } from '../service-token';
 import type { ApiClient } from './api-client';
 
 /**
@@ -39,7 +40,7 @@ export async function addSnippet(
   await eventually(async () => {
     const search = await fetch(`${coreAiUrl}/v1/search`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...serviceTokenHeaders() },
       body: JSON.stringify({
         workspaceId: owner.session!.workspaceId,
         botId,

@@ -3,6 +3,8 @@ import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
 import type { LlmProvider } from '@cxgenie/contracts';
 import { countTokens } from '@cxgenie/text-processing';
 import type { ChatModel } from '../llm/chat-model.port';
+import { LlmMetrics } from '../llm/metering/llm-metrics';
+import { MeteredChatModel } from '../llm/metering/metered-chat-model';
 import { AnthropicChatModel } from '../llm/providers/anthropic-chat.model';
 import { OpenAiChatModel } from '../llm/providers/openai-chat.model';
 import type { AnswerGenerator } from './answer-generator';
@@ -23,24 +25,35 @@ export class AnswerGenerators {
   private readonly chatModels: Partial<Record<Exclude<LlmProvider, 'local'>, ChatModel>> = {};
   private readonly warned = new Set<string>();
 
-  constructor(@Inject(SERVICE_CONFIG) private readonly config: ServiceConfig) {
+  constructor(
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    private readonly llmMetrics: LlmMetrics,
+  ) {
     this.local = new LocalAnswerGenerator(config.localLlmTokenDelayMs);
     const { openai, anthropic, firstTokenTimeoutMs, idleTimeoutMs } = config.ai;
     const timeouts = { firstTokenTimeoutMs, idleTimeoutMs };
     if (openai.apiKey) {
-      this.chatModels.openai = new OpenAiChatModel({
-        apiKey: openai.apiKey,
-        baseURL: openai.baseUrl ?? undefined,
-        ...timeouts,
-      });
+      this.chatModels.openai = this.metered(
+        new OpenAiChatModel({
+          apiKey: openai.apiKey,
+          baseURL: openai.baseUrl ?? undefined,
+          ...timeouts,
+        }),
+      );
     }
     if (anthropic.apiKey) {
-      this.chatModels.anthropic = new AnthropicChatModel({
-        apiKey: anthropic.apiKey,
-        baseURL: anthropic.baseUrl ?? undefined,
-        ...timeouts,
-      });
+      this.chatModels.anthropic = this.metered(
+        new AnthropicChatModel({
+          apiKey: anthropic.apiKey,
+          baseURL: anthropic.baseUrl ?? undefined,
+          ...timeouts,
+        }),
+      );
     }
+  }
+
+  private metered(chat: ChatModel): ChatModel {
+    return new MeteredChatModel(chat, this.llmMetrics, countTokens);
   }
 
   for(provider: string, model: string): AnswerGenerator {

@@ -1,10 +1,12 @@
 import { Body, Controller, HttpCode, Logger, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CORE_AI_ANSWER_PATH, type AnswerStreamEvent } from '@cxgenie/contracts';
+import { InternalRoute } from '@cxgenie/observability';
 import { AnswerRequestDto } from './answer-request.dto';
 import { AnswerService } from './answer.service';
 
 /** Streams an answer as newline-delimited JSON: deltas, then one `done` or `error`. */
+@InternalRoute()
 @Controller()
 export class AnswerController {
   private readonly logger = new Logger(AnswerController.name);

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AnswerPromptFlags } from '../prompts/answer-prompt.flags';
+import { LlmMetrics } from '../llm/metering/llm-metrics';
 import { RetrievalModule } from '../retrieval/retrieval.module';
 import { AnswerController } from './answer.controller';
 import { AnswerGenerators } from './answer-generators';
@@ -8,6 +9,6 @@ import { AnswerService } from './answer.service';
 @Module({
   imports: [RetrievalModule],
   controllers: [AnswerController],
-  providers: [AnswerService, AnswerGenerators, AnswerPromptFlags],
+  providers: [AnswerService, AnswerGenerators, AnswerPromptFlags, LlmMetrics],
 })
 export class AnsweringModule {}

@@ -1,10 +1,12 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CORE_AI_SEARCH_PATH, type SearchResponse } from '@cxgenie/contracts';
+import { InternalRoute } from '@cxgenie/observability';
 import { RetrievalService } from './retrieval.service';
 import { resolveRetrievalSettings } from './retrieval-settings';
 import { SearchRequestDto } from './search-request.dto';
 
 /** Ranked chunks for a query: what the bot would answer from, with scores and sources. */
+@InternalRoute()
 @Controller()
 export class SearchController {
   constructor(private readonly retrieval: RetrievalService) {}

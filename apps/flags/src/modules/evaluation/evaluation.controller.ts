@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { InternalRoute } from '@cxgenie/observability';
 import {
   type EvaluateAllFlagsResponse,
   FLAGS_EVALUATE_ALL_PATH,
@@ -14,6 +15,7 @@ import { EvaluateAllFlags } from './usecases/evaluate-all-flags/evaluate-all-fla
 import { EvaluateFlag } from './usecases/evaluate-flag/evaluate-flag.usecase';
 
 /** The evaluation API of the other services (through FlagsHttpClient) and the dashboard. */
+@InternalRoute()
 @Controller()
 export class EvaluationController {
   constructor(

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { integrations } from '@launchdarkly/node-server-sdk';
 import { FLAG_DEFINITIONS, Flags, FlagsCallError } from '@cxgenie/contracts';
-import { eventually } from '@cxgenie/testing';
+import { eventually, serviceTokenHeaders } from '@cxgenie/testing';
 import { type FlagsUnderTest, bootFlags } from '../../testing/flags-under-test';
 
 /** Evaluation through the SDK, driven deterministically by its TestData source. */
@@ -115,10 +115,21 @@ describe('flags: evaluation API over the SDK (TestData)', () => {
     expect(client.stats.lastChangeAt).not.toBeNull();
   });
 
+  it("answers only the platform's services, which carry the service token", async () => {
+    const body = JSON.stringify({ flagKey: Flags.botKillSwitch.key, context: { workspaceId } });
+    const headers = { 'content-type': 'application/json' };
+    const url = `${flags.service.url}/v1/flags/evaluate`;
+    expect((await fetch(url, { method: 'POST', headers, body })).status).toBe(401);
+    const wrong = { ...headers, 'x-service-token': 'not-the-token' };
+    expect((await fetch(url, { method: 'POST', headers: wrong, body })).status).toBe(401);
+    const right = { ...headers, ...serviceTokenHeaders() };
+    expect((await fetch(url, { method: 'POST', headers: right, body })).status).toBe(200);
+  });
+
   it('rejects a bad context or flag key, naming the field', async () => {
     const res = await fetch(`${flags.service.url}/v1/flags/evaluate`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...serviceTokenHeaders() },
       body: JSON.stringify({ flagKey: Flags.botKillSwitch.key, context: { workspaceId: 'nope' } }),
     });
     expect(res.status).toBe(400);
@@ -127,7 +138,7 @@ describe('flags: evaluation API over the SDK (TestData)', () => {
 
     const badKey = await fetch(`${flags.service.url}/v1/flags/evaluate`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...serviceTokenHeaders() },
       body: JSON.stringify({ flagKey: 'no spaces allowed', context: { workspaceId } }),
     });
     expect(badKey.status).toBe(400);

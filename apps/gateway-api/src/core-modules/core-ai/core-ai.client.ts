@@ -1,12 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
-import { CoreAiHttpClient } from '@cxgenie/contracts';
+import { CoreAiHttpClient, SERVICE_TOKEN_HEADER } from '@cxgenie/contracts';
 import { tracedHttpPost } from '@cxgenie/observability';
 
-/** gateway-api's core-ai client: the typed contract client, over the tracing HTTP transport. */
+/**
+ * gateway-api's core-ai client: the typed contract client, over the tracing HTTP transport, with
+ * the service token core-ai's internal routes ask for.
+ */
 @Injectable()
 export class CoreAiClient extends CoreAiHttpClient {
   constructor(@Inject(SERVICE_CONFIG) config: ServiceConfig) {
-    super({ baseUrl: config.serviceUrls['core-ai'], post: tracedHttpPost });
+    super({
+      baseUrl: config.serviceUrls['core-ai'],
+      post: (url, init) =>
+        tracedHttpPost(url, {
+          ...init,
+          headers: { ...init.headers, [SERVICE_TOKEN_HEADER]: config.serviceToken },
+        }),
+    });
   }
 }

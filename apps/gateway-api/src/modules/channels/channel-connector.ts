@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
-import type { ChannelType } from '@cxgenie/contracts';
+import { type ChannelType, SERVICE_TOKEN_HEADER } from '@cxgenie/contracts';
 import { tracedFetch } from '@cxgenie/observability';
 
 /** Platforms whose webhook we register ourselves (Meta's is configured in the app dashboard). */
@@ -21,7 +21,11 @@ export class ChannelConnector {
     if (!SELF_REGISTERING.has(channel.type) || !channel.isActive) return;
     const url = `${this.config.serviceUrls.integration}/v1/channels/${channel.id}/connect`;
     try {
-      const res = await tracedFetch(url, { method: 'POST', timeoutMs: 15_000 });
+      const res = await tracedFetch(url, {
+        method: 'POST',
+        headers: { [SERVICE_TOKEN_HEADER]: this.config.serviceToken },
+        timeoutMs: 15_000,
+      });
       if (!res.ok) throw new Error(`integration answered ${res.status}: ${await res.text()}`);
     } catch (error) {
       this.logger.warn(

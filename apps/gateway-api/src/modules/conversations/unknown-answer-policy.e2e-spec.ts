@@ -17,6 +17,7 @@ import {
   bootService,
   connectSocket,
   eventually,
+  serviceTokenHeaders,
   type RecordingSocket,
   type SpawnedService,
   spawnService,
@@ -87,7 +88,7 @@ describe('unknown-answer policy, end to end through the pipeline', () => {
     await eventually(async () => {
       const res = await fetch(`${coreAi.url}/v1/search`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...serviceTokenHeaders() },
         body: JSON.stringify({
           workspaceId: owner.session!.workspaceId,
           botId: bot.body.id,

@@ -4,6 +4,7 @@ import {
   type BootedService,
   bootService,
   eventually,
+  serviceTokenHeaders,
   sharedQueuePrefix,
   type SpawnedService,
   spawnService,
@@ -77,7 +78,7 @@ describe('knowledge ingestion: upload → queued → processed → searchable', 
 
     const search = await fetch(`${coreAi.url}/v1/search`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...serviceTokenHeaders() },
       body: JSON.stringify({
         workspaceId: owner.session!.workspaceId,
         botId: bot.body.id,

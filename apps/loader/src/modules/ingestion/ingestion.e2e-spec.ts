@@ -12,6 +12,7 @@ import {
   type BootedService,
   bootService,
   eventually,
+  serviceTokenHeaders,
   type SpawnedService,
   spawnService,
 } from '@cxgenie/testing';
@@ -82,7 +83,7 @@ describe('loader: documents and websites to searchable knowledge (local embeddin
   async function search(query: string, target: Bot = bot): Promise<RetrievedChunk[]> {
     const res = await fetch(`${coreAi.url}/v1/search`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...serviceTokenHeaders() },
       body: JSON.stringify({ ...target, query, topK: 5 }),
     });
     expect(res.status).toBe(200);
