@@ -37,8 +37,14 @@ export default tseslint.config(
       'bench/**/*.ts',
       'scripts/**/*.ts',
       'tools/**/*.ts',
+      'apps/gateway-api/web/tools/**/*.ts',
     ],
     rules: { 'no-console': 'off' },
+  },
+  {
+    // The dashboard runs in the browser.
+    files: ['apps/gateway-api/web/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     // Plain Node scripts and tool configs are CommonJS.

@@ -8,14 +8,18 @@ import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { AgentConsoleModule } from './modules/agent-console/agent-console.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BotsModule } from './modules/bots/bots.module';
+import { ChannelCatalogModule } from './modules/channel-catalog/channel-catalog.module';
 import { ChannelsModule } from './modules/channels/channels.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
+import { DashboardAppModule } from './modules/dashboard-app/dashboard-app.module';
 import { CustomersModule } from './modules/customers/customers.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
 import { KnowledgeModule } from './modules/knowledge/knowledge.module';
 import { MembersModule } from './modules/members/members.module';
+import { PlaygroundModule } from './modules/playground/playground.module';
 import { WebWidgetModule } from './modules/web-widget/web-widget.module';
 import { WidgetModule } from './modules/widget/widget.module';
+import { WorkspaceAccessModule } from './modules/workspace-access/workspace-access.module';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module';
 import { SystemModule } from './modules/system/system.module';
 import { TicketsModule } from './modules/tickets/tickets.module';
@@ -32,16 +36,20 @@ export class GatewayApiModule {
         BotConfigModule,
         AnalyticsModule,
         AuthModule,
+        WorkspaceAccessModule,
         WorkspacesModule,
         MembersModule,
         InvitationsModule,
         ApiKeysModule,
         BotsModule,
         ChannelsModule,
+        ChannelCatalogModule,
         WidgetModule,
         WebWidgetModule,
         AgentConsoleModule,
+        DashboardAppModule,
         KnowledgeModule,
+        PlaygroundModule,
         CustomersModule,
         ConversationsModule,
         TicketsModule,

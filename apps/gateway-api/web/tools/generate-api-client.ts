@@ -1,0 +1,55 @@
+/*
+ * Regenerates the dashboard's API types from the OpenAPI document of a running gateway-api.
+ *   npm run web:api                      boots a gateway in-process (test database) and writes
+ *   ... generate-api-client.ts --url U   reads the document of the gateway at U instead
+ *   ... --check                          writes nothing; exits 1 when the checked-in file is stale
+ */
+import { writeFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { Migrator } from '@cxgenie/database';
+import { TEST_DATABASE_URL, bootService } from '@cxgenie/testing';
+import { gatewayApiService } from '../../src/gateway-api.service';
+import {
+  API_SCHEMA_FILE,
+  fetchApiDocument,
+  readCheckedInSchema,
+  renderApiSchema,
+} from './api-schema';
+
+async function documentOf(url: string | undefined): Promise<unknown> {
+  if (url) return fetchApiDocument(url);
+  const migrator = new Migrator(TEST_DATABASE_URL);
+  await migrator.up().finally(() => migrator.close());
+  const gateway = await bootService(gatewayApiService);
+  try {
+    return await fetchApiDocument(gateway.url);
+  } finally {
+    await gateway.close();
+  }
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const urlAt = args.indexOf('--url');
+  const url = urlAt >= 0 ? args[urlAt + 1] : undefined;
+  const fresh = await renderApiSchema(await documentOf(url));
+  const file = relative(process.cwd(), API_SCHEMA_FILE);
+  if (args.includes('--check')) {
+    if ((await readCheckedInSchema()) === fresh) return 0;
+    console.error(
+      `${file} is stale: the API changed since it was generated. Run \`npm run web:api\` and commit it.`,
+    );
+    return 1;
+  }
+  await writeFile(API_SCHEMA_FILE, fresh);
+  console.log(`wrote ${file}`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(error.stack ?? error.message);
+    process.exit(2);
+  },
+);
