@@ -38,6 +38,7 @@ export default tseslint.config(
       'scripts/**/*.ts',
       'tools/**/*.ts',
       'apps/gateway-api/web/tools/**/*.ts',
+      'apps/gateway-api/web/e2e/**/*.ts',
     ],
     rules: { 'no-console': 'off' },
   },

@@ -65,7 +65,8 @@ const result = spawnSync(
     '--logLevel',
     'warn',
   ],
-  { cwd: root, stdio: 'inherit' },
+  // A test or dev shell's NODE_ENV must not turn this into React's development build.
+  { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
 );
 if (result.status !== 0) {
   console.error('web: the dashboard build failed');
