@@ -5,7 +5,6 @@ import { AuthCoreModule } from './core-modules/auth/auth-core.module';
 import { AnalyticsModule } from './core-modules/analytics/analytics.module';
 import { BotConfigModule } from './core-modules/bot-config/bot-config.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
-import { AgentConsoleModule } from './modules/agent-console/agent-console.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BotsModule } from './modules/bots/bots.module';
 import { ChannelCatalogModule } from './modules/channel-catalog/channel-catalog.module';
@@ -46,7 +45,6 @@ export class GatewayApiModule {
         ChannelCatalogModule,
         WidgetModule,
         WebWidgetModule,
-        AgentConsoleModule,
         DashboardAppModule,
         KnowledgeModule,
         PlaygroundModule,

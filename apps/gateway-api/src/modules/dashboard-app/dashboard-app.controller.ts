@@ -79,6 +79,21 @@ export class DashboardAppController {
     res.send(build.indexHtml);
   }
 
+  /** The agent console became the dashboard's inbox. */
+  @Get('console')
+  console(@Res() res: Response): void {
+    res.redirect(302, '/app/inbox');
+  }
+
+  /** Invitations carry `/accept-invitation?token=…`; the page lives in the app. */
+  @Get('accept-invitation')
+  acceptInvitation(@Req() req: Request, @Res() res: Response): void {
+    const query = req.originalUrl.includes('?')
+      ? req.originalUrl.slice(req.originalUrl.indexOf('?'))
+      : '';
+    res.redirect(302, `/app/accept-invitation${query}`);
+  }
+
   private require(): DashboardBuild {
     if (!this.build)
       throw new ServiceUnavailableException(
