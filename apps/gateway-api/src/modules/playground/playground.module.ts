@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BotRepository } from '@cxgenie/database';
 import { CoreAiClient } from '../../core-modules/core-ai/core-ai.client';
 import { PlaygroundBots } from './playground-bots';
 import { PlaygroundController } from './playground.controller';
@@ -8,6 +9,6 @@ import { TryAnswer } from './usecases/try-answer/try-answer.usecase';
 /** Trying a bot outside any conversation, for the dashboard's playground and knowledge search. */
 @Module({
   controllers: [PlaygroundController],
-  providers: [CoreAiClient, PlaygroundBots, TryAnswer, SearchKnowledge],
+  providers: [BotRepository, CoreAiClient, PlaygroundBots, TryAnswer, SearchKnowledge],
 })
 export class PlaygroundModule {}
