@@ -40,7 +40,7 @@ export default function BotDetail() {
             {tab === 'playground' && <Playground botId={b.id} />}
             {tab === 'settings' && (
               <section className="card">
-                <BotSettingsForm key={b.updatedAt} bot={b} />
+                <BotSettingsForm key={b.id} bot={b} />
               </section>
             )}
             {tab === 'widget' && <WidgetSnippet bot={b} />}

@@ -31,7 +31,6 @@ export function BotSettingsForm({ bot, onSaved }: { bot: Bot; onSaved?: (bot: Bo
     mutationFn: (body: Schemas['UpdateBotDto']) =>
       unwrap(api.PATCH('/api/v1/bots/{id}', { params: { path: { id: bot.id } }, body })),
     onSuccess: (saved) => {
-      queryClient.setQueryData(['bot', undefined, bot.id], saved);
       void queryClient.invalidateQueries({ queryKey: ['bot'] });
       void queryClient.invalidateQueries({ queryKey: ['bots'] });
       onSaved?.(saved);
