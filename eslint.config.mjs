@@ -1,6 +1,43 @@
 import js from '@eslint/js';
+import boundaries from 'eslint-plugin-boundaries';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+/**
+ * The monorepo's boundaries, tests included: an app may use libs and its own code, never another
+ * app (apps talk over HTTP and queues, through contracts in libs/); a lib may use libs only.
+ */
+const moduleBoundaries = {
+  files: ['apps/**/*.ts', 'libs/**/*.ts'],
+  plugins: { boundaries },
+  settings: {
+    'import/resolver': { node: { extensions: ['.ts', '.js', '.json'] } },
+    'boundaries/elements': [
+      { type: 'app', pattern: 'apps/*', capture: ['app'] },
+      { type: 'lib', pattern: 'libs/*', capture: ['lib'] },
+    ],
+  },
+  rules: {
+    'boundaries/dependencies': [
+      'error',
+      {
+        default: 'disallow',
+        policies: [
+          { from: { element: { type: 'lib' } }, allow: { to: { element: { type: 'lib' } } } },
+          { from: { element: { type: 'app' } }, allow: { to: { element: { type: 'lib' } } } },
+          {
+            from: { element: { type: 'app' } },
+            allow: {
+              to: {
+                element: { type: 'app', captured: { app: '{{ from.element.captured.app }}' } },
+              },
+            },
+          },
+        ],
+      },
+    ],
+  },
+};
 
 export default tseslint.config(
   {
@@ -42,6 +79,7 @@ export default tseslint.config(
     ],
     rules: { 'no-console': 'off' },
   },
+  moduleBoundaries,
   {
     // The dashboard runs in the browser.
     files: ['apps/gateway-api/web/src/**/*.{ts,tsx}'],

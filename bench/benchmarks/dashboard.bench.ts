@@ -5,10 +5,15 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { serviceUrlEnvVar } from '@cxgenie/contracts';
 import { TenantConnections } from '@cxgenie/database';
-import { bootService, seedBotAndChannel, seedConversations } from '@cxgenie/testing';
-import { coreAiService } from '../../apps/core-ai/src/core-ai.service';
+import {
+  ApiClient,
+  type SessionBody,
+  bootService,
+  seedBotAndChannel,
+  seedConversations,
+  spawnService,
+} from '@cxgenie/testing';
 import { gatewayApiService } from '../../apps/gateway-api/src/gateway-api.service';
-import { ApiClient, type SessionBody } from '../../apps/gateway-api/src/testing/api-client';
 import { type Benchmark, percentile, round } from '../benchmark';
 
 const ROOT = join(__dirname, '../..');
@@ -49,7 +54,7 @@ export const dashboard: Benchmark = {
   async run() {
     execFileSync(process.execPath, ['scripts/build-web.js'], { cwd: ROOT, stdio: 'inherit' });
     const initialKb = initialJsGzipBytes() / 1024;
-    const coreAi = await bootService(coreAiService, {
+    const coreAi = await spawnService('core-ai', {
       LOG_LEVEL: 'warn',
       LOCAL_LLM_TOKEN_DELAY_MS: '0',
     });

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { spawnService, testEnv } from '@cxgenie/testing';
-import { ApiClient } from '../../apps/gateway-api/src/testing/api-client';
+import { ApiClient, spawnService, testEnv } from '@cxgenie/testing';
 import { type Benchmark, percentile, round } from '../benchmark';
 import { openBenchDatabase, vacuumConversationTables } from '../datasets/bench-database';
 import { deleteKeys } from '../redis-keys';

@@ -1,20 +1,24 @@
 import Bull from 'bull';
 import { randomBytes } from 'node:crypto';
 import { QueryTypes, type Sequelize } from 'sequelize';
-import { type InboundMessageJobData, QueueNames, serviceUrlEnvVar } from '@cxgenie/contracts';
+import { Redis } from 'ioredis';
 import {
-  CustomerMessageIntakeRepository,
-  type TenantScope,
-  createModelSet,
-} from '@cxgenie/database';
+  type InboundMessageJobData,
+  QUEUE_OPTIONS,
+  QueueNames,
+  serviceUrlEnvVar,
+} from '@cxgenie/contracts';
+import { AcceptCustomerMessage, ConversationIntakeStore } from '@cxgenie/conversations';
+import { type TenantScope, createModelSet } from '@cxgenie/database';
+import { RealtimeBroadcaster } from '@cxgenie/realtime';
 import {
-  type SpawnedService,
+  ApiClient,
   type FakeCoreAiAnswer,
+  type SpawnedService,
   spawnService,
   startFakeCoreAiAnswer,
   testEnv,
 } from '@cxgenie/testing';
-import { ApiClient } from '../../apps/gateway-api/src/testing/api-client';
 import { type Benchmark, percentile, round } from '../benchmark';
 import { type BaselineRecord, runSetnxBackoffBaseline } from '../baselines/setnx-backoff';
 import { openBenchDatabase, vacuumConversationTables } from '../datasets/bench-database';
@@ -101,39 +105,38 @@ async function channelFeed(
     where: { workspaceId, botId, type: 'web' },
   });
   if (!channel) throw new Error('the bot has no web channel');
-  const intake = new CustomerMessageIntakeRepository();
   const queue = new Bull<InboundMessageJobData>(
     QueueNames.ConversationInbound,
     testEnv().REDIS_URL,
     {
       prefix: queuePrefix,
+      defaultJobOptions: QUEUE_OPTIONS[QueueNames.ConversationInbound].defaultJobOptions,
     },
+  );
+  const redis = new Redis(testEnv().REDIS_URL);
+  // The intake the integration service runs for every platform message, as it runs it.
+  const intake = new AcceptCustomerMessage(
+    new ConversationIntakeStore(),
+    new RealtimeBroadcaster(redis),
+    queue,
   );
   const senders = await Promise.all(
     Array.from({ length: conversations }, async (): Promise<Sender> => {
       const customer = await scope.models.Customer.create({ workspaceId });
-      const { conversationId } = await intake.findOrOpenConversation(scope, {
-        channelId: channel.id,
-        botId,
-        customerId: customer.id,
-      });
+      const party = { channelId: channel.id, botId, customerId: customer.id };
       return async (text) => {
-        const accepted = await intake.accept(scope, { conversationId, text });
-        if (!accepted) throw new Error('conversation vanished');
-        await queue.add(
-          {
-            workspaceId,
-            conversationId,
-            messageId: accepted.id,
-            seq: accepted.seq,
-            traceId: randomBytes(8).toString('hex'),
-          },
-          { attempts: 5, backoff: { type: 'exponential', delay: 500 }, removeOnComplete: true },
-        );
+        if (!(await intake.execute(scope, { party, text })))
+          throw new Error('the channel takes no messages');
       };
     }),
   );
-  return { senders, close: () => queue.close() };
+  return {
+    senders,
+    close: async () => {
+      await queue.close();
+      redis.disconnect();
+    },
+  };
 }
 
 /** The widget's REST endpoint on the same gateway: HTTP, authentication and validation included. */

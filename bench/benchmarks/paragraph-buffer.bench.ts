@@ -1,7 +1,7 @@
 import {
   type ChunkBoundary,
   ParagraphBuffer,
-} from '../../apps/gateway-api/src/modules/conversations/streaming/paragraph-buffer';
+} from '../../apps/gateway-api/src/modules/conversations/pipeline/streaming/paragraph-buffer';
 import { type Benchmark, round } from '../benchmark';
 import { SUPPORT_ANSWERS } from '../datasets/support-answers';
 

@@ -7,7 +7,7 @@ import {
   spawnService,
   telegramUpdates,
 } from '@cxgenie/testing';
-import { seedPlatformChannel } from '../../apps/integration/src/testing/channel-fixtures';
+import { seedPlatformChannel } from '../../apps/integration/src/channels.test-helpers';
 import { type Benchmark, percentile, round } from '../benchmark';
 import { openBenchDatabase } from '../datasets/bench-database';
 import { deleteKeys } from '../redis-keys';

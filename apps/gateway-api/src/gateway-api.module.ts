@@ -1,6 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule, type PlatformOptions } from '@cxgenie/bootstrap';
+import { PlatformModule, type PlatformOptions, QueuesModule } from '@cxgenie/bootstrap';
 import type { ServiceConfig } from '@cxgenie/config';
+import { QueueNames } from '@cxgenie/contracts';
+import { ConversationIntakeModule, ConversationStoreModule } from '@cxgenie/conversations';
+import { RealtimeModule } from '@cxgenie/realtime';
 import { AuthCoreModule } from './core-modules/auth/auth-core.module';
 import { AnalyticsModule } from './core-modules/analytics/analytics.module';
 import { BotConfigModule } from './core-modules/bot-config/bot-config.module';
@@ -16,12 +19,25 @@ import { InvitationsModule } from './modules/invitations/invitations.module';
 import { KnowledgeModule } from './modules/knowledge/knowledge.module';
 import { MembersModule } from './modules/members/members.module';
 import { PlaygroundModule } from './modules/playground/playground.module';
-import { WebWidgetModule } from './modules/web-widget/web-widget.module';
-import { WidgetModule } from './modules/widget/widget.module';
+import { WebChannelModule } from './modules/web-channel/web-channel.module';
 import { WorkspaceAccessModule } from './modules/workspace-access/workspace-access.module';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module';
 import { SystemModule } from './modules/system/system.module';
 import { TicketsModule } from './modules/tickets/tickets.module';
+
+/** Every queue gateway-api produces to or consumes from. */
+const GATEWAY_QUEUES = [
+  QueueNames.ConversationInbound,
+  QueueNames.ChannelOutbound,
+  QueueNames.BotNotEnoughData,
+  QueueNames.HandoffRequests,
+  QueueNames.TicketAssignment,
+  QueueNames.AgentPresence,
+  QueueNames.ConversationSweep,
+  QueueNames.AnalyticsEvents,
+  QueueNames.KnowledgeIndex,
+  QueueNames.LoaderIngest,
+];
 
 /** REST dashboard API, Socket.IO gateway and conversation workers. */
 @Module({})
@@ -31,6 +47,10 @@ export class GatewayApiModule {
       module: GatewayApiModule,
       imports: [
         PlatformModule.forService(config, options),
+        QueuesModule.register(GATEWAY_QUEUES),
+        RealtimeModule,
+        ConversationStoreModule,
+        ConversationIntakeModule,
         AuthCoreModule,
         BotConfigModule,
         AnalyticsModule,
@@ -43,8 +63,7 @@ export class GatewayApiModule {
         BotsModule,
         ChannelsModule,
         ChannelCatalogModule,
-        WidgetModule,
-        WebWidgetModule,
+        WebChannelModule,
         DashboardAppModule,
         KnowledgeModule,
         PlaygroundModule,

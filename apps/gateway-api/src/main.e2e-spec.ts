@@ -1,8 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { SystemCheckReport } from '@cxgenie/contracts';
-import { eventually, freePort, testEnv } from '@cxgenie/testing';
-import { ApiClient } from './testing/api-client';
+import { ApiClient, eventually, freePort, testEnv } from '@cxgenie/testing';
 
 const root = resolve(__dirname, '../../..');
 

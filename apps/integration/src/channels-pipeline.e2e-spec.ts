@@ -14,28 +14,26 @@ import {
 import { TenantConnections } from '@cxgenie/database';
 import { withTraceId } from '@cxgenie/observability';
 import {
+  ApiClient,
   type BootedService,
   FAKE_TELEGRAM_BOT_TOKEN,
   FAKE_VIBER_AUTH_TOKEN,
   FakeTelegram,
   FakeViber,
+  PARCEL_KNOWLEDGE,
+  type SpawnedService,
   TELEGRAM_CUSTOMER,
   TEST_REDIS_URL,
   VIBER_CUSTOMER,
+  addSnippet,
   bootService,
+  connectSocket,
   eventually,
+  sharedQueuePrefix,
+  spawnService,
   telegramUpdates,
   viberCallbacks,
 } from '@cxgenie/testing';
-import { coreAiService } from '../../core-ai/src/core-ai.service';
-import { gatewayApiService } from '../../gateway-api/src/gateway-api.service';
-import { ApiClient } from '../../gateway-api/src/testing/api-client';
-import {
-  PARCEL_KNOWLEDGE,
-  addSnippet,
-  sharedQueuePrefix,
-} from '../../gateway-api/src/testing/knowledge';
-import { connectSocket } from '../../gateway-api/src/testing/socket-client';
 import { integrationService } from './integration.service';
 import {
   type SeededChannel,
@@ -43,7 +41,7 @@ import {
   seedConversation,
   seedPlatformChannel,
   seedQueuedReplies,
-} from './testing/channel-fixtures';
+} from './channels.test-helpers';
 
 interface AgentFeed {
   socket: Socket;
@@ -67,8 +65,8 @@ const connectAgent = async (gatewayUrl: string, token: string): Promise<AgentFee
 describe('platform channels through the whole pipeline', () => {
   let telegram: FakeTelegram;
   let viber: FakeViber;
-  let coreAi: BootedService;
-  let gateway: BootedService;
+  let coreAi: SpawnedService;
+  let gateway: SpawnedService;
   let integration: BootedService;
   let sequelize: Sequelize;
   let outbound: Bull.Queue<ChannelOutboundJobData>;
@@ -79,13 +77,13 @@ describe('platform channels through the whole pipeline', () => {
   beforeAll(async () => {
     const QUEUE_PREFIX = sharedQueuePrefix();
     [telegram, viber] = await Promise.all([FakeTelegram.start(), FakeViber.start()]);
-    coreAi = await bootService(coreAiService, { LOCAL_LLM_TOKEN_DELAY_MS: '0', QUEUE_PREFIX });
+    coreAi = await spawnService('core-ai', { LOCAL_LLM_TOKEN_DELAY_MS: '0', QUEUE_PREFIX });
     integration = await bootService(integrationService, {
       TELEGRAM_API_ROOT: telegram.apiRoot,
       VIBER_API_ROOT: viber.apiRoot,
       QUEUE_PREFIX,
     });
-    gateway = await bootService(gatewayApiService, {
+    gateway = await spawnService('gateway-api', {
       [serviceUrlEnvVar('core-ai')]: coreAi.url,
       [serviceUrlEnvVar('integration')]: integration.url,
       QUEUE_PREFIX,

@@ -1,12 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule, type PlatformOptions } from '@cxgenie/bootstrap';
+import { PlatformModule, type PlatformOptions, QueuesModule } from '@cxgenie/bootstrap';
 import type { ServiceConfig } from '@cxgenie/config';
+import { QueueNames } from '@cxgenie/contracts';
+import { ConversationIntakeModule, ConversationStoreModule } from '@cxgenie/conversations';
+import { RealtimeModule } from '@cxgenie/realtime';
 import { ChannelDirectoryModule } from './core-modules/channel-directory/channel-directory.module';
 import { ChannelRegistryModule } from './core-modules/channel-registry/channel-registry.module';
 import { LocksModule } from './core-modules/locks/locks.module';
 import { ChannelMetricsModule } from './core-modules/metrics/metrics.module';
-import { QueuesModule } from './core-modules/queues/queues.module';
-import { RealtimeModule } from './core-modules/realtime/realtime.module';
 import { ChannelConnectionsModule } from './modules/channel-connections/channel-connections.module';
 import { PLATFORM_MODULES } from './modules/channels/platform-modules';
 import { OutboundModule } from './modules/outbound/outbound.module';
@@ -24,8 +25,15 @@ export class IntegrationModule {
         ChannelDirectoryModule,
         ChannelMetricsModule,
         LocksModule,
-        QueuesModule,
+        // Feeds conversation.inbound and handoff.requests; drains channel.outbound.
+        QueuesModule.register([
+          QueueNames.ConversationInbound,
+          QueueNames.ChannelOutbound,
+          QueueNames.HandoffRequests,
+        ]),
         RealtimeModule,
+        ConversationStoreModule,
+        ConversationIntakeModule,
         ...PLATFORM_MODULES,
         WebhooksModule,
         OutboundModule,

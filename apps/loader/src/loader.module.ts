@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, type PlatformOptions } from '@cxgenie/bootstrap';
 import type { ServiceConfig } from '@cxgenie/config';
+import { RealtimeModule } from '@cxgenie/realtime';
 import { StorageModule } from '@cxgenie/storage';
 import { EmbeddingsModule } from './core-modules/embeddings/embeddings.module';
 import { LoaderMetricsModule } from './core-modules/metrics/loader-metrics.module';
@@ -18,6 +19,7 @@ export class LoaderModule {
       module: LoaderModule,
       imports: [
         PlatformModule.forService(config, options),
+        RealtimeModule,
         StorageModule.forRoot(config),
         EmbeddingsModule,
         LoaderMetricsModule,

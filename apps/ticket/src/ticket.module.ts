@@ -1,9 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule, type PlatformOptions } from '@cxgenie/bootstrap';
+import { PlatformModule, type PlatformOptions, QueuesModule } from '@cxgenie/bootstrap';
 import type { ServiceConfig } from '@cxgenie/config';
-import { AgentEventsModule } from './core-modules/agent-events/agent-events.module';
-import { TicketQueuesModule } from './core-modules/queues/ticket-queues.module';
-import { TicketsCoreModule } from './core-modules/tickets/tickets-core.module';
+import { QueueNames } from '@cxgenie/contracts';
+import { ConversationStoreModule } from '@cxgenie/conversations';
+import { RealtimeModule } from '@cxgenie/realtime';
 import { AssignmentModule } from './modules/assignment/assignment.module';
 import { AvailabilityModule } from './modules/availability/availability.module';
 import { HandoffModule } from './modules/handoff/handoff.module';
@@ -18,9 +18,15 @@ export class TicketModule {
       module: TicketModule,
       imports: [
         PlatformModule.forService(config, options),
-        TicketQueuesModule,
-        AgentEventsModule,
-        TicketsCoreModule,
+        QueuesModule.register([
+          QueueNames.BotNotEnoughData,
+          QueueNames.HandoffRequests,
+          QueueNames.AgentPresence,
+          QueueNames.TicketAssignment,
+          QueueNames.TicketScheduler,
+        ]),
+        RealtimeModule,
+        ConversationStoreModule,
         AssignmentModule,
         AvailabilityModule,
         SlaModule,

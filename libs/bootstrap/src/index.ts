@@ -5,3 +5,7 @@ export * from './run-service';
 export * from './http/api-error';
 export * from './http/http-error.filter';
 export * from './http/validation.pipe';
+export * from './http/socket-error';
+export * from './queues/queues.module';
+export * from './queues/queue-worker';
+export * from './queues/scheduled-jobs';

@@ -64,3 +64,6 @@ export interface Attachment {
   mimeType?: string;
   sizeBytes?: number;
 }
+
+/** The longest text a customer or an agent may send in one message. */
+export const MAX_MESSAGE_CHARS = 4_000;

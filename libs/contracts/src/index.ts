@@ -11,3 +11,7 @@ export * from './clients/core-ai.client';
 export * from './knowledge-ingest';
 export * from './channels';
 export * from './public-address';
+export * from './errors';
+export * from './channel-traits';
+export * from './queue-options';
+export * from './realtime-events';

@@ -41,8 +41,8 @@ export interface KnowledgeSourceStats {
 }
 
 /**
- * Progress of a source, published by the loader on the Redis channel below and pushed by
- * gateway-api to the workspace's dashboard sockets as `ServerEvents.KnowledgeSourceProgress`.
+ * Progress of a source, broadcast by the loader to the workspace's dashboard sockets as
+ * `ServerEvents.KnowledgeSourceProgress`.
  */
 export interface KnowledgeSourceProgressEvent {
   workspaceId: string;
@@ -56,5 +56,3 @@ export interface KnowledgeSourceProgressEvent {
   error: string | null;
   updatedAt: string;
 }
-
-export const KNOWLEDGE_PROGRESS_CHANNEL = 'cxgenie:knowledge:progress';

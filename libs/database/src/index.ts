@@ -18,7 +18,5 @@ export * from './repositories/knowledge-cascade.repository';
 export * from './repositories/customer-identity.repository';
 export * from './repositories/bot-channel.repository';
 export * from './repositories/channel-customer.repository';
-export * from './repositories/customer-message-intake.repository';
-export * from './repositories/ticket-read-model';
 export * from './repositories/control-plane.repository';
 export * from './repositories/member.repository';

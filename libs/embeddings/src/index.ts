@@ -7,3 +7,4 @@ export * from './cache/pg-embedding-cache.store';
 export * from './cache/cached-embedding.provider';
 export * from './create-embedding-provider';
 export * from './local/local-embedding-provider';
+export * from './openai/provider-failure';

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { createRedisClient } from './redis-client.factory';
+import { RedisLocks } from './locks/redis-locks';
 import { REDIS_CLIENT } from './redis.tokens';
 
 @Module({})
@@ -31,8 +32,9 @@ export class RedisModule implements OnApplicationShutdown {
             return client;
           },
         },
+        RedisLocks,
       ],
-      exports: [REDIS_CLIENT],
+      exports: [REDIS_CLIENT, RedisLocks],
     };
   }
 

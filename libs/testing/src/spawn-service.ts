@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { ServiceName } from '@cxgenie/contracts';
-import { servicePortEnvVar } from '@cxgenie/contracts';
+import { SERVICE_TOPOLOGY, servicePortEnvVar } from '@cxgenie/contracts';
 import { eventually } from './eventually';
+import { LogCapture } from './log-capture';
 import { freePort } from './redis-server';
 import { testEnv } from './test-env';
 
@@ -18,15 +19,20 @@ process.once('exit', () => {
 export interface SpawnedService {
   url: string;
   process: ChildProcess;
-  /** Every line the service wrote to stdout (JSON log lines). */
+  /** Every line the service wrote to stdout and stderr. */
   output: string[];
+  /** Its JSON log lines, as `bootService` captures them. */
+  logs: LogCapture;
   exited: Promise<number | null>;
   kill(signal?: NodeJS.Signals): Promise<number | null>;
+  /** Graceful stop (SIGTERM), as a test ends. */
+  close(): Promise<void>;
 }
 
 /**
- * Runs a service's real `main.ts` as a separate process (a second instance, a worker to kill),
- * on a free port against the real infrastructure, and waits until it is ready.
+ * Runs a service's real `main.ts` as a separate process, on a free port against the real
+ * infrastructure, and waits until it is ready: another app a test talks to (an app's tests never
+ * load another app's code), a second instance, a worker to kill.
  */
 export async function spawnService(
   service: ServiceName,
@@ -39,18 +45,37 @@ export async function spawnService(
       PATH: process.env.PATH ?? '',
       ...testEnv({
         [servicePortEnvVar(service)]: String(port),
-        DATA_DIR: `.data/test/spawned-${port}`,
+        // Embedded ClickHouse allows one owning process per directory; the other embedded stores
+        // are shared as on one machine (core-ai searches what the loader indexed, and what a
+        // core-ai booted in the test process indexed).
+        DATA_DIR: SERVICE_TOPOLOGY[service].clickhouse
+          ? `.data/test/spawned-${port}`
+          : testEnv().DATA_DIR,
         ...env,
       }),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
+  const logs = new LogCapture();
   for (const stream of [child.stdout!, child.stderr!]) {
     stream.on('data', (chunk: Buffer) =>
       output.push(...chunk.toString().split('\n').filter(Boolean)),
     );
   }
+  // JSON lines only (a chunk may end mid-line): Node's own warnings are not log lines.
+  let partial = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    const lines = (partial + chunk.toString()).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) {
+      try {
+        logs.lines.push(JSON.parse(line) as LogCapture['lines'][number]);
+      } catch {
+        // not a log line
+      }
+    }
+  });
   running.add(child);
   const exited = new Promise<number | null>((done) =>
     child.once('exit', (code) => {
@@ -66,17 +91,23 @@ export async function spawnService(
       const res = await fetch(`${url}/health/ready`);
       if (!res.ok) throw new Error(`${service} not ready`);
     },
-    30_000,
+    // A cold start compiles the service's sources first; a loaded machine takes its time.
+    60_000,
     200,
   );
   return {
     url,
     process: child,
     output,
+    logs,
     exited,
     kill: async (signal = 'SIGTERM') => {
       if (child.exitCode === null) child.kill(signal);
       return exited;
+    },
+    close: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
     },
   };
 }

@@ -1,6 +1,5 @@
-import { type BootedService, bootService } from '@cxgenie/testing';
+import { ApiClient, type BootedService, bootService } from '@cxgenie/testing';
 import { gatewayApiService } from '../gateway-api.service';
-import { ApiClient } from '../testing/api-client';
 
 interface Operation {
   security?: unknown[];

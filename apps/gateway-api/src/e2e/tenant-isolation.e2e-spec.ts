@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { TenantConnections, TenantRelocator } from '@cxgenie/database';
 import {
+  ApiClient,
   type BootedService,
   bootService,
   seedBotAndChannel,
   seedConversations,
+  signInAsNewMember,
 } from '@cxgenie/testing';
 import { gatewayApiService } from '../gateway-api.service';
-import { ApiClient, signInAsNewMember } from '../testing/api-client';
 
 /**
  * Workspace A's owner tries every tenant-scoped route of the API against workspace B's resources:

@@ -2,11 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Browser, Page } from 'playwright-core';
 import { agentPresenceKeys, serviceUrlEnvVar } from '@cxgenie/contracts';
-import { type BootedService, TEST_REDIS_URL, bootService, eventually } from '@cxgenie/testing';
-import { coreAiService } from '../../../core-ai/src/core-ai.service';
+import {
+  ApiClient,
+  type BootedService,
+  type SpawnedService,
+  TEST_REDIS_URL,
+  addSnippet,
+  bootService,
+  eventually,
+  sharedQueuePrefix,
+  spawnService,
+} from '@cxgenie/testing';
 import { gatewayApiService } from '../../src/gateway-api.service';
-import { ApiClient } from '../../src/testing/api-client';
-import { addSnippet, sharedQueuePrefix } from '../../src/testing/knowledge';
 import {
   BrowserSessions,
   PASSWORD,
@@ -37,7 +44,7 @@ const STUMPER = 'Can I pay for my order with cryptocurrency like bitcoin?';
  * CSP, hostile text shown as text), with a second agent on a phone watching it all live.
  */
 describe('dashboard inbox, in headless Chromium', () => {
-  let coreAi: BootedService;
+  let coreAi: SpawnedService;
   let gateway: BootedService;
   let browser: Browser;
   let sessions: BrowserSessions;
@@ -55,7 +62,7 @@ describe('dashboard inbox, in headless Chromium', () => {
     queuePrefix = sharedQueuePrefix();
     redis = new Redis(TEST_REDIS_URL);
     [coreAi, browser] = await Promise.all([
-      bootService(coreAiService, { LOCAL_LLM_TOKEN_DELAY_MS: '0', QUEUE_PREFIX: queuePrefix }),
+      spawnService('core-ai', { LOCAL_LLM_TOKEN_DELAY_MS: '0', QUEUE_PREFIX: queuePrefix }),
       launchBrowser(),
     ]);
     gateway = await bootService(gatewayApiService, {

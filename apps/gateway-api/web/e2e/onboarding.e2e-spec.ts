@@ -1,13 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { serviceUrlEnvVar } from '@cxgenie/contracts';
-import { type BootedService, bootService, eventually } from '@cxgenie/testing';
+import {
+  ApiClient,
+  type BootedService,
+  type SpawnedService,
+  bootService,
+  eventually,
+  sharedQueuePrefix,
+  spawnService,
+} from '@cxgenie/testing';
 import type { Browser } from 'playwright-core';
-import { coreAiService } from '../../../core-ai/src/core-ai.service';
-import { loaderService } from '../../../loader/src/loader.service';
 import { gatewayApiService } from '../../src/gateway-api.service';
-import { makePdf } from '../../src/modules/knowledge/documents/upload/upload.test-fixtures';
-import { ApiClient } from '../../src/testing/api-client';
-import { sharedQueuePrefix } from '../../src/testing/knowledge';
+import { makePdf } from '../../src/modules/knowledge/documents/upload/upload.test-helpers';
 import {
   BrowserSessions,
   PASSWORD,
@@ -33,8 +37,8 @@ const MANUAL = [
  * with that widget gets an answer taken from the manual.
  */
 describe('dashboard onboarding journey, in headless Chromium', () => {
-  let coreAi: BootedService;
-  let loader: BootedService;
+  let coreAi: SpawnedService;
+  let loader: SpawnedService;
   let gateway: BootedService;
   let browser: Browser;
   let sessions: BrowserSessions;
@@ -43,8 +47,8 @@ describe('dashboard onboarding journey, in headless Chromium', () => {
     ensureDashboardBuilt();
     const QUEUE_PREFIX = sharedQueuePrefix();
     [coreAi, loader, browser] = await Promise.all([
-      bootService(coreAiService, { LOCAL_LLM_TOKEN_DELAY_MS: '0', QUEUE_PREFIX }),
-      bootService(loaderService, { QUEUE_PREFIX, LOADER_METRICS_PORT: '0' }),
+      spawnService('core-ai', { LOCAL_LLM_TOKEN_DELAY_MS: '0', QUEUE_PREFIX }),
+      spawnService('loader', { QUEUE_PREFIX, LOADER_METRICS_PORT: '0' }),
       launchBrowser(),
     ]);
     gateway = await bootService(gatewayApiService, {

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { type BootedService, bootService, eventually } from '@cxgenie/testing';
+import { ApiClient, type BootedService, bootService, eventually } from '@cxgenie/testing';
 import { gatewayApiService } from '../../src/gateway-api.service';
-import { ApiClient } from '../../src/testing/api-client';
 import {
   BrowserSessions,
   PASSWORD,

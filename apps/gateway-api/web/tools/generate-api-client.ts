@@ -1,6 +1,6 @@
 /*
  * Regenerates the dashboard's API types from the OpenAPI document of a running gateway-api.
- *   npm run web:api                      boots a gateway in-process (test database) and writes
+ *   npm run web:api                      starts a gateway (test database) and writes
  *   ... generate-api-client.ts --url U   reads the document of the gateway at U instead
  *   ... --document F                     reads the document from the JSON file F instead
  *   ... --check                          writes nothing; exits 1 when the checked-in file is stale
@@ -8,8 +8,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { Migrator } from '@cxgenie/database';
-import { TEST_DATABASE_URL, bootService } from '@cxgenie/testing';
-import { gatewayApiService } from '../../src/gateway-api.service';
+import { TEST_DATABASE_URL, spawnService } from '@cxgenie/testing';
 import {
   API_SCHEMA_FILE,
   fetchApiDocument,
@@ -22,7 +21,8 @@ async function documentOf(url: string | undefined, file: string | undefined): Pr
   if (url) return fetchApiDocument(url);
   const migrator = new Migrator(TEST_DATABASE_URL);
   await migrator.up().finally(() => migrator.close());
-  const gateway = await bootService(gatewayApiService);
+  // Its own process, as deployed: the document is what a running gateway serves.
+  const gateway = await spawnService('gateway-api', { LOG_LEVEL: 'warn' });
   try {
     return await fetchApiDocument(gateway.url);
   } finally {

@@ -9,8 +9,9 @@ import {
 import type { Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { ForeignKeyConstraintError, UniqueConstraintError } from 'sequelize';
+import { AppException } from '@cxgenie/contracts';
 import { InvalidCursorError } from '@cxgenie/database';
-import type { ApiErrorBody, FieldProblem } from './api-error';
+import { type ApiErrorBody, type FieldProblem, HTTP_STATUS_OF } from './api-error';
 
 const reason = (status: number): string => STATUS_CODES[status] ?? 'Error';
 
@@ -26,7 +27,10 @@ const fromHttpException = (exception: HttpException): ApiErrorBody => {
   return { statusCode, error: reason(statusCode), message, details };
 };
 
-/** Renders every failure, ours or a library's, as `{ statusCode, error, message, details[] }`. */
+/**
+ * Renders every failure, ours or a library's, as `{ statusCode, error, message, details[] }`: a
+ * domain error (`AppException`) by its kind, whichever module threw it.
+ */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpError');
@@ -40,6 +44,16 @@ export class HttpErrorFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown): ApiErrorBody {
+    if (exception instanceof AppException) {
+      const statusCode = HTTP_STATUS_OF[exception.kind];
+      return {
+        statusCode,
+        error: reason(statusCode),
+        message: exception.message,
+        details: exception.details,
+        code: exception.code,
+      };
+    }
     if (exception instanceof HttpException) return fromHttpException(exception);
     if (exception instanceof UniqueConstraintError) {
       const fields = Object.keys(exception.fields ?? {});

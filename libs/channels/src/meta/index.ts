@@ -7,3 +7,4 @@ export { DEFAULT_GRAPH_API_ROOT, GRAPH_API_VERSION } from './meta-adapter-option
 export type { MetaAdapterOptions } from './meta-adapter-options';
 export { pageCredentialsSchema } from './meta-credentials.schema';
 export type { PageCredentials } from './meta-credentials.schema';
+export * from './meta-messaging.adapter';

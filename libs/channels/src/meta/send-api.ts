@@ -8,7 +8,7 @@ import {
 import { z } from 'zod';
 import { sendParts } from '../shared/send-parts';
 import type { GraphApiClient } from './graph-api.client';
-import { splitMeasuredText, type TextMeasure } from './split-text';
+import { type TextMeasure, splitText } from '../shared/split-text';
 
 export interface SendApiTarget {
   /** `{page-id}/messages` or `me/messages`. */
@@ -36,7 +36,7 @@ export async function sendViaSendApi(
   const links = message.attachments.filter((a) => !SENDABLE.has(a.type)).map((a) => a.url);
   const text = [message.text, ...links].filter((part) => part.trim() !== '').join('\n');
   const payloads: object[] = [
-    ...splitMeasuredText(text, target.textLimit, target.measure).map((part) => ({ text: part })),
+    ...splitText(text, target.textLimit, target.measure).map((part) => ({ text: part })),
     ...message.attachments
       .filter((a) => SENDABLE.has(a.type))
       .map((a) => ({ attachment: { type: a.type, payload: { url: a.url, is_reusable: false } } })),

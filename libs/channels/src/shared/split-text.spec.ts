@@ -1,4 +1,4 @@
-import { splitText } from './split-text';
+import { splitText, utf16Length, utf8Bytes } from './split-text';
 
 const words = (n: number, word = 'lorem'): string =>
   Array.from({ length: n }, () => word).join(' ');
@@ -47,5 +47,52 @@ describe('splitText', () => {
     const text = `Hi.\n\n${'x'.repeat(5000)}`;
     const [first] = splitText(text, 4096);
     expect(first.length).toBe(4096);
+  });
+});
+
+describe('splitText, measured as a platform counts', () => {
+  it('keeps a text within the limit whole, and sends nothing for blank text', () => {
+    expect(splitText('Hello there', 20)).toEqual(['Hello there']);
+    expect(splitText(' \n ', 20)).toEqual([]);
+  });
+
+  it('breaks between words so that every part fits and no word is lost or cut', () => {
+    const words = Array.from({ length: 600 }, (_, i) => `word${i}`);
+    const text = words.join(' ');
+    const parts = splitText(text, 2000);
+    expect(parts.length).toBeGreaterThan(1);
+    parts.forEach((part) => expect(part.length).toBeLessThanOrEqual(2000));
+    expect(parts.join(' ').split(' ')).toEqual(words);
+  });
+
+  it('prefers a line break over a space when both are in reach', () => {
+    const text = `${'a'.repeat(60)}\n${'b'.repeat(20)} ${'c'.repeat(30)}`;
+    expect(splitText(text, 100)).toEqual(['a'.repeat(60), `${'b'.repeat(20)} ${'c'.repeat(30)}`]);
+  });
+
+  it('cuts a text without spaces at the limit', () => {
+    const parts = splitText('x'.repeat(4500), 2000);
+    expect(parts.map((p) => p.length)).toEqual([2000, 2000, 500]);
+  });
+
+  it('never splits an emoji, even a joined sequence, when measuring UTF-16 or UTF-8', () => {
+    const family = '👨‍👩‍👧‍👦';
+    const text = family.repeat(50);
+    for (const [limit, measure] of [
+      [30, utf16Length],
+      [30, utf8Bytes],
+    ] as const) {
+      const parts = splitText(text, limit, measure);
+      parts.forEach((part) => {
+        expect(measure(part)).toBeLessThanOrEqual(limit);
+        expect(part.split(family).join('')).toBe('');
+      });
+      expect(parts.join('')).toBe(text);
+    }
+  });
+
+  it('counts bytes when asked: 600 two-byte letters do not fit in 1000 bytes', () => {
+    const parts = splitText('é'.repeat(600), 1000, utf8Bytes);
+    expect(parts.map(utf8Bytes)).toEqual([1000, 200]);
   });
 });

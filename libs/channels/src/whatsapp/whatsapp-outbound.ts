@@ -8,7 +8,7 @@ import {
 import { z } from 'zod';
 import type { GraphApiClient } from '../meta/graph-api.client';
 import { sendParts } from '../shared/send-parts';
-import { splitMeasuredText, utf16Length } from '../meta/split-text';
+import { splitText, utf16Length } from '../shared/split-text';
 import { isServiceWindowOpen } from './customer-service-window';
 
 /** The Cloud API refuses a text `body` over 4096 characters. */
@@ -82,7 +82,7 @@ function freeFormPayloads(message: OutboundChannelMessage): object[] {
     .filter((part) => part.trim() !== '')
     .join('\n');
   return [
-    ...splitMeasuredText(text, WHATSAPP_TEXT_LIMIT, utf16Length).map((body) => ({
+    ...splitText(text, WHATSAPP_TEXT_LIMIT, utf16Length).map((body) => ({
       type: 'text',
       text: { preview_url: false, body },
     })),

@@ -4,10 +4,14 @@ import { countTokens, truncateToTokens } from '@cxgenie/text-processing';
 import type { EmbeddingProvider, EmbeddingSpace } from '../embedding-provider';
 import { forEachConcurrently, planBatches } from './embedding-batches';
 import { EmbeddingRequestError } from './embedding-request.error';
+import {
+  type ProviderFailure,
+  type SdkApiError,
+  describeProviderFailure,
+} from './provider-failure';
 import { decodeEmbedding, normalize } from './embedding-vectors';
 import {
   DEFAULT_RETRY_OPTIONS,
-  isRetryableStatus,
   type RetryOptions,
   retryDelayMs,
   sleep,
@@ -53,13 +57,6 @@ const MAX_CHARS_PER_TOKEN = 64;
 interface FittedInput {
   text: string;
   tokens: number;
-}
-
-interface ProviderFailure {
-  status: number | null;
-  retryable: boolean;
-  headers: Headers | undefined;
-  message: string;
 }
 
 /**
@@ -208,20 +205,12 @@ export class OpenAiEmbeddingProvider implements EmbeddingProvider {
   }
 }
 
-function describeFailure(error: unknown): ProviderFailure {
-  if (error instanceof OpenAI.APIError) {
-    // The SDK raises APIConnectionError (no status) for refused, reset and timed-out connections.
-    const status = typeof error.status === 'number' ? error.status : null;
-    return {
-      status,
-      retryable: status === null || isRetryableStatus(status),
-      headers: error.headers,
-      // The provider's request id is what its support asks for.
-      message: error.requestID ? `${error.message} (request ${error.requestID})` : error.message,
-    };
-  }
-  return { status: null, retryable: false, headers: undefined, message: String(error) };
-}
+const describeFailure = (error: unknown): ProviderFailure =>
+  describeProviderFailure(error, {
+    isApiError: (e): e is SdkApiError => e instanceof OpenAI.APIError,
+    // Anything else came from our own handling of a response: another attempt repeats it.
+    otherErrorsRetryable: false,
+  });
 
 function cutChars(text: string, maxTokens: number): string {
   const cut = text.slice(0, maxTokens * MAX_CHARS_PER_TOKEN);

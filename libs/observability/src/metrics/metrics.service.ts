@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bull';
-import { Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 const JOB_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed', 'paused'] as const;
 
@@ -12,6 +12,8 @@ const JOB_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed', 'paus
 export class MetricsService {
   readonly registry = new Registry();
   readonly httpRequestDuration: Histogram<'method' | 'route' | 'status'>;
+  private readonly jobDuration: Histogram<'queue' | 'outcome'>;
+  private readonly jobsTotal: Counter<'queue' | 'outcome'>;
   private readonly queues = new Map<string, Queue>();
 
   constructor() {
@@ -21,6 +23,19 @@ export class MetricsService {
       help: 'HTTP request duration in seconds',
       labelNames: ['method', 'route', 'status'],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [this.registry],
+    });
+    this.jobDuration = new Histogram({
+      name: 'queue_job_duration_seconds',
+      help: 'Time this instance spent on each queue job, by outcome',
+      labelNames: ['queue', 'outcome'],
+      buckets: [0.005, 0.025, 0.1, 0.5, 1, 2.5, 5, 15, 60],
+      registers: [this.registry],
+    });
+    this.jobsTotal = new Counter({
+      name: 'queue_jobs_total',
+      help: 'Queue jobs this instance processed, by outcome',
+      labelNames: ['queue', 'outcome'],
       registers: [this.registry],
     });
     const queues = this.queues;
@@ -43,6 +58,15 @@ export class MetricsService {
         );
       },
     });
+  }
+
+  /** Starts timing a job; call the result with its outcome when it ends. */
+  startJob(queue: string): (outcome: 'completed' | 'failed') => void {
+    const end = this.jobDuration.startTimer({ queue });
+    return (outcome) => {
+      end({ outcome });
+      this.jobsTotal.inc({ queue, outcome });
+    };
   }
 
   trackQueue(queue: Queue): void {

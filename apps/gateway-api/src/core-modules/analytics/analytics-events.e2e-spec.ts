@@ -9,18 +9,23 @@ import {
   QueueNames,
   serviceUrlEnvVar,
 } from '@cxgenie/contracts';
-import { type BootedService, bootService, eventually } from '@cxgenie/testing';
-import { coreAiService } from '../../../../core-ai/src/core-ai.service';
+import {
+  ApiClient,
+  type BootedService,
+  bootService,
+  eventually,
+  type SpawnedService,
+  spawnService,
+} from '@cxgenie/testing';
 import { gatewayApiService } from '../../gateway-api.service';
-import { storedAnalyticsEvents } from '../../testing/analytics';
-import { ApiClient } from '../../testing/api-client';
+import { storedAnalyticsEvents } from './analytics.test-helpers';
 import { ANALYTICS_EVENTS_TABLE } from './analytics-events.table';
 
 const WAIT_MS = 20_000;
 
 describe('analytics facts, from the pipeline to ClickHouse', () => {
   const queuePrefix = `test-${randomBytes(4).toString('hex')}`;
-  let coreAi: BootedService;
+  let coreAi: SpawnedService;
   let gateway: BootedService;
   let queue: Bull.Queue<AnalyticsEventsJobData | AnalyticsEvent>;
   let clickhouse: ClickHouseClient;
@@ -44,7 +49,7 @@ describe('analytics facts, from the pipeline to ClickHouse', () => {
     }, WAIT_MS);
 
   beforeAll(async () => {
-    coreAi = await bootService(coreAiService, {
+    coreAi = await spawnService('core-ai', {
       LOCAL_LLM_TOKEN_DELAY_MS: '0',
       QUEUE_PREFIX: queuePrefix,
     });

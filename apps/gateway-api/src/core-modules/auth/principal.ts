@@ -4,7 +4,14 @@ import type { MemberRole } from '@cxgenie/contracts';
 export type Principal =
   | { kind: 'user'; userId: string; workspaceId: string; role: MemberRole }
   | { kind: 'api-key'; apiKeyId: string; workspaceId: string; role: Exclude<MemberRole, 'owner'> }
-  | { kind: 'widget'; customerId: string; workspaceId: string; botId: string };
+  | {
+      kind: 'widget';
+      customerId: string;
+      workspaceId: string;
+      botId: string;
+      /** The bot's web channel the session was started on. */
+      channelId: string | null;
+    };
 
 const RANK: Record<MemberRole, number> = { agent: 1, admin: 2, owner: 3 };
 

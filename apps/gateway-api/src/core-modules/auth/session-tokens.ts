@@ -20,6 +20,8 @@ interface WidgetClaims {
   sub: string;
   wid: string;
   bot: string;
+  /** The web channel: the widget intake is the channel intake, keyed by channel and customer. */
+  ch?: string;
 }
 
 export interface IssuedSession {
@@ -118,14 +120,32 @@ export class SessionTokens {
     );
   }
 
-  signWidgetSession(customerId: string, workspaceId: string, botId: string): Promise<string> {
-    const claims: WidgetClaims = { typ: 'widget', sub: customerId, wid: workspaceId, bot: botId };
+  signWidgetSession(
+    customerId: string,
+    workspaceId: string,
+    botId: string,
+    channelId: string,
+  ): Promise<string> {
+    const claims: WidgetClaims = {
+      typ: 'widget',
+      sub: customerId,
+      wid: workspaceId,
+      bot: botId,
+      ch: channelId,
+    };
     return this.jwt.signAsync(claims, { expiresIn: WIDGET_SESSION_TTL_S });
   }
 
   /** A principal from a JWT, or null for anything expired, forged or of an unknown kind. */
   async verify(token: string): Promise<Principal | null> {
-    let claims: { typ?: string; sub?: string; wid?: string; role?: string; bot?: string };
+    let claims: {
+      typ?: string;
+      sub?: string;
+      wid?: string;
+      role?: string;
+      bot?: string;
+      ch?: string;
+    };
     try {
       claims = await this.jwt.verifyAsync(token);
     } catch {
@@ -145,7 +165,14 @@ export class SessionTokens {
       };
     }
     if (claims.typ === 'widget' && claims.sub && claims.wid && claims.bot) {
-      return { kind: 'widget', customerId: claims.sub, workspaceId: claims.wid, botId: claims.bot };
+      return {
+        kind: 'widget',
+        customerId: claims.sub,
+        workspaceId: claims.wid,
+        botId: claims.bot,
+        // Sessions signed before the claim existed look their web channel up by bot.
+        channelId: claims.ch ?? null,
+      };
     }
     return null;
   }

@@ -1,8 +1,7 @@
-import { type BootedService, bootService } from '@cxgenie/testing';
+import { ApiClient, type BootedService, bootService, signInAsNewMember } from '@cxgenie/testing';
 import { TenantConnections } from '@cxgenie/database';
 import { sha256 } from '../../core-modules/crypto/opaque-token';
 import { gatewayApiService } from '../../gateway-api.service';
-import { ApiClient, signInAsNewMember } from '../../testing/api-client';
 
 interface ApiKeyBody {
   id: string;

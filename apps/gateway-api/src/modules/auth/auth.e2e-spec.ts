@@ -1,8 +1,13 @@
 import { JwtService } from '@nestjs/jwt';
 import { randomBytes } from 'node:crypto';
-import { type BootedService, bootService } from '@cxgenie/testing';
+import {
+  ApiClient,
+  type BootedService,
+  bootService,
+  type SessionBody,
+  signInAsNewMember,
+} from '@cxgenie/testing';
 import { gatewayApiService } from '../../gateway-api.service';
-import { ApiClient, type SessionBody, signInAsNewMember } from '../../testing/api-client';
 
 const PASSWORD = 'correct horse battery staple';
 

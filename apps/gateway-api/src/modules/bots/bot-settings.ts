@@ -1,7 +1,7 @@
 import type { ReplyUnknownPolicy } from '@cxgenie/contracts';
 import type { KnowledgeSettings } from '@cxgenie/database';
 import { newOpaqueToken } from '../../core-modules/crypto/opaque-token';
-import { FallbackMessageRequiredException } from './bots.exception';
+import { BotsException } from './bots.exception';
 
 /** Public by design (the widget script embeds it), so it is stored and shown in the clear. */
 export const newBotPublicKey = (): string => newOpaqueToken('pk_', 18);
@@ -17,7 +17,7 @@ export function assertFallbackFitsPolicy(
   fallbackMessage: string,
 ): void {
   if (policy === 'INPUT_ANSWER' && fallbackMessage.trim() === '')
-    throw new FallbackMessageRequiredException();
+    throw BotsException.fallbackMessageRequired();
 }
 
 /** JSON merge patch (RFC 7396) of one level: a null removes the key, so the default applies. */

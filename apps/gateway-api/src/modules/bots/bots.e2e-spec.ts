@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { type BootedService, bootService } from '@cxgenie/testing';
+import { ApiClient, type BootedService, bootService, signInAsNewMember } from '@cxgenie/testing';
 import { TenantConnections } from '@cxgenie/database';
 import { gatewayApiService } from '../../gateway-api.service';
-import { ApiClient, signInAsNewMember } from '../../testing/api-client';
 
 interface BotBody {
   id: string;

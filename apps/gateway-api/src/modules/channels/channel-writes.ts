@@ -1,12 +1,12 @@
 import { UniqueConstraintError } from 'sequelize';
-import { ChannelExternalIdTakenException } from './channels.exception';
+import { ChannelsException } from './channels.exception';
 
 /** The only unique constraint on channels is (type, externalId) among live rows. */
 export async function withExternalIdConflict<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    if (error instanceof UniqueConstraintError) throw new ChannelExternalIdTakenException();
+    if (error instanceof UniqueConstraintError) throw ChannelsException.externalIdTaken();
     throw error;
   }
 }

@@ -1,9 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { type BootedService, bootService } from '@cxgenie/testing';
+import {
+  ApiClient,
+  type ApiResponse,
+  type BootedService,
+  bootService,
+  signInAsNewMember,
+} from '@cxgenie/testing';
 import { TenantConnections } from '@cxgenie/database';
 import { SecretBox } from '../../core-modules/crypto/secret-box';
 import { gatewayApiService } from '../../gateway-api.service';
-import { type ApiResponse, ApiClient, signInAsNewMember } from '../../testing/api-client';
 
 interface ChannelBody {
   id: string;

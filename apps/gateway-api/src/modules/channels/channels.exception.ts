@@ -1,29 +1,51 @@
-import { ConflictException, UnprocessableEntityException } from '@nestjs/common';
-import { ApiValidationException, type FieldProblem } from '@cxgenie/bootstrap';
+import {
+  AppException,
+  type ErrorKind,
+  type FieldProblem,
+  invalidFieldsMessage,
+} from '@cxgenie/contracts';
 
-/** Credentials or settings that do not fit the channel type's schema (after any merge). */
-export class ChannelConfigurationInvalidException extends ApiValidationException {
-  constructor(problems: FieldProblem[]) {
-    super(problems);
-  }
+export enum ChannelsExceptionCode {
+  /** Credentials or settings that do not fit the channel type's schema (after any merge). */
+  CONFIGURATION_INVALID = 'CONFIGURATION_INVALID',
+  /** Also the answer for another workspace's bot: channels never link across tenants. */
+  BOT_NOT_FOUND = 'BOT_NOT_FOUND',
+  /** Platforms route by page, number or bot: one account can feed only one live channel. */
+  EXTERNAL_ID_TAKEN = 'EXTERNAL_ID_TAKEN',
 }
 
-/** Also the answer for another workspace's bot: channels never link across tenants. */
-export class ChannelBotNotFoundException extends UnprocessableEntityException {
-  constructor() {
-    super({
-      message: 'The bot does not exist in this workspace',
-      details: [{ field: 'botId', message: 'does not name a bot of this workspace' }],
-    });
-  }
-}
+const KINDS: Record<ChannelsExceptionCode, ErrorKind> = {
+  CONFIGURATION_INVALID: 'invalid',
+  BOT_NOT_FOUND: 'unprocessable',
+  EXTERNAL_ID_TAKEN: 'conflict',
+};
 
-/** Platforms route by page, number or bot: one account can feed only one live channel. */
-export class ChannelExternalIdTakenException extends ConflictException {
-  constructor() {
-    super({
-      message: 'This account is already connected to another channel',
-      details: [{ field: 'externalId', message: 'is already connected for this channel type' }],
-    });
+export class ChannelsException extends AppException<ChannelsExceptionCode> {
+  get kind(): ErrorKind {
+    return KINDS[this.code];
+  }
+
+  static configurationInvalid(problems: FieldProblem[]): ChannelsException {
+    return new ChannelsException(
+      ChannelsExceptionCode.CONFIGURATION_INVALID,
+      invalidFieldsMessage(problems),
+      problems,
+    );
+  }
+
+  static botNotFound(): ChannelsException {
+    return new ChannelsException(
+      ChannelsExceptionCode.BOT_NOT_FOUND,
+      'The bot does not exist in this workspace',
+      [{ field: 'botId', message: 'does not name a bot of this workspace' }],
+    );
+  }
+
+  static externalIdTaken(): ChannelsException {
+    return new ChannelsException(
+      ChannelsExceptionCode.EXTERNAL_ID_TAKEN,
+      'This account is already connected to another channel',
+      [{ field: 'externalId', message: 'is already connected for this channel type' }],
+    );
   }
 }

@@ -6,11 +6,17 @@ import {
   type TypingPayload,
   serviceUrlEnvVar,
 } from '@cxgenie/contracts';
-import { type BootedService, bootService, eventually } from '@cxgenie/testing';
-import { coreAiService } from '../../../../core-ai/src/core-ai.service';
+import {
+  ApiClient,
+  type BootedService,
+  bootService,
+  connectSocket,
+  eventually,
+  type RecordingSocket,
+  type SpawnedService,
+  spawnService,
+} from '@cxgenie/testing';
 import { gatewayApiService } from '../../gateway-api.service';
-import { ApiClient } from '../../testing/api-client';
-import { type RecordingSocket, connectSocket } from '../../testing/socket-client';
 
 const connectAgent = async (url: string, token: string) => {
   const recorder = await connectSocket(url, SocketNamespaces.Agent, { token });
@@ -18,11 +24,11 @@ const connectAgent = async (url: string, token: string) => {
 };
 
 describe('agent socket namespace', () => {
-  let coreAi: BootedService;
+  let coreAi: SpawnedService;
   let gateway: BootedService;
 
   beforeAll(async () => {
-    coreAi = await bootService(coreAiService, { LOCAL_LLM_TOKEN_DELAY_MS: '0' });
+    coreAi = await spawnService('core-ai', { LOCAL_LLM_TOKEN_DELAY_MS: '0' });
     gateway = await bootService(gatewayApiService, { [serviceUrlEnvVar('core-ai')]: coreAi.url });
   });
 

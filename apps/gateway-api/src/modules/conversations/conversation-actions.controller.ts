@@ -10,12 +10,12 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { MessagePayload } from '@cxgenie/contracts';
+import type { ConversationStateView } from '@cxgenie/conversations';
 import type { TenantScope } from '@cxgenie/database';
 import { CurrentPrincipal, Tenant } from '../../core-modules/auth/auth.decorators';
 import type { Principal } from '../../core-modules/auth/principal';
 import { IdParamPipe } from '../../core-modules/http/id-param.pipe';
-import { MemberRequiredException } from './actions/conversation-action.exceptions';
-import type { ConversationStateView } from './actions/conversation-state';
+import { GatewayConversationsException } from './conversations.exception';
 import { AgentMessageDto } from './dto/conversation-actions.dto';
 import { CloseConversation } from './usecases/close-conversation/close-conversation.usecase';
 import {
@@ -29,7 +29,7 @@ import { TakeOverConversation } from './usecases/take-over-conversation/take-ove
 
 /** Who acts: a member; an API key may hand back and close, but has nobody to assign. */
 const memberOf = (principal: Principal, action: string): string => {
-  if (principal.kind !== 'user') throw new MemberRequiredException(action);
+  if (principal.kind !== 'user') throw GatewayConversationsException.memberRequired(action);
   return principal.userId;
 };
 const actorOf = (principal: Principal): string | null =>

@@ -14,19 +14,25 @@ import {
   SocketNamespaces,
   serviceUrlEnvVar,
 } from '@cxgenie/contracts';
+import { AcceptCustomerMessage } from '@cxgenie/conversations';
+import { TenantConnections, type TenantScope } from '@cxgenie/database';
 import {
-  CustomerMessageIntakeRepository,
-  TenantConnections,
-  type TenantScope,
-} from '@cxgenie/database';
-import { type BootedService, TEST_REDIS_URL, bootService, eventually } from '@cxgenie/testing';
-import { coreAiService } from '../../../../core-ai/src/core-ai.service';
+  addSnippet,
+  ApiClient,
+  type BootedService,
+  bootService,
+  connectSocket,
+  eventually,
+  PARCEL_KNOWLEDGE,
+  type RecordingSocket,
+  sharedQueuePrefix,
+  signInAsNewMember,
+  type SpawnedService,
+  spawnService,
+  TEST_REDIS_URL,
+} from '@cxgenie/testing';
 import { gatewayApiService } from '../../gateway-api.service';
-import { storedAnalyticsEvents } from '../../testing/analytics';
-import { ApiClient, signInAsNewMember } from '../../testing/api-client';
-import { PARCEL_KNOWLEDGE, addSnippet, sharedQueuePrefix } from '../../testing/knowledge';
-import { type RecordingSocket, connectSocket } from '../../testing/socket-client';
-import { ReceiveCustomerMessage } from './usecases/receive-customer-message/receive-customer-message.usecase';
+import { storedAnalyticsEvents } from '../../core-modules/analytics/analytics.test-helpers';
 
 /** The machine running the suite is shared and slow: waits are generous, they end when met. */
 const WAIT_MS = 30_000;
@@ -67,7 +73,7 @@ interface Customer extends RecordingSocket {
 }
 
 describe('agent actions on a conversation, over real services', () => {
-  let coreAi: BootedService;
+  let coreAi: SpawnedService;
   let gateway: BootedService;
   let tenants: TenantConnections;
   let scope: TenantScope;
@@ -89,7 +95,7 @@ describe('agent actions on a conversation, over real services', () => {
 
   beforeAll(async () => {
     const QUEUE_PREFIX = sharedQueuePrefix();
-    coreAi = await bootService(coreAiService, { LOCAL_LLM_TOKEN_DELAY_MS: '0', QUEUE_PREFIX });
+    coreAi = await spawnService('core-ai', { LOCAL_LLM_TOKEN_DELAY_MS: '0', QUEUE_PREFIX });
     gateway = await bootService(gatewayApiService, {
       [serviceUrlEnvVar('core-ai')]: coreAi.url,
       QUEUE_PREFIX,
@@ -365,21 +371,17 @@ describe('agent actions on a conversation, over real services', () => {
       workspaceId: scope.workspaceId,
       name: 'Telegram customer',
     });
-    const intake = gateway.app.get(CustomerMessageIntakeRepository);
-    const receive = gateway.app.get(ReceiveCustomerMessage);
-    // What the integration app does with a webhook's message: the customer's open conversation on
-    // the channel (a new one once it is closed), the next sequence number, the inbound queue.
+    const intake = gateway.app.get(AcceptCustomerMessage);
+    // What the integration app does with a webhook's message: the shared intake, so the customer's
+    // open conversation on the channel (a new one once it is closed), the next sequence number,
+    // the inbound queue.
     const inbound = async (text: string) => {
-      const { conversationId } = await intake.findOrOpenConversation(scope, {
-        channelId,
-        botId,
-        customerId: customer.id,
-      });
-      return receive.execute(scope, {
-        conversationId,
+      const accepted = await intake.execute(scope, {
+        party: { channelId, botId, customerId: customer.id },
         text,
         platformMessageId: randomBytes(6).toString('hex'),
       });
+      return accepted!.message;
     };
     const jobsOf = async (conversationId: string) =>
       (await outbound.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed']))

@@ -1,5 +1,6 @@
 import { TenantConnections } from '@cxgenie/database';
 import {
+  ApiClient,
   type BootedService,
   bootService,
   countQueries,
@@ -7,7 +8,6 @@ import {
   seedConversations,
 } from '@cxgenie/testing';
 import { gatewayApiService } from '../../gateway-api.service';
-import { ApiClient } from '../../testing/api-client';
 import type { ConversationSummary } from './conversation.presenter';
 
 interface Page {

@@ -2,15 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { QueryTypes } from 'sequelize';
 import { TenantConnections, TenantRelocator, TenantRoutes } from '@cxgenie/database';
 import {
+  ApiClient,
   type BootedService,
+  type SpawnedService,
   bootService,
   seedBotAndChannel,
   seedConversations,
+  spawnService,
 } from '@cxgenie/testing';
-import { ChannelDirectory } from '../../../../integration/src/core-modules/channel-directory/channel-directory';
-import { integrationService } from '../../../../integration/src/integration.service';
 import { gatewayApiService } from '../../gateway-api.service';
-import { ApiClient } from '../../testing/api-client';
 
 interface Page {
   items: { id: string }[];
@@ -39,7 +39,7 @@ describe('a workspace moved to its own database and back', () => {
   let moved: ApiClient;
   let neighbour: ApiClient;
   let before: string[];
-  let integration: BootedService;
+  let integration: SpawnedService;
   /** The moved workspace's seeded bot and channel. */
   let seeded: { publicKey: string; channelId: string };
 
@@ -48,7 +48,7 @@ describe('a workspace moved to its own database and back', () => {
 
   beforeAll(async () => {
     gateway = await bootService(gatewayApiService);
-    integration = await bootService(integrationService);
+    integration = await spawnService('integration');
     tenants = gateway.app.get(TenantConnections);
     relocator = new TenantRelocator(tenants.sequelize, gateway.config.database.url);
     moved = await ApiClient.signUp(gateway.url);
@@ -112,11 +112,8 @@ describe('a workspace moved to its own database and back', () => {
     const workspaceId = moved.session!.workspaceId;
     const session = await widgetSession(seeded.publicKey);
     expect(session.status).toBe(201);
-    const channels = integration.app.get(ChannelDirectory);
-    expect(await channels.find(seeded.channelId, { fresh: true })).toMatchObject({
-      id: seeded.channelId,
-      workspaceId,
-    });
+    const routes = gateway.app.get(TenantRoutes);
+    expect(await routes.locate('channel', seeded.channelId)).toBe(workspaceId);
 
     // Keys made while dedicated are indexed too; a rotated key stops working at once.
     const bot = await moved.post<{ id: string; publicKey: string }>('/api/v1/bots', {
@@ -142,8 +139,16 @@ describe('a workspace moved to its own database and back', () => {
       settings: { pageId: `${Date.now()}` },
     });
     expect(channel.status).toBe(201);
-    expect(await channels.find(channel.body.id, { fresh: true })).toMatchObject({ workspaceId });
-    expect(await channels.find(randomUUID(), { fresh: true })).toBeNull();
+    // The platform's subscription handshake reaches the channel through the integration service.
+    const handshake = (channelId: string) =>
+      fetch(
+        `${integration.url}/webhooks/messenger/${channelId}?hub.mode=subscribe` +
+          '&hub.verify_token=verify-dedicated&hub.challenge=424242',
+      );
+    const found = await handshake(channel.body.id);
+    expect(found.status).toBe(200);
+    expect(await found.text()).toBe('424242');
+    expect((await handshake(randomUUID())).status).toBe(404);
   });
 
   it('moves back to the shared database intact and drops the dedicated one', async () => {

@@ -10,17 +10,18 @@ import {
 import { TenantConnections } from '@cxgenie/database';
 import { REDIS_CLIENT } from '@cxgenie/redis';
 import {
+  addSnippet,
+  ApiClient,
   type BootedService,
-  type SpawnedService,
   bootService,
+  connectSocket,
   eventually,
+  PARCEL_KNOWLEDGE,
+  type RecordingSocket,
+  type SpawnedService,
   spawnService,
 } from '@cxgenie/testing';
-import { coreAiService } from '../../../../core-ai/src/core-ai.service';
 import { gatewayApiService } from '../../gateway-api.service';
-import { ApiClient } from '../../testing/api-client';
-import { PARCEL_KNOWLEDGE, addSnippet } from '../../testing/knowledge';
-import { type RecordingSocket, connectSocket } from '../../testing/socket-client';
 
 type Widget = RecordingSocket;
 
@@ -45,15 +46,15 @@ const repliesPerMessage = async (tenants: TenantConnections, conversationId: str
 
 describe('conversation pipeline across processes and failures', () => {
   const queuePrefix = `test-${randomBytes(4).toString('hex')}`;
-  let fastAi: BootedService;
-  let slowAi: BootedService;
+  let fastAi: SpawnedService;
+  let slowAi: SpawnedService;
   // The instance clients talk to; it consumes no queue, so every answer is made elsewhere.
   let front: BootedService;
   let botKey: string;
   const spawned: SpawnedService[] = [];
   const booted: BootedService[] = [];
 
-  const workerEnv = (coreAi: BootedService, extra: Record<string, string> = {}) => ({
+  const workerEnv = (coreAi: SpawnedService, extra: Record<string, string> = {}) => ({
     QUEUE_PREFIX: queuePrefix,
     [serviceUrlEnvVar('core-ai')]: coreAi.url,
     ...extra,
@@ -68,8 +69,8 @@ describe('conversation pipeline across processes and failures', () => {
 
   beforeAll(async () => {
     const QUEUE_PREFIX = queuePrefix;
-    fastAi = await bootService(coreAiService, { LOCAL_LLM_TOKEN_DELAY_MS: '0', QUEUE_PREFIX });
-    slowAi = await bootService(coreAiService, { LOCAL_LLM_TOKEN_DELAY_MS: '80', QUEUE_PREFIX });
+    fastAi = await spawnService('core-ai', { LOCAL_LLM_TOKEN_DELAY_MS: '0', QUEUE_PREFIX });
+    slowAi = await spawnService('core-ai', { LOCAL_LLM_TOKEN_DELAY_MS: '80', QUEUE_PREFIX });
     front = await bootService(gatewayApiService, workerEnv(fastAi, { QUEUE_WORKERS: 'false' }));
     const owner = await ApiClient.signUp(front.url);
     // Every question gets a multi-paragraph answer that streams for a while from the slow core-ai.

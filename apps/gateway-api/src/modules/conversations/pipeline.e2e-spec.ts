@@ -1,16 +1,23 @@
 import { type Socket, io } from 'socket.io-client';
-import { connectSocket } from '../../testing/socket-client';
 import {
   ClientEvents,
   type MessagePayload,
   SocketNamespaces,
   serviceUrlEnvVar,
 } from '@cxgenie/contracts';
-import { type BootedService, bootService, eventually } from '@cxgenie/testing';
-import { coreAiService } from '../../../../core-ai/src/core-ai.service';
+import {
+  addSnippet,
+  ApiClient,
+  type BootedService,
+  bootService,
+  connectSocket,
+  eventually,
+  PARCEL_KNOWLEDGE,
+  sharedQueuePrefix,
+  type SpawnedService,
+  spawnService,
+} from '@cxgenie/testing';
 import { gatewayApiService } from '../../gateway-api.service';
-import { ApiClient } from '../../testing/api-client';
-import { PARCEL_KNOWLEDGE, addSnippet, sharedQueuePrefix } from '../../testing/knowledge';
 
 const connectWidget = async (url: string, token: string, lastSeq?: number) => {
   const received = await connectSocket(url, SocketNamespaces.Customer, { token, lastSeq });
@@ -24,14 +31,14 @@ const send = (socket: Socket, text: string) =>
   }>;
 
 describe('conversation pipeline: widget message in, streamed answer out, in order', () => {
-  let coreAi: BootedService;
+  let coreAi: SpawnedService;
   let gateway: BootedService;
   let owner: ApiClient;
   let botKey: string;
 
   beforeAll(async () => {
     const QUEUE_PREFIX = sharedQueuePrefix();
-    coreAi = await bootService(coreAiService, { LOCAL_LLM_TOKEN_DELAY_MS: '0', QUEUE_PREFIX });
+    coreAi = await spawnService('core-ai', { LOCAL_LLM_TOKEN_DELAY_MS: '0', QUEUE_PREFIX });
     gateway = await bootService(gatewayApiService, {
       [serviceUrlEnvVar('core-ai')]: coreAi.url,
       QUEUE_PREFIX,
@@ -153,11 +160,11 @@ describe('conversation pipeline: widget message in, streamed answer out, in orde
 });
 
 describe('widget messages over REST', () => {
-  let coreAi: BootedService;
+  let coreAi: SpawnedService;
   let gateway: BootedService;
 
   beforeAll(async () => {
-    coreAi = await bootService(coreAiService, { LOCAL_LLM_TOKEN_DELAY_MS: '0' });
+    coreAi = await spawnService('core-ai', { LOCAL_LLM_TOKEN_DELAY_MS: '0' });
     gateway = await bootService(gatewayApiService, { [serviceUrlEnvVar('core-ai')]: coreAi.url });
   });
 

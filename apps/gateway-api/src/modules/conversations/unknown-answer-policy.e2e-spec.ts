@@ -11,12 +11,19 @@ import {
   SocketNamespaces,
   serviceUrlEnvVar,
 } from '@cxgenie/contracts';
-import { type BootedService, TEST_REDIS_URL, bootService, eventually } from '@cxgenie/testing';
-import { coreAiService } from '../../../../core-ai/src/core-ai.service';
+import {
+  ApiClient,
+  type BootedService,
+  bootService,
+  connectSocket,
+  eventually,
+  type RecordingSocket,
+  type SpawnedService,
+  spawnService,
+  TEST_REDIS_URL,
+} from '@cxgenie/testing';
 import { gatewayApiService } from '../../gateway-api.service';
-import { storedAnalyticsEvents } from '../../testing/analytics';
-import { ApiClient } from '../../testing/api-client';
-import { type RecordingSocket, connectSocket } from '../../testing/socket-client';
+import { storedAnalyticsEvents } from '../../core-modules/analytics/analytics.test-helpers';
 
 const RETURNS_POLICY = [
   'Returns policy. Unused items can be returned within 30 days of delivery for a full refund.',
@@ -32,7 +39,7 @@ const FALLBACK = 'Let me check that with a teammate and come back to you.';
  */
 describe('unknown-answer policy, end to end through the pipeline', () => {
   const queuePrefix = `test-${randomBytes(4).toString('hex')}`;
-  let coreAi: BootedService;
+  let coreAi: SpawnedService;
   let gateway: BootedService;
   let owner: ApiClient;
   let agent: RecordingSocket;
@@ -40,7 +47,7 @@ describe('unknown-answer policy, end to end through the pipeline', () => {
 
   beforeAll(async () => {
     // One queue prefix: the gateway's knowledge.index jobs must reach this core-ai.
-    coreAi = await bootService(coreAiService, {
+    coreAi = await spawnService('core-ai', {
       LOCAL_LLM_TOKEN_DELAY_MS: '0',
       QUEUE_PREFIX: queuePrefix,
     });

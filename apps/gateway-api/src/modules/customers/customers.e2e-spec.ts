@@ -1,9 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { ChannelType } from '@cxgenie/contracts';
 import { TenantConnections } from '@cxgenie/database';
-import { type BootedService, bootService, countQueries } from '@cxgenie/testing';
+import {
+  ApiClient,
+  type BootedService,
+  bootService,
+  countQueries,
+  signInAsNewMember,
+} from '@cxgenie/testing';
 import { gatewayApiService } from '../../gateway-api.service';
-import { ApiClient, signInAsNewMember } from '../../testing/api-client';
 
 interface CustomerBody {
   id: string;

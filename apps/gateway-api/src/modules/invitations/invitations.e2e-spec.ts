@@ -1,9 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { type BootedService, bootService } from '@cxgenie/testing';
+import {
+  ApiClient,
+  type BootedService,
+  bootService,
+  type SessionBody,
+  signInAsNewMember,
+} from '@cxgenie/testing';
 import { TenantConnections } from '@cxgenie/database';
 import { sha256 } from '../../core-modules/crypto/opaque-token';
 import { gatewayApiService } from '../../gateway-api.service';
-import { ApiClient, type SessionBody, signInAsNewMember } from '../../testing/api-client';
 
 interface InvitationBody {
   id: string;

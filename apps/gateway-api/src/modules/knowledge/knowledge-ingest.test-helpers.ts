@@ -1,7 +1,7 @@
+import { type ApiClient, type ApiResponse } from '@cxgenie/testing';
 import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import { type LoaderIngestJobData, QueueNames } from '@cxgenie/contracts';
-import type { ApiClient, ApiResponse } from '../../testing/api-client';
 
 export interface UploadPart {
   name: string;

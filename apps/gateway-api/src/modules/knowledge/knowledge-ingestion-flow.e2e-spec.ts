@@ -1,12 +1,17 @@
 import type { SearchResponse } from '@cxgenie/contracts';
-import { type BootedService, bootService, eventually } from '@cxgenie/testing';
+import {
+  ApiClient,
+  type BootedService,
+  bootService,
+  eventually,
+  sharedQueuePrefix,
+  type SpawnedService,
+  spawnService,
+  testEnv,
+} from '@cxgenie/testing';
 import { serviceUrlEnvVar } from '@cxgenie/contracts';
-import { coreAiService } from '../../../../core-ai/src/core-ai.service';
-import { loaderService } from '../../../../loader/src/loader.service';
 import { gatewayApiService } from '../../gateway-api.service';
-import { ApiClient } from '../../testing/api-client';
-import { sharedQueuePrefix } from '../../testing/knowledge';
-import { makePdf } from './documents/upload/upload.test-fixtures';
+import { makePdf } from './documents/upload/upload.test-helpers';
 import { uploadFiles } from './knowledge-ingest.test-helpers';
 
 interface SourceView {
@@ -22,15 +27,18 @@ interface SourceView {
  */
 describe('knowledge ingestion: upload → queued → processed → searchable', () => {
   let gateway: BootedService;
-  let loader: BootedService;
-  let coreAi: BootedService;
+  let loader: SpawnedService;
+  let coreAi: SpawnedService;
   let owner: ApiClient;
 
   beforeAll(async () => {
     const QUEUE_PREFIX = sharedQueuePrefix();
+    // One data directory, as one machine's services share: the loader reads what the gateway
+    // stored, and core-ai searches what the loader indexed.
+    const { DATA_DIR } = testEnv();
     [coreAi, loader] = await Promise.all([
-      bootService(coreAiService, { QUEUE_PREFIX }),
-      bootService(loaderService, { QUEUE_PREFIX, LOADER_METRICS_PORT: '0' }),
+      spawnService('core-ai', { QUEUE_PREFIX, DATA_DIR }),
+      spawnService('loader', { QUEUE_PREFIX, DATA_DIR, LOADER_METRICS_PORT: '0' }),
     ]);
     gateway = await bootService(gatewayApiService, {
       QUEUE_PREFIX,

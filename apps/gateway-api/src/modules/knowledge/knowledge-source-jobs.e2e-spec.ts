@@ -6,12 +6,11 @@ import {
   QueueNames,
 } from '@cxgenie/contracts';
 import { TenantConnections } from '@cxgenie/database';
-import { type BootedService, bootService } from '@cxgenie/testing';
+import { ApiClient, type BootedService, bootService, signInAsNewMember } from '@cxgenie/testing';
 import { gatewayApiService } from '../../gateway-api.service';
-import { ApiClient, signInAsNewMember } from '../../testing/api-client';
 import { jobsOfSource, uploadFiles } from './knowledge-ingest.test-helpers';
 import { NOT_QUEUED_ERROR } from './source-jobs';
-import { seedBot } from './knowledge.test-fixtures';
+import { seedBot } from './knowledge.test-helpers';
 
 interface Source {
   id: string;

@@ -1,8 +1,7 @@
 import { TenantConnections } from '@cxgenie/database';
-import { type BootedService, bootService } from '@cxgenie/testing';
+import { ApiClient, type BootedService, bootService, signInAsNewMember } from '@cxgenie/testing';
 import { gatewayApiService } from '../../gateway-api.service';
-import { ApiClient, signInAsNewMember } from '../../testing/api-client';
-import { knowledgeRowsOf, seedBot, seedDocument } from './knowledge.test-fixtures';
+import { knowledgeRowsOf, seedBot, seedDocument } from './knowledge.test-helpers';
 
 interface Source {
   id: string;

@@ -4,18 +4,19 @@ import { join } from 'node:path';
 import { TenantConnections } from '@cxgenie/database';
 import { type FileStorage, STORAGE } from '@cxgenie/storage';
 import {
+  ApiClient,
   type BootedService,
+  bootService,
   FAKE_S3_ACCESS_KEY_ID,
   FAKE_S3_SECRET_ACCESS_KEY,
   FakeS3,
-  bootService,
+  signInAsNewMember,
 } from '@cxgenie/testing';
 import { gatewayApiService } from '../../gateway-api.service';
-import { ApiClient, signInAsNewMember } from '../../testing/api-client';
 import { DocumentMimeTypes } from './documents/upload/document-type';
-import { PNG_BYTES, makeDocx, makePdf, makeXlsx } from './documents/upload/upload.test-fixtures';
+import { PNG_BYTES, makeDocx, makePdf, makeXlsx } from './documents/upload/upload.test-helpers';
 import { jobsOfSource, queuedIngestJobs, uploadFiles } from './knowledge-ingest.test-helpers';
-import { seedBot } from './knowledge.test-fixtures';
+import { seedBot } from './knowledge.test-helpers';
 
 interface Uploaded {
   sourceId: string;

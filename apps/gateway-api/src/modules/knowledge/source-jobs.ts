@@ -1,7 +1,8 @@
-import { Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { LoaderIngestJobData } from '@cxgenie/contracts';
 import type { Document, KnowledgeSource, TenantScope } from '@cxgenie/database';
 import { KnowledgeIngestPublisher } from './knowledge-ingest.publisher';
+import { KnowledgeException } from './knowledge.exception';
 
 export const NOT_QUEUED_ERROR =
   'Processing could not be queued. Re-process (or re-crawl) the source to try again.';
@@ -17,7 +18,7 @@ export class SourceJobs {
 
   constructor(private readonly publisher: KnowledgeIngestPublisher) {}
 
-  /** @throws ServiceUnavailableException after marking the source failed. */
+  /** @throws KnowledgeException (NOT_QUEUED) after marking the source failed. */
   async start(
     scope: TenantScope,
     source: KnowledgeSource,
@@ -29,9 +30,7 @@ export class SourceJobs {
     } catch (error) {
       this.logger.error(`could not queue ${reason} of source ${source.id}: ${String(error)}`);
       await this.markUnqueued(scope, [source.id]);
-      throw new ServiceUnavailableException(
-        'The source was saved but its processing could not be queued; it is marked failed and can be re-queued.',
-      );
+      throw KnowledgeException.notQueued();
     }
   }
 

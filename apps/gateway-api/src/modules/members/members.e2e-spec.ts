@@ -1,7 +1,12 @@
-import { type BootedService, bootService } from '@cxgenie/testing';
+import {
+  ApiClient,
+  type BootedService,
+  bootService,
+  type SessionBody,
+  signInAsNewMember,
+} from '@cxgenie/testing';
 import { TenantConnections } from '@cxgenie/database';
 import { gatewayApiService } from '../../gateway-api.service';
-import { ApiClient, type SessionBody, signInAsNewMember } from '../../testing/api-client';
 
 interface MemberBody {
   id: string;

@@ -1,7 +1,7 @@
 import type { MemberRole } from '@cxgenie/contracts';
 import type { WorkspaceMember } from '@cxgenie/database';
 import { type Principal, hasRole } from '../../core-modules/auth/principal';
-import { LastOwnerException, OwnerRequiredException } from './members.exception';
+import { MembersException } from './members.exception';
 
 /**
  * Owner is the one role an admin cannot hand out or take away, and a workspace always keeps at
@@ -15,8 +15,8 @@ export function assertRoleChangeAllowed(
 ): void {
   if (nextRole === member.role) return;
   const touchesOwner = nextRole === 'owner' || member.role === 'owner';
-  if (touchesOwner && !hasRole(principal, 'owner')) throw new OwnerRequiredException();
-  if (member.role === 'owner' && ownerCount <= 1) throw new LastOwnerException('demoted');
+  if (touchesOwner && !hasRole(principal, 'owner')) throw MembersException.ownerRequired();
+  if (member.role === 'owner' && ownerCount <= 1) throw MembersException.lastOwner('demoted');
 }
 
 export function assertRemovalAllowed(
@@ -25,6 +25,6 @@ export function assertRemovalAllowed(
   ownerCount: number,
 ): void {
   if (member.role !== 'owner') return;
-  if (!hasRole(principal, 'owner')) throw new OwnerRequiredException();
-  if (ownerCount <= 1) throw new LastOwnerException('removed');
+  if (!hasRole(principal, 'owner')) throw MembersException.ownerRequired();
+  if (ownerCount <= 1) throw MembersException.lastOwner('removed');
 }

@@ -1,9 +1,15 @@
 import { serviceUrlEnvVar } from '@cxgenie/contracts';
-import { type BootedService, bootService } from '@cxgenie/testing';
-import { coreAiService } from '../../../../core-ai/src/core-ai.service';
+import {
+  ApiClient,
+  type BootedService,
+  RETURNS_KNOWLEDGE,
+  type SpawnedService,
+  addSnippet,
+  bootService,
+  sharedQueuePrefix,
+  spawnService,
+} from '@cxgenie/testing';
 import { gatewayApiService } from '../../gateway-api.service';
-import { ApiClient } from '../../testing/api-client';
-import { RETURNS_KNOWLEDGE, addSnippet, sharedQueuePrefix } from '../../testing/knowledge';
 
 interface Tried {
   answer: string;
@@ -16,7 +22,7 @@ interface Tried {
 }
 
 describe('the playground: a bot’s answer with its verdict and sources, outside any conversation', () => {
-  let coreAi: BootedService;
+  let coreAi: SpawnedService;
   let gateway: BootedService;
   let owner: ApiClient;
   let botId: string;
@@ -24,7 +30,7 @@ describe('the playground: a bot’s answer with its verdict and sources, outside
 
   beforeAll(async () => {
     const QUEUE_PREFIX = sharedQueuePrefix();
-    coreAi = await bootService(coreAiService, { LOCAL_LLM_TOKEN_DELAY_MS: '0', QUEUE_PREFIX });
+    coreAi = await spawnService('core-ai', { LOCAL_LLM_TOKEN_DELAY_MS: '0', QUEUE_PREFIX });
     gateway = await bootService(gatewayApiService, {
       QUEUE_PREFIX,
       [serviceUrlEnvVar('core-ai')]: coreAi.url,

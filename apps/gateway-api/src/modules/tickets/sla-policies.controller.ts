@@ -5,7 +5,7 @@ import type { TenantScope } from '@cxgenie/database';
 import { Roles, Tenant } from '../../core-modules/auth/auth.decorators';
 import { PutSlaPolicyDto } from './dto/sla-policy.dto';
 import { type SlaPolicyView, SlaPolicyStore } from './sla/sla-policy.store';
-import { SlaTargetsOutOfOrderException } from './tickets.exception';
+import { TicketRoutesException, TicketRoutesExceptionCode } from './tickets.exception';
 
 const isPriority = (value: string): value is TicketPriority =>
   (TICKET_PRIORITIES as readonly string[]).includes(value);
@@ -34,7 +34,7 @@ export class SlaPoliciesController {
   ): Promise<SlaPolicyView> {
     if (!isPriority(priority)) throw new NotFoundException('No such priority');
     if (body.resolutionSeconds < body.firstResponseSeconds)
-      throw new SlaTargetsOutOfOrderException();
+      throw TicketRoutesException.of(TicketRoutesExceptionCode.SLA_TARGETS_OUT_OF_ORDER);
     return this.store.put(scope.workspaceId, priority, body);
   }
 }

@@ -19,18 +19,17 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { TicketPayload } from '@cxgenie/contracts';
+import { TicketReader, TicketsException, TicketsExceptionCode } from '@cxgenie/conversations';
 import type { TenantScope } from '@cxgenie/database';
 import { CurrentPrincipal, Tenant } from '../../core-modules/auth/auth.decorators';
 import type { Principal } from '../../core-modules/auth/principal';
 import { IdParamPipe } from '../../core-modules/http/id-param.pipe';
 import { PaginationQueryDto, type PageResponse } from '../../core-modules/http/pagination.dto';
-import { ResourceNotFoundException } from '../../core-modules/http/resource-not-found.exception';
 import { AddNoteDto } from './dto/add-note.dto';
 import { AssignTicketDto } from './dto/assign-ticket.dto';
 import { ListTicketsQuery } from './dto/list-tickets.query';
 import { UpdateTicketDto } from './dto/update-ticket.dto';
-import { findTicket } from './ticket.query';
-import { ClaimRequiresMemberException } from './tickets.exception';
+import { TicketRoutesException, TicketRoutesExceptionCode } from './tickets.exception';
 import { AddTicketNote } from './usecases/add-ticket-note/add-ticket-note.usecase';
 import { AssignTicket } from './usecases/assign-ticket/assign-ticket.usecase';
 import { ListTicketEvents } from './usecases/list-ticket-events/list-ticket-events.usecase';
@@ -59,6 +58,7 @@ export class TicketsController {
     private readonly assignTicket: AssignTicket,
     private readonly addNote: AddTicketNote,
     private readonly listEvents: ListTicketEvents,
+    private readonly tickets: TicketReader,
   ) {}
 
   @Get()
@@ -77,8 +77,8 @@ export class TicketsController {
     @Tenant() scope: TenantScope,
     @Param('id', IdParamPipe) id: string,
   ): Promise<TicketPayload> {
-    const ticket = await findTicket(scope, id);
-    if (!ticket) throw new ResourceNotFoundException('Ticket');
+    const ticket = await this.tickets.byId(scope, id);
+    if (!ticket) throw TicketsException.of(TicketsExceptionCode.TICKET_NOT_FOUND);
     return ticket;
   }
 
@@ -129,7 +129,8 @@ export class TicketsController {
     @CurrentPrincipal() principal: Principal,
     @Param('id', IdParamPipe) ticketId: string,
   ): Promise<TicketPayload> {
-    if (principal.kind !== 'user') throw new ClaimRequiresMemberException();
+    if (principal.kind !== 'user')
+      throw TicketRoutesException.of(TicketRoutesExceptionCode.CLAIM_REQUIRES_MEMBER);
     return this.assignTicket.execute(scope, {
       principal,
       ticketId,

@@ -1,13 +1,18 @@
 import type { TicketPayload } from '@cxgenie/contracts';
-import { type InboxFixture, eventually, seedBotAndChannel } from '@cxgenie/testing';
-import { ApiClient, signInAsNewMember } from '../../testing/api-client';
-import { type AgentClient, connectAgent } from './testing/agent-client';
 import {
-  type TicketStack,
-  bootTicketStack,
+  type AgentClient,
+  ApiClient,
+  connectAgent,
   customerRequest,
-  seedConversation,
-} from './testing/ticket-stack';
+  eventually,
+  type InboxFixture,
+  seedBotAndChannel,
+  seedHandoffConversation,
+  signInAsNewMember,
+  startTicketStack,
+  type TicketStack,
+} from '@cxgenie/testing';
+import { gatewayApiService } from '../../gateway-api.service';
 
 interface Team {
   owner: ApiClient;
@@ -39,7 +44,7 @@ describe('tickets REST API', () => {
 
   /** Nobody is online in these workspaces, so every ticket stays unassigned until told otherwise. */
   const handOff = async (team: Team, question: string) => {
-    const conversation = await seedConversation(stack.sequelize, team.inbox, question);
+    const conversation = await seedHandoffConversation(stack.sequelize, team.inbox, question);
     await stack.handoffRequests.add(customerRequest(team.workspaceId, conversation));
     return eventually(async () => {
       const res = await team.owner.get<{ items: TicketPayload[] }>(
@@ -51,7 +56,7 @@ describe('tickets REST API', () => {
   };
 
   beforeAll(async () => {
-    stack = await bootTicketStack();
+    stack = await startTicketStack({ inProcess: gatewayApiService });
     [a, b] = [await newTeam(), await newTeam()];
     tickets = [];
     for (const question of ['first', 'second', 'third', 'fourth', 'fifth'])

@@ -1,75 +1,54 @@
-import { ConflictException, ForbiddenException } from '@nestjs/common';
-import { ApiValidationException } from '@cxgenie/bootstrap';
+import { AppException, type ErrorKind, type FieldProblem } from '@cxgenie/contracts';
 
-export class TicketClosedException extends ConflictException {
-  constructor() {
-    super({
-      message: 'A closed ticket cannot change; hand the conversation off again for a new one',
-      details: [{ field: 'status', message: 'is closed' }],
-    });
-  }
+export enum TicketRoutesExceptionCode {
+  /** Only a signed-in member can claim a ticket (an API key has nobody to assign). */
+  CLAIM_REQUIRES_MEMBER = 'CLAIM_REQUIRES_MEMBER',
+  ASSIGNEE_NOT_MEMBER = 'ASSIGNEE_NOT_MEMBER',
+  /** Tickets are assigned to online or idle members only. */
+  ASSIGNEE_OFFLINE = 'ASSIGNEE_OFFLINE',
+  NOTHING_TO_CHANGE = 'NOTHING_TO_CHANGE',
+  SLA_TARGETS_OUT_OF_ORDER = 'SLA_TARGETS_OUT_OF_ORDER',
 }
 
-export class TicketNotActiveException extends ConflictException {
-  constructor() {
-    super({
-      message: 'Only open or pending tickets are assigned',
-      details: [{ field: 'status', message: 'is not open or pending' }],
-    });
-  }
-}
+const KINDS: Record<TicketRoutesExceptionCode, ErrorKind> = {
+  CLAIM_REQUIRES_MEMBER: 'forbidden',
+  ASSIGNEE_NOT_MEMBER: 'invalid',
+  ASSIGNEE_OFFLINE: 'conflict',
+  NOTHING_TO_CHANGE: 'invalid',
+  SLA_TARGETS_OUT_OF_ORDER: 'invalid',
+};
 
-export class ActiveTicketExistsException extends ConflictException {
-  constructor() {
-    super({
-      message: 'The conversation already has an open or pending ticket',
-      details: [{ field: 'status', message: 'would give the conversation a second active ticket' }],
-    });
-  }
-}
+const MESSAGES: Record<TicketRoutesExceptionCode, [string, FieldProblem[]]> = {
+  CLAIM_REQUIRES_MEMBER: ['Only a signed-in member can claim a ticket', []],
+  ASSIGNEE_NOT_MEMBER: [
+    'assigneeId: is not a member of this workspace',
+    [{ field: 'assigneeId', message: 'is not a member of this workspace' }],
+  ],
+  ASSIGNEE_OFFLINE: [
+    'The member is offline; tickets are assigned to online or idle members only',
+    [{ field: 'assigneeId', message: 'is offline' }],
+  ],
+  NOTHING_TO_CHANGE: [
+    'body: must name at least one of status, priority, tags, subject',
+    [{ field: 'body', message: 'must name at least one of status, priority, tags, subject' }],
+  ],
+  SLA_TARGETS_OUT_OF_ORDER: [
+    'resolutionSeconds: must not be shorter than firstResponseSeconds',
+    [{ field: 'resolutionSeconds', message: 'must not be shorter than firstResponseSeconds' }],
+  ],
+};
 
-export class AssigneeOfflineException extends ConflictException {
-  constructor() {
-    super({
-      message: 'The member is offline; tickets are assigned to online or idle members only',
-      details: [{ field: 'assigneeId', message: 'is offline' }],
-    });
+/**
+ * What the ticket routes refuse before the conversation owner is asked (its own refusals, such as
+ * a closed ticket, are `TicketsException`s from libs/conversations).
+ */
+export class TicketRoutesException extends AppException<TicketRoutesExceptionCode> {
+  get kind(): ErrorKind {
+    return KINDS[this.code];
   }
-}
 
-export class TicketAssignedElsewhereException extends ConflictException {
-  constructor() {
-    super({
-      message: 'The ticket is assigned to someone else; reassign it instead of claiming it',
-      details: [{ field: 'assigneeId', message: 'is another member' }],
-    });
-  }
-}
-
-export class ClaimRequiresMemberException extends ForbiddenException {
-  constructor() {
-    super('Only a signed-in member can claim a ticket');
-  }
-}
-
-export class AssigneeNotMemberException extends ApiValidationException {
-  constructor() {
-    super([{ field: 'assigneeId', message: 'is not a member of this workspace' }]);
-  }
-}
-
-export class NothingToChangeException extends ApiValidationException {
-  constructor() {
-    super([
-      { field: 'body', message: 'must name at least one of status, priority, tags, subject' },
-    ]);
-  }
-}
-
-export class SlaTargetsOutOfOrderException extends ApiValidationException {
-  constructor() {
-    super([
-      { field: 'resolutionSeconds', message: 'must not be shorter than firstResponseSeconds' },
-    ]);
+  static of(code: TicketRoutesExceptionCode): TicketRoutesException {
+    const [message, details] = MESSAGES[code];
+    return new TicketRoutesException(code, message, details);
   }
 }

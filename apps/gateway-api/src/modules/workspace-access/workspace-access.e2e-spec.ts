@@ -1,6 +1,5 @@
-import { type BootedService, bootService } from '@cxgenie/testing';
+import { ApiClient, type BootedService, type SessionBody, bootService } from '@cxgenie/testing';
 import { gatewayApiService } from '../../gateway-api.service';
-import { ApiClient, type SessionBody } from '../../testing/api-client';
 
 const PASSWORD = 'correct horse battery staple';
 

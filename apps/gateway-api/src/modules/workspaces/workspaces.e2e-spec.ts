@@ -1,7 +1,6 @@
-import { type BootedService, bootService } from '@cxgenie/testing';
+import { ApiClient, type BootedService, bootService, signInAsNewMember } from '@cxgenie/testing';
 import { TenantConnections } from '@cxgenie/database';
 import { gatewayApiService } from '../../gateway-api.service';
-import { ApiClient, signInAsNewMember } from '../../testing/api-client';
 
 interface WorkspaceBody {
   id: string;

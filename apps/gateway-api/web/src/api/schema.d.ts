@@ -211,9 +211,9 @@ export type paths = {
       path?: never;
       cookie?: never;
     };
-    get: operations['FaqsController_list'];
+    get: operations['FAQEntriesController_list'];
     put?: never;
-    post: operations['FaqsController_create'];
+    post: operations['FAQEntriesController_create'];
     delete?: never;
     options?: never;
     head?: never;
@@ -227,13 +227,13 @@ export type paths = {
       path?: never;
       cookie?: never;
     };
-    get: operations['FaqsController_get'];
+    get: operations['FAQEntriesController_get'];
     put?: never;
     post?: never;
-    delete: operations['FaqsController_remove'];
+    delete: operations['FAQEntriesController_remove'];
     options?: never;
     head?: never;
-    patch: operations['FaqsController_update'];
+    patch: operations['FAQEntriesController_update'];
     trace?: never;
   };
   '/api/v1/bots/{botId}/knowledge-search': {
@@ -275,9 +275,9 @@ export type paths = {
       path?: never;
       cookie?: never;
     };
-    get: operations['SnippetsController_list'];
+    get: operations['SnippetEntriesController_list'];
     put?: never;
-    post: operations['SnippetsController_create'];
+    post: operations['SnippetEntriesController_create'];
     delete?: never;
     options?: never;
     head?: never;
@@ -291,13 +291,13 @@ export type paths = {
       path?: never;
       cookie?: never;
     };
-    get: operations['SnippetsController_get'];
+    get: operations['SnippetEntriesController_get'];
     put?: never;
     post?: never;
-    delete: operations['SnippetsController_remove'];
+    delete: operations['SnippetEntriesController_remove'];
     options?: never;
     head?: never;
-    patch: operations['SnippetsController_update'];
+    patch: operations['SnippetEntriesController_update'];
     trace?: never;
   };
   '/api/v1/bots/{botId}/sources': {
@@ -2661,7 +2661,7 @@ export interface operations {
       };
     };
   };
-  FaqsController_list: {
+  FAQEntriesController_list: {
     parameters: {
       query?: {
         /** @description nextCursor of the previous page */
@@ -2720,7 +2720,7 @@ export interface operations {
       };
     };
   };
-  FaqsController_create: {
+  FAQEntriesController_create: {
     parameters: {
       query?: never;
       header?: never;
@@ -2775,7 +2775,7 @@ export interface operations {
       };
     };
   };
-  FaqsController_get: {
+  FAQEntriesController_get: {
     parameters: {
       query?: never;
       header?: never;
@@ -2831,7 +2831,7 @@ export interface operations {
       };
     };
   };
-  FaqsController_remove: {
+  FAQEntriesController_remove: {
     parameters: {
       query?: never;
       header?: never;
@@ -2884,7 +2884,7 @@ export interface operations {
       };
     };
   };
-  FaqsController_update: {
+  FAQEntriesController_update: {
     parameters: {
       query?: never;
       header?: never;
@@ -3072,7 +3072,7 @@ export interface operations {
       };
     };
   };
-  SnippetsController_list: {
+  SnippetEntriesController_list: {
     parameters: {
       query?: {
         /** @description nextCursor of the previous page */
@@ -3122,7 +3122,7 @@ export interface operations {
           'application/json': components['schemas']['ApiError'];
         };
       };
-      /** @description Bot (or snippet) not found in this workspace */
+      /** @description Bot (or Snippet) not found in this workspace */
       404: {
         headers: {
           [name: string]: unknown;
@@ -3131,7 +3131,7 @@ export interface operations {
       };
     };
   };
-  SnippetsController_create: {
+  SnippetEntriesController_create: {
     parameters: {
       query?: never;
       header?: never;
@@ -3177,7 +3177,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Bot (or snippet) not found in this workspace */
+      /** @description Bot (or Snippet) not found in this workspace */
       404: {
         headers: {
           [name: string]: unknown;
@@ -3186,7 +3186,7 @@ export interface operations {
       };
     };
   };
-  SnippetsController_get: {
+  SnippetEntriesController_get: {
     parameters: {
       query?: never;
       header?: never;
@@ -3233,7 +3233,7 @@ export interface operations {
           'application/json': components['schemas']['ApiError'];
         };
       };
-      /** @description Bot (or snippet) not found in this workspace */
+      /** @description Bot (or Snippet) not found in this workspace */
       404: {
         headers: {
           [name: string]: unknown;
@@ -3242,7 +3242,7 @@ export interface operations {
       };
     };
   };
-  SnippetsController_remove: {
+  SnippetEntriesController_remove: {
     parameters: {
       query?: never;
       header?: never;
@@ -3286,7 +3286,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Bot (or snippet) not found in this workspace */
+      /** @description Bot (or Snippet) not found in this workspace */
       404: {
         headers: {
           [name: string]: unknown;
@@ -3295,7 +3295,7 @@ export interface operations {
       };
     };
   };
-  SnippetsController_update: {
+  SnippetEntriesController_update: {
     parameters: {
       query?: never;
       header?: never;
@@ -3342,7 +3342,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Bot (or snippet) not found in this workspace */
+      /** @description Bot (or Snippet) not found in this workspace */
       404: {
         headers: {
           [name: string]: unknown;

@@ -1,7 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { IntegrationKeys } from './integration-keys';
-import { RedisLocks } from './redis-lock';
 
 @Global()
-@Module({ providers: [RedisLocks, IntegrationKeys], exports: [RedisLocks, IntegrationKeys] })
+@Module({ providers: [IntegrationKeys], exports: [IntegrationKeys] })
 export class LocksModule {}

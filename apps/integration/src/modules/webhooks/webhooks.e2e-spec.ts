@@ -19,7 +19,7 @@ import {
   viberToken,
 } from '@cxgenie/testing';
 import { integrationService } from '../../integration.service';
-import { messagesOfChannel, seedPlatformChannel } from '../../testing/channel-fixtures';
+import { messagesOfChannel, seedPlatformChannel } from '../../channels.test-helpers';
 
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 const VIBER_SIGNATURE = 'x-viber-content-signature';

@@ -1,6 +1,6 @@
 import type { CrawlOptions, CrawlReport, CrawledPage } from './crawl.types';
 import { crawlWebsite } from './crawl-website';
-import { type Route, type TestSite, page, redirect, startTestSite } from './crawl.test-site';
+import { type Route, type TestSite, page, redirect, startTestSite } from './crawl.test-helpers';
 
 const KB = 1024;
 

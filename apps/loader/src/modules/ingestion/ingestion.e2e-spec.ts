@@ -8,13 +8,18 @@ import type {
   SearchResponse,
 } from '@cxgenie/contracts';
 import type { FileStorage } from '@cxgenie/storage';
-import { type BootedService, bootService, eventually } from '@cxgenie/testing';
+import {
+  type BootedService,
+  bootService,
+  eventually,
+  type SpawnedService,
+  spawnService,
+} from '@cxgenie/testing';
 import { VECTOR_STORE, type VectorStore } from '@cxgenie/vector-store';
-import { coreAiService } from '../../../../core-ai/src/core-ai.service';
 import { JobEmbeddings } from '../../core-modules/embeddings/job-embeddings';
 import { MetricsServer } from '../../core-modules/metrics/metrics-server';
 import { LoaderModule } from '../../loader.module';
-import { page, startTestSite } from '../crawling/crawl.test-site';
+import { page, startTestSite } from '../crawling/crawl.test-helpers';
 import {
   MIME,
   corruptPdf,
@@ -24,7 +29,7 @@ import {
   readDebianPdf,
   returnsPolicyDocx,
   scannedPdf,
-} from './e2e/ingestion.test-fixtures';
+} from './e2e/ingestion-documents.test-helpers';
 import {
   type Bot,
   ProgressListener,
@@ -46,7 +51,7 @@ const loaderCrawlingLocally: ServiceEntry = {
 
 describe('loader: documents and websites to searchable knowledge (local embeddings)', () => {
   let loader: BootedService;
-  let coreAi: BootedService;
+  let coreAi: SpawnedService;
   let listener: ProgressListener;
   let sequelize: Sequelize;
   let storage: FileStorage;
@@ -57,7 +62,7 @@ describe('loader: documents and websites to searchable knowledge (local embeddin
     listener = await ProgressListener.start();
     // Both in this process share its DATA_DIR, hence one LanceDB: the loader writes, core-ai reads.
     loader = await bootService(loaderCrawlingLocally, { LOADER_METRICS_PORT: '0' });
-    coreAi = await bootService(coreAiService);
+    coreAi = await spawnService('core-ai');
     ({ sequelize, storage, queue } = handlesOf(loader.app));
     bot = await seedBot(sequelize, 'loader-e2e');
   });

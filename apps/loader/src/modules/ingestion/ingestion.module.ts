@@ -1,5 +1,5 @@
-import { BullModule } from '@nestjs/bull';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { QueuesModule } from '@cxgenie/bootstrap';
 import { QueueNames } from '@cxgenie/contracts';
 import { crawlWebsite } from '../crawling';
 import { TokenizerWarmup } from './chunking/tokenizer-warmup';
@@ -7,7 +7,7 @@ import { DEFAULT_EXTRACTION_LIMITS } from './extraction/extracted-document';
 import { ChunkIndexer } from './indexing/chunk-indexer';
 import { IndexedChunksRepository } from './indexing/indexed-chunks.repository';
 import { SourceVectors } from './indexing/source-vectors';
-import { LOADER_INGEST_QUEUE_SETTINGS, LoaderIngestWorker } from './jobs/loader-ingest.worker';
+import { LoaderIngestWorker } from './jobs/loader-ingest.worker';
 import { ProgressPublisher } from './progress/progress-publisher';
 import { DocumentReader, EXTRACTION_LIMITS } from './reading/document-reader';
 import { IdenticalUploads } from './reading/identical-uploads';
@@ -34,12 +34,7 @@ export class IngestionModule {
   static register(options: IngestionOptions = {}): DynamicModule {
     return {
       module: IngestionModule,
-      imports: [
-        BullModule.registerQueue({
-          name: QueueNames.LoaderIngest,
-          settings: LOADER_INGEST_QUEUE_SETTINGS,
-        }),
-      ],
+      imports: [QueuesModule.register([QueueNames.LoaderIngest])],
       providers: [
         { provide: EXTRACTION_LIMITS, useValue: DEFAULT_EXTRACTION_LIMITS },
         { provide: WEBSITE_CRAWLER, useValue: crawlerWith(options) },

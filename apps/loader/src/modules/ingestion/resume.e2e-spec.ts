@@ -18,7 +18,7 @@ import {
 import { VECTOR_STORE, type VectorStore } from '@cxgenie/vector-store';
 import { JobEmbeddings } from '../../core-modules/embeddings/job-embeddings';
 import { loaderService } from '../../loader.service';
-import { MIME } from './e2e/ingestion.test-fixtures';
+import { MIME } from './e2e/ingestion-documents.test-helpers';
 import { chunkRows, seedBot, seedDocumentSource, settled } from './e2e/ingestion.test-helpers';
 
 const DIMENSIONS = 32;

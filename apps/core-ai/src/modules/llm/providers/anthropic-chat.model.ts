@@ -1,12 +1,15 @@
 import Anthropic from '@anthropic-ai/sdk';
 import type { RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
-import { isRetryableStatus } from '@cxgenie/embeddings';
+import {
+  type ProviderFailure,
+  type SdkApiError,
+  describeProviderFailure,
+} from '@cxgenie/embeddings';
 import type { ChatModel, ChatRequest } from '../chat-model.port';
 import {
   type ChatStreamOptions,
   type ChatStreamPolicy,
   chatStreamPolicy,
-  type ProviderFailure,
   streamWithRetries,
 } from './stream-with-retries';
 
@@ -75,25 +78,10 @@ export class AnthropicChatModel implements ChatModel {
   }
 }
 
-function describeAnthropicFailure(error: unknown): ProviderFailure {
-  if (error instanceof Anthropic.APIError) {
-    const status =
-      typeof error.status === 'number'
-        ? error.status
-        : (STATUS_OF_ERROR_TYPE[String(error.type)] ?? null);
-    return {
-      status,
-      retryable: status === null || isRetryableStatus(status),
-      headers: error.headers,
-      // The provider's request id is what its support asks for.
-      message: error.requestID ? `${error.message} (request ${error.requestID})` : error.message,
-    };
-  }
-  // A connection cut while reading the body surfaces from fetch as a plain TypeError.
-  return { status: null, retryable: true, message: errorText(error) };
-}
-
-const errorText = (error: unknown): string =>
-  error instanceof Error
-    ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}`
-    : String(error);
+const describeAnthropicFailure = (error: unknown): ProviderFailure =>
+  describeProviderFailure(error, {
+    isApiError: (e): e is SdkApiError => e instanceof Anthropic.APIError,
+    statusOf: (e) => STATUS_OF_ERROR_TYPE[String((e as { type?: unknown }).type)] ?? null,
+    // A connection cut while reading the body surfaces from fetch as a plain TypeError.
+    otherErrorsRetryable: true,
+  });

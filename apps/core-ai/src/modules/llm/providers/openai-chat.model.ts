@@ -3,13 +3,16 @@ import type {
   ChatCompletionChunk,
   ChatCompletionMessageParam,
 } from 'openai/resources/chat/completions';
-import { isRetryableStatus } from '@cxgenie/embeddings';
+import {
+  type ProviderFailure,
+  type SdkApiError,
+  describeProviderFailure,
+} from '@cxgenie/embeddings';
 import type { ChatModel, ChatRequest } from '../chat-model.port';
 import {
   type ChatStreamOptions,
   type ChatStreamPolicy,
   chatStreamPolicy,
-  type ProviderFailure,
   streamWithRetries,
 } from './stream-with-retries';
 
@@ -87,23 +90,9 @@ export class OpenAiChatModel implements ChatModel {
   }
 }
 
-function describeOpenAiFailure(error: unknown): ProviderFailure {
-  if (error instanceof OpenAI.APIError) {
-    // No status: a refused, reset or timed-out connection, or an error event inside the stream.
-    const status = typeof error.status === 'number' ? error.status : null;
-    return {
-      status,
-      retryable: status === null || isRetryableStatus(status),
-      headers: error.headers,
-      // The provider's request id is what its support asks for.
-      message: error.requestID ? `${error.message} (request ${error.requestID})` : error.message,
-    };
-  }
-  // A connection cut while reading the body surfaces from fetch as a plain TypeError.
-  return { status: null, retryable: true, message: errorText(error) };
-}
-
-const errorText = (error: unknown): string =>
-  error instanceof Error
-    ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}`
-    : String(error);
+const describeOpenAiFailure = (error: unknown): ProviderFailure =>
+  describeProviderFailure(error, {
+    isApiError: (e): e is SdkApiError => e instanceof OpenAI.APIError,
+    // A connection cut while reading the body surfaces from fetch as a plain TypeError.
+    otherErrorsRetryable: true,
+  });

@@ -1,3 +1,4 @@
+import type { ProviderFailure } from '@cxgenie/embeddings';
 import { Logger } from '@nestjs/common';
 import {
   DEFAULT_RETRY_OPTIONS,
@@ -29,14 +30,6 @@ export const chatStreamPolicy = (options: ChatStreamOptions): ChatStreamPolicy =
   idleTimeoutMs: options.idleTimeoutMs ?? 30_000,
   retry: { ...DEFAULT_RETRY_OPTIONS, maxRetries: 2, ...options.retry },
 });
-
-/** Why an attempt failed, in provider-neutral terms. */
-export interface ProviderFailure {
-  status: number | null;
-  retryable: boolean;
-  headers?: Headers;
-  message: string;
-}
 
 /** How one provider's SDK opens a stream and what its events mean. */
 export interface ProviderStream<TEvent> {

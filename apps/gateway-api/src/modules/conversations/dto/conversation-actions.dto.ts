@@ -9,9 +9,8 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { CSAT_MAX_RATING, CSAT_MIN_RATING } from '@cxgenie/contracts';
+import { CSAT_MAX_RATING, CSAT_MIN_RATING, MAX_MESSAGE_CHARS } from '@cxgenie/contracts';
 import { Trim } from '../../../core-modules/http/validation';
-import { MAX_MESSAGE_CHARS } from '../realtime/customer-socket.payloads';
 
 export const MAX_CSAT_COMMENT_CHARS = 1_000;
 

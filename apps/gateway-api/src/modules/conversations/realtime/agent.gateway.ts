@@ -16,16 +16,17 @@ import {
   ClientEvents,
   type SocketErrorPayload,
   PRESENCE_SOCKET_REFRESH_MS,
+  ServerEvents,
   SocketNamespaces,
   agentRoom,
   workspaceRoom,
 } from '@cxgenie/contracts';
 import { SessionTokens } from '../../../core-modules/auth/session-tokens';
-import { AgentPresenceTracker } from '../../tickets/presence/agent-presence.tracker';
 import { TenantConnections } from '@cxgenie/database';
-import { AgentNamespace } from './agent-namespace';
-import { ConversationEvents } from './conversation-events';
-import { AgentTypingPayload, parsePayload } from './customer-socket.payloads';
+import { RealtimeBroadcaster } from '@cxgenie/realtime';
+import { parsePayload } from '../../../core-modules/http/socket-payload';
+import { AgentPresenceTracker } from '../../tickets/presence/agent-presence.tracker';
+import { AgentTypingPayload } from './agent-socket.payloads';
 import { handshakeToken, requireSocketAuth } from './socket-auth';
 
 interface AgentSocketData {
@@ -53,14 +54,12 @@ export class AgentGateway
 
   constructor(
     private readonly tokens: SessionTokens,
-    private readonly namespace: AgentNamespace,
     private readonly presence: AgentPresenceTracker,
     private readonly tenants: TenantConnections,
-    private readonly events: ConversationEvents,
+    private readonly broadcaster: RealtimeBroadcaster,
   ) {}
 
   afterInit(server: Namespace): void {
-    this.namespace.server = server;
     requireSocketAuth(server, 'A valid access token is required', (socket) =>
       this.authenticate(socket),
     );
@@ -126,7 +125,7 @@ export class AgentGateway
     });
     if (!conversation)
       return { ok: false, error: { code: 'not_found', message: 'Conversation not found' } };
-    this.events.typing(workspaceId, {
+    this.broadcaster.toConversation(workspaceId, conversation.id, ServerEvents.Typing, {
       conversationId: conversation.id,
       senderType: 'agent',
       typing: parsed.value.typing,

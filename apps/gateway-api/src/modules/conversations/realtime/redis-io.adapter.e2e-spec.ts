@@ -1,8 +1,9 @@
+import { ServerEvents } from '@cxgenie/contracts';
+import { RealtimeBroadcaster } from '@cxgenie/realtime';
 import { type BootedService, bootService } from '@cxgenie/testing';
 import { gatewayApiService } from '../../../gateway-api.service';
-import { ConversationEvents } from './conversation-events';
 
-describe('the Socket.IO Redis adapter during shutdown', () => {
+describe('broadcasting during shutdown', () => {
   let gateway: BootedService;
   const rejections: unknown[] = [];
   const record = (reason: unknown) => rejections.push(reason);
@@ -15,11 +16,11 @@ describe('the Socket.IO Redis adapter during shutdown', () => {
     process.off('unhandledRejection', record);
   });
 
-  it('lets an emit that comes after its connection closed fail quietly', async () => {
-    const events = gateway.app.get(ConversationEvents);
+  it('lets a broadcast that comes after the Redis connection closed fail quietly', async () => {
+    const broadcaster = gateway.app.get(RealtimeBroadcaster);
     await gateway.close();
     // What a worker finishing its answer while the instance shuts down does.
-    events.messageDiscarded({
+    broadcaster.toCustomers('00000000-0000-4000-8000-000000000001', ServerEvents.MessageDiscarded, {
       conversationId: '00000000-0000-4000-8000-000000000001',
       messageId: '00000000-0000-4000-8000-000000000002',
       replyToMessageId: '00000000-0000-4000-8000-000000000003',

@@ -13,7 +13,7 @@ import {
   type SeededChannel,
   messagesOfChannel,
   seedPlatformChannel,
-} from '../../../testing/channel-fixtures';
+} from '../../../channels.test-helpers';
 
 const APP_SECRET = 'instagram-e2e-app-secret';
 const VERIFY_TOKEN = 'instagram-e2e-verify-token';

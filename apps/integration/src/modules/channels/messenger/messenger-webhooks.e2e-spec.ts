@@ -18,7 +18,7 @@ import {
   messagesOfChannel,
   seedPlatformChannel,
   seedQueuedReplies,
-} from '../../../testing/channel-fixtures';
+} from '../../../channels.test-helpers';
 
 const APP_SECRET = 'messenger-e2e-app-secret';
 const PAGE_ID = '106403224510948';

@@ -19,7 +19,7 @@ import {
   seedConversation,
   seedPlatformChannel,
   seedQueuedReplies,
-} from '../../../testing/channel-fixtures';
+} from '../../../channels.test-helpers';
 
 const APP_SECRET = 'whatsapp-e2e-app-secret';
 const VERIFY_TOKEN = 'whatsapp-e2e-verify-token';

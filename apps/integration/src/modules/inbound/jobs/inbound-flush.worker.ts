@@ -7,8 +7,8 @@ import {
 } from '@nestjs/common';
 import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
 import { LogContext, newTraceId } from '@cxgenie/observability';
+import { LockKeeper, RedisLocks } from '@cxgenie/redis';
 import { IntegrationKeys } from '../../../core-modules/locks/integration-keys';
-import { RedisLocks } from '../../../core-modules/locks/redis-lock';
 import { InboundStaging } from '../inbound-staging';
 import { AcceptStagedMessages } from '../usecases/accept-staged-messages/accept-staged-messages.usecase';
 
@@ -74,6 +74,7 @@ export class InboundFlushWorker implements OnApplicationBootstrap, BeforeApplica
   private async flushGroup(group: string): Promise<void> {
     const lock = await this.locks.acquire(this.keys.flushLock(group), FLUSH_LOCK_TTL_MS);
     if (!lock) return;
+    const keeper = new LockKeeper(this.locks, lock, FLUSH_LOCK_TTL_MS).start();
     try {
       const members = await this.staging.members(group);
       const outcome = await this.logContext.run(newTraceId(), () =>
@@ -85,7 +86,7 @@ export class InboundFlushWorker implements OnApplicationBootstrap, BeforeApplica
       this.logger.warn(`flushing ${group} failed, will retry: ${(error as Error).message}`);
       await this.staging.settle(group, RETRY_AFTER_FAILURE_MS).catch(() => undefined);
     } finally {
-      await lock.release();
+      await keeper.release();
     }
   }
 }

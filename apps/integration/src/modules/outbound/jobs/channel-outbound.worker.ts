@@ -1,9 +1,8 @@
 import { InjectQueue } from '@nestjs/bull';
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Job, Queue } from 'bull';
-import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
+import { QueueWorker } from '@cxgenie/bootstrap';
 import { QueueNames } from '@cxgenie/contracts';
-import { LogContext } from '@cxgenie/observability';
 import type { OutboundJob } from '../outbound-job';
 import { DeliverConversation } from '../usecases/deliver-conversation/deliver-conversation.usecase';
 
@@ -12,24 +11,15 @@ export const OUTBOUND_CONCURRENCY = 8;
 
 /** Consumes `channel.outbound`: each job drains its conversation's queued messages, in order. */
 @Injectable()
-export class ChannelOutboundWorker implements OnModuleInit {
-  private readonly logger = new Logger(ChannelOutboundWorker.name);
-
+export class ChannelOutboundWorker extends QueueWorker<OutboundJob, number> {
   constructor(
-    @InjectQueue(QueueNames.ChannelOutbound) private readonly queue: Queue<OutboundJob>,
+    @InjectQueue(QueueNames.ChannelOutbound) queue: Queue<OutboundJob>,
     private readonly deliver: DeliverConversation,
-    private readonly logContext: LogContext,
-    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
-  ) {}
-
-  onModuleInit(): void {
-    if (!this.config.queueWorkers) return;
-    void this.queue
-      .process(OUTBOUND_CONCURRENCY, (job) => this.handle(job))
-      .catch((error: Error) => this.logger.warn(`outbound worker stopped: ${error.message}`));
+  ) {
+    super(queue, OUTBOUND_CONCURRENCY);
   }
 
-  private handle(job: Job<OutboundJob>): Promise<number> {
-    return this.logContext.runJob(job, () => this.deliver.drain(job.data));
+  protected handle({ data }: Job<OutboundJob>): Promise<number> {
+    return this.deliver.drain(data);
   }
 }

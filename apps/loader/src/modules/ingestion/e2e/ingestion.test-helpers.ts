@@ -6,20 +6,19 @@ import { createHash, randomUUID } from 'node:crypto';
 import { getQueueToken } from '@nestjs/bull';
 import type { INestApplication } from '@nestjs/common';
 import type { Queue } from 'bull';
-import { Redis } from 'ioredis';
 import { QueryTypes, type Sequelize } from 'sequelize';
 import {
-  KNOWLEDGE_PROGRESS_CHANNEL,
   type KnowledgeSourceProgressEvent,
   type KnowledgeSourceStats,
   type KnowledgeSourceStatus,
   type LoaderIngestJobData,
   QueueNames,
+  ServerEvents,
 } from '@cxgenie/contracts';
 import { DATABASE } from '@cxgenie/database';
 import { withTraceId } from '@cxgenie/observability';
 import { type FileStorage, STORAGE } from '@cxgenie/storage';
-import { TEST_REDIS_URL, eventually, seedBotAndChannel, seedWorkspace } from '@cxgenie/testing';
+import { RealtimeProbe, eventually, seedBotAndChannel, seedWorkspace } from '@cxgenie/testing';
 
 export interface Bot {
   workspaceId: string;
@@ -175,30 +174,21 @@ export function chunkRows(sequelize: Sequelize, sourceId: string): Promise<Chunk
   );
 }
 
-/** Every progress event published on the channel, per source, as a dashboard would see them. */
+/** Progress events the loader broadcast to the dashboards, by source, as a gateway would relay them. */
 export class ProgressListener {
-  private readonly events = new Map<string, KnowledgeSourceProgressEvent[]>();
-
-  private constructor(private readonly redis: Redis) {}
+  private constructor(private readonly probe: RealtimeProbe) {}
 
   static async start(): Promise<ProgressListener> {
-    const redis = new Redis(TEST_REDIS_URL);
-    const listener = new ProgressListener(redis);
-    redis.on('message', (_channel: string, message: string) => {
-      const event = JSON.parse(message) as KnowledgeSourceProgressEvent;
-      const list = listener.events.get(event.sourceId) ?? [];
-      list.push(event);
-      listener.events.set(event.sourceId, list);
-    });
-    await redis.subscribe(KNOWLEDGE_PROGRESS_CHANNEL);
-    return listener;
+    return new ProgressListener(await RealtimeProbe.start());
   }
 
   of(sourceId: string): KnowledgeSourceProgressEvent[] {
-    return this.events.get(sourceId) ?? [];
+    return this.probe
+      .of(ServerEvents.KnowledgeSourceProgress)
+      .filter((event) => event.sourceId === sourceId);
   }
 
   async close(): Promise<void> {
-    await this.redis.quit();
+    await this.probe.close();
   }
 }

@@ -1,4 +1,4 @@
-import { IngestFailure } from '../ingest-failure.exception';
+import { IngestFailure } from '../ingestion.exception';
 
 export const DOCUMENT_FORMATS = ['pdf', 'docx', 'xlsx', 'csv', 'html', 'markdown', 'text'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];

@@ -1,5 +1,5 @@
 import { cleanDocument } from '../cleaning/clean-document';
-import { IngestFailure } from '../ingest-failure.exception';
+import { IngestFailure } from '../ingestion.exception';
 import {
   MIME,
   corruptPdf,
@@ -10,7 +10,7 @@ import {
   returnsPolicyDocx,
   scannedPdf,
   zipOf,
-} from '../e2e/ingestion.test-fixtures';
+} from '../e2e/ingestion-documents.test-helpers';
 import { formatOfMimeType } from './document-format';
 import { extractDocument } from './extract-document';
 import { DEFAULT_EXTRACTION_LIMITS, type ExtractionLimits } from './extracted-document';

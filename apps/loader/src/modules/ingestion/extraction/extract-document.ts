@@ -1,4 +1,4 @@
-import { IngestFailure } from '../ingest-failure.exception';
+import { IngestFailure } from '../ingestion.exception';
 import { type DocumentFormat, assertContentMatchesFormat } from './document-format';
 import type { ExtractedDocument, ExtractionLimits } from './extracted-document';
 import { extractHtml, extractMarkdown, extractPlainText } from './markup/extract-markup';

@@ -1,24 +1,29 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Redis } from 'ioredis';
-import { KNOWLEDGE_PROGRESS_CHANNEL, type KnowledgeSourceProgressEvent } from '@cxgenie/contracts';
-import { REDIS_CLIENT } from '@cxgenie/redis';
+import { Injectable } from '@nestjs/common';
+import { type KnowledgeSourceProgressEvent, ServerEvents } from '@cxgenie/contracts';
+import { RealtimeBroadcaster } from '@cxgenie/realtime';
 
 /**
- * Publishes source progress for gateway-api to push to the workspace's dashboards. Pub/sub is
- * fire-and-forget: a dashboard that missed an event reads the state from the status endpoint,
- * which PostgreSQL answers, so a failed publish is logged and never fails the job.
+ * Pushes source progress to the dashboards of the source's workspace. Fire-and-forget: a
+ * dashboard that missed an event reads the state from the status endpoint, which PostgreSQL
+ * answers, so a lost broadcast never fails the job. Only the contract's fields are sent, so
+ * nothing else the ingestion knows (storage keys, sizes) reaches a browser.
  */
 @Injectable()
 export class ProgressPublisher {
-  private readonly logger = new Logger(ProgressPublisher.name);
+  constructor(private readonly broadcaster: RealtimeBroadcaster) {}
 
-  constructor(@Inject(REDIS_CLIENT) private readonly redis: Redis) {}
-
-  async publish(event: KnowledgeSourceProgressEvent): Promise<void> {
-    try {
-      await this.redis.publish(KNOWLEDGE_PROGRESS_CHANNEL, JSON.stringify(event));
-    } catch (error) {
-      this.logger.warn(`progress of source ${event.sourceId} not published: ${String(error)}`);
-    }
+  publish(event: KnowledgeSourceProgressEvent): Promise<void> {
+    const { workspaceId, botId, sourceId, status, progress, stats, error, updatedAt } = event;
+    this.broadcaster.toAgents(workspaceId, ServerEvents.KnowledgeSourceProgress, {
+      workspaceId,
+      botId,
+      sourceId,
+      status,
+      progress,
+      stats,
+      error,
+      updatedAt,
+    });
+    return Promise.resolve();
   }
 }

@@ -9,7 +9,7 @@ import { cleanDocument } from '../cleaning/clean-document';
 import { type DocumentFormat, formatOfMimeType } from '../extraction/document-format';
 import { extractDocument } from '../extraction/extract-document';
 import type { ExtractedPage, ExtractionLimits } from '../extraction/extracted-document';
-import { IngestFailure } from '../ingest-failure.exception';
+import { IngestFailure } from '../ingestion.exception';
 import { prepareChunk } from '../indexing/prepared-chunk';
 import { titleFromFilename } from './document-title';
 import { type EarlierExtraction, IdenticalUploads } from './identical-uploads';

@@ -3,7 +3,7 @@ import type { LoaderIngestJobData } from '@cxgenie/contracts';
 import { chunkText, htmlToStructuredText } from '@cxgenie/text-processing';
 import { LoaderMetrics } from '../../../core-modules/metrics/loader-metrics';
 import { cleanText } from '../cleaning/clean-text';
-import { IngestFailure } from '../ingest-failure.exception';
+import { IngestFailure } from '../ingestion.exception';
 import { type PreparedChunk, prepareChunk } from '../indexing/prepared-chunk';
 import type { ChunkingSettings, ReadProgress, SourceContent } from './source-content';
 import type { CrawlReport, CrawledPage } from '../../crawling';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TenantConnections } from '@cxgenie/database';
 import { PasswordHasher } from '../../../../core-modules/auth/password-hasher';
 import { type IssuedSession, SessionTokens } from '../../../../core-modules/auth/session-tokens';
-import { InvalidCredentialsException, NoWorkspaceAccessException } from '../../auth.exception';
+import { AuthException, AuthExceptionCode } from '../../auth.exception';
 import type { LogInCommand } from './log-in.command';
 
 // Verified when the email is unknown, so a miss takes as long as a wrong password.
@@ -21,7 +21,7 @@ export class LogIn {
     const { User, WorkspaceMember } = this.tenants.control;
     const user = await User.findOne({ where: { email: command.email.trim().toLowerCase() } });
     const valid = await this.hasher.verify(user?.passwordHash ?? DECOY_HASH, command.password);
-    if (!user || !valid) throw new InvalidCredentialsException();
+    if (!user || !valid) throw AuthException.of(AuthExceptionCode.INVALID_CREDENTIALS);
 
     const membership = await WorkspaceMember.findOne({
       where: {
@@ -30,7 +30,7 @@ export class LogIn {
       },
       order: [['createdAt', 'ASC']],
     });
-    if (!membership) throw new NoWorkspaceAccessException();
+    if (!membership) throw AuthException.of(AuthExceptionCode.NO_WORKSPACE_ACCESS);
     await user.update({ lastLoginAt: new Date() });
     return this.tokens.issue(user.id, membership.workspaceId, membership.role);
   }

@@ -1,8 +1,9 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { TenantConnections } from '@cxgenie/database';
 import { PasswordHasher } from '../../../../core-modules/auth/password-hasher';
 import { type IssuedSession, SessionTokens } from '../../../../core-modules/auth/session-tokens';
+import { AuthException, AuthExceptionCode } from '../../auth.exception';
 import type { SignUpCommand } from './sign-up.command';
 
 const slugify = (name: string): string =>
@@ -30,10 +31,7 @@ export class SignUp {
     const { userId, workspaceId } = await this.tenants.sequelize.transaction(
       async (transaction) => {
         if (await User.findOne({ where: { email }, transaction })) {
-          throw new ConflictException({
-            message: 'An account with this email already exists',
-            details: [{ field: 'email', message: 'is already registered' }],
-          });
+          throw AuthException.of(AuthExceptionCode.EMAIL_TAKEN);
         }
         const user = await User.create(
           { email, name: command.name.trim(), passwordHash },

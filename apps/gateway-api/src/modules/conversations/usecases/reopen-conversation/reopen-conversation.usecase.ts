@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { TenantScope } from '@cxgenie/database';
-import { ResourceNotFoundException } from '../../../../core-modules/http/resource-not-found.exception';
-import { ConversationStateConflictException } from '../../actions/conversation-action.exceptions';
-import { ConversationStateEvents } from '../../actions/conversation-state.events';
+import { ServerEvents } from '@cxgenie/contracts';
 import {
+  ConversationActionsStore,
   type ConversationStateView,
   presentState,
   updatedPayload,
-} from '../../actions/conversation-state';
-import { transitionConversation } from '../../actions/transition-conversation';
+} from '@cxgenie/conversations';
+import type { TenantScope } from '@cxgenie/database';
+import { RealtimeBroadcaster } from '@cxgenie/realtime';
 import type { ReopenConversationCommand } from './reopen-conversation.command';
 
 /**
@@ -18,25 +17,21 @@ import type { ReopenConversationCommand } from './reopen-conversation.command';
  */
 @Injectable()
 export class ReopenConversation {
-  constructor(private readonly events: ConversationStateEvents) {}
+  constructor(
+    private readonly conversations: ConversationActionsStore,
+    private readonly broadcaster: RealtimeBroadcaster,
+  ) {}
 
   async execute(
     scope: TenantScope,
     command: ReopenConversationCommand,
   ): Promise<ConversationStateView> {
-    const result = await transitionConversation(scope, {
-      conversationId: command.conversationId,
-      from: ['closed'],
-      set: `status = 'human', assignee_id = :agentId, closed_at = NULL`,
-      replacements: { agentId: command.agentId },
-    });
-    if (result.kind === 'missing') throw new ResourceNotFoundException('Conversation');
-    if (result.kind === 'conflict')
-      throw new ConversationStateConflictException('reopened', result.status);
-    this.events.conversationUpdated(
+    const state = await this.conversations.reopen(scope, command.conversationId, command.agentId);
+    this.broadcaster.toAgents(
       scope.workspaceId,
-      updatedPayload(result.row, 'reopened', command.agentId),
+      ServerEvents.ConversationUpdated,
+      updatedPayload(state, 'reopened', command.agentId),
     );
-    return presentState(result.row);
+    return presentState(state);
   }
 }

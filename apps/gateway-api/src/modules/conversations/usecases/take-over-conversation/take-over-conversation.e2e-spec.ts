@@ -6,12 +6,20 @@ import {
   serviceUrlEnvVar,
 } from '@cxgenie/contracts';
 import { TenantConnections } from '@cxgenie/database';
-import { type BootedService, bootService, eventually } from '@cxgenie/testing';
-import { coreAiService } from '../../../../../../core-ai/src/core-ai.service';
+import {
+  addSnippet,
+  ApiClient,
+  type BootedService,
+  bootService,
+  connectSocket,
+  eventually,
+  PARCEL_KNOWLEDGE,
+  type RecordingSocket,
+  sharedQueuePrefix,
+  type SpawnedService,
+  spawnService,
+} from '@cxgenie/testing';
 import { gatewayApiService } from '../../../../gateway-api.service';
-import { ApiClient } from '../../../../testing/api-client';
-import { PARCEL_KNOWLEDGE, addSnippet, sharedQueuePrefix } from '../../../../testing/knowledge';
-import { type RecordingSocket, connectSocket } from '../../../../testing/socket-client';
 
 const WAIT_MS = 20_000;
 
@@ -22,7 +30,7 @@ interface MessageRow {
 }
 
 describe('an agent taking over while the bot is still answering', () => {
-  let coreAi: BootedService;
+  let coreAi: SpawnedService;
   let gateway: BootedService;
   let owner: ApiClient;
   let botKey: string;
@@ -33,7 +41,7 @@ describe('an agent taking over while the bot is still answering', () => {
     const QUEUE_PREFIX = sharedQueuePrefix();
     // Paced, so an answer streams for several seconds: time for an agent to step in, even when a
     // loaded machine is slow to carry the take-over.
-    coreAi = await bootService(coreAiService, { LOCAL_LLM_TOKEN_DELAY_MS: '80', QUEUE_PREFIX });
+    coreAi = await spawnService('core-ai', { LOCAL_LLM_TOKEN_DELAY_MS: '80', QUEUE_PREFIX });
     gateway = await bootService(gatewayApiService, {
       [serviceUrlEnvVar('core-ai')]: coreAi.url,
       QUEUE_PREFIX,

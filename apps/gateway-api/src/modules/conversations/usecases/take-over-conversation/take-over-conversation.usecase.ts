@@ -1,54 +1,47 @@
 import { Injectable } from '@nestjs/common';
-import type { TenantScope } from '@cxgenie/database';
-import { ResourceNotFoundException } from '../../../../core-modules/http/resource-not-found.exception';
-import { ConversationStateConflictException } from '../../actions/conversation-action.exceptions';
-import { ConversationStateEvents } from '../../actions/conversation-state.events';
+import { ServerEvents } from '@cxgenie/contracts';
 import {
+  ConversationActionsStore,
   type ConversationStateView,
   changed,
   presentState,
   updatedPayload,
-} from '../../actions/conversation-state';
-import { HandoffRequests } from '../../actions/handoff-requests';
-import { ConversationLock } from '../../ordering/conversation-lock';
-import { transitionConversation } from '../../actions/transition-conversation';
+} from '@cxgenie/conversations';
+import type { TenantScope } from '@cxgenie/database';
+import { RealtimeBroadcaster } from '@cxgenie/realtime';
+import { TakeoverRequests } from '../../agent-actions/takeover-requests';
 import type { TakeOverConversationCommand } from './take-over-conversation.command';
 
 /**
  * An agent takes the conversation from the bot (or from another agent): human mode, assigned to
  * them. The pipeline reads the mode when it handles each message, so from the commit on the bot
- * stays silent, even for messages queued before.
+ * stays silent, even for messages queued before, and an answer streaming right now stops.
  */
 @Injectable()
 export class TakeOverConversation {
   constructor(
-    private readonly events: ConversationStateEvents,
-    private readonly handoffs: HandoffRequests,
-    private readonly locks: ConversationLock,
+    private readonly conversations: ConversationActionsStore,
+    private readonly broadcaster: RealtimeBroadcaster,
+    private readonly takeovers: TakeoverRequests,
   ) {}
 
   async execute(
     scope: TenantScope,
     command: TakeOverConversationCommand,
   ): Promise<ConversationStateView> {
-    const result = await transitionConversation(scope, {
-      conversationId: command.conversationId,
-      from: ['bot', 'human'],
-      set: `status = 'human', assignee_id = :agentId`,
-      replacements: { agentId: command.agentId },
-    });
-    if (result.kind === 'missing') throw new ResourceNotFoundException('Conversation');
-    if (result.kind === 'conflict')
-      throw new ConversationStateConflictException('take it over', result.status);
-    if (changed(result.row)) {
-      this.events.conversationUpdated(
+    const state = await this.conversations.takeOver(scope, command.conversationId, command.agentId);
+    if (changed(state)) {
+      this.broadcaster.toAgents(
         scope.workspaceId,
-        updatedPayload(result.row, 'taken_over', command.agentId),
+        ServerEvents.ConversationUpdated,
+        updatedPayload(state, 'taken_over', command.agentId),
       );
-      // An answer the bot is streaming right now stops: the agent has the conversation.
-      await this.locks.preempt(command.conversationId);
-      await this.handoffs.agentTookOver(scope.workspaceId, command.conversationId, command.agentId);
+      await this.takeovers.agentTookOver(
+        scope.workspaceId,
+        command.conversationId,
+        command.agentId,
+      );
     }
-    return presentState(result.row);
+    return presentState(state);
   }
 }

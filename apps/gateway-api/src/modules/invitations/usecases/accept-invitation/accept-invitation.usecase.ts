@@ -13,12 +13,7 @@ import { type IssuedSession, SessionTokens } from '../../../../core-modules/auth
 import { sha256 } from '../../../../core-modules/crypto/opaque-token';
 import { ResourceNotFoundException } from '../../../../core-modules/http/resource-not-found.exception';
 import { invitationStatus } from '../../invitation.presenter';
-import {
-  AlreadyMemberException,
-  ExistingAccountPasswordException,
-  InvitationUnusableException,
-  NameRequiredException,
-} from '../../invitations.exception';
+import { InvitationsException, InvitationsExceptionCode } from '../../invitations.exception';
 import type { AcceptInvitationCommand } from './accept-invitation.command';
 
 type Account = { existing: User } | { name: string; passwordHash: string };
@@ -26,7 +21,7 @@ type Account = { existing: User } | { name: string; passwordHash: string };
 function assertUsable(invitation: Invitation | null): asserts invitation is Invitation {
   if (!invitation) throw new ResourceNotFoundException('Invitation');
   const status = invitationStatus(invitation);
-  if (status !== 'pending') throw new InvitationUnusableException(status);
+  if (status !== 'pending') throw InvitationsException.unusable(status);
 }
 
 /**
@@ -62,7 +57,7 @@ export class AcceptInvitation {
               { transaction },
             );
       if (await this.members.findByUserId(scope, user.id, transaction))
-        throw new AlreadyMemberException();
+        throw InvitationsException.of(InvitationsExceptionCode.ALREADY_MEMBER);
       await this.members.create(scope, { userId: user.id, role: locked.role }, transaction);
       await this.invitations.markAccepted(locked, { transaction });
       return { userId: user.id, role: locked.role };
@@ -76,11 +71,11 @@ export class AcceptInvitation {
     const existing = await this.tenants.control.User.findOne({ where: { email } });
     if (existing) {
       if (!(await this.hasher.verify(existing.passwordHash, command.password)))
-        throw new ExistingAccountPasswordException();
+        throw InvitationsException.of(InvitationsExceptionCode.EXISTING_ACCOUNT_PASSWORD);
       return { existing };
     }
     const name = command.name?.trim();
-    if (!name) throw new NameRequiredException();
+    if (!name) throw InvitationsException.of(InvitationsExceptionCode.NAME_REQUIRED);
     return { name, passwordHash: await this.hasher.hash(command.password) };
   }
 
@@ -89,7 +84,7 @@ export class AcceptInvitation {
       return await this.tenants.scope(workspaceId);
     } catch (error) {
       if (error instanceof WorkspaceNotFoundError)
-        throw new InvitationUnusableException('workspace-deleted');
+        throw InvitationsException.unusable('workspace-deleted');
       throw error;
     }
   }

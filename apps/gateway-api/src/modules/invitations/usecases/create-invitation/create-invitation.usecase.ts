@@ -3,7 +3,7 @@ import { InvitationRepository, MemberRepository } from '@cxgenie/database';
 import { newOpaqueToken, sha256 } from '../../../../core-modules/crypto/opaque-token';
 import type { CreatedInvitationResponse } from '../../dto/invitation.dto';
 import { presentInvitation } from '../../invitation.presenter';
-import { AlreadyMemberException } from '../../invitations.exception';
+import { InvitationsException, InvitationsExceptionCode } from '../../invitations.exception';
 import type { CreateInvitationCommand } from './create-invitation.command';
 
 export const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -24,7 +24,8 @@ export class CreateInvitation {
     role,
   }: CreateInvitationCommand): Promise<CreatedInvitationResponse> {
     const email = rawEmail.trim().toLowerCase();
-    if (await this.members.findByEmail(scope, email)) throw new AlreadyMemberException();
+    if (await this.members.findByEmail(scope, email))
+      throw InvitationsException.of(InvitationsExceptionCode.ALREADY_MEMBER);
     await this.invitations.revokePendingFor(scope, email);
     const token = newOpaqueToken(TOKEN_PREFIX);
     const invitation = await this.invitations.create(scope, {

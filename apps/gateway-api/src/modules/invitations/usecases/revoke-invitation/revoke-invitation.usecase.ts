@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InvitationRepository, type TenantScope } from '@cxgenie/database';
 import { ResourceNotFoundException } from '../../../../core-modules/http/resource-not-found.exception';
-import { InvitationAlreadyAcceptedException } from '../../invitations.exception';
+import { InvitationsException, InvitationsExceptionCode } from '../../invitations.exception';
 
 /** Idempotent: revoking a revoked or expired invitation succeeds and changes nothing further. */
 @Injectable()
@@ -11,7 +11,8 @@ export class RevokeInvitation {
   async execute(scope: TenantScope, id: string): Promise<void> {
     const invitation = await this.invitations.findById(scope, id);
     if (!invitation) throw new ResourceNotFoundException('Invitation');
-    if (invitation.acceptedAt) throw new InvitationAlreadyAcceptedException();
+    if (invitation.acceptedAt)
+      throw InvitationsException.of(InvitationsExceptionCode.ALREADY_ACCEPTED);
     if (!invitation.revokedAt) await this.invitations.update(scope, id, { revokedAt: new Date() });
   }
 }

@@ -1,5 +1,5 @@
 import { detectDocumentType, DocumentMimeTypes } from './document-type';
-import { PNG_BYTES, makeDocx, makePdf, makeXlsx, makeZip } from './upload.test-fixtures';
+import { PNG_BYTES, makeDocx, makePdf, makeXlsx, makeZip } from './upload.test-helpers';
 
 const typeOf = async (bytes: Buffer | string, filename: string) => {
   const verdict = await detectDocumentType(

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import { type Observable, catchError, throwError } from 'rxjs';
 import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
-import { FileTooLargeException, RejectedUploadException } from './upload.exceptions';
+import { KnowledgeException } from '../../knowledge.exception';
 import { MAX_FILES_PER_UPLOAD, UPLOAD_FIELD } from './upload-limits';
 import { oversizedFileOf } from './upload-storage.engine';
 import { uploadedFilename } from './uploaded-filename';
@@ -32,24 +32,16 @@ export class UploadErrorsInterceptor implements NestInterceptor {
   private explain(error: unknown, request: object): unknown {
     const oversized = oversizedFileOf(request);
     if (error instanceof PayloadTooLargeException && oversized !== undefined)
-      return new FileTooLargeException(
+      return KnowledgeException.fileTooLarge(
         uploadedFilename(oversized),
         this.config.knowledge.uploadMaxBytes,
       );
-    if (!(error instanceof BadRequestException) || error instanceof RejectedUploadException)
-      return error;
+    // multer's own refusals.
+    if (!(error instanceof BadRequestException)) return error;
     if (error.message === 'Too many files')
-      return new BadRequestException({
-        message: `At most ${MAX_FILES_PER_UPLOAD} files can be uploaded at once. Nothing was uploaded.`,
-        details: [
-          { field: UPLOAD_FIELD, message: `must hold at most ${MAX_FILES_PER_UPLOAD} files` },
-        ],
-      });
+      return KnowledgeException.tooManyFiles(MAX_FILES_PER_UPLOAD, UPLOAD_FIELD);
     if (error.message.startsWith('Unexpected field'))
-      return new BadRequestException({
-        message: `Send files in the "${UPLOAD_FIELD}" field only. Nothing was uploaded.`,
-        details: [{ field: UPLOAD_FIELD, message: 'is the only field files may be sent in' }],
-      });
+      return KnowledgeException.unexpectedField(UPLOAD_FIELD);
     return error;
   }
 }

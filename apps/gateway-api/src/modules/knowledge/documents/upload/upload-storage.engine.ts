@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { UploadTooLargeException } from './upload.exceptions';
+import { KnowledgeException } from '../../knowledge.exception';
 
 /** What multer hands a storage engine for each file part. */
 interface IncomingFilePart {
@@ -37,7 +37,7 @@ export function memoryStorageNamingOversized(maxTotalBytes: number) {
         req[RECEIVED] = (req[RECEIVED] ?? 0) + chunk.length;
         if (req[RECEIVED] > maxTotalBytes) {
           chunks.length = 0;
-          settle(new UploadTooLargeException(maxTotalBytes));
+          settle(KnowledgeException.uploadTooLarge(maxTotalBytes));
           return;
         }
         chunks.push(chunk);

@@ -4,7 +4,7 @@ import { type Principal, hasRole } from '../../../../core-modules/auth/principal
 import { ResourceNotFoundException } from '../../../../core-modules/http/resource-not-found.exception';
 import type { MemberResponse } from '../../dto/member.dto';
 import { presentMember } from '../../member.presenter';
-import { OwnAvailabilityOnlyException } from '../../members.exception';
+import { MembersException } from '../../members.exception';
 import { assertRoleChangeAllowed } from '../../owner-rules';
 import type { UpdateMemberCommand } from './update-member.command';
 
@@ -23,7 +23,7 @@ export class UpdateMember {
       if (!member) throw new ResourceNotFoundException('Member');
       const availabilityOnly = role === undefined && maxConcurrentConversations === undefined;
       if (!hasRole(principal, 'admin') && !(availabilityOnly && isSelf(principal, member)))
-        throw new OwnAvailabilityOnlyException();
+        throw MembersException.ownAvailabilityOnly();
       if (role !== undefined) assertRoleChangeAllowed(principal, member, role, locked.ownerCount);
       await this.members.update(
         member,

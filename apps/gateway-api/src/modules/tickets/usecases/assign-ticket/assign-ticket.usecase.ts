@@ -1,25 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { QueryTypes, type Transaction } from 'sequelize';
-import type { Availability, TicketPayload } from '@cxgenie/contracts';
-import { TenantConnections, type TenantScope } from '@cxgenie/database';
-import { ResourceNotFoundException } from '../../../../core-modules/http/resource-not-found.exception';
-import { TicketEventsEmitter } from '../../realtime/ticket-events.emitter';
-import { TicketAssignmentPublisher } from '../../ticket-assignment.publisher';
-import { actorOf, recordHistory } from '../../ticket-history';
-import { findTicket } from '../../ticket.query';
+import { QueryTypes } from 'sequelize';
+import { type Availability, ServerEvents, type TicketPayload } from '@cxgenie/contracts';
 import {
-  AssigneeNotMemberException,
-  AssigneeOfflineException,
-  TicketAssignedElsewhereException,
-  TicketNotActiveException,
-} from '../../tickets.exception';
+  TicketAssignmentStore,
+  TicketReader,
+  TicketsException,
+  TicketsExceptionCode,
+} from '@cxgenie/conversations';
+import { TenantConnections, type TenantScope } from '@cxgenie/database';
+import { RealtimeBroadcaster } from '@cxgenie/realtime';
+import { TicketAssignmentPublisher } from '../../ticket-assignment.publisher';
+import { actorOf } from '../../ticket-actor';
+import { TicketRoutesException, TicketRoutesExceptionCode } from '../../tickets.exception';
 import type { AssignTicketCommand } from './assign-ticket.command';
-
-interface LockedTicket {
-  conversation_id: string;
-  assignee_id: string | null;
-  status: string;
-}
 
 /**
  * Manual assignment, reassignment, unassignment and claims. Capacity does not bind a person's
@@ -31,7 +24,9 @@ interface LockedTicket {
 export class AssignTicket {
   constructor(
     private readonly tenants: TenantConnections,
-    private readonly emitter: TicketEventsEmitter,
+    private readonly assignments: TicketAssignmentStore,
+    private readonly tickets: TicketReader,
+    private readonly broadcaster: RealtimeBroadcaster,
     private readonly assignment: TicketAssignmentPublisher,
   ) {}
 
@@ -39,80 +34,40 @@ export class AssignTicket {
     const { principal, ticketId, assigneeId, mode } = command;
     if (assigneeId && mode === 'manual') {
       const availability = await this.availabilityOf(scope.workspaceId, assigneeId);
-      if (!availability) throw new AssigneeNotMemberException();
-      if (availability === 'offline') throw new AssigneeOfflineException();
+      if (!availability)
+        throw TicketRoutesException.of(TicketRoutesExceptionCode.ASSIGNEE_NOT_MEMBER);
+      if (availability === 'offline')
+        throw TicketRoutesException.of(TicketRoutesExceptionCode.ASSIGNEE_OFFLINE);
     }
-    const change = await scope.sequelize.transaction(async (transaction) => {
-      const current = await this.lock(scope, ticketId, transaction);
-      if (mode === 'claim' && current.assignee_id && current.assignee_id !== assigneeId)
-        throw new TicketAssignedElsewhereException();
-      if (current.assignee_id === assigneeId) return null;
-      await scope.sequelize.query(
-        `UPDATE tickets SET assignee_id = :assigneeId, updated_at = now()
-          WHERE id = :ticketId AND workspace_id = :workspaceId;
-         UPDATE conversations SET assignee_id = :assigneeId, updated_at = now()
-          WHERE id = :conversationId AND workspace_id = :workspaceId`,
-        {
-          replacements: {
-            assigneeId,
-            ticketId,
-            conversationId: current.conversation_id,
-            workspaceId: scope.workspaceId,
-          },
-          transaction,
-        },
-      );
-      await recordHistory(
-        scope.sequelize,
-        scope.workspaceId,
-        ticketId,
-        actorOf(principal),
-        [
-          {
-            type: assigneeId ? 'ticket.assigned' : 'ticket.unassigned',
-            data: { assigneeId, previousAssigneeId: current.assignee_id, mode },
-          },
-        ],
+    const change = await scope.sequelize.transaction((transaction) =>
+      this.assignments.assignByAgent(
+        scope,
+        { ticketId, assigneeId, mode, actor: actorOf(principal) },
         transaction,
-      );
-      return { conversationId: current.conversation_id, previous: current.assignee_id };
-    });
-    const ticket = await findTicket(scope, ticketId);
-    if (!ticket) throw new ResourceNotFoundException('Ticket');
+      ),
+    );
+    const ticket = await this.tickets.byId(scope, ticketId);
+    if (!ticket) throw TicketsException.of(TicketsExceptionCode.TICKET_NOT_FOUND);
     if (change) {
-      this.emitter.assigned({
-        workspaceId: scope.workspaceId,
-        ticketId,
-        conversationId: change.conversationId,
-        assigneeId,
-        previousAssigneeId: change.previous,
-        mode,
-        actorId: principal.kind === 'user' ? principal.userId : null,
-        occurredAt: new Date().toISOString(),
-      });
-      if (change.previous)
+      this.broadcaster.toAgents(
+        scope.workspaceId,
+        ServerEvents.TicketAssigned,
+        {
+          workspaceId: scope.workspaceId,
+          ticketId,
+          conversationId: change.conversationId,
+          assigneeId,
+          previousAssigneeId: change.previousAssigneeId,
+          mode,
+          actorId: principal.kind === 'user' ? principal.userId : null,
+          occurredAt: new Date().toISOString(),
+        },
+        [assigneeId, change.previousAssigneeId],
+      );
+      if (change.previousAssigneeId)
         await this.assignment.roomMadeIn(scope.workspaceId, `ticket ${ticketId} reassigned`);
     }
     return ticket;
-  }
-
-  private async lock(
-    scope: TenantScope,
-    ticketId: string,
-    transaction: Transaction,
-  ): Promise<LockedTicket> {
-    const [row] = await scope.sequelize.query<LockedTicket>(
-      `SELECT conversation_id, assignee_id, status FROM tickets
-        WHERE id = :ticketId AND workspace_id = :workspaceId FOR UPDATE`,
-      {
-        replacements: { ticketId, workspaceId: scope.workspaceId },
-        type: QueryTypes.SELECT,
-        transaction,
-      },
-    );
-    if (!row) throw new ResourceNotFoundException('Ticket');
-    if (row.status !== 'open' && row.status !== 'pending') throw new TicketNotActiveException();
-    return row;
   }
 
   /** The member's availability, or null when the user is not a member of the workspace. */

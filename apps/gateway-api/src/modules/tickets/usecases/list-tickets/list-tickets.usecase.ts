@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { ApiValidationException } from '@cxgenie/bootstrap';
 import type { TicketPayload } from '@cxgenie/contracts';
-import { type TenantScope, presentTicket } from '@cxgenie/database';
+import { TicketReader, presentTicket } from '@cxgenie/conversations';
+import type { TenantScope } from '@cxgenie/database';
 import type { PageResponse } from '../../../../core-modules/http/pagination.dto';
 import {
   decodeConversationCursor,
   encodeConversationCursor,
 } from '../../../conversations/conversation-cursor';
-import { queryTickets } from '../../ticket.query';
 import type { ListTicketsCommand } from './list-tickets.command';
 
 const FILTERS: [keyof ListTicketsCommand, string][] = [
@@ -23,6 +23,8 @@ const FILTERS: [keyof ListTicketsCommand, string][] = [
  */
 @Injectable()
 export class ListTickets {
+  constructor(private readonly tickets: TicketReader) {}
+
   async execute(
     scope: TenantScope,
     command: ListTicketsCommand,
@@ -31,8 +33,8 @@ export class ListTickets {
       throw new ApiValidationException([
         { field: 'unassigned', message: 'cannot be combined with assignee' },
       ]);
-    const where = ['t.workspace_id = :workspaceId'];
-    const replacements: Record<string, unknown> = { workspaceId: scope.workspaceId };
+    const where: string[] = [];
+    const replacements: Record<string, unknown> = {};
     for (const [key, condition] of FILTERS) {
       if (command[key] === undefined) continue;
       where.push(condition);
@@ -49,7 +51,7 @@ export class ListTickets {
       replacements['cursorAt'] = cursor.at;
       replacements['cursorId'] = cursor.id;
     }
-    const rows = await queryTickets(scope, where, replacements, command.limit + 1);
+    const rows = await this.tickets.list(scope, where, replacements, command.limit + 1);
     const page = rows.slice(0, command.limit);
     const last = page[page.length - 1];
     const now = new Date();

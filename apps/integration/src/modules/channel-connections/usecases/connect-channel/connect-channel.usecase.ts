@@ -2,10 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
 import { ChannelDirectory } from '../../../../core-modules/channel-directory/channel-directory';
 import { ChannelAdapterRegistry } from '../../../../core-modules/channel-registry/channel-adapter.registry';
-import {
-  ConnectChannelNotFoundException,
-  PlatformRefusedConnectException,
-} from '../../channel-connection.exceptions';
+import { ChannelConnectionsException } from '../../channel-connections.exception';
 import type { ConnectChannelCommand } from './connect-channel.command';
 
 export interface ConnectChannelResult {
@@ -33,14 +30,14 @@ export class ConnectChannel {
   }: ConnectChannelCommand): Promise<ConnectChannelResult> {
     const channel = await this.channels.find(channelId, { fresh: true });
     const adapter = channel ? this.registry.get(channel.type) : undefined;
-    if (!channel || !adapter) throw new ConnectChannelNotFoundException();
+    if (!channel || !adapter) throw ChannelConnectionsException.channelNotFound();
     const base = this.config.channels.publicWebhookBaseUrl ?? requestOrigin;
     const webhookUrl = `${base}/webhooks/${channel.type}/${channel.id}`;
     if (!adapter.connect) return { webhookUrl, registered: false };
     try {
       await adapter.connect(this.channels.contextFor(channel, adapter), webhookUrl);
     } catch (error) {
-      throw new PlatformRefusedConnectException(channel.type, (error as Error).message);
+      throw ChannelConnectionsException.platformRefused(channel.type, (error as Error).message);
     }
     return { webhookUrl, registered: true };
   }

@@ -1,20 +1,10 @@
-import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger } from '@nestjs/common';
-import type { Queue } from 'bull';
-import { type InboundMessageJobData, type MessagePayload, QueueNames } from '@cxgenie/contracts';
-import {
-  type AcceptedCustomerMessage,
-  ChannelCustomerRepository,
-  CustomerMessageIntakeRepository,
-  DuplicatePlatformMessageError,
-  type TenantScope,
-  TenantConnections,
-} from '@cxgenie/database';
-import { newTraceId, runWithTraceId, withTraceId } from '@cxgenie/observability';
+import { AcceptCustomerMessage, DuplicatePlatformMessageError } from '@cxgenie/conversations';
+import { ChannelCustomerRepository, type TenantScope, TenantConnections } from '@cxgenie/database';
+import { newTraceId, runWithTraceId } from '@cxgenie/observability';
 import { ChannelDirectory } from '../../../../core-modules/channel-directory/channel-directory';
 import type { LoadedChannel } from '../../../../core-modules/channel-directory/loaded-channel';
 import { ChannelMetrics, type InboundDrop } from '../../../../core-modules/metrics/channel-metrics';
-import { DashboardEvents } from '../../../../core-modules/realtime/dashboard-events';
 import { type StagedMessage, readStagedMember } from '../../staged-message';
 
 /** What happened to a group's staged members; the rest stay staged for a later try. */
@@ -26,10 +16,10 @@ export interface GroupOutcome {
 }
 
 /**
- * Accepts one customer's staged messages, in platform-timestamp order, through the intake every
- * channel shares: the customer (by their platform id on the channel), their open conversation on
- * the channel or a new one with the channel's bot, then each message with the next sequence number,
- * queued for the bot and shown to the agents.
+ * Accepts one customer's staged messages, in platform-timestamp order: the customer (by their
+ * platform id on the channel), then each message through the intake every channel shares (their
+ * open conversation on the channel or a new one, the next sequence number, the agents told, the
+ * bot's queue), under the webhook request's trace id.
  */
 @Injectable()
 export class AcceptStagedMessages {
@@ -39,11 +29,8 @@ export class AcceptStagedMessages {
     private readonly tenants: TenantConnections,
     private readonly channels: ChannelDirectory,
     private readonly customers: ChannelCustomerRepository,
-    private readonly intake: CustomerMessageIntakeRepository,
-    private readonly events: DashboardEvents,
+    private readonly intake: AcceptCustomerMessage,
     private readonly metrics: ChannelMetrics,
-    @InjectQueue(QueueNames.ConversationInbound)
-    private readonly inbound: Queue<InboundMessageJobData>,
   ) {}
 
   async execute(members: readonly string[]): Promise<GroupOutcome> {
@@ -73,16 +60,12 @@ export class AcceptStagedMessages {
     }
 
     const scope = await this.tenants.scope(channel.workspaceId);
-    let conversationId = await this.openConversation(scope, channel, first);
+    let customerId: string | null = null;
     for (const { member, staged } of readable) {
       try {
-        let accepted = await this.accept(scope, conversationId, staged);
-        if (!accepted) {
-          // Only if the conversation vanished in between (deleted with its customer): open anew.
-          conversationId = await this.openConversation(scope, channel, staged);
-          accepted = await this.accept(scope, conversationId, staged);
-        }
-        if (accepted) await this.announce(scope.workspaceId, accepted, staged);
+        // One customer per group (the group is the customer on the channel).
+        customerId ??= await this.customerOf(scope, channel, staged);
+        await this.accept(scope, channel, customerId, staged);
         settled.push(member);
       } catch (error) {
         if (error instanceof DuplicatePlatformMessageError) {
@@ -107,69 +90,35 @@ export class AcceptStagedMessages {
     return null;
   }
 
-  private async openConversation(
+  private async customerOf(
     scope: TenantScope,
     channel: LoadedChannel,
-    staged: StagedMessage,
+    { message }: StagedMessage,
   ): Promise<string> {
-    const { message } = staged;
     const { customer } = await this.customers.findOrCreate(
       scope,
       channel.id,
       message.externalCustomerId,
       message.customerName ? { name: message.customerName } : {},
     );
-    const { conversationId } = await this.intake.findOrOpenConversation(scope, {
-      channelId: channel.id,
-      botId: channel.botId!,
-      customerId: customer.id,
-    });
-    return conversationId;
+    return customer.id;
   }
 
-  private accept(
+  /** Under the webhook's trace id: the bot's answer logs under the request that brought it. */
+  private async accept(
     scope: TenantScope,
-    conversationId: string,
+    channel: LoadedChannel,
+    customerId: string,
     { message, traceId }: StagedMessage,
-  ): Promise<AcceptedCustomerMessage | null> {
-    return this.intake.accept(scope, {
-      conversationId,
-      text: message.text,
-      attachments: message.attachments,
-      platformMessageId: message.platformMessageId,
-      traceId,
-      metadata: { platform: message.platform, kind: message.kind, sentAt: message.sentAt },
-    });
-  }
-
-  private async announce(
-    workspaceId: string,
-    accepted: AcceptedCustomerMessage,
-    staged: StagedMessage,
   ): Promise<void> {
-    const payload: MessagePayload = {
-      id: accepted.id,
-      conversationId: accepted.conversationId,
-      seq: accepted.seq,
-      direction: 'inbound',
-      senderType: 'customer',
-      text: accepted.text,
-      attachments: accepted.attachments,
-      status: accepted.status,
-      replyToMessageId: null,
-      createdAt: accepted.createdAt.toISOString(),
-    };
-    this.events.messageCreated(workspaceId, payload);
-    // Queued under the webhook's trace id: the bot's answer logs under the request that brought it.
-    await runWithTraceId(staged.traceId ?? newTraceId(), () =>
-      this.inbound.add(
-        withTraceId({
-          workspaceId,
-          conversationId: accepted.conversationId,
-          messageId: accepted.id,
-          seq: accepted.seq,
-        }),
-      ),
+    await runWithTraceId(traceId ?? newTraceId(), () =>
+      this.intake.execute(scope, {
+        party: { channelId: channel.id, botId: channel.botId!, customerId },
+        text: message.text,
+        attachments: message.attachments,
+        platformMessageId: message.platformMessageId,
+        metadata: { platform: message.platform, kind: message.kind, sentAt: message.sentAt },
+      }),
     );
   }
 }

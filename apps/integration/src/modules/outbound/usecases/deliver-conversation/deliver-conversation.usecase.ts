@@ -1,7 +1,6 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bull';
-import { QueryTypes, UniqueConstraintError } from 'sequelize';
 import {
   type ChannelContext,
   type HandoffRequestJobData,
@@ -9,24 +8,29 @@ import {
   PermanentDeliveryError,
   QueueNames,
   RetryableDeliveryError,
+  ServerEvents,
 } from '@cxgenie/contracts';
+import {
+  type DeliveryProgress,
+  MessageDeliveriesStore,
+  type PendingDelivery,
+} from '@cxgenie/conversations';
 import { type TenantScope, TenantConnections } from '@cxgenie/database';
 import { withTraceId } from '@cxgenie/observability';
+import { LockKeeper, RedisLocks } from '@cxgenie/redis';
+import { RealtimeBroadcaster } from '@cxgenie/realtime';
 import { ChannelDirectory } from '../../../../core-modules/channel-directory/channel-directory';
 import {
   type AnyChannelAdapter,
   ChannelAdapterRegistry,
 } from '../../../../core-modules/channel-registry/channel-adapter.registry';
 import { IntegrationKeys } from '../../../../core-modules/locks/integration-keys';
-import { RedisLocks } from '../../../../core-modules/locks/redis-lock';
 import { ChannelMetrics } from '../../../../core-modules/metrics/channel-metrics';
-import { DashboardEvents } from '../../../../core-modules/realtime/dashboard-events';
 import { PendingStatuses } from '../../../delivery-status/pending-statuses';
 import { RecordDeliveryStatus } from '../../../delivery-status/usecases/record-delivery-status/record-delivery-status.usecase';
 import { MAX_DELIVERY_ATTEMPTS, retryDelayMs } from '../../delivery-retry';
 import type { OutboundJob } from '../../outbound-job';
 import { OutboundHold } from '../../outbound-hold';
-import type { DeliveryProgress, PendingDelivery } from './pending-delivery';
 
 const LOCK_TTL_MS = 30_000;
 /** A resume job that arrives this close to the end of its delay waits it out instead of requeueing. */
@@ -55,12 +59,13 @@ export class DeliverConversation {
 
   constructor(
     private readonly tenants: TenantConnections,
+    private readonly deliveries: MessageDeliveriesStore,
     private readonly channels: ChannelDirectory,
     private readonly registry: ChannelAdapterRegistry,
     private readonly locks: RedisLocks,
     private readonly keys: IntegrationKeys,
     private readonly hold: OutboundHold,
-    private readonly events: DashboardEvents,
+    private readonly broadcaster: RealtimeBroadcaster,
     private readonly metrics: ChannelMetrics,
     private readonly pendingStatuses: PendingStatuses,
     private readonly statuses: RecordDeliveryStatus,
@@ -80,12 +85,13 @@ export class DeliverConversation {
         LOCK_TTL_MS,
       );
       if (!lock) return finished;
+      const keeper = new LockKeeper(this.locks, lock, LOCK_TTL_MS).start();
       let held = false;
       try {
         for (
-          let next = await this.nextPending(scope, job.conversationId);
-          next && !lock.lost;
-          next = await this.nextPending(scope, job.conversationId)
+          let next = await this.deliveries.nextPending(scope, job.conversationId);
+          next && !keeper.lost;
+          next = await this.deliveries.nextPending(scope, job.conversationId)
         ) {
           const outcome = await this.deliver(scope, job, next);
           if (outcome === 'retry') {
@@ -95,10 +101,10 @@ export class DeliverConversation {
           finished += 1;
         }
       } finally {
-        await lock.release();
+        await keeper.release();
       }
       // A message queued while this worker was finishing must not be stranded: look once more.
-      if (held || !(await this.nextPending(scope, job.conversationId))) return finished;
+      if (held || !(await this.deliveries.nextPending(scope, job.conversationId))) return finished;
     }
   }
 
@@ -124,30 +130,6 @@ export class DeliverConversation {
       { ...data, resume: { holdToken, round } },
       { delay: delayMs, jobId: `outbound-resume:${job.conversationId}:${holdToken}:${round}` },
     );
-  }
-
-  private async nextPending(
-    scope: TenantScope,
-    conversationId: string,
-  ): Promise<PendingDelivery | null> {
-    const [row] = await scope.sequelize.query<PendingDelivery>(
-      `SELECT m.id, m.seq, m.text, m.attachments, m.channel_id, m.metadata -> 'delivery' AS delivery,
-              ci.external_id,
-              (SELECT max(COALESCE((im.metadata ->> 'sentAt')::timestamptz, im.created_at))
-                 FROM messages im
-                 JOIN conversations ic ON ic.id = im.conversation_id
-                WHERE ic.workspace_id = c.workspace_id AND ic.channel_id = c.channel_id
-                  AND ic.customer_id = c.customer_id AND im.direction = 'inbound') AS last_customer_message_at
-         FROM messages m
-         JOIN conversations c ON c.id = m.conversation_id
-         LEFT JOIN customer_identities ci
-           ON ci.channel_id = m.channel_id AND ci.customer_id = c.customer_id AND ci.workspace_id = c.workspace_id
-        WHERE m.conversation_id = :conversationId AND m.workspace_id = :workspaceId
-          AND m.direction = 'outbound' AND m.status = 'queued'
-        ORDER BY m.seq LIMIT 1`,
-      { replacements: { conversationId, workspaceId: scope.workspaceId }, type: QueryTypes.SELECT },
-    );
-    return row ?? null;
   }
 
   private async deliver(
@@ -211,41 +193,9 @@ export class DeliverConversation {
     platform: string,
     platformMessageIds: string[],
   ): Promise<Outcome> {
-    const metadata = {
-      platformMessageIds,
-      delivery: { attempts: (message.delivery?.attempts ?? 0) + 1 },
-    };
-    const update = (withId: boolean) =>
-      scope.sequelize.query(
-        `UPDATE messages SET status = 'sent', updated_at = now(), error = NULL,
-                platform_message_id = ${withId ? ':platformMessageId' : 'platform_message_id'},
-                metadata = metadata || CAST(:metadata AS jsonb)
-          WHERE id = :id AND workspace_id = :workspaceId AND status = 'queued'`,
-        {
-          replacements: {
-            id: message.id,
-            workspaceId: scope.workspaceId,
-            platformMessageId: platformMessageIds[0] ?? null,
-            metadata: JSON.stringify(metadata),
-          },
-        },
-      );
-    try {
-      await update(true);
-    } catch (error) {
-      // The platform reused an id we already hold for this channel: the message did go out, and
-      // receipts still find it through metadata.
-      if (!(error instanceof UniqueConstraintError)) throw error;
-      await update(false);
-    }
+    await this.deliveries.markSent(scope, message, platformMessageIds);
     this.metrics.delivery(platform, 'sent');
-    this.events.messageStatus(scope.workspaceId, {
-      conversationId: job.conversationId,
-      messageId: message.id,
-      status: 'sent',
-      reason: null,
-      at: new Date().toISOString(),
-    });
+    this.announceStatus(scope.workspaceId, job, message, 'sent', null);
     const early = await this.pendingStatuses.take(message.channel_id, platformMessageIds);
     await this.statuses.execute(scope.workspaceId, early, { keepUnknown: false });
     return 'sent';
@@ -279,17 +229,7 @@ export class DeliverConversation {
       lastError: error.message,
       nextAttemptAt: new Date(Date.now() + delayMs).toISOString(),
     };
-    await scope.sequelize.query(
-      `UPDATE messages SET metadata = metadata || CAST(:metadata AS jsonb), updated_at = now()
-        WHERE id = :id AND workspace_id = :workspaceId AND status = 'queued'`,
-      {
-        replacements: {
-          id: message.id,
-          workspaceId: scope.workspaceId,
-          metadata: JSON.stringify({ delivery }),
-        },
-      },
-    );
+    await this.deliveries.recordRetry(scope, message.id, delivery);
     const holdToken = await this.hold.place(job.conversationId, delayMs);
     await this.scheduleResume(job, holdToken, delayMs);
     this.metrics.delivery(platform, 'retry');
@@ -308,44 +248,36 @@ export class DeliverConversation {
     platformCode: string | null,
     partIds: string[] = message.delivery?.partIds ?? [],
   ): Promise<Outcome> {
-    const delivery = {
-      ...(message.delivery ?? {}),
-      partIds,
+    const failed = await this.deliveries.markFailed(scope, message, {
+      reason,
       platformCode,
-      failedAt: new Date().toISOString(),
-    };
-    const [row] = await scope.sequelize.query<{ id: string }>(
-      `UPDATE messages SET status = 'failed', error = :reason, updated_at = now(),
-              metadata = metadata || CAST(:metadata AS jsonb)
-        WHERE id = :id AND workspace_id = :workspaceId AND status = 'queued'
-        RETURNING id`,
-      {
-        replacements: {
-          id: message.id,
-          workspaceId: scope.workspaceId,
-          reason,
-          metadata: JSON.stringify({
-            delivery,
-            ...(partIds.length > 0 && { platformMessageIds: partIds }),
-          }),
-        },
-        type: QueryTypes.SELECT,
-      },
-    );
-    if (!row) return 'failed';
+      partIds,
+    });
+    if (!failed) return 'failed';
     this.metrics.delivery(platform, 'failed');
     this.logger.warn(
       `${platform} delivery of message ${message.seq} in ${job.conversationId} failed for good: ${reason}`,
     );
-    this.events.messageStatus(scope.workspaceId, {
+    this.announceStatus(scope.workspaceId, job, message, 'failed', reason);
+    await this.handOff(scope, job, message, reason);
+    return 'failed';
+  }
+
+  /** Sent or failed: to both sides of the conversation (a failure reaches every agent). */
+  private announceStatus(
+    workspaceId: string,
+    job: OutboundJob,
+    message: PendingDelivery,
+    status: 'sent' | 'failed',
+    reason: string | null,
+  ): void {
+    this.broadcaster.toConversation(workspaceId, job.conversationId, ServerEvents.MessageStatus, {
       conversationId: job.conversationId,
       messageId: message.id,
-      status: 'failed',
+      status,
       reason,
       at: new Date().toISOString(),
     });
-    await this.handOff(scope, job, message, reason);
-    return 'failed';
   }
 
   /**

@@ -9,12 +9,7 @@ import {
 import { ChannelMetrics } from '../../../../core-modules/metrics/channel-metrics';
 import { RecordDeliveryStatus } from '../../../delivery-status/usecases/record-delivery-status/record-delivery-status.usecase';
 import { InboundStaging } from '../../../inbound/inbound-staging';
-import {
-  NotAHandshakeException,
-  WebhookChannelNotFoundException,
-  WebhookPayloadInvalidException,
-  webhookRejected,
-} from '../../webhook.exceptions';
+import { WebhooksException } from '../../webhooks.exception';
 import type { ReceiveWebhookCommand } from './receive-webhook.command';
 
 /** What a delivery contained, as the platform is answered (it ignores the body). */
@@ -52,12 +47,12 @@ export class ReceiveWebhook {
     const adapter = this.registry.get(platform);
     const channel = adapter ? await this.channels.find(channelId) : null;
     if (!adapter || !channel || channel.type !== platform)
-      throw new WebhookChannelNotFoundException();
+      throw WebhooksException.channelNotFound();
     const context = this.channels.contextFor(channel, adapter);
 
     const handshake = adapter.handshake?.(request, context) ?? null;
     if (handshake) return { kind: 'handshake', ...handshake };
-    if (request.method.toUpperCase() !== 'POST') throw new NotAHandshakeException();
+    if (request.method.toUpperCase() !== 'POST') throw WebhooksException.notAHandshake();
 
     const verification = adapter.verify(request, context);
     if (!verification.ok) {
@@ -66,7 +61,7 @@ export class ReceiveWebhook {
       this.logger.warn(
         `rejected ${platform} webhook for channel ${channelId} (${verification.status}): ${verification.reason}`,
       );
-      throw webhookRejected(verification.status, verification.reason);
+      throw WebhooksException.rejected(verification.status, verification.reason);
     }
     const parsed = this.parse(adapter, request, context, platform);
     return { kind: 'delivery', receipt: await this.take(channel, parsed) };
@@ -84,7 +79,7 @@ export class ReceiveWebhook {
       if (!(error instanceof WebhookPayloadError)) throw error;
       this.metrics.webhookEvents(platform, 'malformed');
       this.logger.warn(`refused a ${platform} webhook payload: ${error.message}`);
-      throw new WebhookPayloadInvalidException(error.message);
+      throw WebhooksException.payloadInvalid(error.message);
     }
   }
 

@@ -1,4 +1,4 @@
-import { IngestFailure } from '../../ingest-failure.exception';
+import { IngestFailure } from '../../ingestion.exception';
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const UTF16LE_BOM = Buffer.from([0xff, 0xfe]);

@@ -1,6 +1,6 @@
 import mammoth from 'mammoth';
 import { htmlToStructuredText } from '@cxgenie/text-processing';
-import { IngestFailure } from '../../ingest-failure.exception';
+import { IngestFailure } from '../../ingestion.exception';
 import type { ExtractedDocument, ExtractionLimits } from '../extracted-document';
 import { assertZipIsSafe } from './zip-guard';
 

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { type Cell, type Row, ValueType, Workbook, type Worksheet } from 'exceljs';
-import { IngestFailure } from '../../ingest-failure.exception';
+import { IngestFailure } from '../../ingestion.exception';
 import type { ExtractedDocument, ExtractionLimits } from '../extracted-document';
 import { decodeText } from '../markup/decode-text';
 import { assertZipIsSafe } from './zip-guard';

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { type Entry, type ZipFile, fromBufferPromise } from 'yauzl';
-import { IngestFailure } from '../../ingest-failure.exception';
+import { IngestFailure } from '../../ingestion.exception';
 import type { ExtractionLimits } from '../extracted-document';
 
 type ZipLimits = Pick<ExtractionLimits, 'maxUnzippedBytes' | 'maxZipRatio' | 'maxZipEntries'>;

@@ -1,4 +1,4 @@
-import { IngestFailure } from '../../ingest-failure.exception';
+import { IngestFailure } from '../../ingestion.exception';
 import type { ExtractedDocument, ExtractionLimits } from '../extracted-document';
 import { PdfThreadError, type PdfThreadResult, readPdfInThread } from './pdf-text-thread';
 

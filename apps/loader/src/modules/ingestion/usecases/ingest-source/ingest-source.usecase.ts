@@ -4,7 +4,7 @@ import { type KnowledgeSourceStats, PARTITION_OF_SOURCE_TYPE } from '@cxgenie/co
 import { type KnowledgeSource, TenantConnections, type TenantScope } from '@cxgenie/database';
 import { JobEmbeddings } from '../../../../core-modules/embeddings/job-embeddings';
 import { LoaderMetrics } from '../../../../core-modules/metrics/loader-metrics';
-import { IngestFailure } from '../../ingest-failure.exception';
+import { IngestFailure } from '../../ingestion.exception';
 import { ChunkIndexer } from '../../indexing/chunk-indexer';
 import type { SourceRef } from '../../indexing/indexed-chunks.repository';
 import { ProgressPublisher } from '../../progress/progress-publisher';

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { QueryTypes } from 'sequelize';
 import type { AssignmentMode } from '@cxgenie/contracts';
+import { TicketAssignmentStore } from '@cxgenie/conversations';
 import { TenantConnections } from '@cxgenie/database';
 import type { Assignment } from '../../assignment';
-import { setTicketAssignee } from '../../ticket-assignee';
 
 /**
  * Gives a ticket to a named member, whatever their load: an agent taking a conversation over has
@@ -13,13 +13,16 @@ import { setTicketAssignee } from '../../ticket-assignee';
 export class AssignTicketTo {
   private readonly logger = new Logger(AssignTicketTo.name);
 
-  constructor(private readonly tenants: TenantConnections) {}
+  constructor(
+    private readonly tenants: TenantConnections,
+    private readonly assignments: TicketAssignmentStore,
+  ) {}
 
   async execute(
     workspaceId: string,
     ticketId: string,
     userId: string,
-    mode: AssignmentMode,
+    mode: Extract<AssignmentMode, 'auto' | 'takeover'>,
   ): Promise<Assignment | null> {
     if (!(await this.isMember(workspaceId, userId))) {
       this.logger.warn(`not assigning ticket ${ticketId}: ${userId} is not a member`);
@@ -27,15 +30,13 @@ export class AssignTicketTo {
     }
     const scope = await this.tenants.scope(workspaceId);
     const change = await scope.sequelize.transaction((transaction) =>
-      setTicketAssignee(
+      this.assignments.assignBySystem(
         scope,
-        ticketId,
-        userId,
-        { mode, actorId: userId, onlyIfUnassigned: false },
+        { ticketId, assigneeId: userId, mode, actorId: userId, onlyIfUnassigned: false },
         transaction,
       ),
     );
-    return change ? { workspaceId, ...change, mode, actorId: userId } : null;
+    return change ? { workspaceId, ...change, assigneeId: userId, mode, actorId: userId } : null;
   }
 
   private async isMember(workspaceId: string, userId: string): Promise<boolean> {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { QueryTypes, type Transaction } from 'sequelize';
+import { TicketAssignmentStore } from '@cxgenie/conversations';
 import { TenantConnections, type TenantScope } from '@cxgenie/database';
 import type { Assignment } from '../../assignment';
 import { type AssignmentCandidate, chooseAssignee } from '../../choose-assignee';
-import { setTicketAssignee } from '../../ticket-assignee';
 
 interface CandidateRow {
   user_id: string;
@@ -19,7 +19,10 @@ interface CandidateRow {
  */
 @Injectable()
 export class AssignWaitingTickets {
-  constructor(private readonly tenants: TenantConnections) {}
+  constructor(
+    private readonly tenants: TenantConnections,
+    private readonly assignments: TicketAssignmentStore,
+  ) {}
 
   async execute(workspaceId: string): Promise<Assignment[]> {
     const scope = await this.tenants.scope(workspaceId);
@@ -39,11 +42,15 @@ export class AssignWaitingTickets {
         const pick = chooseAssignee(candidates);
         if (!pick) break;
         const change = await scope.sequelize.transaction((transaction) =>
-          setTicketAssignee(
+          this.assignments.assignBySystem(
             scope,
-            ticketId,
-            pick.userId,
-            { mode: 'auto', actorId: null, onlyIfUnassigned: true },
+            {
+              ticketId,
+              assigneeId: pick.userId,
+              mode: 'auto',
+              actorId: null,
+              onlyIfUnassigned: true,
+            },
             transaction,
           ),
         );
@@ -55,7 +62,7 @@ export class AssignWaitingTickets {
             WHERE workspace_id = :workspaceId AND user_id = :userId AND deleted_at IS NULL`,
           { replacements: { workspaceId, userId: pick.userId }, transaction: control },
         );
-        made.push({ workspaceId, ...change, mode: 'auto', actorId: null });
+        made.push({ workspaceId, ...change, assigneeId: pick.userId, mode: 'auto', actorId: null });
       }
       return made;
     });

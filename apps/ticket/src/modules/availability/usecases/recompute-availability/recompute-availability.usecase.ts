@@ -10,7 +10,7 @@ import {
 } from '@cxgenie/contracts';
 import { TenantConnections } from '@cxgenie/database';
 import { REDIS_CLIENT } from '@cxgenie/redis';
-import { AgentEvents } from '../../../../core-modules/agent-events/agent-events';
+import { RealtimeBroadcaster } from '@cxgenie/realtime';
 import { AssignmentAnnouncer } from '../../../assignment/assignment-announcer';
 import { AssignWaitingTickets } from '../../../assignment/usecases/assign-waiting-tickets/assign-waiting-tickets.usecase';
 import { effectiveAvailability } from '../../availability-rule';
@@ -31,7 +31,7 @@ export class RecomputeAvailability {
   constructor(
     private readonly tenants: TenantConnections,
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
-    private readonly events: AgentEvents,
+    private readonly broadcaster: RealtimeBroadcaster,
     private readonly assignWaiting: AssignWaitingTickets,
     private readonly announcer: AssignmentAnnouncer,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
@@ -105,7 +105,7 @@ export class RecomputeAvailability {
       return event;
     });
     if (!change) return null;
-    this.events.toWorkspace(change.workspaceId, ServerEvents.AgentPresence, change, [
+    this.broadcaster.toAgents(change.workspaceId, ServerEvents.AgentPresence, change, [
       change.userId,
     ]);
     if (change.availability === 'online') {

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { TenantScope } from '@cxgenie/database';
 import { type FileStorage, STORAGE } from '@cxgenie/storage';
 import { KnowledgeBots } from '../../../knowledge-bots';
@@ -10,7 +10,7 @@ import {
   type IntakeRecord,
 } from '../../document-source.repository';
 import { detectDocumentType } from '../../upload/document-type';
-import { NoFilesException, RejectedUploadException } from '../../upload/upload.exceptions';
+import { KnowledgeException, KnowledgeExceptionCode } from '../../../knowledge.exception';
 import { uploadedFilename } from '../../upload/uploaded-filename';
 import type { UploadDocumentsCommand, UploadedFile } from './upload-documents.command';
 
@@ -37,7 +37,7 @@ export class UploadDocuments {
 
   async execute(scope: TenantScope, command: UploadDocumentsCommand): Promise<IntakeRecord[]> {
     await this.bots.require(scope, command.botId);
-    if (command.files.length === 0) throw new NoFilesException();
+    if (command.files.length === 0) throw KnowledgeException.noFiles();
     const checked = await this.check(scope, command.files);
     await this.store(checked);
     let records: IntakeRecord[];
@@ -85,10 +85,12 @@ export class UploadDocuments {
       });
     }
     if (problems.length > 0) {
-      const status = problems.some((p) => p.unsupported)
-        ? HttpStatus.UNSUPPORTED_MEDIA_TYPE
-        : HttpStatus.BAD_REQUEST;
-      throw new RejectedUploadException(status, problems);
+      throw KnowledgeException.filesRefused(
+        problems,
+        problems.some((p) => p.unsupported)
+          ? KnowledgeExceptionCode.FILES_UNSUPPORTED
+          : KnowledgeExceptionCode.FILES_INVALID,
+      );
     }
     return checked;
   }

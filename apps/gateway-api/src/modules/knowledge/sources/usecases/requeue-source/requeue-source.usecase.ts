@@ -3,7 +3,7 @@ import { Op } from 'sequelize';
 import type { KnowledgeSource, TenantScope } from '@cxgenie/database';
 import { DocumentSourceRepository } from '../../../documents/document-source.repository';
 import { SourceJobs } from '../../../source-jobs';
-import { SourceBusyException, WrongSourceTypeException } from '../../source.exceptions';
+import { KnowledgeException } from '../../../knowledge.exception';
 import { GetSource } from '../get-source/get-source.usecase';
 import type { RequeueSourceCommand } from './requeue-source.command';
 
@@ -29,7 +29,7 @@ export class RequeueSource {
     const run = RUNS[command.reason];
     const source = await this.getSource.execute(scope, command.botId, command.id);
     if (source.type !== run.type)
-      throw new WrongSourceTypeException(run.verb, run.type, source.type);
+      throw KnowledgeException.wrongSourceType(run.verb, run.type, source.type);
     await this.claim(scope, source);
     const documents = await this.documents.documentsOf(scope, source.id);
     await this.jobs.start(scope, source, documents, command.reason);
@@ -49,6 +49,6 @@ export class RequeueSource {
       },
     );
     await source.reload();
-    if (claimed === 0) throw new SourceBusyException(source.status);
+    if (claimed === 0) throw KnowledgeException.sourceBusy(source.status);
   }
 }

@@ -1,0 +1,29 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Injectable } from '@nestjs/common';
+import type { Job, Queue } from 'bull';
+import { QueueWorker } from '@cxgenie/bootstrap';
+import { type InboundMessageJobData, QueueNames } from '@cxgenie/contracts';
+import { DrainConversation } from '../usecases/drain-conversation/drain-conversation.usecase';
+
+/** Jobs wait on I/O (core-ai, PostgreSQL), so one process runs many at once. */
+export const INBOUND_CONCURRENCY = 64;
+
+/**
+ * Consumes `conversation.inbound`. A job does not answer "its" message: it drains its
+ * conversation, which answers every waiting message in order, and does nothing when another
+ * worker is already draining it. A job retried after a crash therefore finishes the dead
+ * worker's work.
+ */
+@Injectable()
+export class ConversationInboundWorker extends QueueWorker<InboundMessageJobData, number> {
+  constructor(
+    @InjectQueue(QueueNames.ConversationInbound) queue: Queue<InboundMessageJobData>,
+    private readonly drain: DrainConversation,
+  ) {
+    super(queue, INBOUND_CONCURRENCY);
+  }
+
+  protected handle({ data }: Job<InboundMessageJobData>): Promise<number> {
+    return this.drain.execute(data.workspaceId, data.conversationId, data.seq);
+  }
+}

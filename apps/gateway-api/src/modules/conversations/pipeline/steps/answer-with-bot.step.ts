@@ -1,0 +1,119 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { type MessagePayload, ServerEvents, channelTraits } from '@cxgenie/contracts';
+import { ConversationFenceStore } from '@cxgenie/conversations';
+import { RealtimeBroadcaster } from '@cxgenie/realtime';
+import {
+  AFTER_ANSWER_STEPS,
+  type AfterAnswerStep,
+  type AnswerOutcome,
+} from '../after-answer/answer-outcome';
+import { buildAnswerRequest } from '../answer/answer-request';
+import { type StreamedAnswer, StreamAnswer } from '../answer/stream-answer';
+import { type MessageContext, type MessageStep, NOT_HANDLED, type Outcome } from './message-step';
+
+/**
+ * The bot answers: core-ai's answer streams to the customer, then one statement commits the
+ * reply behind the fence (only if nobody handled the message yet and the bot still has the
+ * conversation). Whatever follows the commit is an after-answer step. An answer that cannot be
+ * committed (the lock lost, an agent took over) is retracted from the customer's screen.
+ */
+@Injectable()
+export class AnswerWithBotStep implements MessageStep {
+  private readonly logger = new Logger(AnswerWithBotStep.name);
+
+  constructor(
+    private readonly stream: StreamAnswer,
+    private readonly fence: ConversationFenceStore,
+    private readonly broadcaster: RealtimeBroadcaster,
+    @Inject(AFTER_ANSWER_STEPS) private readonly after: AfterAnswerStep[],
+  ) {}
+
+  async handle(context: MessageContext): Promise<Outcome | null> {
+    const { scope, conversationId, message, keeper, typing } = context;
+    const bot = (await context.bot())!;
+    const reply = { conversationId, messageId: randomUUID(), replyToMessageId: message.id };
+    const request = buildAnswerRequest(
+      scope.workspaceId,
+      conversationId,
+      message,
+      bot,
+      context.history,
+    );
+    typing.start();
+    const progress = { chunks: 0 };
+    const answer = await this.stream.execute(reply, request, keeper, progress);
+    if (answer === null || !(await keeper.stillHeld())) {
+      this.stream.retract(reply, progress);
+      return NOT_HANDLED;
+    }
+    const base = { scope, conversationId, question: message, request, done: answer.done };
+    if (answer.done.outcome === 'silent') {
+      const status = await this.fence.advanceWithoutReply(scope, conversationId, message.seq);
+      if (status === null) return NOT_HANDLED;
+      await this.runAfter({ ...base, kind: 'silent' });
+      return { handled: true, status };
+    }
+    const committed = await this.commit(context, reply.messageId, answer);
+    if (!committed) {
+      this.stream.retract(reply, progress);
+      return NOT_HANDLED;
+    }
+    this.broadcaster.toConversation(
+      scope.workspaceId,
+      conversationId,
+      ServerEvents.MessageCompleted,
+      committed.reply,
+    );
+    this.logger.log(`answered message ${message.seq} of conversation ${conversationId}`);
+    await this.runAfter({ ...base, kind: 'answered', reply: committed.reply });
+    return { handled: true, status: committed.status };
+  }
+
+  private async runAfter(outcome: AnswerOutcome): Promise<void> {
+    for (const step of this.after) await step.handle(outcome);
+  }
+
+  private async commit(
+    { scope, conversationId, message }: MessageContext,
+    replyId: string,
+    { text, done }: StreamedAnswer,
+  ) {
+    const { state } = message;
+    // A channel that delivers live (the widget) received it as it streamed.
+    const status = channelTraits(state.channel_type).liveDelivery ? 'sent' : 'queued';
+    const committed = await this.fence.commitReply(scope, {
+      conversationId,
+      replyTo: message,
+      replyId,
+      channelId: state.channel_id,
+      text,
+      status,
+      metadata: {
+        waitedMs: Math.round(message.waited_ms * 100) / 100,
+        answer: {
+          outcome: done.outcome,
+          haveEnoughInformation: done.haveEnoughInformation,
+          provider: done.provider,
+          model: done.model,
+          promptVersion: done.promptVersion,
+          citations: done.citations,
+        },
+      },
+    });
+    if (!committed) return null;
+    const reply: MessagePayload = {
+      id: replyId,
+      conversationId,
+      seq: committed.seq,
+      direction: 'outbound',
+      senderType: 'bot',
+      text,
+      attachments: [],
+      status,
+      replyToMessageId: message.id,
+      createdAt: committed.createdAt.toISOString(),
+    };
+    return { reply, status: committed.conversationStatus };
+  }
+}

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { AnswerWithBotStep } from './answer-with-bot.step';
+import { BotOffStep } from './bot-off.step';
+import { CaptureCsatReplyStep } from './capture-csat-reply.step';
+import { HandoffPhraseStep } from './handoff-phrase.step';
+import type { MessageContext, MessageStep, Outcome } from './message-step';
+
+/**
+ * How a customer message is handled, in order: a digit rating a closed conversation is the
+ * rating; a conversation the bot does not have (or a bot switched off) gets no reply; a handoff
+ * phrase goes to a human; anything else, the bot answers.
+ */
+@Injectable()
+export class MessageSteps {
+  private readonly steps: MessageStep[];
+
+  constructor(
+    csatReply: CaptureCsatReplyStep,
+    botOff: BotOffStep,
+    handoffPhrase: HandoffPhraseStep,
+    answer: AnswerWithBotStep,
+  ) {
+    this.steps = [csatReply, botOff, handoffPhrase, answer];
+  }
+
+  async handle(context: MessageContext): Promise<Outcome> {
+    for (const step of this.steps) {
+      const outcome = await step.handle(context);
+      if (outcome) return outcome;
+    }
+    throw new Error('no step handled the message');
+  }
+}

@@ -1,0 +1,128 @@
+import {
+  type MessagePayload,
+  ServerEvents,
+  SocketNamespaces,
+  type TypingPayload,
+  serviceUrlEnvVar,
+} from '@cxgenie/contracts';
+import { TenantConnections } from '@cxgenie/database';
+import {
+  ApiClient,
+  type BootedService,
+  bootService,
+  connectSocket,
+  countQueries,
+  eventually,
+  type FakeCoreAiAnswer,
+  startFakeCoreAiAnswer,
+} from '@cxgenie/testing';
+import { gatewayApiService } from '../../../../../gateway-api.service';
+import { DrainConversation } from './drain-conversation.usecase';
+
+/**
+ * The drain on its own: messages wait (this instance consumes no queue) until the test drains the
+ * conversation itself, so what a backlog costs and what each answer is asked with are exact.
+ */
+describe('DrainConversation: draining a backlog', () => {
+  let coreAi: FakeCoreAiAnswer;
+  let gateway: BootedService;
+  let botKey: string;
+
+  beforeAll(async () => {
+    coreAi = await startFakeCoreAiAnswer();
+    gateway = await bootService(gatewayApiService, {
+      [serviceUrlEnvVar('core-ai')]: coreAi.url,
+      QUEUE_WORKERS: 'false',
+    });
+    const owner = await ApiClient.signUp(gateway.url);
+    botKey = (await owner.post<{ publicKey: string }>('/api/v1/bots', { name: 'Backlog bot' })).body
+      .publicKey;
+  });
+
+  afterAll(async () => {
+    await gateway.close();
+    await coreAi.close();
+  });
+
+  const queueUp = async (count: number) => {
+    const session = await new ApiClient(gateway.url).post<{ sessionToken: string }>(
+      '/api/v1/widget/sessions',
+      { botKey },
+    );
+    const token = session.body.sessionToken;
+    const visitor = new ApiClient(gateway.url).withBearer(token);
+    const sent: MessagePayload[] = [];
+    for (let i = 1; i <= count; i++) {
+      sent.push(
+        (await visitor.post<MessagePayload>('/api/v1/widget/messages', { text: `q${i}` })).body,
+      );
+    }
+    const workspaceId = (await gateway.app
+      .get(TenantConnections)
+      .control.Conversation.findByPk(sent[0].conversationId))!.workspaceId;
+    return { sent, token, workspaceId, conversationId: sent[0].conversationId };
+  };
+
+  it('answers every waiting message in order, each with the messages before it as history, in one query per reply', async () => {
+    const { sent, workspaceId, conversationId } = await queueUp(6);
+    const asked = coreAi.requests.length;
+    const tenants = gateway.app.get(TenantConnections);
+    const { result: handled, queries } = await countQueries(tenants.sequelize, () =>
+      gateway.app.get(DrainConversation).execute(workspaceId, conversationId),
+    );
+
+    expect(handled).toBe(6);
+    const requests = coreAi.requests.slice(asked);
+    expect(requests.map((r) => r.question)).toEqual(['q1', 'q2', 'q3', 'q4', 'q5', 'q6']);
+    expect(requests.map((r) => r.messageId)).toEqual(sent.map((m) => m.id));
+    // Message n's history: the n-1 customer messages before it (their replies came later).
+    requests.forEach((r, i) =>
+      expect(r.history).toEqual(sent.slice(0, i).map((m) => ({ role: 'customer', text: m.text }))),
+    );
+    // One statement per reply, plus the backlog read, the empty re-read, the check after
+    // letting go, and the bot's settings on a cold cache.
+    expect(queries.length).toBeLessThanOrEqual(6 + 4);
+    // The inbox keeps its place: it is ordered by the last message of a person, not the bot's.
+    const conversation = await tenants.control.Conversation.findByPk(conversationId);
+    const lastQuestion = await tenants.control.Message.findByPk(sent[5].id);
+    expect(conversation!.lastMessageSeq).toBe(12);
+    expect(conversation!.lastMessageAt).toEqual(lastQuestion!.createdAt);
+  });
+
+  it('lets a job whose message was already answered leave without the lock or a query', async () => {
+    const { sent, workspaceId, conversationId } = await queueUp(2);
+    const drainer = gateway.app.get(DrainConversation);
+    const tenants = gateway.app.get(TenantConnections);
+    expect(await drainer.execute(workspaceId, conversationId)).toBe(2);
+
+    const { result, queries } = await countQueries(tenants.sequelize, () =>
+      drainer.execute(workspaceId, conversationId, sent[1].seq),
+    );
+    expect(result).toBe(0);
+    expect(queries).toEqual([]);
+  });
+
+  it('keeps the bot typing across answers given back to back, and stops once at the end', async () => {
+    const { token, workspaceId, conversationId } = await queueUp(3);
+    const widget = await connectSocket(gateway.url, SocketNamespaces.Customer, { token });
+    const typing: boolean[] = [];
+    widget.socket.on(ServerEvents.Typing, (t: TypingPayload) => {
+      if (t.senderType === 'bot') typing.push(t.typing);
+    });
+    try {
+      expect(await gateway.app.get(DrainConversation).execute(workspaceId, conversationId)).toBe(3);
+      await eventually(() => expect(widget.completed).toHaveLength(3));
+      await eventually(() => expect(typing).toEqual([true, false]));
+      // Chunks of all three answers arrived, each answer's in order.
+      for (const reply of widget.completed) {
+        const indexes = widget.chunks
+          .filter((c) => c.messageId === reply.id)
+          .map((c) => c.chunkIndex);
+        expect(indexes.length).toBeGreaterThan(0);
+        expect(indexes).toEqual([...indexes].sort((a, b) => a - b));
+      }
+    } finally {
+      widget.socket.close();
+    }
+  });
+});

@@ -1,5 +1,0 @@
-export interface CreateFaqCommand {
-  botId: string;
-  question: string;
-  answer: string;
-}

@@ -1,6 +1,0 @@
-export interface ListFaqsCommand {
-  botId: string;
-  q?: string;
-  limit: number;
-  cursor?: string;
-}

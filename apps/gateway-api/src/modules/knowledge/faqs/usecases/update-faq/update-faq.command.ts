@@ -1,6 +1,0 @@
-export interface UpdateFaqCommand {
-  botId: string;
-  id: string;
-  question?: string;
-  answer?: string;
-}

@@ -1,5 +1,0 @@
-export interface CreateSnippetCommand {
-  botId: string;
-  title: string;
-  content: string;
-}

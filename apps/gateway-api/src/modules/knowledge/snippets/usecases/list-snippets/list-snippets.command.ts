@@ -1,6 +1,0 @@
-export interface ListSnippetsCommand {
-  botId: string;
-  q?: string;
-  limit: number;
-  cursor?: string;
-}

@@ -1,6 +1,0 @@
-export interface UpdateSnippetCommand {
-  botId: string;
-  id: string;
-  title?: string;
-  content?: string;
-}

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import type { MessagePayload } from '@cxgenie/contracts';
+import {
+  AcceptCustomerMessage,
+  type ConversationParty,
+  ConversationIntakeStore,
+  type IntakeHooks,
+} from '@cxgenie/conversations';
+import type { TenantScope } from '@cxgenie/database';
+import type { Principal } from '../../../core-modules/auth/principal';
+import { WebChannelException, WebChannelExceptionCode } from '../web-channel.exception';
+
+export type WidgetPrincipal = Extract<Principal, { kind: 'widget' }>;
+
+/** The channel type this module is: the only place that names it. */
+export const WEB_CHANNEL = 'web' as const;
+
+/**
+ * The web channel's side of the shared intake. A widget visitor is a customer of the bot's web
+ * channel like a Telegram user is of a Telegram channel: their messages go through the same
+ * `AcceptCustomerMessage` (one sequence, one dedupe path, one queue), and their conversation is
+ * the one the intake keeps per (channel, customer).
+ */
+@Injectable()
+export class WidgetConversations {
+  constructor(
+    private readonly intake: ConversationIntakeStore,
+    private readonly accept: AcceptCustomerMessage,
+  ) {}
+
+  /** The visitor's open conversation, if any (the socket joins its room). */
+  async current(scope: TenantScope, principal: WidgetPrincipal): Promise<string | null> {
+    const party = await this.party(scope, principal);
+    return party ? this.intake.findOpenConversation(scope, party) : null;
+  }
+
+  async receive(
+    scope: TenantScope,
+    principal: WidgetPrincipal,
+    text: string,
+    hooks: IntakeHooks = {},
+  ): Promise<MessagePayload> {
+    const party = await this.party(scope, principal);
+    const accepted = party && (await this.accept.execute(scope, { party, text }, hooks));
+    if (!accepted) throw WebChannelException.of(WebChannelExceptionCode.WIDGET_INACTIVE);
+    return accepted.message;
+  }
+
+  private async party(
+    scope: TenantScope,
+    principal: WidgetPrincipal,
+  ): Promise<ConversationParty | null> {
+    const channelId = principal.channelId ?? (await this.webChannelOf(scope, principal.botId));
+    return channelId
+      ? { channelId, botId: principal.botId, customerId: principal.customerId }
+      : null;
+  }
+
+  /** For sessions signed before they carried their channel: the bot's (first) web channel. */
+  private async webChannelOf(scope: TenantScope, botId: string): Promise<string | null> {
+    const channel = await scope.models.Channel.findOne({
+      where: { workspaceId: scope.workspaceId, botId, type: WEB_CHANNEL, isActive: true },
+      attributes: ['id'],
+      order: [['createdAt', 'ASC']],
+    });
+    return channel?.id ?? null;
+  }
+}

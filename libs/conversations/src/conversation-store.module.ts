@@ -1,0 +1,36 @@
+import { Global, Module } from '@nestjs/common';
+import { ConversationActionsStore } from './agent-actions/conversation-actions.store';
+import { CsatRatingsStore } from './csat/csat-ratings.store';
+import { MessageDeliveriesStore } from './deliveries/message-deliveries.store';
+import { HandoffStore } from './handoff/handoff.store';
+import { ConversationIntakeStore } from './intake/conversation-intake.store';
+import { OutboundMessageStore } from './messages/outbound-message.store';
+import { ConversationBacklogStore } from './pipeline/conversation-backlog.store';
+import { ConversationFenceStore } from './pipeline/conversation-fence.store';
+import { TicketAssignmentStore } from './tickets/ticket-assignment.store';
+import { TicketReader } from './tickets/ticket.reader';
+import { TicketSlaStore } from './tickets/ticket-sla.store';
+import { TicketUpdatesStore } from './tickets/ticket-updates.store';
+
+const STORES = [
+  ConversationIntakeStore,
+  ConversationBacklogStore,
+  ConversationFenceStore,
+  OutboundMessageStore,
+  ConversationActionsStore,
+  CsatRatingsStore,
+  MessageDeliveriesStore,
+  HandoffStore,
+  TicketReader,
+  TicketAssignmentStore,
+  TicketUpdatesStore,
+  TicketSlaStore,
+];
+
+/**
+ * The conversation owner's stores: the only code that writes conversations, messages, tickets,
+ * their history and CSAT ratings. Stateless; they need only the tenant scope each call is given.
+ */
+@Global()
+@Module({ providers: STORES, exports: STORES })
+export class ConversationStoreModule {}

@@ -1,0 +1,34 @@
+import { AppException, type ErrorKind, notFoundMessage } from '@cxgenie/contracts';
+
+export enum ConversationsExceptionCode {
+  CONVERSATION_NOT_FOUND = 'CONVERSATION_NOT_FOUND',
+  /** The conversation's state does not allow the action (see CONVERSATION_TRANSITIONS). */
+  ILLEGAL_TRANSITION = 'ILLEGAL_TRANSITION',
+  CSAT_ALREADY_SUBMITTED = 'CSAT_ALREADY_SUBMITTED',
+  CSAT_NOT_CLOSED = 'CSAT_NOT_CLOSED',
+  CSAT_NOT_ASKED = 'CSAT_NOT_ASKED',
+  CSAT_EXPIRED = 'CSAT_EXPIRED',
+}
+
+const KINDS: Record<ConversationsExceptionCode, ErrorKind> = {
+  CONVERSATION_NOT_FOUND: 'not_found',
+  ILLEGAL_TRANSITION: 'conflict',
+  CSAT_ALREADY_SUBMITTED: 'conflict',
+  CSAT_NOT_CLOSED: 'conflict',
+  CSAT_NOT_ASKED: 'conflict',
+  CSAT_EXPIRED: 'conflict',
+};
+
+/** What the conversation owner refuses, whichever transport asked. */
+export class ConversationsException extends AppException<ConversationsExceptionCode> {
+  get kind(): ErrorKind {
+    return KINDS[this.code];
+  }
+
+  static notFound(): ConversationsException {
+    return new ConversationsException(
+      ConversationsExceptionCode.CONVERSATION_NOT_FOUND,
+      notFoundMessage('Conversation'),
+    );
+  }
+}

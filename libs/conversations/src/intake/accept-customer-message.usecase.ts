@@ -1,0 +1,123 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Injectable } from '@nestjs/common';
+import type { Queue } from 'bull';
+import {
+  type Attachment,
+  type InboundMessageJobData,
+  type MessagePayload,
+  QueueNames,
+  ServerEvents,
+} from '@cxgenie/contracts';
+import type { TenantScope } from '@cxgenie/database';
+import { currentTraceId, withTraceId } from '@cxgenie/observability';
+import { RealtimeBroadcaster } from '@cxgenie/realtime';
+import {
+  type AcceptedCustomerMessage,
+  type ConversationParty,
+  ConversationIntakeStore,
+} from './conversation-intake.store';
+
+/** A customer message as any channel normalised it: who, where, what. */
+export interface InboundCustomerMessage {
+  party: ConversationParty;
+  text: string;
+  attachments?: Attachment[];
+  /** The platform's (or the widget's client) id for the message: the dedupe key on the channel. */
+  platformMessageId?: string | null;
+  /** What the channel knows beyond the text (platform, kind, the platform's timestamp…). */
+  metadata?: Record<string, unknown>;
+}
+
+export interface IntakeHooks {
+  /**
+   * Called with the conversation before the message is announced or queued: a live channel joins
+   * its socket to the conversation's room here, so not even the first streamed chunk is missed.
+   */
+  beforeAnnounce?(conversationId: string): Promise<void>;
+}
+
+export interface AcceptedInbound {
+  message: MessagePayload;
+  conversationCreated: boolean;
+}
+
+/**
+ * The intake every channel shares (widget, REST, platform webhooks, email): the customer's open
+ * conversation on the channel, or a new one with the channel's bot; the message with the
+ * conversation's next sequence number, persisted before anything else; then announced to both
+ * sides of the conversation and queued on `conversation.inbound` for the bot, under the caller's
+ * trace id. Null when the channel does not take messages (inactive or deleted); a message whose
+ * platform id was accepted before throws `DuplicatePlatformMessageError`.
+ */
+@Injectable()
+export class AcceptCustomerMessage {
+  constructor(
+    private readonly intake: ConversationIntakeStore,
+    private readonly broadcaster: RealtimeBroadcaster,
+    @InjectQueue(QueueNames.ConversationInbound)
+    private readonly inbound: Queue<InboundMessageJobData>,
+  ) {}
+
+  async execute(
+    scope: TenantScope,
+    inbound: InboundCustomerMessage,
+    hooks: IntakeHooks = {},
+  ): Promise<AcceptedInbound | null> {
+    let opened = await this.intake.findOrOpenConversation(scope, inbound.party);
+    if (!opened) return null;
+    await hooks.beforeAnnounce?.(opened.conversationId);
+    let accepted = await this.accept(scope, opened.conversationId, inbound);
+    if (!accepted) {
+      // Only if the conversation vanished in between (deleted with its customer): open anew.
+      opened = await this.intake.findOrOpenConversation(scope, inbound.party);
+      if (!opened) return null;
+      await hooks.beforeAnnounce?.(opened.conversationId);
+      accepted = await this.accept(scope, opened.conversationId, inbound);
+      if (!accepted) return null;
+    }
+    const message = toPayload(accepted);
+    this.broadcaster.toConversation(
+      scope.workspaceId,
+      message.conversationId,
+      ServerEvents.MessageCreated,
+      message,
+    );
+    await this.inbound.add(
+      withTraceId({
+        workspaceId: scope.workspaceId,
+        conversationId: message.conversationId,
+        messageId: message.id,
+        seq: message.seq,
+      }),
+    );
+    return { message, conversationCreated: opened.created };
+  }
+
+  private accept(
+    scope: TenantScope,
+    conversationId: string,
+    inbound: InboundCustomerMessage,
+  ): Promise<AcceptedCustomerMessage | null> {
+    return this.intake.acceptCustomerMessage(scope, {
+      conversationId,
+      text: inbound.text,
+      attachments: inbound.attachments,
+      platformMessageId: inbound.platformMessageId,
+      metadata: inbound.metadata,
+      traceId: currentTraceId() ?? null,
+    });
+  }
+}
+
+const toPayload = (accepted: AcceptedCustomerMessage): MessagePayload => ({
+  id: accepted.id,
+  conversationId: accepted.conversationId,
+  seq: accepted.seq,
+  direction: 'inbound',
+  senderType: 'customer',
+  text: accepted.text,
+  attachments: accepted.attachments,
+  status: accepted.status,
+  replyToMessageId: null,
+  createdAt: accepted.createdAt.toISOString(),
+});

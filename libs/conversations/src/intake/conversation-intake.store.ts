@@ -1,0 +1,193 @@
+import { Injectable } from '@nestjs/common';
+import { QueryTypes } from 'sequelize';
+import type { Attachment, MessageStatus } from '@cxgenie/contracts';
+import {
+  type TenantScope,
+  isUniqueViolation,
+  preparedStatement,
+  runPrepared,
+} from '@cxgenie/database';
+
+/** A customer message as a channel hands it over: widget, REST, a platform webhook or a mail. */
+export interface CustomerMessageToAccept {
+  conversationId: string;
+  text: string;
+  attachments?: Attachment[];
+  /** The platform's id for the message (dedupe key, unique per channel). */
+  platformMessageId?: string | null;
+  /** What the channel knows beyond the text (platform, kind, the platform's timestamp…). */
+  metadata?: Record<string, unknown>;
+  traceId?: string | null;
+}
+
+export interface AcceptedCustomerMessage {
+  id: string;
+  conversationId: string;
+  channelId: string;
+  seq: number;
+  text: string;
+  attachments: Attachment[];
+  status: MessageStatus;
+  createdAt: Date;
+}
+
+/** The channel already delivered a message with this platform id: it was accepted before. */
+@Injectable()
+export class DuplicatePlatformMessageError extends Error {
+  constructor(readonly platformMessageId: string) {
+    super(`platform message ${platformMessageId} was already accepted`);
+    this.name = 'DuplicatePlatformMessageError';
+  }
+}
+
+/** Who talks on which channel: a conversation is theirs until it is closed. */
+export interface ConversationParty {
+  channelId: string;
+  botId: string;
+  customerId: string;
+}
+
+interface AcceptedRow {
+  id: string;
+  conversation_id: string;
+  channel_id: string;
+  seq: number;
+  text: string;
+  attachments: Attachment[];
+  status: MessageStatus;
+  created_at: Date;
+}
+
+const PLATFORM_ID_INDEX = 'messages_channel_platform_id_key';
+
+const ACCEPT = preparedStatement(
+  'accept_customer_message',
+  `WITH next AS (
+     UPDATE conversations SET last_message_seq = last_message_seq + 1, last_message_at = now(), updated_at = now()
+      WHERE id = $1::uuid AND workspace_id = $2::uuid
+      RETURNING last_message_seq AS seq, channel_id
+   )
+   INSERT INTO messages (workspace_id, conversation_id, channel_id, seq, direction, sender_type, text, attachments,
+                         platform_message_id, trace_id, metadata)
+   SELECT $2::uuid, $1::uuid, channel_id, seq, 'inbound', 'customer', $3::text, $4::jsonb,
+          $5::text, $6::text, $7::jsonb
+     FROM next
+   RETURNING id, conversation_id, channel_id, seq, text, attachments, status, created_at`,
+);
+
+// Every customer message looks its conversation up; prepared, it is planned once per connection.
+// The channel must still be active: a switched-off channel takes no messages.
+const FIND_OPEN = preparedStatement(
+  'find_open_conversation',
+  `SELECT c.id FROM conversations c
+    WHERE c.workspace_id = $1::uuid AND c.channel_id = $2::uuid AND c.customer_id = $3::uuid
+      AND c.status <> 'closed'
+      AND EXISTS (SELECT 1 FROM channels ch
+                   WHERE ch.id = c.channel_id AND ch.workspace_id = $1::uuid AND ch.is_active
+                     AND ch.deleted_at IS NULL)
+    ORDER BY c.created_at DESC LIMIT 1`,
+);
+
+/**
+ * How every channel accepts a customer message (the intake): the customer's open conversation on
+ * the channel or a new one with the channel's bot, then the message with the conversation's next
+ * sequence number, persisted before anything else happens. One path for the widget, the platforms
+ * and email, so all number, deduplicate and order messages the same way.
+ */
+export class ConversationIntakeStore {
+  /**
+   * One statement, so one round trip: the UPDATE's row lock serialises sequence numbers within the
+   * conversation, and the INSERT only happens if the conversation is this workspace's (null
+   * otherwise). A platform id seen before fails the whole statement, sequence included, with
+   * `DuplicatePlatformMessageError`: no gap is left behind.
+   */
+  async acceptCustomerMessage(
+    scope: TenantScope,
+    message: CustomerMessageToAccept,
+  ): Promise<AcceptedCustomerMessage | null> {
+    try {
+      const [row] = await runPrepared<AcceptedRow>(scope.sequelize, ACCEPT, [
+        message.conversationId,
+        scope.workspaceId,
+        message.text,
+        JSON.stringify(message.attachments ?? []),
+        message.platformMessageId ?? null,
+        message.traceId ?? null,
+        JSON.stringify(message.metadata ?? {}),
+      ]);
+      return row ? toAccepted(row) : null;
+    } catch (error) {
+      if (isUniqueViolation(error, PLATFORM_ID_INDEX) && message.platformMessageId) {
+        throw new DuplicatePlatformMessageError(message.platformMessageId);
+      }
+      throw error;
+    }
+  }
+
+  /** The party's open conversation on an active channel (one prepared query), if any. */
+  async findOpenConversation(
+    scope: TenantScope,
+    party: Omit<ConversationParty, 'botId'>,
+  ): Promise<string | null> {
+    const [row] = await runPrepared<{ id: string }>(scope.sequelize, FIND_OPEN, [
+      scope.workspaceId,
+      party.channelId,
+      party.customerId,
+    ]);
+    return row?.id ?? null;
+  }
+
+  /**
+   * The customer's conversation on the channel that is not closed (the latest), or a new one with
+   * the channel's bot; null when the channel is not active. The common case (an open conversation)
+   * costs one query; opening one is serialised per (channel, customer), so two first messages
+   * arriving together open one conversation, not two.
+   */
+  async findOrOpenConversation(
+    scope: TenantScope,
+    party: ConversationParty,
+  ): Promise<{ conversationId: string; created: boolean } | null> {
+    const open = await this.findOpenConversation(scope, party);
+    if (open) return { conversationId: open, created: false };
+    const { workspaceId } = scope;
+    return scope.sequelize.transaction(async (transaction) => {
+      await scope.sequelize.query('SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))', {
+        replacements: { key: `conversation:${party.channelId}:${party.customerId}` },
+        transaction,
+      });
+      const [row] = await scope.sequelize.query<{ id: string | null; active: boolean }>(
+        `SELECT (SELECT c.id FROM conversations c
+                  WHERE c.workspace_id = :workspaceId AND c.channel_id = :channelId
+                    AND c.customer_id = :customerId AND c.status <> 'closed'
+                  ORDER BY c.created_at DESC LIMIT 1) AS id,
+                EXISTS (SELECT 1 FROM channels ch
+                         WHERE ch.id = :channelId AND ch.workspace_id = :workspaceId AND ch.is_active
+                           AND ch.deleted_at IS NULL) AS active`,
+        {
+          replacements: { workspaceId, channelId: party.channelId, customerId: party.customerId },
+          type: QueryTypes.SELECT,
+          transaction,
+        },
+      );
+      if (!row?.active) return null;
+      if (row.id) return { conversationId: row.id, created: false };
+      const [created] = await scope.sequelize.query<{ id: string }>(
+        `INSERT INTO conversations (workspace_id, bot_id, channel_id, customer_id)
+         VALUES (:workspaceId, :botId, :channelId, :customerId) RETURNING id`,
+        { replacements: { workspaceId, ...party }, type: QueryTypes.SELECT, transaction },
+      );
+      return { conversationId: created!.id, created: true };
+    });
+  }
+}
+
+const toAccepted = (row: AcceptedRow): AcceptedCustomerMessage => ({
+  id: row.id,
+  conversationId: row.conversation_id,
+  channelId: row.channel_id,
+  seq: row.seq,
+  text: row.text,
+  attachments: row.attachments,
+  status: row.status,
+  createdAt: new Date(row.created_at),
+});

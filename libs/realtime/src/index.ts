@@ -1,0 +1,2 @@
+export * from './realtime-broadcaster';
+export * from './realtime.module';

@@ -1,0 +1,82 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Emitter } from '@socket.io/redis-emitter';
+import type { Redis } from 'ioredis';
+import {
+  type ServerEvent,
+  type ServerEventPayloads,
+  SocketNamespaces,
+  agentRoom,
+  conversationRoom,
+  workspaceRoom,
+} from '@cxgenie/contracts';
+import { REDIS_CLIENT } from '@cxgenie/redis';
+
+/**
+ * The one way any service reaches customers and agents. It publishes through Redis in the format
+ * of gateway-api's Socket.IO Redis adapter, so every gateway instance delivers to its own sockets
+ * in the rooms named, exactly as if it had emitted the event itself; services without sockets
+ * (ticket, integration, loader) and gateway-api alike go through here. Rooms are the ones
+ * `libs/contracts` declares; payloads are typed by `ServerEventPayloads`.
+ *
+ * Publishes are fire-and-forget: a broadcast that fails (Redis down) is logged and lost, never an
+ * error for the work that caused it; clients catch up from PostgreSQL (conversation.resume).
+ */
+@Injectable()
+export class RealtimeBroadcaster {
+  private readonly logger = new Logger(RealtimeBroadcaster.name);
+  private readonly customers: Emitter;
+  private readonly agents: Emitter;
+
+  constructor(@Inject(REDIS_CLIENT) redis: Redis) {
+    // The emitter does not await its publishes; a failed one must be logged, not crash Node.
+    const publisher = {
+      publish: (channel: string, message: Buffer | string) =>
+        redis.publish(channel, message).catch((error: Error) => {
+          this.logger.warn(`realtime event not published: ${error.message}`);
+          return 0;
+        }),
+    };
+    const emitter = new Emitter(publisher);
+    this.customers = emitter.of(SocketNamespaces.Customer);
+    this.agents = emitter.of(SocketNamespaces.Agent);
+  }
+
+  /** To the customer side of a conversation (the widget's sockets). */
+  toCustomers<E extends ServerEvent>(
+    conversationId: string,
+    event: E,
+    payload: ServerEventPayloads[E],
+  ): void {
+    this.customers.to(conversationRoom(conversationId)).emit(event, payload);
+  }
+
+  /**
+   * To every agent of the workspace and, in the same broadcast (each socket gets it once), to the
+   * named agents' own rooms.
+   */
+  toAgents<E extends ServerEvent>(
+    workspaceId: string,
+    event: E,
+    payload: ServerEventPayloads[E],
+    alsoAgentIds: readonly (string | null | undefined)[] = [],
+  ): void {
+    const rooms = [
+      workspaceRoom(workspaceId),
+      ...alsoAgentIds
+        .filter((id): id is string => Boolean(id))
+        .map((id) => agentRoom(workspaceId, id)),
+    ];
+    this.agents.to(rooms).emit(event, payload);
+  }
+
+  /** To both sides of a conversation: its customer, and every agent of the workspace. */
+  toConversation<E extends ServerEvent>(
+    workspaceId: string,
+    conversationId: string,
+    event: E,
+    payload: ServerEventPayloads[E],
+  ): void {
+    this.toCustomers(conversationId, event, payload);
+    this.toAgents(workspaceId, event, payload);
+  }
+}

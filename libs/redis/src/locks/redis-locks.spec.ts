@@ -1,0 +1,54 @@
+import { Redis } from 'ioredis';
+import { randomUUID } from 'node:crypto';
+import { TEST_REDIS_URL } from '@cxgenie/testing';
+import { LockKeeper } from './lock-keeper';
+import { RedisLocks } from './redis-locks';
+
+describe('RedisLocks', () => {
+  let redis: Redis;
+  let locks: RedisLocks;
+
+  beforeAll(() => {
+    redis = new Redis(TEST_REDIS_URL);
+    locks = new RedisLocks(redis);
+  });
+  afterAll(() => redis.quit());
+
+  it('gives the lock to one holder at a time', async () => {
+    const key = `test-lock:${randomUUID()}`;
+    const first = await locks.acquire(key, 10_000);
+    expect(first).not.toBeNull();
+    expect(await locks.acquire(key, 10_000)).toBeNull();
+    expect(await locks.release(first!)).toBe(true);
+    expect(await locks.acquire(key, 10_000)).not.toBeNull();
+  });
+
+  it('lets only the owner extend or release: an expired holder cannot touch the next one', async () => {
+    const key = `test-lock:${randomUUID()}`;
+    const stale = (await locks.acquire(key, 50))!;
+    await new Promise((r) => setTimeout(r, 80));
+    const current = (await locks.acquire(key, 10_000))!;
+    expect(current).not.toBeNull();
+    expect(await locks.extend(stale, 10_000)).toBe(false);
+    expect(await locks.release(stale)).toBe(false);
+    expect(await locks.isHeld(current)).toBe(true);
+    expect(await locks.isHeld(stale)).toBe(false);
+  });
+
+  it('preempts a holder without its token, whose keeper then finds it lost', async () => {
+    const key = `test-lock:${randomUUID()}`;
+    const lock = (await locks.acquire(key, 10_000))!;
+    const keeper = new LockKeeper(locks, lock, 10_000);
+    await locks.preempt(key);
+    await new Promise((r) => setTimeout(r, 25));
+    expect(await keeper.stillHeld()).toBe(false);
+    expect(await locks.acquire(key, 10_000)).not.toBeNull();
+  });
+
+  it('a keeper releases its lock when the work is done', async () => {
+    const key = `test-lock:${randomUUID()}`;
+    const keeper = new LockKeeper(locks, (await locks.acquire(key, 10_000))!, 10_000).start();
+    await keeper.release();
+    expect(await redis.exists(key)).toBe(0);
+  });
+});
