@@ -123,9 +123,14 @@ export const dashboard: Benchmark = {
           text: `Question bench-${i}-marker`,
         });
         if (res.status >= 300) throw new Error(`widget message refused: ${res.status}`);
-        await page.waitForFunction(`window.__seen[${i}] !== undefined`, undefined, {
-          timeout: 30_000,
-        });
+        // A function, not a string: the page's CSP forbids evaluating strings.
+        await page.waitForFunction(
+          (index) =>
+            (globalThis as unknown as { __seen: Record<number, number> }).__seen[index] !==
+            undefined,
+          i,
+          { timeout: 30_000 },
+        );
         await new Promise((done) => setTimeout(done, 100));
       }
       const seen = (await page.evaluate('window.__seen')) as Record<string, number>;
