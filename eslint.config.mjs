@@ -74,10 +74,17 @@ export default tseslint.config(
       'bench/**/*.ts',
       'scripts/**/*.ts',
       'tools/**/*.ts',
+      'apps/gateway-api/web/tools/**/*.ts',
+      'apps/gateway-api/web/e2e/**/*.ts',
     ],
     rules: { 'no-console': 'off' },
   },
   moduleBoundaries,
+  {
+    // The dashboard runs in the browser.
+    files: ['apps/gateway-api/web/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
   {
     // Plain Node scripts and tool configs are CommonJS.
     files: ['**/*.js'],

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Benchmark } from './benchmark';
 import { conversationList } from './benchmarks/conversation-list.bench';
 import { flags } from './benchmarks/flags.bench';
+import { dashboard } from './benchmarks/dashboard.bench';
 import { healthLatency } from './benchmarks/health-latency.bench';
 import { inboundAccept } from './benchmarks/inbound-accept.bench';
 import { ingest100Pages } from './benchmarks/ingest-100-pages.bench';
@@ -28,6 +29,7 @@ const BENCHMARKS: Benchmark[] = [
   ingest100Pages,
   webhookAck,
   flags,
+  dashboard,
 ];
 
 async function main(): Promise<number> {

@@ -15,6 +15,8 @@ bash scripts/infra.sh up
 stop_infra() { [ "$infra_was_running" = 1 ] || bash scripts/infra.sh down; }
 trap stop_infra EXIT
 
+# The dashboard served at /app: rebuilt only when its sources changed since the last build.
+node scripts/build-web.js
 node scripts/run-ts.js tools/migrate.ts up
 node scripts/run-ts.js tools/seed.ts
 # Not exec: the trap above must run after the services have stopped.

@@ -30,6 +30,9 @@ run_check() {
   fi
 }
 run_check typecheck npx tsc -p tsconfig.json --noEmit
+run_check typecheck-web npx tsc -p apps/gateway-api/web/tsconfig.json
+# The dashboard the gateway serves, built as it ships; its browser tests run against this build.
+run_check web-build node scripts/build-web.js --force
 run_check eslint npx eslint . --max-warnings=0
 run_check prettier npx prettier --check . --log-level warn
 

@@ -10,18 +10,21 @@ import { AnalyticsModule } from './core-modules/analytics/analytics.module';
 import { BotConfigModule } from './core-modules/bot-config/bot-config.module';
 import { LimitsModule } from './core-modules/limits/limits.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
-import { AgentConsoleModule } from './modules/agent-console/agent-console.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BotsModule } from './modules/bots/bots.module';
+import { ChannelCatalogModule } from './modules/channel-catalog/channel-catalog.module';
 import { ChannelsModule } from './modules/channels/channels.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
 import { FlagsModule } from './modules/flags/flags.module';
+import { DashboardAppModule } from './modules/dashboard-app/dashboard-app.module';
 import { CustomersModule } from './modules/customers/customers.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
 import { KnowledgeModule } from './modules/knowledge/knowledge.module';
 import { MembersModule } from './modules/members/members.module';
 import { DeadLettersModule } from './modules/dead-letters/dead-letters.module';
+import { PlaygroundModule } from './modules/playground/playground.module';
 import { WebChannelModule } from './modules/web-channel/web-channel.module';
+import { WorkspaceAccessModule } from './modules/workspace-access/workspace-access.module';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module';
 import { SystemModule } from './modules/system/system.module';
 import { TicketsModule } from './modules/tickets/tickets.module';
@@ -58,6 +61,7 @@ export class GatewayApiModule {
         BotConfigModule,
         AnalyticsModule,
         AuthModule,
+        WorkspaceAccessModule,
         WorkspacesModule,
         MembersModule,
         DeadLettersModule,
@@ -65,9 +69,11 @@ export class GatewayApiModule {
         ApiKeysModule,
         BotsModule,
         ChannelsModule,
+        ChannelCatalogModule,
         WebChannelModule,
-        AgentConsoleModule,
+        DashboardAppModule,
         KnowledgeModule,
+        PlaygroundModule,
         CustomersModule,
         ConversationsModule,
         TicketsModule,

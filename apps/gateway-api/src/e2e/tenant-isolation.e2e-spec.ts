@@ -47,6 +47,11 @@ const CALLER_SCOPED = new Set([
   '/api/v1/auth/refresh',
   '/api/v1/auth/logout',
   '/api/v1/auth/me',
+  // The caller's own memberships; switching to B is refused (403, workspace-access e2e).
+  '/api/v1/auth/workspaces',
+  '/api/v1/auth/switch-workspace',
+  // The same catalogue for everyone.
+  '/api/v1/channel-types',
   '/api/v1/workspace',
   '/api/v1/system/check',
   '/api/v1/invitations/accept',
@@ -218,6 +223,18 @@ async function createWorkspaceB(gateway: BootedService, owner: ApiClient): Promi
       route: '/api/v1/bots/{}/sources/{}/reprocess',
       path: `/api/v1/bots/${bot}/sources/${docSource.id}/reprocess`,
       verbs: ['POST'],
+    },
+    {
+      route: '/api/v1/bots/{}/playground',
+      path: `/api/v1/bots/${bot}/playground`,
+      verbs: ['POST'],
+      body: { question: 'What do you know?' },
+    },
+    {
+      route: '/api/v1/bots/{}/knowledge-search',
+      path: `/api/v1/bots/${bot}/knowledge-search`,
+      verbs: ['POST'],
+      body: { query: 'anything' },
     },
     {
       route: '/api/v1/bots/{}/documents',

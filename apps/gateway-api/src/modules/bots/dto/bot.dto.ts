@@ -35,33 +35,33 @@ export const LANGUAGE_TAG = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
  * and a null resets that field to the engine's default.
  */
 export class KnowledgeSettingsDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 50 })
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: 50 })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(50)
   topK?: number | null;
 
-  @ApiPropertyOptional({ minimum: 0.5, maximum: 5 })
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 0.5, maximum: 5 })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0.5)
   @Max(5)
   faqBoost?: number | null;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 3650 })
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: 3650 })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(3650)
   recencyHalfLifeDays?: number | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: Boolean, nullable: true })
   @IsOptional()
   @IsBoolean()
   hybridSearch?: boolean | null;
 
-  @ApiPropertyOptional({ minimum: 256, maximum: 32000 })
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 256, maximum: 32000 })
   @IsOptional()
   @IsInt()
   @Min(256)

@@ -1,0 +1,5 @@
+export interface SearchKnowledgeCommand {
+  botId: string;
+  query: string;
+  topK?: number;
+}

@@ -1,0 +1,5 @@
+export interface TryAnswerCommand {
+  botId: string;
+  question: string;
+  history?: { role: 'customer' | 'bot'; text: string }[];
+}

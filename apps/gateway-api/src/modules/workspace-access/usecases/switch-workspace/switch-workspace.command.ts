@@ -1,0 +1,3 @@
+export interface SwitchWorkspaceCommand {
+  workspaceId: string;
+}

@@ -1,0 +1,58 @@
+import { Link, useParams } from 'wouter';
+import { PageHeader, QueryView } from '../../components/ui';
+import { useBot } from '../../lib/bots';
+import { ChannelConnectForm } from '../channel-connect';
+import { BotSettingsForm } from './bot-settings-form';
+import { KnowledgePanel } from './knowledge-panel';
+import { Playground } from './playground';
+import { WidgetSnippet } from './widget-snippet';
+
+const TABS = [
+  { id: 'knowledge', label: 'Knowledge' },
+  { id: 'playground', label: 'Playground' },
+  { id: 'settings', label: 'Settings' },
+  { id: 'widget', label: 'Website widget' },
+  { id: 'channels', label: 'Channels' },
+] as const;
+
+export default function BotDetail() {
+  const { botId, tab = 'knowledge' } = useParams<{ botId: string; tab?: string }>();
+  const bot = useBot(botId);
+  return (
+    <div className="page">
+      <QueryView query={bot} loadingLabel="Loading bot…">
+        {(b) => (
+          <>
+            <PageHeader title={b.name} description={`${b.llmProvider}/${b.llmModel}`} />
+            <nav className="tabs" aria-label="Bot sections">
+              {TABS.map((t) => (
+                <Link
+                  key={t.id}
+                  href={`/bots/${b.id}/${t.id}`}
+                  aria-current={t.id === tab ? 'page' : undefined}
+                  data-testid={`bot-tab-${t.id}`}
+                >
+                  {t.label}
+                </Link>
+              ))}
+            </nav>
+            {tab === 'knowledge' && <KnowledgePanel botId={b.id} />}
+            {tab === 'playground' && <Playground botId={b.id} />}
+            {tab === 'settings' && (
+              <section className="card">
+                <BotSettingsForm key={b.id} bot={b} />
+              </section>
+            )}
+            {tab === 'widget' && <WidgetSnippet bot={b} />}
+            {tab === 'channels' && (
+              <section className="card">
+                <h2>Connect a channel to {b.name}</h2>
+                <ChannelConnectForm defaultBotId={b.id} />
+              </section>
+            )}
+          </>
+        )}
+      </QueryView>
+    </div>
+  );
+}
