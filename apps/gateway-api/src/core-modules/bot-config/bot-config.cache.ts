@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import type { AnswerRequest } from '@cxgenie/contracts';
 import type { TenantScope } from '@cxgenie/database';
+import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
 import { REDIS_CLIENT } from '@cxgenie/redis';
 
 export type BotConfig = AnswerRequest['bot'] & {
@@ -12,18 +13,21 @@ export type BotConfig = AnswerRequest['bot'] & {
 };
 
 const TTL_SECONDS = 300;
-const key = (botId: string) => `bot-config:${botId}`;
 
 /**
  * Bot settings the pipeline reads for every message, cached in Redis so every gateway instance
- * shares one copy; the bots API invalidates it on each change.
+ * shares one copy; the bots API invalidates it on each change. Keyed by workspace as well as bot:
+ * a bot id from one workspace never reads another workspace's bot, cached or not.
  */
 @Injectable()
 export class BotConfigCache {
-  constructor(@Inject(REDIS_CLIENT) private readonly redis: Redis) {}
+  constructor(
+    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+  ) {}
 
   async get(scope: TenantScope, botId: string): Promise<BotConfig | null> {
-    const cached = await this.redis.get(key(botId));
+    const cached = await this.redis.get(this.key(scope.workspaceId, botId));
     if (cached) return JSON.parse(cached) as BotConfig;
     const bot = await scope.models.Bot.findOne({
       where: { id: botId, workspaceId: scope.workspaceId },
@@ -42,11 +46,20 @@ export class BotConfigCache {
       knowledge: bot.knowledgeSettings,
       handoffPhrases: bot.handoffPhrases,
     };
-    await this.redis.set(key(botId), JSON.stringify(config), 'EX', TTL_SECONDS);
+    await this.redis.set(
+      this.key(scope.workspaceId, botId),
+      JSON.stringify(config),
+      'EX',
+      TTL_SECONDS,
+    );
     return config;
   }
 
-  async invalidate(botId: string): Promise<void> {
-    await this.redis.del(key(botId));
+  async invalidate(scope: TenantScope, botId: string): Promise<void> {
+    await this.redis.del(this.key(scope.workspaceId, botId));
+  }
+
+  private key(workspaceId: string, botId: string): string {
+    return `${this.config.queuePrefix}:bot-config:${workspaceId}:${botId}`;
   }
 }

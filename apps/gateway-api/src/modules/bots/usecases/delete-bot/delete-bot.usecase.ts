@@ -13,6 +13,6 @@ export class DeleteBot {
 
   async execute(scope: TenantScope, id: string): Promise<void> {
     if (!(await this.bots.remove(scope, id))) throw new ResourceNotFoundException('Bot');
-    await this.botConfigs.invalidate(id);
+    await this.botConfigs.invalidate(scope, id);
   }
 }

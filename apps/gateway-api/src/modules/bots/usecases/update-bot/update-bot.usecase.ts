@@ -58,7 +58,7 @@ export class UpdateBot {
     // Deleted between the read and the write.
     if (!updated) throw new ResourceNotFoundException('Bot');
     // The conversation pipeline must answer the next message with these settings.
-    await this.botConfigs.invalidate(id);
+    await this.botConfigs.invalidate(scope, id);
     return this.views.renderOne(scope, updated);
   }
 }
