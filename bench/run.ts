@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Benchmark } from './benchmark';
 import { conversationList } from './benchmarks/conversation-list.bench';
 import { flags } from './benchmarks/flags.bench';
+import { handoffLatency } from './benchmarks/handoff-latency.bench';
 import { dashboard } from './benchmarks/dashboard.bench';
 import { healthLatency } from './benchmarks/health-latency.bench';
 import { inboundAccept } from './benchmarks/inbound-accept.bench';
@@ -30,6 +31,7 @@ const BENCHMARKS: Benchmark[] = [
   webhookAck,
   flags,
   dashboard,
+  handoffLatency,
 ];
 
 async function main(): Promise<number> {

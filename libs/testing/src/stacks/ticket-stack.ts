@@ -43,9 +43,10 @@ export interface TicketStackOptions {
   ticketEnv?: Record<string, string>;
   /**
    * The app under test runs in this process (its entry is given here); every other service of
-   * the stack runs as its own process, so no app's tests load another app's code.
+   * the stack runs as its own process, so no app's tests load another app's code. Without one
+   * (a benchmark), every service is a process of its own.
    */
-  inProcess: ServiceEntry;
+  inProcess?: ServiceEntry;
 }
 
 export async function startTicketStack({
@@ -56,7 +57,7 @@ export async function startTicketStack({
 }: TicketStackOptions): Promise<TicketStack> {
   const queuePrefix = sharedQueuePrefix();
   const start = async (name: ServiceName, env: Record<string, string>): Promise<StackService> => {
-    if (inProcess.name === name) {
+    if (inProcess?.name === name) {
       const booted = await bootService(inProcess, env);
       return { url: booted.url, logs: booted.logs, app: booted.app, close: booted.close };
     }
