@@ -31,9 +31,10 @@ export interface InboundCustomerMessage {
 export interface IntakeHooks {
   /**
    * Called with the conversation before the message is announced or queued: a live channel joins
-   * its socket to the conversation's room here, so not even the first streamed chunk is missed.
+   * its sockets to the conversation's room here, so not even the first streamed chunk is missed
+   * (`created`: the conversation was opened for this message, so no socket is in its room yet).
    */
-  beforeAnnounce?(conversationId: string): Promise<void>;
+  beforeAnnounce?(conversationId: string, created: boolean): Promise<void>;
 }
 
 export interface AcceptedInbound {
@@ -65,13 +66,13 @@ export class AcceptCustomerMessage {
   ): Promise<AcceptedInbound | null> {
     let opened = await this.intake.findOrOpenConversation(scope, inbound.party);
     if (!opened) return null;
-    await hooks.beforeAnnounce?.(opened.conversationId);
+    await hooks.beforeAnnounce?.(opened.conversationId, opened.created);
     let accepted = await this.accept(scope, opened.conversationId, inbound);
     if (!accepted) {
       // Only if the conversation vanished in between (deleted with its customer): open anew.
       opened = await this.intake.findOrOpenConversation(scope, inbound.party);
       if (!opened) return null;
-      await hooks.beforeAnnounce?.(opened.conversationId);
+      await hooks.beforeAnnounce?.(opened.conversationId, opened.created);
       accepted = await this.accept(scope, opened.conversationId, inbound);
       if (!accepted) return null;
     }

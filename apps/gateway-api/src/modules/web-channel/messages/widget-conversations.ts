@@ -7,6 +7,7 @@ import {
   type IntakeHooks,
 } from '@cxgenie/conversations';
 import type { TenantScope } from '@cxgenie/database';
+import { RealtimeBroadcaster } from '@cxgenie/realtime';
 import type { Principal } from '../../../core-modules/auth/principal';
 import { AbuseLimits } from '../../../core-modules/limits/abuse-limits';
 import { WebChannelException, WebChannelExceptionCode } from '../web-channel.exception';
@@ -28,12 +29,18 @@ export class WidgetConversations {
     private readonly intake: ConversationIntakeStore,
     private readonly accept: AcceptCustomerMessage,
     private readonly limits: AbuseLimits,
+    private readonly broadcaster: RealtimeBroadcaster,
   ) {}
 
   /** The visitor's open conversation, if any (the socket joins its room). */
   async current(scope: TenantScope, principal: WidgetPrincipal): Promise<string | null> {
     const party = await this.party(scope, principal);
-    return party ? this.intake.findOpenConversation(scope, party) : null;
+    return party ? this.openConversation(scope, party) : null;
+  }
+
+  /** The party's open conversation, if any. */
+  openConversation(scope: TenantScope, party: ConversationParty): Promise<string | null> {
+    return this.intake.findOpenConversation(scope, party);
   }
 
   /** Held to the abuse limits first: per visitor, per address, per bot, and the daily budget. */
@@ -49,17 +56,25 @@ export class WidgetConversations {
       workspaceId: scope.workspaceId,
       customerId: principal.customerId,
     });
-    const text = message.text;
     const party = await this.party(scope, principal);
-    const accepted = party && (await this.accept.execute(scope, { party, text }, hooks));
+    if (!party) throw WebChannelException.of(WebChannelExceptionCode.WIDGET_INACTIVE);
+    const accepted = await this.accept.execute(
+      scope,
+      { party, text: message.text },
+      {
+        beforeAnnounce: async (conversationId, created) => {
+          await hooks.beforeAnnounce?.(conversationId, created);
+          // The visitor's other tabs, connected before this conversation existed, join it too.
+          if (created) this.broadcaster.joinVisitorToConversation(party, conversationId);
+        },
+      },
+    );
     if (!accepted) throw WebChannelException.of(WebChannelExceptionCode.WIDGET_INACTIVE);
     return accepted.message;
   }
 
-  private async party(
-    scope: TenantScope,
-    principal: WidgetPrincipal,
-  ): Promise<ConversationParty | null> {
+  /** The visitor as a party of the channel's intake (null when the bot has no web channel). */
+  async party(scope: TenantScope, principal: WidgetPrincipal): Promise<ConversationParty | null> {
     const channelId = principal.channelId ?? (await this.webChannelOf(scope, principal.botId));
     return channelId
       ? { channelId, botId: principal.botId, customerId: principal.customerId }

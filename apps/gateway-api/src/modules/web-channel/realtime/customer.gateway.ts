@@ -18,6 +18,7 @@ import {
   type SocketErrorPayload,
   SocketNamespaces,
   conversationRoom,
+  visitorRoom,
 } from '@cxgenie/contracts';
 import { TenantConnections, type TenantScope } from '@cxgenie/database';
 import { newTraceId, runWithTraceId } from '@cxgenie/observability';
@@ -99,7 +100,12 @@ export class CustomerGateway implements OnGatewayInit, OnGatewayConnection {
       const auth = (socket.handshake.auth ?? {}) as { lastSeq?: unknown };
       const principal = principalOf(socket);
       const scope = await this.tenants.scope(principal.workspaceId);
-      const conversationId = await this.conversations.current(scope, principal);
+      const party = await this.conversations.party(scope, principal);
+      if (!party) return;
+      // Before the conversation is looked up: one created from another tab from now on reaches
+      // this socket too (see WidgetConversations.receive).
+      await socket.join(visitorRoom(party.channelId, party.customerId));
+      const conversationId = await this.conversations.openConversation(scope, party);
       if (!conversationId) return;
       await socket.join(conversationRoom(conversationId));
       if (typeof auth.lastSeq === 'number')

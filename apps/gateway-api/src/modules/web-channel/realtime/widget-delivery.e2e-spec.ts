@@ -1,0 +1,110 @@
+import { type Socket } from 'socket.io-client';
+import {
+  ClientEvents,
+  type MessagePayload,
+  SocketNamespaces,
+  serviceUrlEnvVar,
+} from '@cxgenie/contracts';
+import {
+  ApiClient,
+  type BootedService,
+  type FakeCoreAiAnswer,
+  type RecordingSocket,
+  bootService,
+  connectSocket,
+  eventually,
+  startFakeCoreAiAnswer,
+} from '@cxgenie/testing';
+import { gatewayApiService } from '../../../gateway-api.service';
+
+type SendAck = { ok: true; message: MessagePayload } | { ok: false; error: { code: string } };
+
+const send = (socket: Socket, payload: { text: string; clientMessageId?: string }) =>
+  socket.emitWithAck(ClientEvents.SendMessage, payload) as Promise<SendAck>;
+
+const sent = (ack: SendAck): MessagePayload => {
+  if (!ack.ok) throw new Error(`message refused: ${ack.error.code}`);
+  return ack.message;
+};
+
+/**
+ * What a visitor's widget receives in the cases the issue 20 probe found broken: a second tab
+ * connected before the conversation existed, a message retried after a lost ack, and a
+ * connection dropped while an answer streams. Real gateway, real Redis adapter and PostgreSQL;
+ * core-ai is a stand-in speaking its protocol at a model's pace.
+ */
+describe('widget delivery across tabs, retries and reconnects', () => {
+  let coreAi: FakeCoreAiAnswer;
+  let gateway: BootedService;
+  let owner: ApiClient;
+  let botKey: string;
+  const sockets: Socket[] = [];
+
+  beforeAll(async () => {
+    // Each token after the idle flush (200 ms): every token is a chunk of its own, so an answer
+    // streams for seconds in many chunks.
+    coreAi = await startFakeCoreAiAnswer({ tokenDelayMs: 250 });
+    gateway = await bootService(gatewayApiService, { [serviceUrlEnvVar('core-ai')]: coreAi.url });
+    owner = await ApiClient.signUp(gateway.url);
+    const bot = await owner.post<{ publicKey: string }>('/api/v1/bots', { name: 'Delivery bot' });
+    botKey = bot.body.publicKey;
+  });
+
+  afterEach(() => {
+    for (const socket of sockets.splice(0)) socket.close();
+  });
+
+  afterAll(async () => {
+    await gateway.close();
+    await coreAi.close();
+  });
+
+  const newVisitor = async () =>
+    (
+      await new ApiClient(gateway.url).post<{ sessionToken: string }>('/api/v1/widget/sessions', {
+        botKey,
+      })
+    ).body.sessionToken;
+
+  const tab = async (token: string, lastSeq?: number): Promise<RecordingSocket> => {
+    const recording = await connectSocket(gateway.url, SocketNamespaces.Customer, {
+      token,
+      lastSeq,
+    });
+    sockets.push(recording.socket);
+    return recording;
+  };
+
+  it('a tab connected before the conversation existed receives it once another tab creates it', async () => {
+    const token = await newVisitor();
+    const first = await tab(token);
+    const second = await tab(token);
+    const question = sent(await send(first.socket, { text: 'Do you ship abroad?' }));
+    await eventually(() => expect(second.completed).toHaveLength(1), 20_000);
+    expect(second.created.map((m) => m.id)).toEqual([question.id]);
+    expect(second.completed[0].replyToMessageId).toBe(question.id);
+    expect(second.chunks.map((c) => c.text).join('')).toBe(second.completed[0].text);
+  });
+
+  it('every tab joins the conversation again when an agent reopens it', async () => {
+    const token = await newVisitor();
+    const first = await tab(token);
+    const question = sent(await send(first.socket, { text: 'Is it closed yet?' }));
+    await eventually(() => expect(first.completed).toHaveLength(1), 20_000);
+    const conversationId = question.conversationId;
+    expect((await owner.post(`/api/v1/conversations/${conversationId}/close`)).status).toBeLessThan(
+      300,
+    );
+    // Connected while the conversation was closed: it joins no conversation's room.
+    const later = await tab(token);
+    expect(
+      (await owner.post(`/api/v1/conversations/${conversationId}/reopen`)).status,
+    ).toBeLessThan(300);
+    const reply = await owner.post<MessagePayload>(
+      `/api/v1/conversations/${conversationId}/messages`,
+      { text: 'Reopened: how can I help?' },
+    );
+    expect(reply.status).toBe(201);
+    await eventually(() => expect(later.messages.map((m) => m.id)).toContain(reply.body.id));
+  });
+});
