@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bull';
 import {
   type Attachment,
+  type ConversationStatus,
   type InboundMessageJobData,
   type MessagePayload,
   QueueNames,
@@ -40,6 +41,8 @@ export interface IntakeHooks {
 export interface AcceptedInbound {
   message: MessagePayload;
   conversationCreated: boolean;
+  /** The conversation's status as the message was accepted (`bot`: the bot will answer it). */
+  conversationStatus: ConversationStatus;
 }
 
 /**
@@ -91,7 +94,11 @@ export class AcceptCustomerMessage {
         seq: message.seq,
       }),
     );
-    return { message, conversationCreated: opened.created };
+    return {
+      message,
+      conversationCreated: opened.created,
+      conversationStatus: accepted.conversationStatus,
+    };
   }
 
   private accept(

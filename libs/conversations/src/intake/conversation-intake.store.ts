@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { QueryTypes } from 'sequelize';
-import type { Attachment, MessageStatus } from '@cxgenie/contracts';
+import type { Attachment, ConversationStatus, MessageStatus } from '@cxgenie/contracts';
 import {
   type TenantScope,
   isUniqueViolation,
@@ -31,6 +31,8 @@ export interface AcceptedCustomerMessage {
   attachments: Attachment[];
   status: MessageStatus;
   createdAt: Date;
+  /** The conversation's status when the message joined it. */
+  conversationStatus: ConversationStatus;
 }
 
 /** The channel already delivered a message with this platform id: it was accepted before. */
@@ -58,6 +60,7 @@ interface AcceptedRow {
   attachments: Attachment[];
   status: MessageStatus;
   created_at: Date;
+  conversation_status: ConversationStatus;
 }
 
 const PLATFORM_ID_INDEX = 'messages_channel_platform_id_key';
@@ -67,14 +70,16 @@ const ACCEPT = preparedStatement(
   `WITH next AS (
      UPDATE conversations SET last_message_seq = last_message_seq + 1, last_message_at = now(), updated_at = now()
       WHERE id = $1::uuid AND workspace_id = $2::uuid
-      RETURNING last_message_seq AS seq, channel_id
+      RETURNING last_message_seq AS seq, channel_id, status
+   ), inserted AS (
+     INSERT INTO messages (workspace_id, conversation_id, channel_id, seq, direction, sender_type, text, attachments,
+                           platform_message_id, trace_id, metadata)
+     SELECT $2::uuid, $1::uuid, channel_id, seq, 'inbound', 'customer', $3::text, $4::jsonb,
+            $5::text, $6::text, $7::jsonb
+       FROM next
+     RETURNING id, conversation_id, channel_id, seq, text, attachments, status, created_at
    )
-   INSERT INTO messages (workspace_id, conversation_id, channel_id, seq, direction, sender_type, text, attachments,
-                         platform_message_id, trace_id, metadata)
-   SELECT $2::uuid, $1::uuid, channel_id, seq, 'inbound', 'customer', $3::text, $4::jsonb,
-          $5::text, $6::text, $7::jsonb
-     FROM next
-   RETURNING id, conversation_id, channel_id, seq, text, attachments, status, created_at`,
+   SELECT inserted.*, next.status AS conversation_status FROM inserted, next`,
 );
 
 // Every customer message looks its conversation up; prepared, it is planned once per connection.
@@ -193,4 +198,5 @@ const toAccepted = (row: AcceptedRow): AcceptedCustomerMessage => ({
   attachments: row.attachments,
   status: row.status,
   createdAt: new Date(row.created_at),
+  conversationStatus: row.conversation_status,
 });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { MessagePayload } from '@cxgenie/contracts';
+import { type MessagePayload, ServerEvents } from '@cxgenie/contracts';
 import {
   AcceptCustomerMessage,
   type ConversationParty,
@@ -70,7 +70,21 @@ export class WidgetConversations {
       },
     );
     if (!accepted) throw WebChannelException.of(WebChannelExceptionCode.WIDGET_INACTIVE);
+    // The bot is on it: the visitor sees it typing at once, however long the queue.
+    if (accepted.conversationStatus === 'bot') this.botTyping(accepted.message.conversationId);
     return accepted.message;
+  }
+
+  /**
+   * Ended by the worker that handles the message (after its batch), whether the bot answers, an
+   * agent has the conversation by then, or the bot is off.
+   */
+  private botTyping(conversationId: string): void {
+    this.broadcaster.toCustomers(conversationId, ServerEvents.Typing, {
+      conversationId,
+      senderType: 'bot',
+      typing: true,
+    });
   }
 
   /** The visitor as a party of the channel's intake (null when the bot has no web channel). */

@@ -1,8 +1,13 @@
+import { getQueueToken } from '@nestjs/bull';
+import type { Queue } from 'bull';
 import { type Socket } from 'socket.io-client';
 import {
   ClientEvents,
+  QueueNames,
   type MessagePayload,
+  ServerEvents,
   SocketNamespaces,
+  type TypingPayload,
   serviceUrlEnvVar,
 } from '@cxgenie/contracts';
 import {
@@ -106,5 +111,32 @@ describe('widget delivery across tabs, retries and reconnects', () => {
     );
     expect(reply.status).toBe(201);
     await eventually(() => expect(later.messages.map((m) => m.id)).toContain(reply.body.id));
+  });
+
+  it('shows the bot typing as soon as the message is accepted, however long the queue', async () => {
+    const inbound = gateway.app.get<Queue>(getQueueToken(QueueNames.ConversationInbound));
+    const token = await newVisitor();
+    const widget = await tab(token);
+    const typing: { event: TypingPayload; completedBefore: number }[] = [];
+    widget.socket.on(ServerEvents.Typing, (event: TypingPayload) =>
+      typing.push({ event, completedBefore: widget.completed.length }),
+    );
+    // Every worker busy: nothing is taken from the queue for now.
+    await inbound.pause(true);
+    try {
+      const question = sent(await send(widget.socket, { text: 'Anyone there?' }));
+      await eventually(() =>
+        expect(typing.map((t) => t.event)).toEqual([
+          { conversationId: question.conversationId, senderType: 'bot', typing: true },
+        ]),
+      );
+      expect(coreAi.requests.some((r) => r.messageId === question.id)).toBe(false);
+    } finally {
+      await inbound.resume(true);
+    }
+    await eventually(() => expect(widget.completed).toHaveLength(1), 20_000);
+    await eventually(() =>
+      expect(typing.at(-1)).toMatchObject({ event: { typing: false }, completedBefore: 1 }),
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
+import { channelTraits } from '@cxgenie/contracts';
 import {
   type Backlog,
   ConversationBacklogStore,
@@ -20,6 +21,13 @@ import { BotTyping } from '../../answer/bot-typing';
 import { ConversationProgress, conversationLockKey } from '../../ordering/conversation-progress';
 import { type MessageContext, NOT_HANDLED, type Outcome } from '../../steps/message-step';
 import { MessageSteps } from '../../steps/message-steps';
+
+/**
+ * Whether the intake showed the customer the bot typing for these messages (a live channel in bot
+ * mode, see WidgetConversations): the batch then ends it, answered or not.
+ */
+const announcesTyping = (state: Backlog['state']): boolean =>
+  state.status === 'bot' && channelTraits(state.channel_type).liveDelivery;
 
 /** Waiting messages fetched at once; the state is re-read between batches. */
 const BACKLOG_BATCH = 20;
@@ -108,7 +116,12 @@ export class DrainConversation {
     let status = state.status;
     let predecessorDoneAt: number | null = null;
     // Answers back to back: the bot keeps typing from the first to the last.
-    const typing = new BotTyping(this.broadcaster, scope.workspaceId, conversationId);
+    const typing = new BotTyping(
+      this.broadcaster,
+      scope.workspaceId,
+      conversationId,
+      announcesTyping(state),
+    );
     // Read at most once per batch: a change of the bot's settings applies from the next batch.
     let loaded: Promise<BotConfig | null> | null = null;
     const bot = () => (loaded ??= this.botConfigs.get(scope, state.bot_id));
