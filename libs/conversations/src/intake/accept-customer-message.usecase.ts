@@ -79,7 +79,7 @@ export class AcceptCustomerMessage {
       accepted = await this.accept(scope, opened.conversationId, inbound);
       if (!accepted) return null;
     }
-    const message = toPayload(accepted);
+    const message = customerMessagePayload(accepted);
     this.broadcaster.toConversation(
       scope.workspaceId,
       message.conversationId,
@@ -117,7 +117,8 @@ export class AcceptCustomerMessage {
   }
 }
 
-const toPayload = (accepted: AcceptedCustomerMessage): MessagePayload => ({
+/** A customer message as both sides of the conversation are shown it. */
+export const customerMessagePayload = (accepted: AcceptedCustomerMessage): MessagePayload => ({
   id: accepted.id,
   conversationId: accepted.conversationId,
   seq: accepted.seq,

@@ -82,6 +82,16 @@ const ACCEPT = preparedStatement(
    SELECT inserted.*, next.status AS conversation_status FROM inserted, next`,
 );
 
+// A channel's message by its platform id (the unique index the dedupe relies on).
+const BY_PLATFORM_ID = preparedStatement(
+  'customer_message_by_platform_id',
+  `SELECT m.id, m.conversation_id, m.channel_id, m.seq, m.text, m.attachments, m.status, m.created_at,
+          c.status AS conversation_status
+     FROM messages m JOIN conversations c ON c.id = m.conversation_id
+    WHERE m.channel_id = $1::uuid AND m.platform_message_id = $2::text AND m.workspace_id = $3::uuid
+      AND m.direction = 'inbound'`,
+);
+
 // Every customer message looks its conversation up; prepared, it is planned once per connection.
 // The channel must still be active: a switched-off channel takes no messages.
 const FIND_OPEN = preparedStatement(
@@ -130,6 +140,23 @@ export class ConversationIntakeStore {
       }
       throw error;
     }
+  }
+
+  /**
+   * The customer message a channel delivered with this platform id, as it was accepted: what a
+   * client retrying a message it already sent is answered with.
+   */
+  async findByPlatformMessageId(
+    scope: TenantScope,
+    channelId: string,
+    platformMessageId: string,
+  ): Promise<AcceptedCustomerMessage | null> {
+    const [row] = await runPrepared<AcceptedRow>(scope.sequelize, BY_PLATFORM_ID, [
+      channelId,
+      pgSafeText(platformMessageId),
+      scope.workspaceId,
+    ]);
+    return row ? toAccepted(row) : null;
   }
 
   /** The party's open conversation on an active channel (one prepared query), if any. */

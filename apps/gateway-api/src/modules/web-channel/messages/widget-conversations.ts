@@ -4,7 +4,9 @@ import {
   AcceptCustomerMessage,
   type ConversationParty,
   ConversationIntakeStore,
+  DuplicatePlatformMessageError,
   type IntakeHooks,
+  customerMessagePayload,
 } from '@cxgenie/conversations';
 import type { TenantScope } from '@cxgenie/database';
 import { RealtimeBroadcaster } from '@cxgenie/realtime';
@@ -16,6 +18,20 @@ export type WidgetPrincipal = Extract<Principal, { kind: 'widget' }>;
 
 /** The channel type this module is: the only place that names it. */
 export const WEB_CHANNEL = 'web' as const;
+
+/** What a widget sends: the text, and the id its client gave the message (kept across retries). */
+export interface WidgetMessage {
+  text: string;
+  clientIp: string;
+  clientMessageId?: string;
+}
+
+/**
+ * The dedupe key of a widget message: the client's id, in the visitor's own namespace, so one
+ * visitor can never collide with (or learn about) another's message.
+ */
+const platformMessageId = (principal: WidgetPrincipal, clientMessageId?: string) =>
+  clientMessageId ? `widget:${principal.customerId}:${clientMessageId}` : null;
 
 /**
  * The web channel's side of the shared intake. A widget visitor is a customer of the bot's web
@@ -43,11 +59,15 @@ export class WidgetConversations {
     return this.intake.findOpenConversation(scope, party);
   }
 
-  /** Held to the abuse limits first: per visitor, per address, per bot, and the daily budget. */
+  /**
+   * Held to the abuse limits first: per visitor, per address, per bot, and the daily budget. A
+   * message whose `clientMessageId` was accepted before (a retry after a lost ack) is answered
+   * with the stored message, and nothing else happens: one message, one answer.
+   */
   async receive(
     scope: TenantScope,
     principal: WidgetPrincipal,
-    message: { text: string; clientIp: string },
+    message: WidgetMessage,
     hooks: IntakeHooks = {},
   ): Promise<MessagePayload> {
     await this.limits.widgetMessage({
@@ -58,21 +78,29 @@ export class WidgetConversations {
     });
     const party = await this.party(scope, principal);
     if (!party) throw WebChannelException.of(WebChannelExceptionCode.WIDGET_INACTIVE);
-    const accepted = await this.accept.execute(
-      scope,
-      { party, text: message.text },
-      {
-        beforeAnnounce: async (conversationId, created) => {
-          await hooks.beforeAnnounce?.(conversationId, created);
-          // The visitor's other tabs, connected before this conversation existed, join it too.
-          if (created) this.broadcaster.joinVisitorToConversation(party, conversationId);
+    const dedupeKey = platformMessageId(principal, message.clientMessageId);
+    try {
+      const accepted = await this.accept.execute(
+        scope,
+        { party, text: message.text, platformMessageId: dedupeKey },
+        {
+          beforeAnnounce: async (conversationId, created) => {
+            await hooks.beforeAnnounce?.(conversationId, created);
+            // The visitor's other tabs, connected before this conversation existed, join it too.
+            if (created) this.broadcaster.joinVisitorToConversation(party, conversationId);
+          },
         },
-      },
-    );
-    if (!accepted) throw WebChannelException.of(WebChannelExceptionCode.WIDGET_INACTIVE);
-    // The bot is on it: the visitor sees it typing at once, however long the queue.
-    if (accepted.conversationStatus === 'bot') this.botTyping(accepted.message.conversationId);
-    return accepted.message;
+      );
+      if (!accepted) throw WebChannelException.of(WebChannelExceptionCode.WIDGET_INACTIVE);
+      // The bot is on it: the visitor sees it typing at once, however long the queue.
+      if (accepted.conversationStatus === 'bot') this.botTyping(accepted.message.conversationId);
+      return accepted.message;
+    } catch (error) {
+      if (!(error instanceof DuplicatePlatformMessageError) || !dedupeKey) throw error;
+      const original = await this.intake.findByPlatformMessageId(scope, party.channelId, dedupeKey);
+      if (!original) throw error;
+      return customerMessagePayload(original);
+    }
   }
 
   /**

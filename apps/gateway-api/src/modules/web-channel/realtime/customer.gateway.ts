@@ -140,10 +140,11 @@ export class CustomerGateway implements OnGatewayInit, OnGatewayConnection {
       try {
         // Joined before the message is announced, so not even the first streamed chunk is missed.
         const { clientIp } = socket.data as WidgetSocketData;
+        const { text, clientMessageId } = parsed.value;
         const message = await this.conversations.receive(
           scope,
           principal,
-          { text: parsed.value.text, clientIp },
+          { text, clientMessageId, clientIp },
           {
             beforeAnnounce: async (conversationId) => socket.join(conversationRoom(conversationId)),
           },

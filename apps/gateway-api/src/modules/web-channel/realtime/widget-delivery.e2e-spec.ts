@@ -1,5 +1,6 @@
 import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
+import { QueryTypes, Sequelize } from 'sequelize';
 import { type Socket } from 'socket.io-client';
 import {
   ClientEvents,
@@ -15,6 +16,7 @@ import {
   type BootedService,
   type FakeCoreAiAnswer,
   type RecordingSocket,
+  TEST_DATABASE_URL,
   bootService,
   connectSocket,
   eventually,
@@ -43,6 +45,7 @@ describe('widget delivery across tabs, retries and reconnects', () => {
   let gateway: BootedService;
   let owner: ApiClient;
   let botKey: string;
+  let db: Sequelize;
   const sockets: Socket[] = [];
 
   beforeAll(async () => {
@@ -53,6 +56,7 @@ describe('widget delivery across tabs, retries and reconnects', () => {
     owner = await ApiClient.signUp(gateway.url);
     const bot = await owner.post<{ publicKey: string }>('/api/v1/bots', { name: 'Delivery bot' });
     botKey = bot.body.publicKey;
+    db = new Sequelize(TEST_DATABASE_URL, { logging: false });
   });
 
   afterEach(() => {
@@ -62,6 +66,7 @@ describe('widget delivery across tabs, retries and reconnects', () => {
   afterAll(async () => {
     await gateway.close();
     await coreAi.close();
+    await db.close();
   });
 
   const newVisitor = async () =>
@@ -111,6 +116,41 @@ describe('widget delivery across tabs, retries and reconnects', () => {
     );
     expect(reply.status).toBe(201);
     await eventually(() => expect(later.messages.map((m) => m.id)).toContain(reply.body.id));
+  });
+
+  it('stores a message retried with its clientMessageId once, and acks the retry with it', async () => {
+    const token = await newVisitor();
+    const widget = await tab(token);
+    const clientMessageId = 'c-0f3e2a';
+    const original = sent(
+      await send(widget.socket, { text: 'Where is order 7?', clientMessageId }),
+    );
+    // The ack was lost on the way; the widget sends the same message again.
+    const retried = sent(await send(widget.socket, { text: 'Where is order 7?', clientMessageId }));
+    expect(retried).toEqual(original);
+    // Over REST too, with the same id: the same message.
+    const rest = await new ApiClient(gateway.url)
+      .withBearer(token)
+      .post<MessagePayload>('/api/v1/widget/messages', {
+        text: 'Where is order 7?',
+        clientMessageId,
+      });
+    expect(rest.status).toBe(202);
+    expect(rest.body.id).toBe(original.id);
+    await eventually(() => expect(widget.completed).toHaveLength(1), 20_000);
+    const [row] = await db.query<{ n: string }>(
+      `SELECT count(*) AS n FROM messages
+        WHERE conversation_id = :id AND sender_type = 'customer'`,
+      { replacements: { id: original.conversationId }, type: QueryTypes.SELECT },
+    );
+    expect(Number(row.n)).toBe(1);
+    expect(coreAi.requests.filter((r) => r.messageId === original.id)).toHaveLength(1);
+
+    // Another visitor's message with the same client id is theirs: stored, and nobody else's.
+    const other = await tab(await newVisitor());
+    const theirs = sent(await send(other.socket, { text: 'Mine', clientMessageId }));
+    expect(theirs.id).not.toBe(original.id);
+    expect(theirs.text).toBe('Mine');
   });
 
   it('shows the bot typing as soon as the message is accepted, however long the queue', async () => {
