@@ -27,6 +27,7 @@ import { SessionTokens } from '../../../core-modules/auth/session-tokens';
 import { clientAddress } from '../../../core-modules/limits/client-address';
 import { CsatSubmitDto } from '../../conversations/dto/conversation-actions.dto';
 import { toMessagePayload } from '../../conversations/message-payload';
+import { StreamedChunks } from '../../conversations/pipeline/streaming/streamed-chunks';
 import { parsePayload } from '../../../core-modules/http/socket-payload';
 import { handshakeToken, requireSocketAuth } from '../../conversations/realtime/socket-auth';
 import { SubmitCsat } from '../../conversations/usecases/submit-csat/submit-csat.usecase';
@@ -70,6 +71,7 @@ export class CustomerGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly conversations: WidgetConversations,
     private readonly csat: SubmitCsat,
     private readonly broadcaster: RealtimeBroadcaster,
+    private readonly streamed: StreamedChunks,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
@@ -110,6 +112,7 @@ export class CustomerGateway implements OnGatewayInit, OnGatewayConnection {
       await socket.join(conversationRoom(conversationId));
       if (typeof auth.lastSeq === 'number')
         await this.replay(socket, scope, conversationId, auth.lastSeq);
+      await this.replayStreaming(socket, conversationId);
     } catch (error) {
       this.logger.warn(`widget socket not connected: ${(error as Error).message}`);
       socket.emit(ServerEvents.Error, {
@@ -188,10 +191,9 @@ export class CustomerGateway implements OnGatewayInit, OnGatewayConnection {
     const conversationId = await this.conversations.current(scope, principal);
     if (!conversationId) return { ok: true as const, replayed: 0 };
     await socket.join(conversationRoom(conversationId));
-    return {
-      ok: true as const,
-      replayed: await this.replay(socket, scope, conversationId, parsed.value.lastSeq),
-    };
+    const replayed = await this.replay(socket, scope, conversationId, parsed.value.lastSeq);
+    await this.replayStreaming(socket, conversationId);
+    return { ok: true as const, replayed };
   }
 
   /** The widget's rating buttons. Refusals come back as the REST route's would, by code. */
@@ -230,6 +232,17 @@ export class CustomerGateway implements OnGatewayInit, OnGatewayConnection {
     for (const message of messages)
       socket.emit(ServerEvents.MessageCreated, toMessagePayload(message));
     return messages.length;
+  }
+
+  /**
+   * The answer streaming right now, as far as it got: a socket that (re)connects mid-answer would
+   * otherwise show only what is streamed from now on. After the replay from PostgreSQL and once
+   * the socket is in the room, so every chunk reaches it at least once (clients assemble by
+   * message id and chunk index, so twice is harmless).
+   */
+  private async replayStreaming(socket: Socket, conversationId: string): Promise<void> {
+    for (const chunk of await this.streamed.read(conversationId))
+      socket.emit(ServerEvents.MessageChunk, chunk);
   }
 
   /** A domain error is acked like the REST route would answer it; anything else is a bug. */

@@ -153,6 +153,36 @@ describe('widget delivery across tabs, retries and reconnects', () => {
     expect(theirs.text).toBe('Mine');
   });
 
+  it('replays the chunks streamed while the widget was disconnected mid-answer', async () => {
+    const token = await newVisitor();
+    const before = await tab(token);
+    const question = sent(
+      await send(before.socket, {
+        text: 'Can you explain, in some detail, how returns work for items bought on sale?',
+      }),
+    );
+    await eventually(() => expect(before.chunks.length).toBeGreaterThanOrEqual(2), 20_000);
+    before.socket.close();
+    const seenBefore = before.chunks.length;
+    // Chunks go out while nobody listens.
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+
+    const after = await tab(token, question.seq);
+    await eventually(() => expect(after.completed).toHaveLength(1), 30_000);
+    const reply = after.completed[0];
+    expect(after.chunks.every((c) => c.messageId === reply.id)).toBe(true);
+    // What the widget assembles from both connections, by chunk index, is the whole answer, and
+    // the chunks missed while away came from the replay, before the answer completed.
+    const byIndex = new Map<number, string>();
+    for (const chunk of [...before.chunks, ...after.chunks])
+      byIndex.set(chunk.chunkIndex, chunk.text);
+    const indices = [...byIndex.keys()].sort((a, b) => a - b);
+    expect(indices).toEqual(indices.map((_, i) => i));
+    expect(indices.map((i) => byIndex.get(i)).join('')).toBe(reply.text);
+    const afterIndices = new Set(after.chunks.map((c) => c.chunkIndex));
+    expect(afterIndices.has(seenBefore)).toBe(true);
+  });
+
   it('shows the bot typing as soon as the message is accepted, however long the queue', async () => {
     const inbound = gateway.app.get<Queue>(getQueueToken(QueueNames.ConversationInbound));
     const token = await newVisitor();
