@@ -8,7 +8,11 @@ import {
   QueueNames,
   serviceUrlEnvVar,
 } from '@cxgenie/contracts';
-import { AcceptCustomerMessage, ConversationIntakeStore } from '@cxgenie/conversations';
+import {
+  AcceptCustomerMessage,
+  ConversationIntakeStore,
+  InboundFairness,
+} from '@cxgenie/conversations';
 import { type TenantScope, createModelSet } from '@cxgenie/database';
 import { RealtimeBroadcaster } from '@cxgenie/realtime';
 import {
@@ -118,6 +122,7 @@ async function channelFeed(
   const intake = new AcceptCustomerMessage(
     new ConversationIntakeStore(),
     new RealtimeBroadcaster(redis),
+    new InboundFairness(redis, { queuePrefix }),
     queue,
   );
   const senders = await Promise.all(

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { AcceptCustomerMessage } from './intake/accept-customer-message.usecase';
+import { InboundFairness } from './intake/inbound-fairness';
 
 /**
  * The shared intake, for the services channels enter through (gateway-api for the widget,
@@ -7,5 +8,8 @@ import { AcceptCustomerMessage } from './intake/accept-customer-message.usecase'
  * (`RealtimeModule`) and the `conversation.inbound` queue registered by the service.
  */
 @Global()
-@Module({ providers: [AcceptCustomerMessage], exports: [AcceptCustomerMessage] })
+@Module({
+  providers: [AcceptCustomerMessage, InboundFairness],
+  exports: [AcceptCustomerMessage, InboundFairness],
+})
 export class ConversationIntakeModule {}

@@ -17,6 +17,7 @@ import {
   type ConversationParty,
   ConversationIntakeStore,
 } from './conversation-intake.store';
+import { InboundFairness } from './inbound-fairness';
 
 /** A customer message as any channel normalised it: who, where, what. */
 export interface InboundCustomerMessage {
@@ -58,6 +59,7 @@ export class AcceptCustomerMessage {
   constructor(
     private readonly intake: ConversationIntakeStore,
     private readonly broadcaster: RealtimeBroadcaster,
+    private readonly fairness: InboundFairness,
     @InjectQueue(QueueNames.ConversationInbound)
     private readonly inbound: Queue<InboundMessageJobData>,
   ) {}
@@ -93,6 +95,7 @@ export class AcceptCustomerMessage {
         messageId: message.id,
         seq: message.seq,
       }),
+      { priority: await this.fairness.priority(scope.workspaceId) },
     );
     return {
       message,
