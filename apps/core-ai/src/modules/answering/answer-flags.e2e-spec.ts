@@ -19,6 +19,7 @@ import {
   seedBotAndChannel,
   seedWorkspace,
   spawnService,
+  serviceTokenHeaders,
 } from '@cxgenie/testing';
 import { coreAiService } from '../../core-ai.service';
 import { IndexKnowledgeEntry } from '../knowledge-index/usecases/index-knowledge-entry/index-knowledge-entry.usecase';
@@ -67,7 +68,11 @@ const clientOf = (service: BootedService) =>
   new CoreAiHttpClient({
     baseUrl: service.url,
     post: postViaFetch((url, { timeoutMs, ...init }) =>
-      fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
+      fetch(url, {
+        ...init,
+        headers: { ...init.headers, ...serviceTokenHeaders() },
+        signal: AbortSignal.timeout(timeoutMs),
+      }),
     ),
   });
 

@@ -414,6 +414,22 @@ export type paths = {
     patch: operations['BotsController_update'];
     trace?: never;
   };
+  '/api/v1/bots/{id}/identity-secret': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['BotsController_rotateIdentitySecret'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/bots/{id}/rotate-public-key': {
     parameters: {
       query?: never;
@@ -655,6 +671,38 @@ export type paths = {
     head?: never;
     /** Edit a customer’s profile (agents may) */
     patch: operations['CustomersController_update'];
+    trace?: never;
+  };
+  '/api/v1/dead-letters': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['DeadLettersController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/flags': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['FlagsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/invitations': {
@@ -1094,6 +1142,7 @@ export type components = {
       handoffOnUnknown: boolean;
       handoffPhrases: string[];
       id: string;
+      identityVerification: components['schemas']['IdentityVerificationResponse'];
       isActive: boolean;
       knowledgeSettings: components['schemas']['KnowledgeSettingsResponse'];
       language: string;
@@ -1198,6 +1247,11 @@ export type components = {
       llmProvider?: 'local' | 'openai' | 'anthropic';
       /** @example Support bot */
       name: string;
+      /**
+       * @description Accept widget visitors only with a signed id (customer.externalId + customer.userHash); issue the secret with POST bots/:id/identity-secret
+       * @default false
+       */
+      requireVerifiedIdentity?: boolean;
       systemPrompt?: string;
       /** @default 0.2 */
       temperature?: number;
@@ -1371,6 +1425,28 @@ export type components = {
       /** Format: date-time */
       updatedAt: string;
     };
+    DeadLetterPageResponse: {
+      items: components['schemas']['DeadLetterResponse'][];
+      nextCursor: string | null;
+    };
+    DeadLetterResponse: {
+      /** @description How many times it was tried */
+      attempts: number;
+      channelId: string | null;
+      conversationId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      id: string;
+      /** @description The original, as it was received */
+      payload: Record<string, never>;
+      /** @description Why it kept failing (the last error) */
+      reason: string;
+      /**
+       * @description inbound: a platform message that could not be accepted; conversation_pipeline: a message the bot could not handle
+       * @enum {string}
+       */
+      source: 'inbound' | 'conversation_pipeline';
+    };
     DocumentPageResponse: {
       items: components['schemas']['DocumentResponse'][];
       nextCursor: string | null;
@@ -1416,6 +1492,29 @@ export type components = {
       question: string;
       /** Format: date-time */
       updatedAt: string;
+    };
+    FlagEvaluationResponse: {
+      flagKey: string;
+      /** @description LaunchDarkly's reason: { kind, ruleIndex?, errorKind? … } */
+      reason: Record<string, never>;
+      /** @description The variation served (any JSON) */
+      value: Record<string, never>;
+      variationIndex: number | null;
+    };
+    FlagsResponse: {
+      flags: {
+        [key: string]: components['schemas']['FlagEvaluationResponse'];
+      };
+    };
+    IdentitySecretResponse: {
+      /** @description Shown this once: sign each visitor id on your server with HMAC-SHA256 under it and send the hex digest as customer.userHash */
+      identitySecret: string;
+    };
+    IdentityVerificationResponse: {
+      /** @description Whether an identity secret has been issued */
+      configured: boolean;
+      /** @description Whether unsigned visitor ids are refused */
+      required: boolean;
     };
     InvitationPageResponse: {
       items: components['schemas']['InvitationResponse'][];
@@ -1691,6 +1790,11 @@ export type components = {
        */
       llmProvider?: 'local' | 'openai' | 'anthropic';
       name?: string;
+      /**
+       * @description Accept widget visitors only with a signed id (customer.externalId + customer.userHash); issue the secret with POST bots/:id/identity-secret
+       * @default false
+       */
+      requireVerifiedIdentity?: boolean;
       systemPrompt?: string;
       /** @default 0.2 */
       temperature?: number;
@@ -1835,6 +1939,8 @@ export type components = {
       /** @example en-US */
       locale?: string;
       name?: string;
+      /** @description HMAC-SHA256 of externalId under the bot's identity secret, hex: proves the site vouches for the visitor. Without it an externalId never resumes an existing customer. */
+      userHash?: string;
     };
     WidgetCustomerResponse: {
       email: string | null;
@@ -3877,6 +3983,59 @@ export interface operations {
       };
     };
   };
+  BotsController_rotateIdentitySecret: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IdentitySecretResponse'];
+        };
+      };
+      /** @description Invalid input; details name each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Writes need the admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such bot in this workspace */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   BotsController_rotate: {
     parameters: {
       query?: never;
@@ -5043,6 +5202,101 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  DeadLettersController_list: {
+    parameters: {
+      query?: {
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeadLetterPageResponse'];
+        };
+      };
+      /** @description Invalid limit or cursor */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Administrators only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FlagsController_list: {
+    parameters: {
+      query?: {
+        /** @description Evaluate for this bot of the workspace too */
+        botId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FlagsResponse'];
+        };
+      };
+      /** @description Invalid input; details name each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The credentials do not allow this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
     };
   };
@@ -6229,6 +6483,13 @@ export interface operations {
           'application/json': components['schemas']['ApiError'];
         };
       };
+      /** @description A limit was reached; Retry-After says when to retry */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
     };
   };
   WidgetController_current: {
@@ -6312,6 +6573,13 @@ export interface operations {
       };
       /** @description No active bot has this key */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Too many sessions from this address or for this bot */
+      429: {
         headers: {
           [name: string]: unknown;
         };
