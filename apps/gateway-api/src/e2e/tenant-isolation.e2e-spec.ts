@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { DeadLetterStore } from '@cxgenie/conversations';
 import { TenantConnections, TenantRelocator } from '@cxgenie/database';
 import {
   ApiClient,
@@ -154,6 +155,18 @@ async function createWorkspaceB(gateway: BootedService, owner: ApiClient): Promi
     })
   ).id;
 
+  // Work of B's set aside, as a worker that gave up on it would.
+  const deadLetter = (
+    await gateway.app
+      .get(DeadLetterStore)
+      .setAside(await gateway.app.get(TenantConnections).scope(workspaceId), {
+        source: 'inbound',
+        reason: 'refused by the database',
+        attempts: 3,
+        payload: { text: 'B' },
+      })
+  ).id;
+
   const all: Verb[] = ['GET', 'PATCH', 'DELETE'];
   const probes: Probe[] = [
     {
@@ -165,6 +178,11 @@ async function createWorkspaceB(gateway: BootedService, owner: ApiClient): Promi
     {
       route: '/api/v1/bots/{}/rotate-public-key',
       path: `/api/v1/bots/${bot}/rotate-public-key`,
+      verbs: ['POST'],
+    },
+    {
+      route: '/api/v1/bots/{}/identity-secret',
+      path: `/api/v1/bots/${bot}/identity-secret`,
       verbs: ['POST'],
     },
     {
@@ -329,6 +347,7 @@ async function createWorkspaceB(gateway: BootedService, owner: ApiClient): Promi
     { route: '/api/v1/invitations', path: '/api/v1/invitations?limit=100', id: invitation },
     { route: '/api/v1/api-keys', path: '/api/v1/api-keys?limit=100', id: apiKey },
     { route: '/api/v1/tickets', path: '/api/v1/tickets?limit=100', id: ticket },
+    { route: '/api/v1/dead-letters', path: '/api/v1/dead-letters?limit=100', id: deadLetter },
   ];
   const snapshots = [
     ...probes.filter((p) => p.verbs.includes('GET')).map((p) => p.path),

@@ -65,11 +65,15 @@ export abstract class ScheduledJobs implements OnModuleInit, OnApplicationShutdo
 
   /**
    * Only once the jobs were scheduled a first time (a service starting is not "missing" them),
-   * and only while Redis answers (an unreachable Redis is the redis check's to report).
+   * not while it stops, and only while Redis answers (an unreachable Redis is the redis check's
+   * to report).
    */
   async missing(): Promise<string[]> {
-    if (!this.scheduled || this.queue.client.status !== 'ready') return [];
-    const scheduled = new Set((await this.queue.getRepeatableJobs()).map((job) => job.name));
+    if (this.stopped || !this.scheduled || this.queue.client.status !== 'ready') return [];
+    // Shutting down, or Redis gone between the two lines: not this check's to report.
+    const repeatable = await this.queue.getRepeatableJobs().catch(() => null);
+    if (!repeatable) return [];
+    const scheduled = new Set(repeatable.map((job) => job.name));
     return Object.keys(this.enabled()).filter((name) => !scheduled.has(name));
   }
 
