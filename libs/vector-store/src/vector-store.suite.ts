@@ -204,6 +204,53 @@ export function describeVectorStoreBehaviour(open: () => Promise<OpenedVectorSto
     expect(ids(await search(space, otherBot, [1, 0, 0, 0]))).toHaveLength(1);
   });
 
+  it("lists a bot's chunks without vectors, and only that bot's", async () => {
+    const space = freshSpace();
+    const scope = newScope();
+    const otherBot = { workspaceId: scope.workspaceId, botId: randomUUID() };
+    const mine = [
+      record(scope, [1, 0, 0, 0], { position: 0 }),
+      record(scope, [0, 1, 0, 0], { partition: 'faqs', title: 'FAQ' }),
+    ];
+    await store.upsert(space, [...mine, record(otherBot, [1, 0, 0, 0])]);
+    const listed = await store.scanScope(space, scope);
+    expect([...listed].sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      mine.map(withoutVector).sort((a, b) => a.id.localeCompare(b.id)),
+    );
+    await expect(store.scanScope(space, newScope())).resolves.toEqual([]);
+  });
+
+  it("changes a bot's revision when its chunks change, and only then", async () => {
+    const space = freshSpace();
+    const scope = newScope();
+    const otherBot = { workspaceId: scope.workspaceId, botId: randomUUID() };
+    const first = record(scope, [1, 0, 0, 0]);
+    await store.upsert(space, [first]);
+    const initial = await store.scopeRevision(space, scope);
+    await expect(store.scopeRevision(space, scope)).resolves.toBe(initial);
+    await store.upsert(space, [record(otherBot, [1, 0, 0, 0])]);
+    await expect(store.scopeRevision(space, scope)).resolves.toBe(initial);
+    await store.upsert(space, [{ ...first, text: 'Edited.', updatedAt: first.updatedAt + 1 }]);
+    const edited = await store.scopeRevision(space, scope);
+    expect(edited).not.toBe(initial);
+    await store.deleteBySource(space, scope, first.sourceId);
+    await expect(store.scopeRevision(space, scope)).resolves.not.toBe(edited);
+  });
+
+  it('deletes every chunk of one bot, and nothing of another', async () => {
+    const space = freshSpace();
+    const scope = newScope();
+    const otherBot = { workspaceId: scope.workspaceId, botId: randomUUID() };
+    await store.upsert(space, [
+      record(scope, [1, 0, 0, 0]),
+      record(scope, [1, 0, 0, 0], { partition: 'snippets' }),
+      record(otherBot, [1, 0, 0, 0]),
+    ]);
+    await store.deleteScope(space, scope);
+    await expect(store.scanScope(space, scope)).resolves.toEqual([]);
+    await expect(store.scanScope(space, otherBot)).resolves.toHaveLength(1);
+  });
+
   it('stores every record of concurrent upserts from several workers', async () => {
     const space = freshSpace();
     const scope = newScope();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Connection, Index, type Table, makeArrowTable } from '@lancedb/lancedb';
 import type { EmbeddingSpace } from '@cxgenie/embeddings';
@@ -11,8 +12,7 @@ import {
   prepareRecords,
 } from '../vector-record.validation';
 import type {
-  LexicalHit,
-  LexicalSearchQuery,
+  StoredChunk,
   VectorHit,
   VectorRecord,
   VectorScope,
@@ -23,6 +23,7 @@ import {
   LANCE_SCALAR_COLUMNS,
   type LanceRow,
   fromLanceRow,
+  fromLanceStoredRow,
   lanceRecordSchema,
   toLanceRow,
 } from './lancedb-record-schema';
@@ -62,9 +63,10 @@ const DEFAULT_OPTIONS: LanceDbVectorStoreOptions = {
 
 const VECTOR_INDEX = 'vector_idx';
 const BOT_INDEX = 'bot_id_idx';
-const TEXT_INDEX = 'text_idx';
 // Versions a concurrent reader (another process) may still be reading are kept this long.
 const KEEP_OLD_VERSIONS_MS = 10 * 60_000;
+
+const MAX_TRACKED_REVISIONS = 10_000;
 
 const COMMIT_CONFLICT = /retryable commit conflict/i;
 const COMMIT_ATTEMPTS = 6;
@@ -90,7 +92,6 @@ interface TableState {
   table: Table;
   hasVectorIndex: boolean;
   hasBotIndex: boolean;
-  hasTextIndex: boolean;
   writesSinceCompaction: number;
   rowsSinceCompaction: number;
 }
@@ -106,6 +107,8 @@ export class LanceDbVectorStore implements VectorStore {
   private readonly options: LanceDbVectorStoreOptions;
   private readonly tables = new Map<string, Promise<TableState>>();
   private readonly writes = new KeyedSerialQueue();
+  /** Per scope: the table version a revision was computed at. */
+  private readonly revisions = new Map<string, { version: number; revision: string }>();
 
   constructor(
     private readonly db: Connection,
@@ -197,32 +200,51 @@ export class LanceDbVectorStore implements VectorStore {
     });
   }
 
-  /**
-   * BM25 over the chunk texts of one partition (Lance's full-text index; rows written after the
-   * index was built are searched too). Each hit also gets its cosine to the query vector, so the
-   * caller can rank lexical-only hits next to vector hits.
-   */
-  async lexicalSearch(space: EmbeddingSpace, query: LexicalSearchQuery): Promise<LexicalHit[]> {
-    assertSearchQuery(space, query);
-    const state = await this.tableOf(space);
-    if (!state.hasTextIndex) await this.refreshIndexState(state);
-    if (!state.hasTextIndex || !query.text.trim()) return [];
-    const rows = (await state.table
+  async scanScope(space: EmbeddingSpace, scope: VectorScope): Promise<StoredChunk[]> {
+    const { table } = await this.tableOf(space);
+    const rows = (await table
       .query()
-      .fullTextSearch(query.text, { columns: 'text' })
-      .where(lanceScopeFilter(query))
-      .select([...LANCE_SCALAR_COLUMNS, 'vector', '_score'])
-      .limit(query.topK)
-      .toArray()) as (LanceRow & { _score?: number })[];
-    return rows.map((row) => ({
-      ...fromLanceRow({ ...row, _distance: 1 - cosine(query.vector, toNumbers(row.vector)) }),
-      lexicalScore: Number(row._score ?? 0),
-    }));
+      .where(lanceScopeFilter(scope))
+      .select([...LANCE_SCALAR_COLUMNS])
+      .toArray()) as LanceRow[];
+    return rows.map(fromLanceStoredRow);
+  }
+
+  /**
+   * The table's version answers "nothing changed" in one call; only after a write (by any bot)
+   * is the bot's own state read: the ids and update times of its rows, hashed.
+   */
+  async scopeRevision(space: EmbeddingSpace, scope: VectorScope): Promise<string> {
+    const filter = lanceScopeFilter(scope);
+    const { table } = await this.tableOf(space);
+    const version = await table.version();
+    const key = `${spaceCollectionName(space)}|${filter}`;
+    const seen = this.revisions.get(key);
+    if (seen && seen.version === version) return seen.revision;
+    const rows = (await table.query().where(filter).select(['id', 'updated_at']).toArray()) as {
+      id: unknown;
+      updated_at: unknown;
+    }[];
+    const stamps = rows.map((row) => `${String(row.id)}@${String(row.updated_at)}`).sort();
+    const revision = createHash('sha1').update(stamps.join('\n')).digest('hex');
+    this.revisions.set(key, { version, revision });
+    if (this.revisions.size > MAX_TRACKED_REVISIONS) {
+      this.revisions.delete(this.revisions.keys().next().value!);
+    }
+    return revision;
   }
 
   async deleteBySource(space: EmbeddingSpace, scope: VectorScope, sourceId: string): Promise<void> {
     assertSafeId(sourceId, 'sourceId');
     const filter = lanceScopeFilter({ ...scope, sourceId });
+    const { table } = await this.tableOf(space);
+    await this.writes.run(spaceCollectionName(space), () =>
+      retryingCommitConflicts(() => table.delete(filter)),
+    );
+  }
+
+  async deleteScope(space: EmbeddingSpace, scope: VectorScope): Promise<void> {
+    const filter = lanceScopeFilter(scope);
     const { table } = await this.tableOf(space);
     await this.writes.run(spaceCollectionName(space), () =>
       retryingCommitConflicts(() => table.delete(filter)),
@@ -263,7 +285,6 @@ export class LanceDbVectorStore implements VectorStore {
       table,
       hasVectorIndex: false,
       hasBotIndex: false,
-      hasTextIndex: false,
       writesSinceCompaction: 0,
       rowsSinceCompaction: 0,
     };
@@ -281,17 +302,6 @@ export class LanceDbVectorStore implements VectorStore {
         table.createIndex('bot_id', { config: Index.btree(), name: BOT_INDEX }),
       );
       state.hasBotIndex = true;
-    }
-    if (!state.hasTextIndex) {
-      // BM25 for hybrid search; rows added later are searched unindexed until the next optimize.
-      await retryingCommitConflicts(() =>
-        table.createIndex('text', {
-          // Stemmed, without stop words: "connections" finds "connection", "the" finds nothing.
-          config: Index.fts({ stem: true, removeStopWords: true, asciiFolding: true }),
-          name: TEXT_INDEX,
-        }),
-      );
-      state.hasTextIndex = true;
     }
     if (!state.hasVectorIndex && (await table.countRows()) >= this.options.annIndexMinRows) {
       await retryingCommitConflicts(() =>
@@ -322,7 +332,6 @@ export class LanceDbVectorStore implements VectorStore {
     const indices = await state.table.listIndices();
     state.hasVectorIndex = indices.some((index) => index.columns.includes('vector'));
     state.hasBotIndex = indices.some((index) => index.columns.includes('bot_id'));
-    state.hasTextIndex = indices.some((index) => index.columns.includes('text'));
   }
 }
 

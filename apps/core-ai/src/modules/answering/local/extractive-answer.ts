@@ -1,5 +1,5 @@
 import type { RetrievedChunk } from '@cxgenie/contracts';
-import { normalizeForHash, termSpecificity, tokenizeForSearch } from '@cxgenie/text-processing';
+import { type WeightedTerm, normalizeForHash, tokenizeForSearch } from '@cxgenie/text-processing';
 
 export interface ExtractiveAnswerOptions {
   /** Sentences (or short code blocks) quoted at most. Default 4. */
@@ -15,42 +15,98 @@ interface Unit {
   paragraph: number;
   order: number;
   score: number;
+  /** The unit is in the hit itself, not in a neighbour joined back for context. */
+  core: boolean;
 }
 
 const CODE_BLOCK_MAX_LINES = 12;
-/** Among equally relevant sentences, one from a better-ranked chunk wins. */
-const CHUNK_RANK_BONUS = 0.05;
+/** Among equally relevant units, one in the hit itself beats one in its neighbours. */
+const CORE_BONUS = 0.05;
+/** Among equally relevant units, one from a better-ranked chunk wins. */
+const CHUNK_RANK_BONUS = 0.03;
+/** A second passage joins the answer only when it adds this share of the question's terms. */
+const SECOND_PASSAGE_GAIN = 0.25;
+/** Openings that refer back to the sentence before, which the quote then needs too. */
+const REFERS_BACK = /^(this|that|these|those|it|they|such|here|there|then|also|however|otherwise)\b/i;
 
 /**
- * An answer made only of the knowledge's own words: the sentences of the best chunks that share
- * the most (weighted) terms with the question, in their original order, one paragraph per source
- * paragraph, paragraphs separated by a blank line so a streaming paragraph buffer can cut there.
+ * An answer made only of the knowledge's own words: the passage of the best chunks that holds
+ * most of the question's (IDF-weighted) terms, with the sentence it continues from or leads into,
+ * and a second passage when it adds what the first lacks. Units stay in their source order, one
+ * paragraph per source paragraph, separated by a blank line so a streaming buffer can cut there.
  */
 export function composeExtractiveAnswer(
-  question: string,
+  query: { terms: readonly WeightedTerm[] },
   chunks: readonly RetrievedChunk[],
+  idf: (term: string) => number,
   options: ExtractiveAnswerOptions = {},
 ): string {
   const { maxSentences = 4, maxChunks = 3 } = options;
-  const questionTerms = new Set(tokenizeForSearch(question));
-  const units = chunks
-    .slice(0, maxChunks)
-    .flatMap((chunk, rank) => unitsOf(chunk.text, rank))
-    .map((unit) => ({ ...unit, score: relevance(unit, questionTerms, maxChunks) }));
-  const chosen = pickDistinct(
-    units.filter((unit) => unit.score > 0).sort((a, b) => b.score - a.score),
-    maxSentences,
-  );
-  // Nothing in common with the question: the best chunk's opening is still its most general part.
-  const quoted = chosen.length > 0 ? chosen : pickDistinct(units, Math.min(2, maxSentences));
-  return layout(quoted);
+  const weights = new Map(query.terms.map((t) => [t.term, t.weight * Math.max(0.1, idf(t.term))]));
+  const total = [...weights.values()].reduce((sum, w) => sum + w, 0);
+  const covered = (units: readonly Unit[]) => {
+    const terms = new Set(units.flatMap((unit) => tokenizeForSearch(unit.text)));
+    return total === 0 ? 0 : [...weights].reduce((s, [t, w]) => s + (terms.has(t) ? w : 0), 0) / total;
+  };
+  const units = chunks.slice(0, maxChunks).flatMap((chunk, rank) => {
+    const core = normalizeForHash(chunk.text).toLowerCase();
+    return unitsOf(chunk.context ?? chunk.text, rank).map((unit) => ({
+      ...unit,
+      core: core.includes(normalizeForHash(unit.text).toLowerCase()),
+    }));
+  });
+  for (const unit of units) {
+    const coverage = covered([unit]);
+    unit.score =
+      coverage === 0
+        ? 0
+        : coverage + (unit.core ? CORE_BONUS : 0) + CHUNK_RANK_BONUS * (maxChunks - unit.chunkRank);
+  }
+  const ranked = units.filter((unit) => unit.score > 0).sort((a, b) => b.score - a.score);
+  if (ranked.length === 0) {
+    // Nothing in common with the question: the best chunk's opening is its most general part.
+    return layout(pickDistinct(units.filter((u) => u.chunkRank === 0), Math.min(2, maxSentences)));
+  }
+  const first = passageAround(ranked[0]!, units, maxSentences);
+  let chosen = first;
+  const room = maxSentences - first.length;
+  if (room > 0) {
+    const base = covered(first);
+    const second = ranked.find(
+      (unit) =>
+        !first.includes(unit) && covered([...first, unit]) - base >= SECOND_PASSAGE_GAIN,
+    );
+    if (second) chosen = [...first, ...passageAround(second, units, room).filter((u) => !first.includes(u))];
+  }
+  return layout(pickDistinct(chosen, maxSentences));
 }
 
-function relevance(unit: Unit, questionTerms: ReadonlySet<string>, maxChunks: number): number {
-  const matched = new Set(tokenizeForSearch(unit.text).filter((term) => questionTerms.has(term)));
-  if (matched.size === 0) return 0;
-  const weight = [...matched].reduce((sum, term) => sum + termSpecificity(term), 0);
-  return weight + CHUNK_RANK_BONUS * (maxChunks - unit.chunkRank);
+/** The anchor, the sentence it refers back to, and what it leads into, within its paragraph. */
+function passageAround(anchor: Unit, units: readonly Unit[], limit: number): Unit[] {
+  const paragraph = units.filter(
+    (u) => u.chunkRank === anchor.chunkRank && u.paragraph === anchor.paragraph,
+  );
+  const at = paragraph.indexOf(anchor);
+  const passage = [anchor];
+  const before = paragraph[at - 1];
+  if (before && REFERS_BACK.test(anchor.text) && passage.length < limit) passage.unshift(before);
+  let next = at + 1;
+  while (passage.length < limit && next < paragraph.length) {
+    const unit = paragraph[next]!;
+    const leadsIn = /[:]$/.test(passage[passage.length - 1]!.text);
+    if (!leadsIn && unit.score === 0 && !REFERS_BACK.test(unit.text)) break;
+    passage.push(unit);
+    next += 1;
+  }
+  // A listing introduced by the passage's last sentence follows it, even in the next paragraph.
+  const last = passage[passage.length - 1]!;
+  if (passage.length < limit && /:$/.test(last.text)) {
+    const following = units.find(
+      (u) => u.chunkRank === last.chunkRank && u.order === last.order + 1 && u.paragraph !== last.paragraph,
+    );
+    if (following) passage.push(following);
+  }
+  return passage;
 }
 
 function pickDistinct(units: readonly Unit[], limit: number): Unit[] {
@@ -90,7 +146,7 @@ function layout(units: readonly Unit[]): string {
 function unitsOf(text: string, chunkRank: number): Unit[] {
   const units: Unit[] = [];
   const push = (unitText: string, paragraph: number) =>
-    units.push({ text: unitText, chunkRank, paragraph, order: units.length, score: 0 });
+    units.push({ text: unitText, chunkRank, paragraph, order: units.length, score: 0, core: true });
   const blocks = splitBlocks(text);
   blocks.forEach((block, paragraph) => {
     if (block.kind === 'code-tail') return;

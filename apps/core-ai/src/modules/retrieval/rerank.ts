@@ -1,0 +1,88 @@
+import { type WeightedTerm, tokenizeForSearch } from '@cxgenie/text-processing';
+import type { Candidate } from './fusion';
+
+/** Each in 0..1: what the local re-ranker weighs. */
+export interface RerankFeatures {
+  /** The fused rank score, relative to the best candidate's. */
+  fused: number;
+  /** Share of the query's (IDF-weighted) terms the chunk holds, title and headings included. */
+  coverage: number;
+  /** The same share within the chunk's title and headings. */
+  headingCoverage: number;
+  /** The best single sentence's share: the terms close together, not scattered over the chunk. */
+  proximity: number;
+  /** Cosine similarity (0 when only the full-text leg found the chunk). */
+  cosine: number;
+  /** BM25F score relative to the best candidate's. */
+  bm25: number;
+}
+
+export type RerankWeights = Readonly<Record<keyof RerankFeatures, number>>;
+
+/** Tuned on the dev split of `npm run eval:rag` (answer-passage recall and page MRR). */
+export const RERANK_WEIGHTS: RerankWeights = {
+  fused: 1,
+  coverage: 0.6,
+  headingCoverage: 0.2,
+  proximity: 0.4,
+  cosine: 0.3,
+  bm25: 0.2,
+};
+
+export interface Reranked extends Candidate {
+  features: RerankFeatures;
+  /** The re-ranker's score before the owner's boosts. */
+  relevance: number;
+}
+
+/** How much each query term says: its weight in the query times its rarity in the bot's knowledge. */
+export type TermWeight = (term: WeightedTerm) => number;
+
+const SENTENCE_END = /(?<=[.!?:;])\s+|\n+/;
+
+/**
+ * The local re-ranker (no model, no key): scores each candidate on term coverage, how close the
+ * terms sit (the best sentence), the headings, and both legs' own scores. With an LLM, the
+ * answer's model re-ranks instead (see `LlmReranker`).
+ */
+export function rerank(
+  candidates: readonly Candidate[],
+  terms: readonly WeightedTerm[],
+  termWeight: TermWeight,
+  weights: RerankWeights = RERANK_WEIGHTS,
+): Reranked[] {
+  if (candidates.length === 0) return [];
+  const weighted = terms.map((term) => ({ term: term.term, weight: termWeight(term) }));
+  const total = weighted.reduce((sum, t) => sum + t.weight, 0);
+  const share = (has: ReadonlySet<string>) =>
+    total === 0 ? 0 : weighted.reduce((sum, t) => sum + (has.has(t.term) ? t.weight : 0), 0) / total;
+  const maxFused = Math.max(...candidates.map((c) => c.fused));
+  const maxBm25 = Math.max(0, ...candidates.map((c) => c.bm25 ?? 0));
+  return candidates
+    .map((candidate) => {
+      const { chunk } = candidate;
+      const heading = new Set(tokenizeForSearch(`${chunk.title}\n${chunk.headingPath}`));
+      const body = tokenizeForSearch(chunk.text);
+      const all = new Set([...heading, ...body]);
+      const proximity = Math.max(
+        0,
+        ...chunk.text
+          .split(SENTENCE_END)
+          .map((sentence) => share(new Set(tokenizeForSearch(sentence)))),
+      );
+      const features: RerankFeatures = {
+        fused: maxFused > 0 ? candidate.fused / maxFused : 0,
+        coverage: share(all),
+        headingCoverage: share(heading),
+        proximity,
+        cosine: Math.max(0, candidate.cosine ?? 0),
+        bm25: maxBm25 > 0 ? (candidate.bm25 ?? 0) / maxBm25 : 0,
+      };
+      const relevance = (Object.keys(weights) as (keyof RerankFeatures)[]).reduce(
+        (sum, key) => sum + weights[key] * features[key],
+        0,
+      );
+      return { ...candidate, features, relevance };
+    })
+    .sort((a, b) => b.relevance - a.relevance);
+}
