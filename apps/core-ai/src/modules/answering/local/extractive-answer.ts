@@ -22,12 +22,17 @@ interface Unit {
 const CODE_BLOCK_MAX_LINES = 12;
 /** Among equally relevant units, one in the hit itself beats one in its neighbours. */
 const CORE_BONUS = 0.05;
-/** Among equally relevant units, one from a better-ranked chunk wins. */
-const CHUNK_RANK_BONUS = 0.03;
+/** What a unit's chunk title and headings add to its own terms: a sentence under "pg_dump" is about pg_dump. */
+const HEADING_CONTEXT = 0.3;
+/** A unit's score is multiplied by this per rank of its chunk: the best chunk's passage wins ties and near-ties. */
+const RANK_DECAY = 0.8;
 /** A second passage joins the answer only when it adds this share of the question's terms. */
-const SECOND_PASSAGE_GAIN = 0.25;
+const SECOND_PASSAGE_GAIN = 0.1;
 /** Openings that refer back to the sentence before, which the quote then needs too. */
-const REFERS_BACK = /^(this|that|these|those|it|they|such|here|there|then|also|however|otherwise)\b/i;
+const REFERS_BACK =
+  /^(this|that|these|those|it|they|such|here|there|then|also|however|otherwise|for example|for instance|e\.g\.|in that case|in this case)\b/i;
+/** A paragraph's first sentences state its topic; an anchor this close to the start takes them along. */
+const TOPIC_SENTENCES = 2;
 
 /**
  * An answer made only of the knowledge's own words: the passage of the best chunks that holds
@@ -48,7 +53,9 @@ export function composeExtractiveAnswer(
     const terms = new Set(units.flatMap((unit) => tokenizeForSearch(unit.text)));
     return total === 0 ? 0 : [...weights].reduce((s, [t, w]) => s + (terms.has(t) ? w : 0), 0) / total;
   };
+  const headingTerms: Set<string>[] = [];
   const units = chunks.slice(0, maxChunks).flatMap((chunk, rank) => {
+    headingTerms[rank] = new Set(tokenizeForSearch(`${chunk.title}\n${chunk.headingPath}`));
     const core = normalizeForHash(chunk.text).toLowerCase();
     return unitsOf(chunk.context ?? chunk.text, rank).map((unit) => ({
       ...unit,
@@ -56,11 +63,18 @@ export function composeExtractiveAnswer(
     }));
   });
   for (const unit of units) {
-    const coverage = covered([unit]);
+    const own = new Set(tokenizeForSearch(unit.text));
+    const heading = headingTerms[unit.chunkRank]!;
+    let score = 0;
+    for (const [term, weight] of weights) {
+      if (own.has(term)) score += weight;
+      else if (heading.has(term)) score += HEADING_CONTEXT * weight;
+    }
+    const coverage = total === 0 || ![...weights.keys()].some((t) => own.has(t)) ? 0 : score / total;
     unit.score =
       coverage === 0
         ? 0
-        : coverage + (unit.core ? CORE_BONUS : 0) + CHUNK_RANK_BONUS * (maxChunks - unit.chunkRank);
+        : (coverage + (unit.core ? CORE_BONUS : 0)) * Math.pow(RANK_DECAY, unit.chunkRank);
   }
   const ranked = units.filter((unit) => unit.score > 0).sort((a, b) => b.score - a.score);
   if (ranked.length === 0) {
@@ -88,8 +102,12 @@ function passageAround(anchor: Unit, units: readonly Unit[], limit: number): Uni
   );
   const at = paragraph.indexOf(anchor);
   const passage = [anchor];
-  const before = paragraph[at - 1];
-  if (before && REFERS_BACK.test(anchor.text) && passage.length < limit) passage.unshift(before);
+  if (at > 0 && at <= TOPIC_SENTENCES) {
+    passage.unshift(...paragraph.slice(0, at).slice(-(limit - 1)));
+  } else {
+    const before = paragraph[at - 1];
+    if (before && REFERS_BACK.test(anchor.text) && passage.length < limit) passage.unshift(before);
+  }
   let next = at + 1;
   while (passage.length < limit && next < paragraph.length) {
     const unit = paragraph[next]!;
