@@ -149,7 +149,9 @@ export class AnswerService {
     const enough = retrieval.chunks.length > 0 && scored.score >= scored.threshold;
     const policy = decidePolicy(enough, request.bot.typeReplyUnknown);
     yield this.decision(request, policy, scored);
-    yield* this.deliver(request, policy, this.pace(text, signal), signal);
+    // Paced like a model only when the customer reads it; an attempt for the agents is not.
+    const attempt = policy.streamAnswer ? this.pace(text, signal) : chunksOf(text);
+    yield* this.deliver(request, policy, attempt, signal);
     if (signal.aborted) return;
     yield this.done(request, LOCAL_ENGINE_INFO, retrieval, { enough, answerability: scored, kind: 'knowledge' }, enough ? null : text);
   }

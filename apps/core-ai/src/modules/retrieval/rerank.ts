@@ -1,4 +1,6 @@
-import { type WeightedTerm, tokenizeForSearch } from '@cxgenie/text-processing';
+import { tokenizeForSearch } from '@cxgenie/text-processing';
+import { coverage } from './query/concept-coverage';
+import type { QueryConcept } from './query/search-query';
 import type { Candidate } from './fusion';
 
 /** Each in 0..1: what the local re-ranker weighs. */
@@ -35,9 +37,6 @@ export interface Reranked extends Candidate {
   relevance: number;
 }
 
-/** How much each query term says: its weight in the query times its rarity in the bot's knowledge. */
-export type TermWeight = (term: WeightedTerm) => number;
-
 const SENTENCE_END = /(?<=[.!?:;])\s+|\n+/;
 
 /**
@@ -47,15 +46,12 @@ const SENTENCE_END = /(?<=[.!?:;])\s+|\n+/;
  */
 export function rerank(
   candidates: readonly Candidate[],
-  terms: readonly WeightedTerm[],
-  termWeight: TermWeight,
+  concepts: readonly QueryConcept[],
+  idf: (term: string) => number,
   weights: RerankWeights = RERANK_WEIGHTS,
 ): Reranked[] {
   if (candidates.length === 0) return [];
-  const weighted = terms.map((term) => ({ term: term.term, weight: termWeight(term) }));
-  const total = weighted.reduce((sum, t) => sum + t.weight, 0);
-  const share = (has: ReadonlySet<string>) =>
-    total === 0 ? 0 : weighted.reduce((sum, t) => sum + (has.has(t.term) ? t.weight : 0), 0) / total;
+  const share = (has: ReadonlySet<string>) => coverage(concepts, idf, has);
   const maxFused = Math.max(...candidates.map((c) => c.fused));
   const maxBm25 = Math.max(0, ...candidates.map((c) => c.bm25 ?? 0));
   return candidates

@@ -77,10 +77,9 @@ export class RetrievalService {
           })
       : [];
     const fused = fuseRankings(vectorHits, lexicalHits).slice(0, RERANK_DEPTH);
-    const termWeight = (term: { term: string; weight: number }) =>
-      term.weight * knowledge.index.idf(term.term);
+    const idf = (term: string) => knowledge.index.idf(term);
     const now = Date.now();
-    const candidates: ScoredCandidate[] = rerank(fused, search.terms, termWeight)
+    const candidates: ScoredCandidate[] = rerank(fused, search.concepts, idf)
       .map((candidate) => ({
         ...candidate,
         score: candidate.relevance * ownerPreference(candidate.chunk, settings, now),

@@ -9,17 +9,17 @@ export const ANSWERABILITY_MODEL: Readonly<{
   bias: number;
   weights: Readonly<Record<keyof EvidenceFeatures, number>>;
 }> = {
-  bias: -1.342,
+  bias: -2.989,
   weights: {
-    relevance: 0.472,
-    coverage: 0.879,
-    proximity: 0.234,
-    unionCoverage: 1.538,
-    headingCoverage: -0.076,
-    cosine: 1.526,
-    agreement: 0.456,
-    unknownTerms: -1.448,
-    missingName: -2.233,
+    relevance: 0.651,
+    coverage: 1.556,
+    proximity: 0.762,
+    unionCoverage: 1.667,
+    headingCoverage: 0.542,
+    cosine: 1.164,
+    agreement: 0.438,
+    unknownTerms: -1.048,
+    missingName: -1.733,
   },
 };
 
@@ -28,9 +28,9 @@ export const ANSWERABILITY_MODEL: Readonly<{
  * threshold for a target false-answer rate r is the score that at most r of them reach.
  */
 export const UNANSWERABLE_CALIBRATION: readonly number[] = [
-  0.771, 0.755, 0.753, 0.752, 0.647, 0.639, 0.618, 0.584, 0.508, 0.479, 0.479, 0.445, 0.43, 0.385,
-  0.337, 0.29, 0.145, 0.131, 0.119, 0.114, 0.111, 0.111, 0.102, 0.102, 0.1, 0.098, 0.095, 0.08,
-  0.08, 0.077, 0.072, 0.062, 0.06, 0.057, 0.05, 0.045, 0.044, 0.019, 0.014, 0.01,
+  0.862, 0.782, 0.734, 0.72, 0.635, 0.525, 0.524, 0.496, 0.467, 0.437, 0.332, 0.314, 0.309, 0.241,
+  0.217, 0.155, 0.119, 0.11, 0.107, 0.106, 0.1, 0.092, 0.09, 0.084, 0.084, 0.08, 0.078, 0.058,
+  0.055, 0.051, 0.051, 0.046, 0.038, 0.038, 0.032, 0.028, 0.018, 0.015, 0.008, 0.006,
 ];
 
 export const DEFAULT_TARGET_FALSE_ANSWER_RATE = 0.05;
@@ -58,10 +58,12 @@ export function thresholdFor(
   const rate = Math.min(0.5, Math.max(0.01, targetRate ?? DEFAULT_TARGET_FALSE_ANSWER_RATE));
   const allowed = Math.floor(rate * calibration.length);
   const firstRefused = calibration[allowed];
-  return firstRefused === undefined ? 0 : Math.min(1, firstRefused + 1e-6);
+  // The calibration is rounded to 3 decimals: half a unit above it is above the question itself.
+  return firstRefused === undefined ? 0 : Math.min(1, firstRefused + 5e-4);
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
+const precise = (value: number) => Math.round(value * 1e9) / 1e9;
 
 /**
  * The answerability of one question: the evidence score times the grounding of the answer in its
@@ -88,9 +90,10 @@ export function answerability(
     shown.grounding = round(grounding.support);
     if (grounding.judged !== null) shown.judged = grounding.judged ? 1 : 0;
   }
+  // Compared as they are: rounding could put a score on the wrong side of its threshold.
   return {
-    score: round(score),
-    threshold: round(threshold),
+    score: precise(score),
+    threshold: precise(threshold),
     features: shown,
     reason: describe(features, evidence, grounding, score >= threshold),
   };

@@ -1,6 +1,7 @@
 import { termSpecificity, tokenizeForSearch } from '@cxgenie/text-processing';
 import type { RetrievalResult } from '../../retrieval/retrieval.service';
 import { RERANK_WEIGHTS } from '../../retrieval/rerank';
+import { coverage } from '../../retrieval/query/concept-coverage';
 
 /** What retrieval says about one question, as comparable numbers in 0..1. */
 export interface EvidenceFeatures {
@@ -43,16 +44,10 @@ export function evidenceFeatures(retrieval: RetrievalResult): EvidenceFeatures {
   const { candidates, knowledge, query } = retrieval;
   const top = candidates.slice(0, TOP);
   const max = (values: number[]) => Math.max(0, ...values);
-  const weighted = query.terms.map((t) => ({
-    term: t.term,
-    weight: t.weight * knowledge.index.idf(t.term),
-  }));
-  const total = weighted.reduce((sum, t) => sum + t.weight, 0);
   const inTop = new Set(
     top.flatMap((c) => tokenizeForSearch(`${c.chunk.title}\n${c.chunk.headingPath}\n${c.chunk.text}`)),
   );
-  const unionCoverage =
-    total === 0 ? 0 : weighted.reduce((s, t) => s + (inTop.has(t.term) ? t.weight : 0), 0) / total;
+  const unionCoverage = coverage(query.concepts, (t) => knowledge.index.idf(t), inTop);
   const byVector = candidates
     .filter((c) => c.vectorRank !== null)
     .sort((a, b) => a.vectorRank! - b.vectorRank!)
@@ -64,7 +59,7 @@ export function evidenceFeatures(retrieval: RetrievalResult): EvidenceFeatures {
       .slice(0, TOP)
       .map((c) => c.chunk.id),
   );
-  const own = query.terms.filter((t) => t.weight >= 1 && termSpecificity(t.term) >= 1);
+  const own = query.concepts.filter((c) => c.weight >= 1 && termSpecificity(c.term) >= 1);
   const unknown = own.filter((t) => knowledge.index.documentFrequency(t.term) === 0);
   const missingName = namesIn(query.question).some((name) => {
     const terms = tokenizeForSearch(name);
@@ -77,7 +72,12 @@ export function evidenceFeatures(retrieval: RetrievalResult): EvidenceFeatures {
     unionCoverage,
     headingCoverage: max(top.map((c) => c.features.headingCoverage)),
     cosine: max(candidates.map((c) => c.cosine ?? 0)),
-    agreement: byVector.filter((c) => byLexical.has(c.chunk.id)).length / TOP,
+    // Out of what there is to agree on: a bot with three chunks can share at most three.
+    agreement:
+      byVector.length === 0 || byLexical.size === 0
+        ? 0
+        : byVector.filter((c) => byLexical.has(c.chunk.id)).length /
+          Math.min(byVector.length, byLexical.size),
     unknownTerms: own.length === 0 ? 0 : unknown.length / own.length,
     missingName: missingName ? 1 : 0,
   };

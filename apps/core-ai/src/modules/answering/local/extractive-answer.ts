@@ -1,5 +1,11 @@
 import type { RetrievedChunk } from '@cxgenie/contracts';
-import { type WeightedTerm, normalizeForHash, tokenizeForSearch } from '@cxgenie/text-processing';
+import { normalizeForHash, tokenizeForSearch } from '@cxgenie/text-processing';
+import {
+  conceptMatch,
+  conceptWeight,
+  coverage,
+} from '../../retrieval/query/concept-coverage';
+import type { QueryConcept } from '../../retrieval/query/search-query';
 
 export interface ExtractiveAnswerOptions {
   /** Sentences (or short code blocks) quoted at most. Default 4. */
@@ -41,18 +47,17 @@ const TOPIC_SENTENCES = 2;
  * paragraph per source paragraph, separated by a blank line so a streaming buffer can cut there.
  */
 export function composeExtractiveAnswer(
-  query: { terms: readonly WeightedTerm[] },
+  query: { concepts: readonly QueryConcept[] },
   chunks: readonly RetrievedChunk[],
   idf: (term: string) => number,
   options: ExtractiveAnswerOptions = {},
 ): string {
   const { maxSentences = 4, maxChunks = 3 } = options;
-  const weights = new Map(query.terms.map((t) => [t.term, t.weight * Math.max(0.1, idf(t.term))]));
-  const total = [...weights.values()].reduce((sum, w) => sum + w, 0);
-  const covered = (units: readonly Unit[]) => {
-    const terms = new Set(units.flatMap((unit) => tokenizeForSearch(unit.text)));
-    return total === 0 ? 0 : [...weights].reduce((s, [t, w]) => s + (terms.has(t) ? w : 0), 0) / total;
-  };
+  const { concepts } = query;
+  const weigh = (term: string) => Math.max(0.1, idf(term));
+  const total = concepts.reduce((sum, c) => sum + conceptWeight(c, weigh), 0);
+  const covered = (units: readonly Unit[]) =>
+    coverage(concepts, weigh, new Set(units.flatMap((unit) => tokenizeForSearch(unit.text))));
   const headingTerms: Set<string>[] = [];
   const units = chunks.slice(0, maxChunks).flatMap((chunk, rank) => {
     headingTerms[rank] = new Set(tokenizeForSearch(`${chunk.title}\n${chunk.headingPath}`));
@@ -66,15 +71,16 @@ export function composeExtractiveAnswer(
     const own = new Set(tokenizeForSearch(unit.text));
     const heading = headingTerms[unit.chunkRank]!;
     let score = 0;
-    for (const [term, weight] of weights) {
-      if (own.has(term)) score += weight;
-      else if (heading.has(term)) score += HEADING_CONTEXT * weight;
+    let matched = false;
+    for (const concept of concepts) {
+      const weight = conceptWeight(concept, weigh);
+      const inUnit = conceptMatch(concept, own);
+      if (inUnit > 0) matched = true;
+      score += weight * Math.max(inUnit, HEADING_CONTEXT * conceptMatch(concept, heading));
     }
-    const coverage = total === 0 || ![...weights.keys()].some((t) => own.has(t)) ? 0 : score / total;
+    const share = total === 0 || !matched ? 0 : score / total;
     unit.score =
-      coverage === 0
-        ? 0
-        : (coverage + (unit.core ? CORE_BONUS : 0)) * Math.pow(RANK_DECAY, unit.chunkRank);
+      share === 0 ? 0 : (share + (unit.core ? CORE_BONUS : 0)) * Math.pow(RANK_DECAY, unit.chunkRank);
   }
   const ranked = units.filter((unit) => unit.score > 0).sort((a, b) => b.score - a.score);
   if (ranked.length === 0) {

@@ -8,12 +8,25 @@ import {
   tokenizeForSearch,
 } from '@cxgenie/text-processing';
 
+/** One term of the question with the words that mean the same (general vocabulary). */
+export interface QueryConcept {
+  term: string;
+  /** 1 for the customer's own words, lower for context carried over from the conversation. */
+  weight: number;
+  synonyms: string[];
+}
+
 /** What retrieval searches with: the text to embed and the weighted terms for full text. */
 export interface SearchQuery {
   /** Embedded for the vector leg. */
   text: string;
-  /** The lexical leg's terms: the customer's own at weight 1, carried-over context below it. */
+  /**
+   * The lexical leg's terms: the customer's own at weight 1, carried-over context below it, and
+   * each one's synonyms at a fraction of its weight.
+   */
   terms: WeightedTerm[];
+  /** The question's terms as concepts: what coverage counts (a synonym covers its term). */
+  concepts: QueryConcept[];
   /** The question as the customer wrote it. */
   question: string;
   /** The earlier question this one was read together with, when it is a follow-up. */
@@ -39,32 +52,41 @@ const ANAPHORA = new Set(['it', 'that', 'this', 'those', 'them', 'they', 'there'
  */
 export const SYNONYM_WEIGHT = 0.25;
 
-/** The terms of `text` at `weight`, and their synonyms at a fraction of it. */
-export function weightedTerms(text: string, weight: number, exclude: ReadonlySet<string> = new Set()): WeightedTerm[] {
+/** The concepts of `text` at `weight`, each with its general-vocabulary synonyms. */
+export function conceptsIn(
+  text: string,
+  weight: number,
+  exclude: ReadonlySet<string> = new Set(),
+): QueryConcept[] {
   const own = [...new Set(tokenizeForSearch(text))].filter((term) => !exclude.has(term));
-  const taken = new Set([...exclude, ...own]);
-  const synonyms: WeightedTerm[] = [];
-  if (SYNONYM_WEIGHT > 0) {
-    for (const term of own) {
-      for (const concept of conceptsOf(term)) {
-        for (const word of SYNONYM_GROUPS[Number(concept.slice(1))] ?? []) {
-          const synonym = stem(word);
-          if (taken.has(synonym)) continue;
-          taken.add(synonym);
-          synonyms.push({ term: synonym, weight: weight * SYNONYM_WEIGHT });
-        }
+  return own.map((term) => {
+    const synonyms = new Set<string>();
+    for (const concept of conceptsOf(term)) {
+      for (const word of SYNONYM_GROUPS[Number(concept.slice(1))] ?? []) {
+        const synonym = stem(word);
+        if (synonym !== term) synonyms.add(synonym);
       }
     }
-  }
-  return [...own.map((term) => ({ term, weight })), ...synonyms];
+    return { term, weight, synonyms: [...synonyms] };
+  });
 }
 
-export const queryOf = (question: string): SearchQuery => ({
-  text: question,
-  terms: weightedTerms(question, 1),
-  question,
-  context: null,
-});
+/** The lexical leg's terms: each concept's term, and its synonyms not already in the query. */
+export function termsOf(concepts: readonly QueryConcept[]): WeightedTerm[] {
+  const terms = new Map<string, number>();
+  for (const c of concepts) terms.set(c.term, Math.max(terms.get(c.term) ?? 0, c.weight));
+  for (const c of concepts) {
+    for (const synonym of c.synonyms) {
+      if (!terms.has(synonym)) terms.set(synonym, c.weight * SYNONYM_WEIGHT);
+    }
+  }
+  return [...terms].map(([term, weight]) => ({ term, weight }));
+}
+
+export function queryOf(question: string): SearchQuery {
+  const concepts = conceptsIn(question, 1);
+  return { text: question, terms: termsOf(concepts), concepts, question, context: null };
+}
 
 /** Whether a question only makes sense with the conversation before it. */
 export function isFollowUp(question: string): boolean {
@@ -84,11 +106,12 @@ export function standaloneQuery(
   const own = queryOf(question);
   const previous = [...history].reverse().find((turn) => turn.role === 'customer')?.text.trim();
   if (!previous || !isFollowUp(question)) return own;
-  const ownTerms = new Set(own.terms.map((t) => t.term));
-  const carried = weightedTerms(previous, CARRIED_TERM_WEIGHT, ownTerms);
+  const ownTerms = new Set(own.concepts.map((c) => c.term));
+  const concepts = [...own.concepts, ...conceptsIn(previous, CARRIED_TERM_WEIGHT, ownTerms)];
   return {
     text: `${previous}\n${question}`,
-    terms: [...own.terms, ...carried],
+    terms: termsOf(concepts),
+    concepts,
     question,
     context: previous,
   };

@@ -1,0 +1,35 @@
+import { termSpecificity } from '@cxgenie/text-processing';
+import type { QueryConcept } from './search-query';
+
+/** A synonym in the text covers its concept this much (the customer's own word covers it fully). */
+export const SYNONYM_COVERAGE = 0.5;
+
+/**
+ * How much a concept says about the question: its weight in the query, its rarity in the bot's
+ * knowledge (IDF), and whether it is an everyday word (a static weight that keeps a tiny bot's
+ * noisy IDF from ranking "long" above "shipping").
+ */
+export const conceptWeight = (concept: QueryConcept, idf: (term: string) => number): number =>
+  concept.weight * idf(concept.term) * termSpecificity(concept.term);
+
+/** How much of a concept `terms` hold: 1 for its own term, less for a synonym, else 0. */
+export function conceptMatch(concept: QueryConcept, terms: ReadonlySet<string>): number {
+  if (terms.has(concept.term)) return 1;
+  return concept.synonyms.some((synonym) => terms.has(synonym)) ? SYNONYM_COVERAGE : 0;
+}
+
+/** The share (0..1) of the question's weighted concepts that `terms` hold. */
+export function coverage(
+  concepts: readonly QueryConcept[],
+  idf: (term: string) => number,
+  terms: ReadonlySet<string>,
+): number {
+  let total = 0;
+  let found = 0;
+  for (const concept of concepts) {
+    const weight = conceptWeight(concept, idf);
+    total += weight;
+    found += weight * conceptMatch(concept, terms);
+  }
+  return total === 0 ? 0 : found / total;
+}
