@@ -1,60 +1,86 @@
-import { EVIDENCE_FEATURES } from '../../apps/core-ai/src/modules/answering/evidence/evidence-features';
-import { evidenceFeatures } from '../../apps/core-ai/src/modules/answering/evidence/evidence-features';
 import {
-  ANSWERABILITY_MODEL,
+  ANSWERABILITY_MODELS,
+  type AnswerabilityModel,
   DEFAULT_TARGET_FALSE_ANSWER_RATE,
 } from '../../apps/core-ai/src/modules/answering/evidence/answerability';
+import {
+  EVIDENCE_FEATURES,
+  type EvidenceFeatures,
+  evidenceFeatures,
+} from '../../apps/core-ai/src/modules/answering/evidence/evidence-features';
 import type { RetrievalResult } from '../../apps/core-ai/src/modules/retrieval/retrieval.service';
 import type { Question } from './dataset';
 
+type Feature = keyof EvidenceFeatures;
+const round = (v: number) => Math.round(v * 1000) / 1000;
+
 /**
- * Fits the answerability model (L2-regularised logistic regression, gradient descent) on the dev
- * split's evidence and prints it with its calibration: the scores of dev's unanswerable
- * questions, from which a bot's threshold follows for any target false-answer rate.
+ * L2-regularised logistic regression by gradient descent, both classes weighed alike (the
+ * unanswerable questions are fewer), started from the current model.
+ */
+function fit(
+  rows: readonly { f: EvidenceFeatures; y: number }[],
+  features: readonly Feature[],
+  start: AnswerabilityModel,
+): AnswerabilityModel {
+  const n = features.length;
+  let w = features.map((k) => start.weights[k] ?? 0);
+  let b = start.bias;
+  const positives = rows.filter((r) => r.y === 1).length;
+  const weightOf = (y: number) =>
+    y === 1 ? rows.length / (2 * positives) : rows.length / (2 * (rows.length - positives));
+  const x = rows.map((r) => features.map((k) => r.f[k]));
+  for (let step = 0; step < 20_000; step += 1) {
+    const gw = new Array<number>(n).fill(0);
+    let gb = 0;
+    rows.forEach(({ y }, r) => {
+      const z = x[r]!.reduce((s, v, i) => s + v * w[i]!, b);
+      const err = (1 / (1 + Math.exp(-z)) - y) * weightOf(y);
+      for (let i = 0; i < n; i += 1) gw[i]! += err * x[r]![i]!;
+      gb += err;
+    });
+    w = w.map((wi, i) => wi - 0.5 * (gw[i]! / rows.length + 0.01 * wi));
+    b -= 0.5 * (gb / rows.length);
+  }
+  const score = (r: number) => 1 / (1 + Math.exp(-x[r]!.reduce((s, v, i) => s + v * w[i]!, b)));
+  const calibration = rows
+    .map((row, r) => (row.y === 0 ? score(r) : null))
+    .filter((s): s is number => s !== null)
+    .sort((a, c) => c - a)
+    .map(round);
+  return {
+    bias: round(b),
+    weights: Object.fromEntries(features.map((k, i) => [k, round(w[i]!)])),
+    calibration,
+  };
+}
+
+/**
+ * Fits the answerability models on the dev split's evidence (with and without the local
+ * embedding's cosines) and prints them with their calibrations, for
+ * apps/core-ai/src/modules/answering/evidence/answerability.ts.
  */
 export async function fitAnswerability(
   system: { retrieve(q: Question): Promise<RetrievalResult> },
   dev: readonly Question[],
 ): Promise<void> {
-  const rows: { x: number[]; y: number }[] = [];
+  const rows: { f: EvidenceFeatures; y: number }[] = [];
   for (const q of dev) {
-    const features = evidenceFeatures(await system.retrieve(q));
-    rows.push({ x: EVIDENCE_FEATURES.map((k) => features[k]), y: q.answerable ? 1 : 0 });
+    rows.push({ f: evidenceFeatures(await system.retrieve(q)), y: q.answerable ? 1 : 0 });
   }
-  const n = EVIDENCE_FEATURES.length;
-  let w = EVIDENCE_FEATURES.map((k) => ANSWERABILITY_MODEL.weights[k]);
-  let b = ANSWERABILITY_MODEL.bias;
-  const lambda = 0.01;
-  const rate = 0.5;
-  // Unanswerable questions are rarer: weigh them up so both classes count alike.
-  const positives = rows.filter((r) => r.y === 1).length;
-  const weightOf = (y: number) => (y === 1 ? rows.length / (2 * positives) : rows.length / (2 * (rows.length - positives)));
-  for (let step = 0; step < 20_000; step += 1) {
-    const gw = new Array<number>(n).fill(0);
-    let gb = 0;
-    for (const { x, y } of rows) {
-      const z = x.reduce((s, v, i) => s + v * w[i]!, b);
-      const p = 1 / (1 + Math.exp(-z));
-      const err = (p - y) * weightOf(y);
-      for (let i = 0; i < n; i += 1) gw[i]! += err * x[i]!;
-      gb += err;
-    }
-    w = w.map((wi, i) => wi - rate * (gw[i]! / rows.length + lambda * wi));
-    b -= rate * (gb / rows.length);
+  const models = {
+    localEmbedding: fit(rows, EVIDENCE_FEATURES, ANSWERABILITY_MODELS.localEmbedding),
+    anyEmbedding: fit(
+      rows,
+      EVIDENCE_FEATURES.filter((k) => k !== 'cosine'),
+      ANSWERABILITY_MODELS.anyEmbedding,
+    ),
+  };
+  for (const [name, model] of Object.entries(models)) {
+    const allowed = Math.floor(DEFAULT_TARGET_FALSE_ANSWER_RATE * model.calibration.length);
+    console.log(`${name}: ${JSON.stringify(model)}`);
+    console.log(
+      `  threshold at the default target (${DEFAULT_TARGET_FALSE_ANSWER_RATE}): ${model.calibration[allowed]}`,
+    );
   }
-  const score = (x: number[]) => 1 / (1 + Math.exp(-x.reduce((s, v, i) => s + v * w[i]!, b)));
-  const unanswerable = rows.filter((r) => r.y === 0).map((r) => score(r.x)).sort((a, c) => c - a);
-  const round = (v: number) => Math.round(v * 1000) / 1000;
-  console.log('bias:', round(b));
-  console.log(
-    'weights:',
-    JSON.stringify(Object.fromEntries(EVIDENCE_FEATURES.map((k, i) => [k, round(w[i]!)]))),
-  );
-  console.log('calibration (dev unanswerable scores, highest first):', JSON.stringify(unanswerable.map(round)));
-  const allowed = Math.floor(DEFAULT_TARGET_FALSE_ANSWER_RATE * unanswerable.length);
-  const threshold = unanswerable[allowed] ?? 0;
-  const answered = rows.filter((r) => r.y === 1 && score(r.x) > threshold).length;
-  console.log(
-    `at the default target (${DEFAULT_TARGET_FALSE_ANSWER_RATE}): threshold ${round(threshold)}, dev answerable answered ${answered}/${positives}`,
-  );
 }

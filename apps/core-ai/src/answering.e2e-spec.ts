@@ -154,7 +154,6 @@ describe('core-ai with the local providers (no API keys)', () => {
     const { events, text, done } = await collect(
       clientOf(coreAi).streamAnswer(request(bot, 'How long does standard shipping take?')),
     );
-    console.log(JSON.stringify(events[0]));
     expect(events[0]).toMatchObject({
       type: 'decision',
       answer: true,
@@ -326,7 +325,7 @@ describe('core-ai with API keys: OpenAI and Anthropic at the wire', () => {
       { reply: 'SUPPORTED' },
     );
     // Unique, so the embedding cache (shared across runs) cannot answer for OpenAI.
-    const question = `How long is shipping for order #${randomUUID().slice(0, 8)}?`;
+    const question = `How long does standard shipping take for order #${randomUUID().slice(0, 8)}?`;
     const { text, done } = await collect(
       clientOf(coreAi).streamAnswer(
         request(bot, question, { llmProvider: 'openai', llmModel: 'gpt-4o-mini' }),
@@ -516,7 +515,7 @@ describe('core-ai with API keys: OpenAI and Anthropic at the wire', () => {
       replyTo: (body) => {
         const messages = body.messages as { role: string; content: string }[];
         const system = messages.find((m) => m.role === 'system')?.content ?? '';
-        if (system.includes('standalone search question')) return 'How long does express shipping take?';
+        if (system.includes('standalone search question')) return 'When does express shipping arrive?';
         if (system.includes('You check a customer-support answer')) return 'SUPPORTED';
         return 'VERDICT: YES\n\nExpress shipping arrives the next business day.';
       },
@@ -539,7 +538,7 @@ describe('core-ai with API keys: OpenAI and Anthropic at the wire', () => {
     const embedded = openai
       .requestsTo('/v1/embeddings')
       .flatMap((r) => (r.body as { input: string[] }).input);
-    expect(embedded).toContain('How long does express shipping take?');
+    expect(embedded).toContain('When does express shipping arrive?');
   });
 
   it('ends with an error event when the provider fails mid-stream', async () => {

@@ -15,7 +15,13 @@ import { type RetrievalResult, RetrievalService } from '../retrieval/retrieval.s
 import { resolveRetrievalSettings } from '../retrieval/retrieval-settings';
 import { type PolicyDecision, decidePolicy } from './answer-policy';
 import { type AnswerEngine, AnswerGenerators } from './answer-generators';
-import { answerability, evidenceScore, thresholdFor } from './evidence/answerability';
+import {
+  type AnswerabilityModel,
+  answerability,
+  evidenceScore,
+  modelFor,
+  thresholdFor,
+} from './evidence/answerability';
 import { evidenceFeatures } from './evidence/evidence-features';
 import { lexicalSupport } from './grounding/lexical-grounding';
 import { composeExtractiveAnswer } from './local/extractive-answer';
@@ -82,11 +88,12 @@ export class AnswerService {
     if (engine.kind === 'llm' && request.bot.knowledge?.rerank === 'llm') {
       retrieval.chunks = await this.llmRerank(engine, query, retrieval, signal);
     }
-    const threshold = thresholdFor(request.bot.knowledge?.targetFalseAnswerRate);
+    const model = modelFor(retrieval.embeddingModel);
+    const threshold = thresholdFor(request.bot.knowledge?.targetFalseAnswerRate, model.calibration);
     const events =
       engine.kind === 'local'
-        ? this.answerLocally(request, retrieval, threshold, signal)
-        : this.answerWithModel(request, engine, retrieval, threshold, signal);
+        ? this.answerLocally(request, retrieval, model, threshold, signal)
+        : this.answerWithModel(request, engine, retrieval, model, threshold, signal);
     yield* events;
   }
 
@@ -133,6 +140,7 @@ export class AnswerService {
   private async *answerLocally(
     request: AnswerRequest,
     retrieval: RetrievalResult,
+    model: AnswerabilityModel,
     threshold: number,
     signal: AbortSignal,
   ): AsyncGenerator<AnswerStreamEvent> {
@@ -145,7 +153,12 @@ export class AnswerService {
       retrieval.chunks.map((chunk) => chunk.context),
       idf,
     );
-    const scored = answerability(evidenceFeatures(retrieval), { support, judged: null }, threshold);
+    const scored = answerability(
+      evidenceFeatures(retrieval),
+      { support, judged: null },
+      threshold,
+      model,
+    );
     const enough = retrieval.chunks.length > 0 && scored.score >= scored.threshold;
     const policy = decidePolicy(enough, request.bot.typeReplyUnknown);
     yield this.decision(request, policy, scored);
@@ -166,6 +179,7 @@ export class AnswerService {
     request: AnswerRequest,
     engine: Extract<AnswerEngine, { kind: 'llm' }>,
     retrieval: RetrievalResult,
+    model: AnswerabilityModel,
     threshold: number,
     signal: AbortSignal,
   ): AsyncGenerator<AnswerStreamEvent> {
@@ -176,8 +190,8 @@ export class AnswerService {
     const parts = engine.assistant.answer(request, retrieval.chunks, signal)[Symbol.asyncIterator]();
     const policyOf = (enough: boolean) => decidePolicy(enough, request.bot.typeReplyUnknown);
 
-    if (retrieval.chunks.length === 0 || evidenceScore(features) < threshold) {
-      const scored = answerability(features, null, threshold);
+    if (retrieval.chunks.length === 0 || evidenceScore(features, model) < threshold) {
+      const scored = answerability(features, null, threshold, model);
       const policy = policyOf(false);
       yield this.decision(request, policy, scored);
       const attempt = { text: '' };
@@ -190,7 +204,7 @@ export class AnswerService {
     const first = await parts.next();
     const verdictYes = !first.done && first.value.kind === 'verdict' && first.value.enough;
     if (!verdictYes) {
-      const scored = answerability(features, { support: 0, judged: false }, threshold);
+      const scored = answerability(features, { support: 0, judged: false }, threshold, model);
       scored.reason = `hand off: the model said it cannot answer from the knowledge (${scored.reason})`;
       const policy = policyOf(false);
       yield this.decision(request, policy, scored);
@@ -205,11 +219,11 @@ export class AnswerService {
     if (!gated) {
       // The customer sees the answer whatever the check says: it streams now, and `done` carries
       // the final verdict (a failed check turns it into `generated`).
-      yield this.decision(request, policyOf(true), answerability(features, null, threshold));
+      yield this.decision(request, policyOf(true), answerability(features, null, threshold, model));
       const attempt = { text: '' };
       for await (const text of textOf(parts, attempt)) yield { type: 'delta', text };
       if (signal.aborted) return;
-      const scored = await this.grounded(request, engine, retrieval, features, threshold, attempt.text, signal, sources, idf);
+      const scored = await this.grounded(request, engine, retrieval, features, model, threshold, attempt.text, signal, sources, idf);
       const enough = scored.score >= scored.threshold;
       yield this.done(request, info, retrieval, { enough, answerability: scored, kind: 'knowledge' }, enough ? null : attempt.text);
       return;
@@ -220,7 +234,7 @@ export class AnswerService {
       // Held back until the grounding check has passed.
     }
     if (signal.aborted) return;
-    const scored = await this.grounded(request, engine, retrieval, features, threshold, attempt.text, signal, sources, idf);
+    const scored = await this.grounded(request, engine, retrieval, features, model, threshold, attempt.text, signal, sources, idf);
     const enough = scored.score >= scored.threshold;
     const policy = policyOf(enough);
     yield this.decision(request, policy, scored);
@@ -234,6 +248,7 @@ export class AnswerService {
     engine: Extract<AnswerEngine, { kind: 'llm' }>,
     retrieval: RetrievalResult,
     features: ReturnType<typeof evidenceFeatures>,
+    model: AnswerabilityModel,
     threshold: number,
     answer: string,
     signal: AbortSignal,
@@ -242,7 +257,7 @@ export class AnswerService {
   ): Promise<Answerability> {
     const support = lexicalSupport(answer, sources, idf);
     const judged = await engine.assistant.judge(request.question, answer, retrieval.chunks, signal);
-    return answerability(features, { support, judged }, threshold);
+    return answerability(features, { support, judged }, threshold, model);
   }
 
   /** What the customer gets once the decision is made: the answer, the fallback, or nothing. */
@@ -313,7 +328,7 @@ export class AnswerService {
       ...info,
       promptVersion: ANSWER_PROMPT_VERSION,
       citations: retrieval.chunks.map(toCitation),
-      attemptedAnswer: answered.enough ? null : (attemptedAnswer ?? ''),
+      attemptedAnswer: answered.enough ? null : (attemptedAnswer ?? '').trim(),
       kind: answered.kind,
       answerability: answered.answerability,
     };

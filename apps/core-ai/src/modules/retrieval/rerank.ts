@@ -49,9 +49,10 @@ export function rerank(
   concepts: readonly QueryConcept[],
   idf: (term: string) => number,
   weights: RerankWeights = RERANK_WEIGHTS,
+  known?: (term: string) => boolean,
 ): Reranked[] {
   if (candidates.length === 0) return [];
-  const share = (has: ReadonlySet<string>) => coverage(concepts, idf, has);
+  const share = (has: ReadonlySet<string>) => coverage(concepts, idf, has, known);
   const maxFused = Math.max(...candidates.map((c) => c.fused));
   const maxBm25 = Math.max(0, ...candidates.map((c) => c.bm25 ?? 0));
   return candidates

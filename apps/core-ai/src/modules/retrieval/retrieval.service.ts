@@ -26,6 +26,8 @@ export interface RetrievalResult {
   /** The bot's own knowledge index: term statistics for the evidence. */
   knowledge: BotKnowledgeIndex;
   query: SearchQuery;
+  /** The embedding model of the vector leg: its cosines mean something for that model only. */
+  embeddingModel: string;
   tookMs: number;
 }
 
@@ -79,7 +81,8 @@ export class RetrievalService {
     const fused = fuseRankings(vectorHits, lexicalHits).slice(0, RERANK_DEPTH);
     const idf = (term: string) => knowledge.index.idf(term);
     const now = Date.now();
-    const candidates: ScoredCandidate[] = rerank(fused, search.concepts, idf)
+    const known = (term: string) => knowledge.index.documentFrequency(term) > 0;
+    const candidates: ScoredCandidate[] = rerank(fused, search.concepts, idf, undefined, known)
       .map((candidate) => ({
         ...candidate,
         score: candidate.relevance * ownerPreference(candidate.chunk, settings, now),
@@ -91,6 +94,7 @@ export class RetrievalService {
       candidates,
       knowledge,
       query: search,
+      embeddingModel: space.model,
       tookMs: Math.round((performance.now() - started) * 100) / 100,
     };
   }

@@ -1,4 +1,6 @@
-import { answerability, evidenceScore, thresholdFor, UNANSWERABLE_CALIBRATION } from './answerability';
+import { ANSWERABILITY_MODELS, answerability, evidenceScore, modelFor, thresholdFor } from './answerability';
+
+const model = ANSWERABILITY_MODELS.localEmbedding;
 import type { EvidenceFeatures } from './evidence-features';
 import { namesIn } from './evidence-features';
 
@@ -26,35 +28,44 @@ const weak: EvidenceFeatures = {
 
 describe('answerability', () => {
   it('scores strong evidence above weak evidence, and a name the knowledge lacks lower still', () => {
-    expect(evidenceScore(strong)).toBeGreaterThan(evidenceScore(weak));
-    expect(evidenceScore({ ...strong, missingName: 1 })).toBeLessThan(evidenceScore(strong));
-    expect(evidenceScore({ ...strong, unknownTerms: 1 })).toBeLessThan(evidenceScore(strong));
+    expect(evidenceScore(strong, model)).toBeGreaterThan(evidenceScore(weak, model));
+    expect(evidenceScore({ ...strong, missingName: 1 }, model)).toBeLessThan(evidenceScore(strong, model));
+    expect(evidenceScore({ ...strong, unknownTerms: 1 }, model)).toBeLessThan(evidenceScore(strong, model));
   });
 
   it('sets the threshold from a target false-answer rate on the calibration', () => {
     const calibration = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0.05];
     // 10 % of 10: one unanswerable question may pass, the second-highest is refused.
-    expect(thresholdFor(0.1, calibration)).toBeCloseTo(0.8);
-    expect(thresholdFor(0.3, calibration)).toBeCloseTo(0.6);
+    expect(thresholdFor(0.1, calibration)).toBeCloseTo(0.8, 2);
+    expect(thresholdFor(0.3, calibration)).toBeCloseTo(0.6, 2);
     // Out-of-range targets are clamped (1 % .. 50 %).
-    expect(thresholdFor(0, calibration)).toBeCloseTo(0.9);
-    expect(thresholdFor(0.9, calibration)).toBeCloseTo(0.4);
+    expect(thresholdFor(0, calibration)).toBeCloseTo(0.9, 2);
+    expect(thresholdFor(0.9, calibration)).toBeCloseTo(0.4, 2);
     // A stricter target never lowers the threshold.
-    expect(thresholdFor(0.01)).toBeGreaterThanOrEqual(thresholdFor(0.05));
-    expect(UNANSWERABLE_CALIBRATION.length).toBeGreaterThanOrEqual(20);
+    expect(thresholdFor(0.01, model.calibration)).toBeGreaterThanOrEqual(
+      thresholdFor(0.05, model.calibration),
+    );
+    expect(model.calibration.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('reads cosines only with the local embedding, whose cosines it was fitted on', () => {
+    expect(modelFor('local/hashed-ngrams-v1')).toBe(ANSWERABILITY_MODELS.localEmbedding);
+    expect(modelFor('text-embedding-3-large')).toBe(ANSWERABILITY_MODELS.anyEmbedding);
+    expect(ANSWERABILITY_MODELS.anyEmbedding.weights.cosine).toBeUndefined();
   });
 
   it('multiplies in the grounding: a rejected answer scores zero, a well-supported one is untouched', () => {
     const threshold = 0.5;
-    const plain = answerability(strong, null, threshold);
-    expect(answerability(strong, { support: 1, judged: true }, threshold).score).toBe(plain.score);
-    expect(answerability(strong, { support: 1, judged: false }, threshold).score).toBe(0);
-    expect(answerability(strong, { support: 0.3, judged: null }, threshold).score).toBeLessThan(
+    const plain = answerability(strong, null, threshold, model);
+    expect(answerability(strong, { support: 1, judged: true }, threshold, model).score).toBe(plain.score);
+    expect(answerability(strong, { support: 1, judged: false }, threshold, model).score).toBe(0);
+    expect(answerability(strong, { support: 0.3, judged: null }, threshold, model).score).toBeLessThan(
       plain.score,
     );
-    expect(plain.features).toMatchObject({ coverage: 0.9, evidence: plain.score });
+    expect(plain.features).toMatchObject({ coverage: 0.9 });
+    expect(plain.features.evidence).toBeCloseTo(plain.score, 3);
     expect(plain.reason).toMatch(/^answer: /);
-    expect(answerability(weak, null, 0.99).reason).toMatch(/^hand off: .*never mentions/);
+    expect(answerability(weak, null, 0.99, model).reason).toMatch(/^hand off: .*never mentions/);
   });
 });
 

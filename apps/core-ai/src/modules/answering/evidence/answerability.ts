@@ -1,37 +1,70 @@
 import type { Answerability } from '@cxgenie/contracts';
+import { LOCAL_EMBEDDING_MODEL } from '@cxgenie/embeddings';
 import { EVIDENCE_FEATURES, type EvidenceFeatures } from './evidence-features';
 
-/**
- * Logistic regression over the evidence, fitted on the dev split of `npm run eval:rag`
- * (`--fit`): the probability-like score that the bot's knowledge answers the question.
- */
-export const ANSWERABILITY_MODEL: Readonly<{
+export interface AnswerabilityModel {
   bias: number;
-  weights: Readonly<Record<keyof EvidenceFeatures, number>>;
-}> = {
-  bias: -2.989,
-  weights: {
-    relevance: 0.651,
-    coverage: 1.556,
-    proximity: 0.762,
-    unionCoverage: 1.667,
-    headingCoverage: 0.542,
-    cosine: 1.164,
-    agreement: 0.438,
-    unknownTerms: -1.048,
-    missingName: -1.733,
+  weights: Readonly<Partial<Record<keyof EvidenceFeatures, number>>>;
+  /**
+   * Scores of the dev split's unanswerable questions under the model, highest first: the
+   * threshold for a target false-answer rate r is the score that at most r of them reach.
+   */
+  calibration: readonly number[];
+}
+
+/**
+ * Logistic regressions over the evidence, fitted on the dev split of `npm run eval:rag` (`--fit`)
+ * with the local embedding: the probability-like score that the bot's knowledge answers the
+ * question. Cosines are a property of the embedding model, so the model that reads them holds
+ * for the local embedding only; any other embedding gets the one fitted without them.
+ */
+export const ANSWERABILITY_MODELS: Readonly<
+  Record<'localEmbedding' | 'anyEmbedding', AnswerabilityModel>
+> = {
+  localEmbedding: {
+    bias: -2.985,
+    weights: {
+      relevance: 0.65,
+      coverage: 1.555,
+      proximity: 0.761,
+      unionCoverage: 1.666,
+      headingCoverage: 0.541,
+      cosine: 1.163,
+      agreement: 0.438,
+      unknownTerms: -1.055,
+      missingName: -1.73,
+    },
+    calibration: [
+      0.862, 0.782, 0.734, 0.72, 0.635, 0.525, 0.525, 0.496, 0.467, 0.437, 0.332, 0.314, 0.309,
+      0.241, 0.218, 0.155, 0.119, 0.11, 0.107, 0.106, 0.1, 0.092, 0.09, 0.084, 0.083, 0.08, 0.078,
+      0.056, 0.055, 0.052, 0.051, 0.047, 0.038, 0.035, 0.032, 0.028, 0.018, 0.015, 0.008, 0.006,
+    ],
+  },
+  anyEmbedding: {
+    bias: -2.747,
+    weights: {
+      relevance: 0.704,
+      coverage: 1.613,
+      proximity: 0.793,
+      unionCoverage: 1.689,
+      headingCoverage: 0.601,
+      agreement: 0.478,
+      unknownTerms: -1.087,
+      missingName: -1.742,
+    },
+    calibration: [
+      0.878, 0.792, 0.752, 0.716, 0.628, 0.563, 0.559, 0.532, 0.496, 0.469, 0.343, 0.318, 0.277,
+      0.249, 0.226, 0.168, 0.122, 0.117, 0.116, 0.112, 0.093, 0.092, 0.088, 0.086, 0.086, 0.077,
+      0.071, 0.058, 0.057, 0.052, 0.052, 0.051, 0.038, 0.036, 0.033, 0.032, 0.015, 0.014, 0.009,
+      0.006,
+    ],
   },
 };
 
-/**
- * Scores of the dev split's unanswerable questions under the model above, highest first: the
- * threshold for a target false-answer rate r is the score that at most r of them reach.
- */
-export const UNANSWERABLE_CALIBRATION: readonly number[] = [
-  0.862, 0.782, 0.734, 0.72, 0.635, 0.525, 0.524, 0.496, 0.467, 0.437, 0.332, 0.314, 0.309, 0.241,
-  0.217, 0.155, 0.119, 0.11, 0.107, 0.106, 0.1, 0.092, 0.09, 0.084, 0.084, 0.08, 0.078, 0.058,
-  0.055, 0.051, 0.051, 0.046, 0.038, 0.038, 0.032, 0.028, 0.018, 0.015, 0.008, 0.006,
-];
+export const modelFor = (embeddingModel: string): AnswerabilityModel =>
+  embeddingModel === LOCAL_EMBEDDING_MODEL
+    ? ANSWERABILITY_MODELS.localEmbedding
+    : ANSWERABILITY_MODELS.anyEmbedding;
 
 export const DEFAULT_TARGET_FALSE_ANSWER_RATE = 0.05;
 
@@ -41,9 +74,11 @@ export const DEFAULT_TARGET_FALSE_ANSWER_RATE = 0.05;
  */
 export const FULL_SUPPORT = 0.6;
 
-export function evidenceScore(features: EvidenceFeatures): number {
-  const { bias, weights } = ANSWERABILITY_MODEL;
-  const z = EVIDENCE_FEATURES.reduce((sum, key) => sum + weights[key] * features[key], bias);
+export function evidenceScore(features: EvidenceFeatures, model: AnswerabilityModel): number {
+  const z = EVIDENCE_FEATURES.reduce(
+    (sum, key) => sum + (model.weights[key] ?? 0) * features[key],
+    model.bias,
+  );
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -53,7 +88,7 @@ export function evidenceScore(features: EvidenceFeatures): number {
  */
 export function thresholdFor(
   targetRate: number | undefined,
-  calibration: readonly number[] = UNANSWERABLE_CALIBRATION,
+  calibration: readonly number[],
 ): number {
   const rate = Math.min(0.5, Math.max(0.01, targetRate ?? DEFAULT_TARGET_FALSE_ANSWER_RATE));
   const allowed = Math.floor(rate * calibration.length);
@@ -73,8 +108,9 @@ export function answerability(
   features: EvidenceFeatures,
   grounding: { support: number; judged: boolean | null } | null,
   threshold: number,
+  model: AnswerabilityModel,
 ): Answerability {
-  const evidence = evidenceScore(features);
+  const evidence = evidenceScore(features, model);
   const groundingFactor =
     grounding === null
       ? 1
@@ -111,7 +147,9 @@ function describe(
     `top cosine ${f.cosine.toFixed(2)}`,
   ];
   if (f.unknownTerms > 0) {
-    parts.push(`${Math.round(f.unknownTerms * 100)}% of its specific terms are not in the knowledge`);
+    parts.push(
+      `${Math.round(f.unknownTerms * 100)}% of its specific terms are not in the knowledge`,
+    );
   }
   if (f.missingName) parts.push('it names something the knowledge never mentions');
   if (grounding?.judged === false) parts.push('the judge found the answer unsupported');

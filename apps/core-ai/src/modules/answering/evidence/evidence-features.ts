@@ -1,7 +1,7 @@
 import { termSpecificity, tokenizeForSearch } from '@cxgenie/text-processing';
 import type { RetrievalResult } from '../../retrieval/retrieval.service';
 import { RERANK_WEIGHTS } from '../../retrieval/rerank';
-import { coverage } from '../../retrieval/query/concept-coverage';
+import { coverage, isCustomerSpecific } from '../../retrieval/query/concept-coverage';
 
 /** What retrieval says about one question, as comparable numbers in 0..1. */
 export interface EvidenceFeatures {
@@ -47,7 +47,8 @@ export function evidenceFeatures(retrieval: RetrievalResult): EvidenceFeatures {
   const inTop = new Set(
     top.flatMap((c) => tokenizeForSearch(`${c.chunk.title}\n${c.chunk.headingPath}\n${c.chunk.text}`)),
   );
-  const unionCoverage = coverage(query.concepts, (t) => knowledge.index.idf(t), inTop);
+  const known = (term: string) => knowledge.index.documentFrequency(term) > 0;
+  const unionCoverage = coverage(query.concepts, (t) => knowledge.index.idf(t), inTop, known);
   const byVector = candidates
     .filter((c) => c.vectorRank !== null)
     .sort((a, b) => a.vectorRank! - b.vectorRank!)
@@ -59,7 +60,9 @@ export function evidenceFeatures(retrieval: RetrievalResult): EvidenceFeatures {
       .slice(0, TOP)
       .map((c) => c.chunk.id),
   );
-  const own = query.concepts.filter((c) => c.weight >= 1 && termSpecificity(c.term) >= 1);
+  const own = query.concepts.filter(
+    (c) => c.weight >= 1 && termSpecificity(c.term) >= 1 && !isCustomerSpecific(c.term),
+  );
   const unknown = own.filter((t) => knowledge.index.documentFrequency(t.term) === 0);
   const missingName = namesIn(query.question).some((name) => {
     const terms = tokenizeForSearch(name);

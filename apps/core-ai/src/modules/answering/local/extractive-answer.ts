@@ -52,12 +52,14 @@ export function composeExtractiveAnswer(
   idf: (term: string) => number,
   options: ExtractiveAnswerOptions = {},
 ): string {
+  // The customer's order numbers and the like are not what the answer is about.
+  const known = () => false;
   const { maxSentences = 4, maxChunks = 3 } = options;
   const { concepts } = query;
   const weigh = (term: string) => Math.max(0.1, idf(term));
-  const total = concepts.reduce((sum, c) => sum + conceptWeight(c, weigh), 0);
+  const total = concepts.reduce((sum, c) => sum + conceptWeight(c, weigh, known), 0);
   const covered = (units: readonly Unit[]) =>
-    coverage(concepts, weigh, new Set(units.flatMap((unit) => tokenizeForSearch(unit.text))));
+    coverage(concepts, weigh, new Set(units.flatMap((unit) => tokenizeForSearch(unit.text))), known);
   const headingTerms: Set<string>[] = [];
   const units = chunks.slice(0, maxChunks).flatMap((chunk, rank) => {
     headingTerms[rank] = new Set(tokenizeForSearch(`${chunk.title}\n${chunk.headingPath}`));
@@ -73,7 +75,7 @@ export function composeExtractiveAnswer(
     let score = 0;
     let matched = false;
     for (const concept of concepts) {
-      const weight = conceptWeight(concept, weigh);
+      const weight = conceptWeight(concept, weigh, known);
       const inUnit = conceptMatch(concept, own);
       if (inUnit > 0) matched = true;
       score += weight * Math.max(inUnit, HEADING_CONTEXT * conceptMatch(concept, heading));

@@ -9,8 +9,20 @@ export const SYNONYM_COVERAGE = 0.5;
  * knowledge (IDF), and whether it is an everyday word (a static weight that keeps a tiny bot's
  * noisy IDF from ranking "long" above "shipping").
  */
-export const conceptWeight = (concept: QueryConcept, idf: (term: string) => number): number =>
-  concept.weight * idf(concept.term) * termSpecificity(concept.term);
+export const conceptWeight = (
+  concept: QueryConcept,
+  idf: (term: string) => number,
+  known: (term: string) => boolean = () => true,
+): number =>
+  isCustomerSpecific(concept.term) && !known(concept.term)
+    ? 0
+    : concept.weight * idf(concept.term) * termSpecificity(concept.term);
+
+/**
+ * An order number, a ticket id, a date: words with digits the knowledge does not have belong to
+ * the customer's case, not to the topic of the question.
+ */
+export const isCustomerSpecific = (term: string): boolean => /\d/.test(term);
 
 /** How much of a concept `terms` hold: 1 for its own term, less for a synonym, else 0. */
 export function conceptMatch(concept: QueryConcept, terms: ReadonlySet<string>): number {
@@ -23,11 +35,12 @@ export function coverage(
   concepts: readonly QueryConcept[],
   idf: (term: string) => number,
   terms: ReadonlySet<string>,
+  known?: (term: string) => boolean,
 ): number {
   let total = 0;
   let found = 0;
   for (const concept of concepts) {
-    const weight = conceptWeight(concept, idf);
+    const weight = conceptWeight(concept, idf, known);
     total += weight;
     found += weight * conceptMatch(concept, terms);
   }
