@@ -511,11 +511,13 @@ describe('core-ai with API keys: OpenAI and Anthropic at the wire', () => {
   });
 
   it('rewrites a follow-up with the model before searching', async () => {
+    // Unique, so the embedding cache (shared across runs) cannot answer for OpenAI.
+    const rewritten = `When does express shipping arrive for order ${Date.now()}?`;
     openai.setDefault({
       replyTo: (body) => {
         const messages = body.messages as { role: string; content: string }[];
         const system = messages.find((m) => m.role === 'system')?.content ?? '';
-        if (system.includes('standalone search question')) return 'When does express shipping arrive?';
+        if (system.includes('standalone search question')) return rewritten;
         if (system.includes('You check a customer-support answer')) return 'SUPPORTED';
         return 'VERDICT: YES\n\nExpress shipping arrives the next business day.';
       },
@@ -538,7 +540,7 @@ describe('core-ai with API keys: OpenAI and Anthropic at the wire', () => {
     const embedded = openai
       .requestsTo('/v1/embeddings')
       .flatMap((r) => (r.body as { input: string[] }).input);
-    expect(embedded).toContain('When does express shipping arrive?');
+    expect(embedded).toContain(rewritten);
   });
 
   it('ends with an error event when the provider fails mid-stream', async () => {
