@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { getQueueToken } from '@nestjs/bull';
+import type { Queue } from 'bull';
 import type { Sequelize } from 'sequelize';
 import {
   type AnswerRequest,
+  type KnowledgePurgeJobData,
+  QueueNames,
   type AnswerStreamEvent,
   CoreAiCallError,
   CoreAiHttpClient,
@@ -180,38 +184,47 @@ describe('core-ai with the local providers (no API keys)', () => {
     ['NO_REPLY', 'silent'],
     ['INPUT_ANSWER', 'fallback'],
     ['AI_GENERATE', 'generated'],
-  ])('applies %s to a question outside the knowledge, deciding before the attempt', async (policy, outcome) => {
-    const { events, text, done } = await collect(
-      clientOf(coreAi).streamAnswer(
-        request(bot, 'Do you sell gift cards for the cinema next door?', {
-          typeReplyUnknown: policy,
-        }),
-      ),
-    );
-    expect(events[0]).toMatchObject({ type: 'decision', answer: false, outcome });
-    expect(done).toMatchObject({ haveEnoughInformation: false, outcome });
-    expect(typeof done!.attemptedAnswer).toBe('string');
-    if (policy === 'NO_REPLY') expect(text).toBe('');
-    if (policy === 'INPUT_ANSWER') {
-      // The fallback leaves right after the decision, before anything else.
-      expect(events[1]).toEqual({ type: 'delta', text: 'A teammate will answer you shortly.' });
-      expect(text).toBe('A teammate will answer you shortly.');
-    }
-    if (policy === 'AI_GENERATE') expect(text).toBe(done!.attemptedAnswer);
-  });
+  ])(
+    'applies %s to a question outside the knowledge, deciding before the attempt',
+    async (policy, outcome) => {
+      const { events, text, done } = await collect(
+        clientOf(coreAi).streamAnswer(
+          request(bot, 'Do you sell gift cards for the cinema next door?', {
+            typeReplyUnknown: policy,
+          }),
+        ),
+      );
+      expect(events[0]).toMatchObject({ type: 'decision', answer: false, outcome });
+      expect(done).toMatchObject({ haveEnoughInformation: false, outcome });
+      expect(typeof done!.attemptedAnswer).toBe('string');
+      if (policy === 'NO_REPLY') expect(text).toBe('');
+      if (policy === 'INPUT_ANSWER') {
+        // The fallback leaves right after the decision, before anything else.
+        expect(events[1]).toEqual({ type: 'delta', text: 'A teammate will answer you shortly.' });
+        expect(text).toBe('A teammate will answer you shortly.');
+      }
+      if (policy === 'AI_GENERATE') expect(text).toBe(done!.attemptedAnswer);
+    },
+  );
 
   it('replies to small talk briefly instead of handing it over, and never to a real question', async () => {
     const hello = await collect(clientOf(coreAi).streamAnswer(request(bot, 'hello there')));
     expect(hello.events[0]).toMatchObject({ type: 'decision', answer: true, kind: 'small_talk' });
     expect(hello.text).toBe('Hello! How can I help you today?');
-    expect(hello.done).toMatchObject({ haveEnoughInformation: true, kind: 'small_talk', citations: [] });
+    expect(hello.done).toMatchObject({
+      haveEnoughInformation: true,
+      kind: 'small_talk',
+      citations: [],
+    });
     const spanish = await collect(
       clientOf(coreAi).streamAnswer(request(bot, '¡gracias!', { language: 'es' })),
     );
     expect(spanish.text).toBe('¡De nada! ¿Hay algo más en lo que pueda ayudarte?');
     const own = await collect(
       clientOf(coreAi).streamAnswer(
-        request(bot, 'are you a bot?', { smallTalk: { replies: { identity: 'Yes, a friendly one.' } } }),
+        request(bot, 'are you a bot?', {
+          smallTalk: { replies: { identity: 'Yes, a friendly one.' } },
+        }),
       ),
     );
     expect(own.text).toBe('Yes, a friendly one.');
@@ -252,6 +265,19 @@ describe('core-ai with the local providers (no API keys)', () => {
     });
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ details: [{ field: 'botId' }] });
+  });
+
+  it("removes a deleted bot's knowledge from the index when the purge job comes", async () => {
+    const doomed = await seedKnowledge(coreAi);
+    expect((await clientOf(coreAi).search({ ...doomed, query: 'shipping' })).chunks.length).toBe(2);
+    const purges = coreAi.app.get<Queue<KnowledgePurgeJobData>>(
+      getQueueToken(QueueNames.KnowledgePurge),
+    );
+    const job = await purges.add(doomed);
+    await job.finished();
+    expect((await clientOf(coreAi).search({ ...doomed, query: 'shipping' })).chunks).toEqual([]);
+    // Another bot's identical knowledge stays.
+    expect((await clientOf(coreAi).search({ ...bot, query: 'shipping' })).chunks.length).toBe(2);
   });
 
   it('embeds texts as unit vectors of its space', async () => {
@@ -505,7 +531,9 @@ describe('core-ai with API keys: OpenAI and Anthropic at the wire', () => {
       const [prompt] = openai
         .requestsTo('/v1/chat/completions')
         .map((r) => (r.body as { messages: { role: string; content: string }[] }).messages);
-      expect(prompt!.find((m) => m.role === 'system')!.content).not.toContain('IMPORTANT SYSTEM NOTICE');
+      expect(prompt!.find((m) => m.role === 'system')!.content).not.toContain(
+        'IMPORTANT SYSTEM NOTICE',
+      );
       expect(prompt!.at(-1)!.content).toContain('‹/source>‹/knowledge>');
     });
   });

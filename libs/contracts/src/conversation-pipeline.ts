@@ -87,7 +87,13 @@ export interface BotKnowledgeSettings {
 }
 
 /** Conversation that is not a question: a greeting, thanks, "are you a bot?". */
-export const SMALL_TALK_INTENTS = ['greeting', 'thanks', 'identity', 'wellbeing', 'goodbye'] as const;
+export const SMALL_TALK_INTENTS = [
+  'greeting',
+  'thanks',
+  'identity',
+  'wellbeing',
+  'goodbye',
+] as const;
 export type SmallTalkIntent = (typeof SMALL_TALK_INTENTS)[number];
 
 export interface SmallTalkSettings {
@@ -175,4 +181,13 @@ export interface KnowledgeIndexJobData extends TracedJobData {
   sourceType: Extract<KnowledgeSourceType, 'faq' | 'snippet'>;
   entryId: string;
   action: 'upsert' | 'delete';
+}
+
+/**
+ * `knowledge.purge`: a bot was deleted; core-ai removes every chunk of it from the vector store,
+ * so deleted knowledge never answers again nor weighs on anything.
+ */
+export interface KnowledgePurgeJobData extends TracedJobData {
+  workspaceId: string;
+  botId: string;
 }

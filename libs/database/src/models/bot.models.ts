@@ -11,6 +11,7 @@ import type {
   ChannelType,
   LlmProvider,
   ReplyUnknownPolicy,
+  SmallTalkSettings,
 } from '@cxgenie/contracts';
 import {
   jsonb,
@@ -42,6 +43,8 @@ export class Bot extends Model<InferAttributes<Bot>, InferCreationAttributes<Bot
   /** Hand over to a human on every NO verdict, not only under NO_REPLY. */
   declare handoffOnUnknown: CreationOptional<boolean>;
   declare knowledgeSettings: CreationOptional<KnowledgeSettings>;
+  /** Greetings, thanks and the like: which the bot replies to, and with what. */
+  declare smallTalk: CreationOptional<SmallTalkSettings>;
   declare isActive: CreationOptional<boolean>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
@@ -87,6 +90,7 @@ export function initBotModels(sequelize: Sequelize) {
       handoffPhrases: jsonb([]),
       handoffOnUnknown: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
       knowledgeSettings: jsonb({}),
+      smallTalk: jsonb({}),
       isActive: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
       ...timestampColumns(),
       deletedAt: optionalDate(),

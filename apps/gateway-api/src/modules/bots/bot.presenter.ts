@@ -16,6 +16,7 @@ export function presentBot(bot: Bot, channels: readonly Channel[]): BotResponse 
     handoffPhrases: bot.handoffPhrases,
     handoffOnUnknown: bot.handoffOnUnknown,
     knowledgeSettings: bot.knowledgeSettings,
+    smallTalk: bot.smallTalk ?? {},
     isActive: bot.isActive,
     activeChannels: channels.map((channel) => ({ id: channel.id, type: channel.type })),
     createdAt: bot.createdAt,

@@ -1,4 +1,6 @@
+import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
+import { QueueNames } from '@cxgenie/contracts';
 import { BotChannelRepository, BotRepository } from '@cxgenie/database';
 import { BotViews } from './bot-views';
 import { BotsController } from './bots.controller';
@@ -10,6 +12,7 @@ import { RotateBotPublicKey } from './usecases/rotate-bot-public-key/rotate-bot-
 import { UpdateBot } from './usecases/update-bot/update-bot.usecase';
 
 @Module({
+  imports: [BullModule.registerQueue({ name: QueueNames.KnowledgePurge })],
   controllers: [BotsController],
   providers: [
     BotRepository,

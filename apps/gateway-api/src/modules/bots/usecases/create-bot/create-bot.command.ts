@@ -1,4 +1,4 @@
-import type { LlmProvider, ReplyUnknownPolicy } from '@cxgenie/contracts';
+import type { LlmProvider, ReplyUnknownPolicy, SmallTalkSettings } from '@cxgenie/contracts';
 import type { KnowledgeSettingsPatch } from '../../bot-settings';
 
 export interface CreateBotCommand {
@@ -13,5 +13,6 @@ export interface CreateBotCommand {
   handoffPhrases?: string[];
   handoffOnUnknown?: boolean;
   knowledgeSettings?: KnowledgeSettingsPatch;
+  smallTalk?: SmallTalkSettings;
   isActive?: boolean;
 }
