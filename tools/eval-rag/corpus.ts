@@ -35,9 +35,7 @@ export interface PageText {
 /** Each page as the loader reads an uploaded HTML file. */
 export function readPages(corpus: Corpus): PageText[] {
   return corpusPages(corpus).map((page) => {
-    const { title, text } = htmlToStructuredText(
-      readFileSync(join(corpus.docs_dir, page), 'utf8'),
-    );
+    const { title, text } = htmlToStructuredText(readFileSync(join(corpus.docs_dir, page), 'utf8'));
     return { page, title: title || page, text };
   });
 }

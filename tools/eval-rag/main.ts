@@ -16,7 +16,14 @@ import { DEFAULT_TARGET_FALSE_ANSWER_RATE } from '../../apps/core-ai/src/modules
 import { chunkPages, fixedSizeChunks, readPages } from './corpus';
 import { type Question, loadDataset, splitOfQuestion } from './dataset';
 import { fitAnswerability } from './fit';
-import { type Metrics, type Scored, goldRank, quoteInTop5, summarise, thresholdForRate } from './metrics';
+import {
+  type Metrics,
+  type Scored,
+  goldRank,
+  quoteInTop5,
+  summarise,
+  thresholdForRate,
+} from './metrics';
 import { type EvalSystem, createBm25System, createOurSystem } from './systems';
 import { runWidgetEval } from './widget-eval';
 
@@ -32,7 +39,10 @@ async function run(system: EvalSystem, questions: readonly Question[]): Promise<
 function table(columns: Record<string, Metrics>): void {
   const keys = Object.keys(Object.values(columns)[0]!) as (keyof Metrics)[];
   const names = Object.keys(columns);
-  const rows = [['', ...names], ...keys.map((k) => [k, ...names.map((n) => String(columns[n]![k]))])];
+  const rows = [
+    ['', ...names],
+    ...keys.map((k) => [k, ...names.map((n) => String(columns[n]![k]))]),
+  ];
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   for (const row of rows) console.log(row.map((cell, c) => cell.padEnd(widths[c]!)).join('  '));
 }
@@ -46,7 +56,9 @@ function printDevOutcomes(scored: readonly Scored[]): void {
         `score=${s.o.score.toFixed(3)} ${JSON.stringify(s.o.features ?? {})}`,
     );
     if (s.q.answerable && s.o.answered && args.has('--answers')) {
-      console.log(`      Q: ${s.q.question}\n      A: ${s.o.answer.replace(/\n/g, ' / ').slice(0, 400)}`);
+      console.log(
+        `      Q: ${s.q.question}\n      A: ${s.o.answer.replace(/\n/g, ' / ').slice(0, 400)}`,
+      );
     }
   }
 }
@@ -57,7 +69,9 @@ async function main(): Promise<void> {
   const dataset = loadDataset();
   for (const corpus of dataset.corpora) {
     if (!existsSync(corpus.docs_dir)) {
-      throw new Error(`${corpus.docs_dir} is missing: run 'bash scripts/eval-rag.sh' to install it`);
+      throw new Error(
+        `${corpus.docs_dir} is missing: run 'bash scripts/eval-rag.sh' to install it`,
+      );
     }
   }
   const started = Date.now();

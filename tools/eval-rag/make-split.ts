@@ -7,8 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATASET_DIR, SPLIT_SALT, type Corpus, type Question, splitDocuments } from './dataset';
 
-const read = <T>(name: string): T =>
-  JSON.parse(readFileSync(join(DATASET_DIR, name), 'utf8')) as T;
+const read = <T>(name: string): T => JSON.parse(readFileSync(join(DATASET_DIR, name), 'utf8')) as T;
 const { corpora } = read<{ corpora: Corpus[] }>('corpora.json');
 const { questions } = read<{ questions: Question[] }>('questions.json');
 const documents = splitDocuments(corpora, questions);

@@ -37,7 +37,8 @@ export function goldRank(s: Scored): number | null {
 }
 
 export const quoteInTop5 = (s: Scored): boolean =>
-  s.q.answerable && s.o.top5Texts.some((text) => holdsQuote(text, (s.q as { quote: string }).quote));
+  s.q.answerable &&
+  s.o.top5Texts.some((text) => holdsQuote(text, (s.q as { quote: string }).quote));
 
 export function summarise(scored: readonly Scored[]): Metrics {
   const answerable = scored.filter((s) => s.q.answerable);

@@ -273,7 +273,7 @@ describe('core-ai with the local providers (no API keys)', () => {
     const purges = coreAi.app.get<Queue<KnowledgePurgeJobData>>(
       getQueueToken(QueueNames.KnowledgePurge),
     );
-    const job = await purges.add(doomed);
+    const job = await purges.add({ ...doomed, traceId: randomUUID() });
     await job.finished();
     expect((await clientOf(coreAi).search({ ...doomed, query: 'shipping' })).chunks).toEqual([]);
     // Another bot's identical knowledge stays.

@@ -52,9 +52,10 @@ describe('fuseRankings', () => {
   });
 
   it('adds both ranks for a chunk both legs returned', () => {
-    const fused = fuseRankings([vectorHit('both', 0.3), vectorHit('v', 0.2)], [
-      { chunk: chunk('both'), score: 1 },
-    ]);
+    const fused = fuseRankings(
+      [vectorHit('both', 0.3), vectorHit('v', 0.2)],
+      [{ chunk: chunk('both'), score: 1 }],
+    );
     expect(fused[0]).toMatchObject({ vectorRank: 1, lexicalRank: 1, fused: 2 / (RRF_K + 1) });
   });
 
@@ -69,10 +70,7 @@ describe('fuseRankings', () => {
   });
 
   it('counts a chunk returned by several partitions once, at its best score', () => {
-    const fused = fuseRankings(
-      [vectorHit('a', 0.4), vectorHit('a', 0.6), vectorHit('b', 0.5)],
-      [],
-    );
+    const fused = fuseRankings([vectorHit('a', 0.4), vectorHit('a', 0.6), vectorHit('b', 0.5)], []);
     expect(fused.map((c) => [c.chunk.id, c.cosine, c.vectorRank])).toEqual([
       ['a', 0.6, 1],
       ['b', 0.5, 2],

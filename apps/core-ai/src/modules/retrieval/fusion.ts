@@ -69,7 +69,5 @@ function dedupe<T extends { chunk: { id: string }; score: number }>(hits: readon
     const seen = best.get(hit.chunk.id);
     if (!seen || seen.score < hit.score) best.set(hit.chunk.id, hit);
   }
-  return [...best.values()].sort(
-    (a, b) => b.score - a.score || (a.chunk.id < b.chunk.id ? -1 : 1),
-  );
+  return [...best.values()].sort((a, b) => b.score - a.score || (a.chunk.id < b.chunk.id ? -1 : 1));
 }

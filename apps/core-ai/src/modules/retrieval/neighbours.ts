@@ -22,7 +22,7 @@ const join = (first: string, second: string): string => {
 export function withNeighbours(
   chunk: StoredChunk,
   at: (sourceId: string, position: number) => StoredChunk | undefined,
-): string {
+): { text: string; joined: StoredChunk[] } {
   const sameDocument = (other: StoredChunk | undefined) =>
     other && other.documentId === chunk.documentId && other.headingPath === chunk.headingPath
       ? other
@@ -32,5 +32,5 @@ export function withNeighbours(
   let text = chunk.text;
   if (before) text = join(before.text, text);
   if (after) text = join(text, after.text);
-  return text;
+  return { text, joined: [before, after].filter((n): n is StoredChunk => n !== undefined) };
 }

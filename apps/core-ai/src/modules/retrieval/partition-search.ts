@@ -18,7 +18,8 @@ export async function searchPartitions(
   search: PartitionSearch,
   mode: 'parallel' | 'sequential' = 'parallel',
 ): Promise<VectorHit[]> {
-  const one = (partition: KnowledgePartition) => store.search(search.space, { ...search, partition });
+  const one = (partition: KnowledgePartition) =>
+    store.search(search.space, { ...search, partition });
   if (mode === 'parallel') return (await Promise.all(KNOWLEDGE_PARTITIONS.map(one))).flat();
   const hits: VectorHit[] = [];
   for (const partition of KNOWLEDGE_PARTITIONS) hits.push(...(await one(partition)));

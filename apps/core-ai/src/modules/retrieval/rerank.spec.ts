@@ -35,7 +35,10 @@ const idf = () => 1;
 
 describe('rerank', () => {
   it('puts the chunk whose single sentence holds the terms above one where they are scattered', () => {
-    const together = stored('together', 'Intro text. VACUUM can reclaim the space of dead rows. End.');
+    const together = stored(
+      'together',
+      'Intro text. VACUUM can reclaim the space of dead rows. End.',
+    );
     const scattered = stored(
       'scattered',
       'VACUUM is a command. Many other things happen. Reclaim is a word. Space is large.',
@@ -74,12 +77,12 @@ describe('withNeighbours', () => {
   const at = (_source: string, position: number) => chunks[position];
 
   it('joins the chunk before and after it in the same section, without their overlap', () => {
-    expect(withNeighbours(chunks[1]!, at)).toBe(
+    expect(withNeighbours(chunks[1]!, at).text).toBe(
       'First part of the section ends here with shared words and the hit follows.',
     );
   });
 
   it('leaves out a neighbour of another section', () => {
-    expect(withNeighbours(chunks[2]!, at)).toBe('After the hit.');
+    expect(withNeighbours(chunks[2]!, at)).toEqual({ text: 'After the hit.', joined: [] });
   });
 });

@@ -1,6 +1,6 @@
-import { tokenizeForSearch } from '@cxgenie/text-processing';
 import { coverage } from './query/concept-coverage';
 import type { QueryConcept } from './query/search-query';
+import { type ChunkTerms, chunkTerms } from './chunk-terms';
 import type { Candidate } from './fusion';
 
 /** Each in 0..1: what the local re-ranker weighs. */
@@ -37,8 +37,6 @@ export interface Reranked extends Candidate {
   relevance: number;
 }
 
-const SENTENCE_END = /(?<=[.!?:;])\s+|\n+/;
-
 /**
  * The local re-ranker (no model, no key): scores each candidate on term coverage, how close the
  * terms sit (the best sentence), the headings, and both legs' own scores. With an LLM, the
@@ -50,6 +48,7 @@ export function rerank(
   idf: (term: string) => number,
   weights: RerankWeights = RERANK_WEIGHTS,
   known?: (term: string) => boolean,
+  termsOf: (candidate: Candidate) => ChunkTerms = (candidate) => chunkTerms(candidate.chunk),
 ): Reranked[] {
   if (candidates.length === 0) return [];
   const share = (has: ReadonlySet<string>) => coverage(concepts, idf, has, known);
@@ -57,16 +56,9 @@ export function rerank(
   const maxBm25 = Math.max(0, ...candidates.map((c) => c.bm25 ?? 0));
   return candidates
     .map((candidate) => {
-      const { chunk } = candidate;
-      const heading = new Set(tokenizeForSearch(`${chunk.title}\n${chunk.headingPath}`));
-      const body = tokenizeForSearch(chunk.text);
+      const { heading, body, sentences } = termsOf(candidate);
       const all = new Set([...heading, ...body]);
-      const proximity = Math.max(
-        0,
-        ...chunk.text
-          .split(SENTENCE_END)
-          .map((sentence) => share(new Set(tokenizeForSearch(sentence)))),
-      );
+      const proximity = Math.max(0, ...sentences.map(share));
       const features: RerankFeatures = {
         fused: maxFused > 0 ? candidate.fused / maxFused : 0,
         coverage: share(all),

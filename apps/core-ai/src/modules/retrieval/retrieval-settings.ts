@@ -27,7 +27,7 @@ export const DEFAULT_RETRIEVAL_SETTINGS: Readonly<RetrievalSettings> = {
   recencyHalfLifeDays: 180,
   recencyWeight: 0.1,
   hybridSearch: true,
-  maxContextTokens: 3000,
+  maxContextTokens: 6000,
 };
 
 type Overridable = Pick<RetrievalSettings, 'topK' | 'hybridSearch' | 'maxContextTokens'>;

@@ -154,13 +154,17 @@ describe('RetrievalService over LanceDB', () => {
     const bot = scopeOf(2);
     const query = 'reset router password';
     const embeddings = new FixedEmbeddings({ [query]: [1, 0, 0, 0] });
-    const answer = record(bot, 'To reset the router, hold the button on the back for ten seconds.', [
-      0.9, 0.44, 0, 0,
-    ]);
+    const answer = record(
+      bot,
+      'To reset the router, hold the button on the back for ten seconds.',
+      [0.9, 0.44, 0, 0],
+    );
     const wordy = [1, 2, 3, 4, 5].map((n) =>
-      record(bot, `Router password reset note ${n}: the router password can be reset.`, [
-        0.2, 0.98, 0, 0,
-      ]),
+      record(
+        bot,
+        `Router password reset note ${n}: the router password can be reset.`,
+        [0.2, 0.98, 0, 0],
+      ),
     );
     const near = Array.from({ length: 25 }, (_, n) =>
       record(bot, `Unrelated page ${n}.`, [0.5, 0, 0.86, 0]),

@@ -2,7 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { RetrievedChunk } from '@cxgenie/contracts';
 import type { EmbeddingProvider } from '@cxgenie/embeddings';
 import { countTokens } from '@cxgenie/text-processing';
-import { VECTOR_STORE, type VectorScope, type VectorStore } from '@cxgenie/vector-store';
+import {
+  type StoredChunk,
+  VECTOR_STORE,
+  type VectorScope,
+  type VectorStore,
+} from '@cxgenie/vector-store';
 import { EMBEDDING_PROVIDER } from '../../core-modules/embeddings/embedding.tokens';
 import { fuseRankings } from './fusion';
 import type { BotKnowledgeIndex } from './lexical/bot-knowledge-index';
@@ -71,18 +76,24 @@ export class RetrievalService {
       topK: CANDIDATES_PER_PARTITION,
     });
     const lexicalHits = settings.hybridSearch
-      ? knowledge
-          .search(search.terms, CANDIDATES_PER_PARTITION)
-          .flatMap((hit) => {
-            const chunk = knowledge.chunk(hit.id);
-            return chunk ? [{ chunk, score: hit.score }] : [];
-          })
+      ? knowledge.search(search.terms, CANDIDATES_PER_PARTITION).flatMap((hit) => {
+          const chunk = knowledge.chunk(hit.id);
+          return chunk ? [{ chunk, score: hit.score }] : [];
+        })
       : [];
     const fused = fuseRankings(vectorHits, lexicalHits).slice(0, RERANK_DEPTH);
     const idf = (term: string) => knowledge.index.idf(term);
     const now = Date.now();
     const known = (term: string) => knowledge.index.documentFrequency(term) > 0;
-    const candidates: ScoredCandidate[] = rerank(fused, search.concepts, idf, undefined, known)
+    const termsOf = (candidate: { chunk: StoredChunk }) => knowledge.termsOf(candidate.chunk);
+    const candidates: ScoredCandidate[] = rerank(
+      fused,
+      search.concepts,
+      idf,
+      undefined,
+      known,
+      termsOf,
+    )
       .map((candidate) => ({
         ...candidate,
         score: candidate.relevance * ownerPreference(candidate.chunk, settings, now),
@@ -112,11 +123,14 @@ export class RetrievalService {
     let used = 0;
     for (const candidate of candidates) {
       if (chosen.length >= settings.topK) break;
-      const own = countTokens(candidate.chunk.text);
-      const expanded = withNeighbours(candidate.chunk, (source, position) =>
+      const { chunk } = candidate;
+      const tokens = (c: StoredChunk) => (c.tokenCount > 0 ? c.tokenCount : countTokens(c.text));
+      const { text: expanded, joined } = withNeighbours(chunk, (source, position) =>
         knowledge.at(source, position),
       );
-      const expandedTokens = expanded === candidate.chunk.text ? own : countTokens(expanded);
+      // The stored counts of the joined chunks: a little over (their overlap counts twice), never under.
+      const own = tokens(chunk);
+      const expandedTokens = joined.reduce((sum, n) => sum + tokens(n), own);
       if (used + expandedTokens <= settings.maxContextTokens) {
         used += expandedTokens;
         chosen.push(toRetrievedChunk(candidate, expanded, expandedTokens));

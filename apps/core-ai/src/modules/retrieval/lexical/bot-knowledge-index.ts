@@ -7,6 +7,7 @@ import {
   analyzeDocument,
 } from '@cxgenie/text-processing';
 import type { StoredChunk } from '@cxgenie/vector-store';
+import { type ChunkTerms, chunkTerms, sentenceTerms } from '../chunk-terms';
 
 /**
  * How much a query term found in a chunk's title or headings counts next to one in its body.
@@ -23,6 +24,7 @@ export class BotKnowledgeIndex {
   readonly index: FieldedBm25Index;
   private readonly byId = new Map<string, StoredChunk>();
   private readonly bySource = new Map<string, Map<number, StoredChunk>>();
+  private readonly terms = new Map<string, ChunkTerms>();
 
   constructor(
     readonly revision: string,
@@ -56,6 +58,30 @@ export class BotKnowledgeIndex {
 
   search(terms: readonly WeightedTerm[], perPartition: number): LexicalHit[] {
     return this.index.search(terms, perPartition);
+  }
+
+  /**
+   * The chunk's search terms (title and headings, body, and each sentence of the body), from the
+   * analysis done when the index was built: the re-ranker reads them for every candidate.
+   */
+  termsOf(chunk: StoredChunk): ChunkTerms {
+    let terms = this.terms.get(chunk.id);
+    if (!terms) {
+      const analyzed = this.analyzed.get(chunk.id);
+      terms =
+        analyzed && analyzed.updatedAt === chunk.updatedAt
+          ? {
+              heading: new Set([
+                ...analyzed.doc.fields.title.keys(),
+                ...analyzed.doc.fields.headings.keys(),
+              ]),
+              body: new Set(analyzed.doc.fields.body.keys()),
+              sentences: sentenceTerms(chunk.text),
+            }
+          : chunkTerms(chunk);
+      this.terms.set(chunk.id, terms);
+    }
+    return terms;
   }
 
   /**

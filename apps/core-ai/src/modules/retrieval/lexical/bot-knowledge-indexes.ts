@@ -55,7 +55,8 @@ export class BotKnowledgeIndexes {
     this.cache.set(key, index);
     this.evict();
     const ms = Math.round(performance.now() - started);
-    if (ms > 200) this.logger.log(`indexed ${chunks.length} chunks of bot ${scope.botId} in ${ms} ms`);
+    if (ms > 200)
+      this.logger.log(`indexed ${chunks.length} chunks of bot ${scope.botId} in ${ms} ms`);
     return index;
   }
 
