@@ -45,4 +45,10 @@ ensure_docs
 if [ "${1:-}" = "--ensure-only" ]; then
   exit 0
 fi
+# The end-to-end run through the widget spawns the services against the project's own PostgreSQL
+# and Redis (the test databases, as benchmarks do).
+case " $* " in
+  *" --no-widget "* | *" --dev-only "* | *" --fit "*) ;;
+  *) bash scripts/infra.sh up >/dev/null ;;
+esac
 exec node scripts/run-ts.js tools/eval-rag/main.ts "$@"
