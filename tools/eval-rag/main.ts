@@ -16,13 +16,7 @@ import { DEFAULT_TARGET_FALSE_ANSWER_RATE } from '../../apps/core-ai/src/modules
 import { chunkPages, fixedSizeChunks, readPages } from './corpus';
 import { type Question, loadDataset, splitOfQuestion } from './dataset';
 import { fitAnswerability } from './fit';
-import {
-  type Scored,
-  goldRank,
-  quoteInTop5,
-  summarise,
-  thresholdForRate,
-} from './metrics';
+import { type Scored, goldRank, quoteInTop5, summarise, thresholdForRate } from './metrics';
 import { type EvalSystem, createBm25System, createOurSystem } from './systems';
 import { runWidgetEval } from './widget-eval';
 

@@ -15,7 +15,7 @@ const file = {
   rule: `dev when sha256("${SPLIT_SALT}:<corpus>/<page>")[0] < 128, else test; pages of legacy questions are dev`,
   documents,
 };
-writeFileSync(join(DATASET_DIR, 'split.json'), `${JSON.stringify(file, null, 1)}\n`);
+writeFileSync(join(DATASET_DIR, 'split.json'), `${JSON.stringify(file, null, 2)}\n`);
 for (const [corpus, pages] of Object.entries(documents)) {
   const values = Object.values(pages);
   console.log(

@@ -3,12 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { QueryTypes, Sequelize } from 'sequelize';
 import { serviceUrlEnvVar } from '@cxgenie/contracts';
-import {
-  type SpawnedService,
-  TEST_DATABASE_URL,
-  eventually,
-  spawnService,
-} from '@cxgenie/testing';
+import { type SpawnedService, TEST_DATABASE_URL, eventually, spawnService } from '@cxgenie/testing';
 import { Migrator } from '@cxgenie/database';
 import { type Corpus, type Question, type RagDataset, corpusPages, holdsQuote } from './dataset';
 
@@ -108,7 +103,10 @@ export async function runWidgetEval(
       bots.set(corpus.id, bot);
       await uploadCorpus(owner, bot.id, corpus);
     }
-    await waitForIngestion(db, [...bots.values()].map((b) => b.id));
+    await waitForIngestion(
+      db,
+      [...bots.values()].map((b) => b.id),
+    );
     const ingestSeconds = Math.round((Date.now() - started) / 1000);
 
     const outcomes: { q: Question; answered: boolean; answer: string }[] = [];
@@ -154,7 +152,8 @@ async function waitForIngestion(db: Sequelize, botIds: string[]): Promise<void> 
       );
       const failed = rows.find((r) => r.status === 'failed');
       if (failed) throw new Error(`${failed.n} documents failed to ingest`);
-      if (rows.some((r) => r.status !== 'ready')) throw new Error(`ingesting: ${JSON.stringify(rows)}`);
+      if (rows.some((r) => r.status !== 'ready'))
+        throw new Error(`ingesting: ${JSON.stringify(rows)}`);
     },
     INGEST_TIMEOUT_MS,
     2_000,
@@ -186,7 +185,9 @@ async function ask(db: Sequelize, widget: Api, text: string): Promise<string | n
   return rows[0]?.text ?? null;
 }
 
-function summariseWidget(outcomes: readonly { q: Question; answered: boolean; answer: string }[]): WidgetMetrics {
+function summariseWidget(
+  outcomes: readonly { q: Question; answered: boolean; answer: string }[],
+): WidgetMetrics {
   const answerable = outcomes.filter((o) => o.q.answerable);
   const unanswerable = outcomes.filter((o) => !o.q.answerable);
   const share = <T>(items: readonly T[], test: (t: T) => boolean) =>

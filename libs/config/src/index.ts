@@ -2,4 +2,8 @@ export * from './config.error';
 export * from './service-config';
 export * from './load-service-config';
 export * from './config.tokens';
-export { DEFAULT_CHUNK_OVERLAP_TOKENS, DEFAULT_CHUNK_TOKENS, platformEnvSchema } from './env-schema';
+export {
+  DEFAULT_CHUNK_OVERLAP_TOKENS,
+  DEFAULT_CHUNK_TOKENS,
+  platformEnvSchema,
+} from './env-schema';

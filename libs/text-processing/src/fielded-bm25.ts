@@ -96,7 +96,10 @@ export class FieldedBm25Index {
     this.lengths = new Float32Array(documents.length);
     const building = new Map<string, { docs: number[]; tfs: number[] }>();
     documents.forEach((doc, index) => {
-      this.lengths[index] = FIELDS.reduce((sum, field) => sum + weights[field] * doc.lengths[field], 0);
+      this.lengths[index] = FIELDS.reduce(
+        (sum, field) => sum + weights[field] * doc.lengths[field],
+        0,
+      );
       const tf = new Map<string, number>();
       for (const field of FIELDS) {
         for (const [term, count] of doc.fields[field]) {
@@ -136,7 +139,8 @@ export class FieldedBm25Index {
   search(query: readonly WeightedTerm[], perGroup: number): LexicalHit[] {
     const scores = new Map<number, number>();
     const weights = new Map<string, number>();
-    for (const { term, weight } of query) weights.set(term, Math.max(weights.get(term) ?? 0, weight));
+    for (const { term, weight } of query)
+      weights.set(term, Math.max(weights.get(term) ?? 0, weight));
     for (const [term, weight] of weights) {
       const posting = this.postings.get(term);
       if (!posting || weight <= 0) continue;

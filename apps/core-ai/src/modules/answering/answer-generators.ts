@@ -15,7 +15,11 @@ export type AnswerEngine =
   | { kind: 'local'; provider: 'local'; model: string }
   | { kind: 'llm'; provider: string; model: string; assistant: LlmAssistant };
 
-export const LOCAL_ENGINE: AnswerEngine = { kind: 'local', provider: 'local', model: 'extractive-v2' };
+export const LOCAL_ENGINE: AnswerEngine = {
+  kind: 'local',
+  provider: 'local',
+  model: 'extractive-v2',
+};
 
 /**
  * Picks the engine for a bot's provider. A provider without a key configured in this deployment

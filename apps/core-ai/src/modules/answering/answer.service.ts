@@ -166,7 +166,13 @@ export class AnswerService {
     const attempt = policy.streamAnswer ? this.pace(text, signal) : chunksOf(text);
     yield* this.deliver(request, policy, attempt, signal);
     if (signal.aborted) return;
-    yield this.done(request, LOCAL_ENGINE_INFO, retrieval, { enough, answerability: scored, kind: 'knowledge' }, enough ? null : text);
+    yield this.done(
+      request,
+      LOCAL_ENGINE_INFO,
+      retrieval,
+      { enough, answerability: scored, kind: 'knowledge' },
+      enough ? null : text,
+    );
   }
 
   /**
@@ -187,7 +193,9 @@ export class AnswerService {
     const info = { provider: engine.provider, model: engine.model };
     const idf = (term: string) => retrieval.knowledge.index.idf(term);
     const sources = retrieval.chunks.map((chunk) => chunk.context);
-    const parts = engine.assistant.answer(request, retrieval.chunks, signal)[Symbol.asyncIterator]();
+    const parts = engine.assistant
+      .answer(request, retrieval.chunks, signal)
+      [Symbol.asyncIterator]();
     const policyOf = (enough: boolean) => decidePolicy(enough, request.bot.typeReplyUnknown);
 
     if (retrieval.chunks.length === 0 || evidenceScore(features, model) < threshold) {
@@ -197,7 +205,13 @@ export class AnswerService {
       const attempt = { text: '' };
       yield* this.deliver(request, policy, textOf(parts, attempt), signal);
       if (signal.aborted) return;
-      yield this.done(request, info, retrieval, { enough: false, answerability: scored, kind: 'knowledge' }, attempt.text);
+      yield this.done(
+        request,
+        info,
+        retrieval,
+        { enough: false, answerability: scored, kind: 'knowledge' },
+        attempt.text,
+      );
       return;
     }
 
@@ -211,7 +225,13 @@ export class AnswerService {
       const attempt = { text: '' };
       yield* this.deliver(request, policy, textOf(parts, attempt), signal);
       if (signal.aborted) return;
-      yield this.done(request, info, retrieval, { enough: false, answerability: scored, kind: 'knowledge' }, attempt.text);
+      yield this.done(
+        request,
+        info,
+        retrieval,
+        { enough: false, answerability: scored, kind: 'knowledge' },
+        attempt.text,
+      );
       return;
     }
 
@@ -223,9 +243,26 @@ export class AnswerService {
       const attempt = { text: '' };
       for await (const text of textOf(parts, attempt)) yield { type: 'delta', text };
       if (signal.aborted) return;
-      const scored = await this.grounded(request, engine, retrieval, features, model, threshold, attempt.text, signal, sources, idf);
+      const scored = await this.grounded(
+        request,
+        engine,
+        retrieval,
+        features,
+        model,
+        threshold,
+        attempt.text,
+        signal,
+        sources,
+        idf,
+      );
       const enough = scored.score >= scored.threshold;
-      yield this.done(request, info, retrieval, { enough, answerability: scored, kind: 'knowledge' }, enough ? null : attempt.text);
+      yield this.done(
+        request,
+        info,
+        retrieval,
+        { enough, answerability: scored, kind: 'knowledge' },
+        enough ? null : attempt.text,
+      );
       return;
     }
 
@@ -234,13 +271,30 @@ export class AnswerService {
       // Held back until the grounding check has passed.
     }
     if (signal.aborted) return;
-    const scored = await this.grounded(request, engine, retrieval, features, model, threshold, attempt.text, signal, sources, idf);
+    const scored = await this.grounded(
+      request,
+      engine,
+      retrieval,
+      features,
+      model,
+      threshold,
+      attempt.text,
+      signal,
+      sources,
+      idf,
+    );
     const enough = scored.score >= scored.threshold;
     const policy = policyOf(enough);
     yield this.decision(request, policy, scored);
     yield* this.deliver(request, policy, chunksOf(attempt.text), signal);
     if (signal.aborted) return;
-    yield this.done(request, info, retrieval, { enough, answerability: scored, kind: 'knowledge' }, enough ? null : attempt.text);
+    yield this.done(
+      request,
+      info,
+      retrieval,
+      { enough, answerability: scored, kind: 'knowledge' },
+      enough ? null : attempt.text,
+    );
   }
 
   private async grounded(
@@ -310,7 +364,13 @@ export class AnswerService {
       `answerability of message ${request.messageId}: ${scored.score} (threshold ${scored.threshold}) ` +
         `-> ${policy.outcome} ${JSON.stringify(scored.features)}`,
     );
-    return { type: 'decision', answer, outcome: policy.outcome, kind: 'knowledge', answerability: scored };
+    return {
+      type: 'decision',
+      answer,
+      outcome: policy.outcome,
+      kind: 'knowledge',
+      answerability: scored,
+    };
   }
 
   private done(

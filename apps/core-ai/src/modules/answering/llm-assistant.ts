@@ -55,7 +55,9 @@ export class LlmAssistant {
     signal: AbortSignal,
   ): Promise<boolean> {
     try {
-      return readJudgement(await this.complete(buildJudgePrompt(this.model, question, answer, chunks), signal));
+      return readJudgement(
+        await this.complete(buildJudgePrompt(this.model, question, answer, chunks), signal),
+      );
     } catch (error) {
       this.logger.warn(`grounding judge failed (treated as unsupported): ${String(error)}`);
       return false;

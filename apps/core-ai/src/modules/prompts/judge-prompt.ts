@@ -35,5 +35,4 @@ export function buildJudgePrompt(
 }
 
 /** Only an unambiguous SUPPORTED passes; anything else (UNSUPPORTED, chatter, nothing) fails. */
-export const readJudgement = (reply: string): boolean =>
-  /^\W*SUPPORTED\W*$/i.test(reply.trim());
+export const readJudgement = (reply: string): boolean => /^\W*SUPPORTED\W*$/i.test(reply.trim());

@@ -17,7 +17,9 @@ export function buildRerankPrompt(
   passages: readonly { title: string; text: string }[],
 ): ChatRequest {
   const listed = passages
-    .map((p, i) => wrap('passage', p.text.slice(0, PASSAGE_CHARS), { id: String(i + 1), title: p.title }))
+    .map((p, i) =>
+      wrap('passage', p.text.slice(0, PASSAGE_CHARS), { id: String(i + 1), title: p.title }),
+    )
     .join('\n');
   return {
     model,

@@ -1,5 +1,14 @@
 /** The tags prompts wrap untrusted text in. */
-const TAGS = ['knowledge', 'source', 'sources', 'customer_message', 'conversation', 'question', 'answer', 'passage'];
+const TAGS = [
+  'knowledge',
+  'source',
+  'sources',
+  'customer_message',
+  'conversation',
+  'question',
+  'answer',
+  'passage',
+];
 const TAG = new RegExp(`<(\\/?)\\s*(${TAGS.join('|')})\\b`, 'gi');
 
 /**

@@ -1,4 +1,10 @@
-import { ANSWERABILITY_MODELS, answerability, evidenceScore, modelFor, thresholdFor } from './answerability';
+import {
+  ANSWERABILITY_MODELS,
+  answerability,
+  evidenceScore,
+  modelFor,
+  thresholdFor,
+} from './answerability';
 
 const model = ANSWERABILITY_MODELS.localEmbedding;
 import type { EvidenceFeatures } from './evidence-features';
@@ -29,8 +35,12 @@ const weak: EvidenceFeatures = {
 describe('answerability', () => {
   it('scores strong evidence above weak evidence, and a name the knowledge lacks lower still', () => {
     expect(evidenceScore(strong, model)).toBeGreaterThan(evidenceScore(weak, model));
-    expect(evidenceScore({ ...strong, missingName: 1 }, model)).toBeLessThan(evidenceScore(strong, model));
-    expect(evidenceScore({ ...strong, unknownTerms: 1 }, model)).toBeLessThan(evidenceScore(strong, model));
+    expect(evidenceScore({ ...strong, missingName: 1 }, model)).toBeLessThan(
+      evidenceScore(strong, model),
+    );
+    expect(evidenceScore({ ...strong, unknownTerms: 1 }, model)).toBeLessThan(
+      evidenceScore(strong, model),
+    );
   });
 
   it('sets the threshold from a target false-answer rate on the calibration', () => {
@@ -57,11 +67,13 @@ describe('answerability', () => {
   it('multiplies in the grounding: a rejected answer scores zero, a well-supported one is untouched', () => {
     const threshold = 0.5;
     const plain = answerability(strong, null, threshold, model);
-    expect(answerability(strong, { support: 1, judged: true }, threshold, model).score).toBe(plain.score);
-    expect(answerability(strong, { support: 1, judged: false }, threshold, model).score).toBe(0);
-    expect(answerability(strong, { support: 0.3, judged: null }, threshold, model).score).toBeLessThan(
+    expect(answerability(strong, { support: 1, judged: true }, threshold, model).score).toBe(
       plain.score,
     );
+    expect(answerability(strong, { support: 1, judged: false }, threshold, model).score).toBe(0);
+    expect(
+      answerability(strong, { support: 0.3, judged: null }, threshold, model).score,
+    ).toBeLessThan(plain.score);
     expect(plain.features).toMatchObject({ coverage: 0.9 });
     expect(plain.features.evidence).toBeCloseTo(plain.score, 3);
     expect(plain.reason).toMatch(/^answer: /);

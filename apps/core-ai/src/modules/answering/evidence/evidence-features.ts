@@ -45,7 +45,9 @@ export function evidenceFeatures(retrieval: RetrievalResult): EvidenceFeatures {
   const top = candidates.slice(0, TOP);
   const max = (values: number[]) => Math.max(0, ...values);
   const inTop = new Set(
-    top.flatMap((c) => tokenizeForSearch(`${c.chunk.title}\n${c.chunk.headingPath}\n${c.chunk.text}`)),
+    top.flatMap((c) =>
+      tokenizeForSearch(`${c.chunk.title}\n${c.chunk.headingPath}\n${c.chunk.text}`),
+    ),
   );
   const known = (term: string) => knowledge.index.documentFrequency(term) > 0;
   const unionCoverage = coverage(query.concepts, (t) => knowledge.index.idf(t), inTop, known);

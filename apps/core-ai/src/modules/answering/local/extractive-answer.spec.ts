@@ -92,7 +92,9 @@ describe('composeExtractiveAnswer', () => {
   });
 
   it('keeps a short code listing introduced by its sentence and skips a listing cut by chunking', () => {
-    const code = chunk('  WHERE id = 1;\n```\n\nTo refund by API:\n\n```\nPOST /refunds {"plan": "annual"}\n```');
+    const code = chunk(
+      '  WHERE id = 1;\n```\n\nTo refund by API:\n\n```\nPOST /refunds {"plan": "annual"}\n```',
+    );
     const answer = composeExtractiveAnswer(query('refund annual plan by API'), [code], idf, {
       maxSentences: 3,
     });

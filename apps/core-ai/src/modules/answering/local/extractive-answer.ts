@@ -1,10 +1,6 @@
 import type { RetrievedChunk } from '@cxgenie/contracts';
 import { normalizeForHash, tokenizeForSearch } from '@cxgenie/text-processing';
-import {
-  conceptMatch,
-  conceptWeight,
-  coverage,
-} from '../../retrieval/query/concept-coverage';
+import { conceptMatch, conceptWeight, coverage } from '../../retrieval/query/concept-coverage';
 import type { QueryConcept } from '../../retrieval/query/search-query';
 
 export interface ExtractiveAnswerOptions {
@@ -59,7 +55,12 @@ export function composeExtractiveAnswer(
   const weigh = (term: string) => Math.max(0.1, idf(term));
   const total = concepts.reduce((sum, c) => sum + conceptWeight(c, weigh, known), 0);
   const covered = (units: readonly Unit[]) =>
-    coverage(concepts, weigh, new Set(units.flatMap((unit) => tokenizeForSearch(unit.text))), known);
+    coverage(
+      concepts,
+      weigh,
+      new Set(units.flatMap((unit) => tokenizeForSearch(unit.text))),
+      known,
+    );
   const headingTerms: Set<string>[] = [];
   const units = chunks.slice(0, maxChunks).flatMap((chunk, rank) => {
     headingTerms[rank] = new Set(tokenizeForSearch(`${chunk.title}\n${chunk.headingPath}`));
@@ -82,12 +83,19 @@ export function composeExtractiveAnswer(
     }
     const share = total === 0 || !matched ? 0 : score / total;
     unit.score =
-      share === 0 ? 0 : (share + (unit.core ? CORE_BONUS : 0)) * Math.pow(RANK_DECAY, unit.chunkRank);
+      share === 0
+        ? 0
+        : (share + (unit.core ? CORE_BONUS : 0)) * Math.pow(RANK_DECAY, unit.chunkRank);
   }
   const ranked = units.filter((unit) => unit.score > 0).sort((a, b) => b.score - a.score);
   if (ranked.length === 0) {
     // Nothing in common with the question: the best chunk's opening is its most general part.
-    return layout(pickDistinct(units.filter((u) => u.chunkRank === 0), Math.min(2, maxSentences)));
+    return layout(
+      pickDistinct(
+        units.filter((u) => u.chunkRank === 0),
+        Math.min(2, maxSentences),
+      ),
+    );
   }
   const first = passageAround(ranked[0]!, units, maxSentences);
   let chosen = first;
@@ -95,10 +103,10 @@ export function composeExtractiveAnswer(
   if (room > 0) {
     const base = covered(first);
     const second = ranked.find(
-      (unit) =>
-        !first.includes(unit) && covered([...first, unit]) - base >= SECOND_PASSAGE_GAIN,
+      (unit) => !first.includes(unit) && covered([...first, unit]) - base >= SECOND_PASSAGE_GAIN,
     );
-    if (second) chosen = [...first, ...passageAround(second, units, room).filter((u) => !first.includes(u))];
+    if (second)
+      chosen = [...first, ...passageAround(second, units, room).filter((u) => !first.includes(u))];
   }
   return layout(pickDistinct(chosen, maxSentences));
 }
@@ -128,7 +136,10 @@ function passageAround(anchor: Unit, units: readonly Unit[], limit: number): Uni
   const last = passage[passage.length - 1]!;
   if (passage.length < limit && /:$/.test(last.text)) {
     const following = units.find(
-      (u) => u.chunkRank === last.chunkRank && u.order === last.order + 1 && u.paragraph !== last.paragraph,
+      (u) =>
+        u.chunkRank === last.chunkRank &&
+        u.order === last.order + 1 &&
+        u.paragraph !== last.paragraph,
     );
     if (following) passage.push(following);
   }

@@ -35,8 +35,12 @@ describe('small talk', () => {
       intent: 'greeting',
       reply: 'Hello! How can I help you today?',
     });
-    expect(smallTalkReply('hola', 'es', undefined)?.reply).toBe('¡Hola! ¿En qué puedo ayudarte hoy?');
-    expect(smallTalkReply('hello', 'ja', undefined)?.reply).toBe('Hello! How can I help you today?');
+    expect(smallTalkReply('hola', 'es', undefined)?.reply).toBe(
+      '¡Hola! ¿En qué puedo ayudarte hoy?',
+    );
+    expect(smallTalkReply('hello', 'ja', undefined)?.reply).toBe(
+      'Hello! How can I help you today?',
+    );
   });
 
   it("follows the bot's settings: off, a narrower set of intents, its own replies", () => {

@@ -26,7 +26,13 @@ const PHRASES: readonly { words: string[]; intent: SmallTalkIntent }[] = SMALL_T
 ).sort((a, b) => b.words.length - a.words.length);
 
 /** When a message holds several intents ("hi, how are you?"), the reply answers the most specific. */
-const PRIORITY: readonly SmallTalkIntent[] = ['identity', 'thanks', 'goodbye', 'wellbeing', 'greeting'];
+const PRIORITY: readonly SmallTalkIntent[] = [
+  'identity',
+  'thanks',
+  'goodbye',
+  'wellbeing',
+  'greeting',
+];
 
 /** The intents a message consists of, or null when anything else is in it. */
 export function smallTalkIntents(text: string): SmallTalkIntent[] | null {
@@ -66,7 +72,8 @@ export function smallTalkReply(
   if (!intents.every((intent) => allowed.has(intent))) return null;
   const intent = intents[0]!;
   const own = settings?.replies?.[intent]?.trim();
-  const builtIn = SMALL_TALK_REPLIES[language.toLowerCase().split('-')[0]!] ?? SMALL_TALK_REPLIES.en!;
+  const builtIn =
+    SMALL_TALK_REPLIES[language.toLowerCase().split('-')[0]!] ?? SMALL_TALK_REPLIES.en!;
   return { intent, reply: own || builtIn[intent] };
 }
 

@@ -99,12 +99,12 @@ export function isFollowUp(question: string): boolean {
  * The question made searchable on its own (without a model): a follow-up is read together with
  * the customer's previous question, whose terms join the query at a lower weight.
  */
-export function standaloneQuery(
-  question: string,
-  history: AnswerRequest['history'],
-): SearchQuery {
+export function standaloneQuery(question: string, history: AnswerRequest['history']): SearchQuery {
   const own = queryOf(question);
-  const previous = [...history].reverse().find((turn) => turn.role === 'customer')?.text.trim();
+  const previous = [...history]
+    .reverse()
+    .find((turn) => turn.role === 'customer')
+    ?.text.trim();
   if (!previous || !isFollowUp(question)) return own;
   const ownTerms = new Set(own.concepts.map((c) => c.term));
   const concepts = [...own.concepts, ...conceptsIn(previous, CARRIED_TERM_WEIGHT, ownTerms)];
