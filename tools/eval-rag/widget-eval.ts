@@ -112,9 +112,9 @@ export async function runWidgetEval(
     const outcomes: { q: Question; answered: boolean; answer: string }[] = [];
     for (const q of questions) {
       const { publicKey } = bots.get(q.corpus)!;
+      // A new anonymous visitor per question: its own conversation, no history but its own.
       const session = await api.call<{ sessionToken: string }>('POST', '/api/v1/widget/sessions', {
         botKey: publicKey,
-        externalId: `eval-${randomUUID()}`,
       });
       const widget = api.as(session.sessionToken);
       // Earlier turns are asked for real: the bot's own answer is the history the follow-up gets.
