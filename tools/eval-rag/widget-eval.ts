@@ -19,6 +19,7 @@ export interface WidgetMetrics {
 const FILES_PER_UPLOAD = 20;
 const ANSWER_TIMEOUT_MS = 60_000;
 const INGEST_TIMEOUT_MS = 30 * 60_000;
+const BOOT_TIMEOUT_MS = 180_000;
 
 class Api {
   constructor(
@@ -76,13 +77,20 @@ export async function runWidgetEval(
   await migrator.up().finally(() => migrator.close());
   const db = new Sequelize(TEST_DATABASE_URL, { logging: false });
   try {
-    const coreAi = await spawnService('core-ai', { ...common, LOCAL_LLM_TOKEN_DELAY_MS: '0' });
+    const coreAi = await spawnService(
+      'core-ai',
+      { ...common, LOCAL_LLM_TOKEN_DELAY_MS: '0' },
+      BOOT_TIMEOUT_MS,
+    );
     services.push(coreAi);
-    services.push(await spawnService('loader', { ...common, LOADER_METRICS_PORT: '0' }));
-    const gateway = await spawnService('gateway-api', {
-      ...common,
-      [serviceUrlEnvVar('core-ai')]: coreAi.url,
-    });
+    services.push(
+      await spawnService('loader', { ...common, LOADER_METRICS_PORT: '0' }, BOOT_TIMEOUT_MS),
+    );
+    const gateway = await spawnService(
+      'gateway-api',
+      { ...common, [serviceUrlEnvVar('core-ai')]: coreAi.url },
+      BOOT_TIMEOUT_MS,
+    );
     services.push(gateway);
 
     const api = new Api(gateway.url);

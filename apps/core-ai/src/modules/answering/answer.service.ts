@@ -10,6 +10,7 @@ import type {
 } from '@cxgenie/contracts';
 import { tokenizeForSearch } from '@cxgenie/text-processing';
 import { ANSWER_PROMPT_VERSION } from '../prompts/answer-prompt';
+import { questionIdf } from '../retrieval/query/concept-coverage';
 import { type SearchQuery, standaloneQuery } from '../retrieval/query/search-query';
 import { type RetrievalResult, RetrievalService } from '../retrieval/retrieval.service';
 import { resolveRetrievalSettings } from '../retrieval/retrieval-settings';
@@ -144,7 +145,7 @@ export class AnswerService {
     threshold: number,
     signal: AbortSignal,
   ): AsyncGenerator<AnswerStreamEvent> {
-    const idf = (term: string) => retrieval.knowledge.index.idf(term);
+    const idf = questionIdf(retrieval.knowledge.index);
     const text = composeExtractiveAnswer(retrieval.query, retrieval.chunks, idf, {
       maxSentences: LOCAL_MAX_SENTENCES,
     });
@@ -191,7 +192,7 @@ export class AnswerService {
   ): AsyncGenerator<AnswerStreamEvent> {
     const features = evidenceFeatures(retrieval);
     const info = { provider: engine.provider, model: engine.model };
-    const idf = (term: string) => retrieval.knowledge.index.idf(term);
+    const idf = questionIdf(retrieval.knowledge.index);
     const sources = retrieval.chunks.map((chunk) => chunk.context);
     const parts = engine.assistant
       .answer(request, retrieval.chunks, signal)

@@ -13,6 +13,7 @@ import { fuseRankings } from './fusion';
 import type { BotKnowledgeIndex } from './lexical/bot-knowledge-index';
 import { BotKnowledgeIndexes } from './lexical/bot-knowledge-indexes';
 import { withNeighbours } from './neighbours';
+import { questionIdf } from './query/concept-coverage';
 import { searchPartitions } from './partition-search';
 import { type SearchQuery, queryOf } from './query/search-query';
 import { ownerPreference } from './ranking';
@@ -82,7 +83,7 @@ export class RetrievalService {
         })
       : [];
     const fused = fuseRankings(vectorHits, lexicalHits).slice(0, RERANK_DEPTH);
-    const idf = (term: string) => knowledge.index.idf(term);
+    const idf = questionIdf(knowledge.index);
     const now = Date.now();
     const known = (term: string) => knowledge.index.documentFrequency(term) > 0;
     const termsOf = (candidate: { chunk: StoredChunk }) => knowledge.termsOf(candidate.chunk);

@@ -1,7 +1,11 @@
 import { termSpecificity, tokenizeForSearch } from '@cxgenie/text-processing';
 import type { RetrievalResult } from '../../retrieval/retrieval.service';
 import { RERANK_WEIGHTS } from '../../retrieval/rerank';
-import { coverage, isCustomerSpecific } from '../../retrieval/query/concept-coverage';
+import {
+  coverage,
+  isCustomerSpecific,
+  questionIdf,
+} from '../../retrieval/query/concept-coverage';
 
 /** What retrieval says about one question, as comparable numbers in 0..1. */
 export interface EvidenceFeatures {
@@ -50,7 +54,7 @@ export function evidenceFeatures(retrieval: RetrievalResult): EvidenceFeatures {
     ),
   );
   const known = (term: string) => knowledge.index.documentFrequency(term) > 0;
-  const unionCoverage = coverage(query.concepts, (t) => knowledge.index.idf(t), inTop, known);
+  const unionCoverage = coverage(query.concepts, questionIdf(knowledge.index), inTop, known);
   const byVector = candidates
     .filter((c) => c.vectorRank !== null)
     .sort((a, b) => a.vectorRank! - b.vectorRank!)

@@ -30,6 +30,8 @@ const HEADING_CONTEXT = 0.3;
 const RANK_DECAY = 0.8;
 /** A second passage joins the answer only when it adds this share of the question's terms. */
 const SECOND_PASSAGE_GAIN = 0.1;
+/** A first passage this short (in units) takes the next matching paragraph of its chunk along. */
+const SHORT_PASSAGE = 3;
 /** Openings that refer back to the sentence before, which the quote then needs too. */
 const REFERS_BACK =
   /^(this|that|these|those|it|they|such|here|there|then|also|however|otherwise|for example|for instance|e\.g\.|in that case|in this case)\b/i;
@@ -103,7 +105,13 @@ export function composeExtractiveAnswer(
   if (room > 0) {
     const base = covered(first);
     const second = ranked.find(
-      (unit) => !first.includes(unit) && covered([...first, unit]) - base >= SECOND_PASSAGE_GAIN,
+      (unit) =>
+        !first.includes(unit) &&
+        (covered([...first, unit]) - base >= SECOND_PASSAGE_GAIN ||
+          // The paragraph right after, on the same subject, often carries the how-to.
+          (unit.chunkRank === ranked[0]!.chunkRank &&
+            unit.paragraph === ranked[0]!.paragraph + 1 &&
+            first.length < SHORT_PASSAGE)),
     );
     if (second)
       chosen = [...first, ...passageAround(second, units, room).filter((u) => !first.includes(u))];

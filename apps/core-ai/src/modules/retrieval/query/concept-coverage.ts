@@ -19,6 +19,18 @@ export const conceptWeight = (
     : concept.weight * idf(concept.term) * termSpecificity(concept.term);
 
 /**
+ * IDF for weighing a question's terms: a term the knowledge never contains is weighed like the
+ * rarest one it contains. Plain IDF would make it outweigh every known term, which in a bot with
+ * three snippets turns "how long" into most of the question.
+ */
+export const questionIdf =
+  (index: { idf(term: string): number; documentFrequency(term: string): number; size: number }) =>
+  (term: string): number =>
+    index.documentFrequency(term) > 0
+      ? index.idf(term)
+      : Math.log(1 + (index.size - 1 + 0.5) / (1 + 0.5));
+
+/**
  * An order number, a ticket id, a date: words with digits the knowledge does not have belong to
  * the customer's case, not to the topic of the question.
  */
