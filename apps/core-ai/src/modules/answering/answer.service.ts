@@ -194,9 +194,8 @@ export class AnswerService {
     const info = { provider: engine.provider, model: engine.model };
     const idf = questionIdf(retrieval.knowledge.index);
     const sources = retrieval.chunks.map((chunk) => chunk.context);
-    const parts = engine.assistant
-      .answer(request, retrieval.chunks, signal)
-      [Symbol.asyncIterator]();
+    const answer = engine.assistant.answer(request, retrieval.chunks, signal);
+    const parts = answer[Symbol.asyncIterator]();
     const policyOf = (enough: boolean) => decidePolicy(enough, request.bot.typeReplyUnknown);
 
     if (retrieval.chunks.length === 0 || evidenceScore(features, model) < threshold) {

@@ -1,11 +1,7 @@
 import { termSpecificity, tokenizeForSearch } from '@cxgenie/text-processing';
 import type { RetrievalResult } from '../../retrieval/retrieval.service';
 import { RERANK_WEIGHTS } from '../../retrieval/rerank';
-import {
-  coverage,
-  isCustomerSpecific,
-  questionIdf,
-} from '../../retrieval/query/concept-coverage';
+import { coverage, isCustomerSpecific, questionIdf } from '../../retrieval/query/concept-coverage';
 
 /** What retrieval says about one question, as comparable numbers in 0..1. */
 export interface EvidenceFeatures {
