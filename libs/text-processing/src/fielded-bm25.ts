@@ -137,7 +137,9 @@ export class FieldedBm25Index {
 
   /** The best `perGroup` documents of each group for the query, best first overall. */
   search(query: readonly WeightedTerm[], perGroup: number): LexicalHit[] {
-    const scores = new Map<number, number>();
+    // Dense accumulators: a common term touches thousands of documents.
+    const scores = new Float64Array(this.ids.length);
+    const touched: number[] = [];
     const weights = new Map<string, number>();
     for (const { term, weight } of query)
       weights.set(term, Math.max(weights.get(term) ?? 0, weight));
@@ -150,11 +152,13 @@ export class FieldedBm25Index {
         const doc = docs[i]!;
         const tf = tfs[i]!;
         const norm = this.k1 * (1 - this.b + (this.b * this.lengths[doc]!) / this.averageLength);
-        scores.set(doc, (scores.get(doc) ?? 0) + (idf * tf * (this.k1 + 1)) / (tf + norm));
+        if (scores[doc] === 0) touched.push(doc);
+        scores[doc]! += (idf * tf * (this.k1 + 1)) / (tf + norm);
       }
     }
     const byGroup = new Map<string, { doc: number; score: number }[]>();
-    for (const [doc, score] of scores) {
+    for (const doc of touched) {
+      const score = scores[doc]!;
       const group = this.groups[doc]!;
       let list = byGroup.get(group);
       if (!list) byGroup.set(group, (list = []));

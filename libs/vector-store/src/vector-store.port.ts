@@ -57,6 +57,14 @@ export interface VectorStore {
   upsert(space: EmbeddingSpace, records: readonly VectorRecord[]): Promise<void>;
   search(space: EmbeddingSpace, query: VectorSearchQuery): Promise<VectorHit[]>;
   /**
+   * The nearest chunks' ids and cosines only: for a caller that holds the chunks already (core-ai's
+   * per-bot index), one query instead of two.
+   */
+  nearest(
+    space: EmbeddingSpace,
+    query: VectorSearchQuery,
+  ): Promise<{ id: string; score: number }[]>;
+  /**
    * Every chunk of one bot, without vectors: core-ai builds the bot's full-text index from them,
    * so its BM25 statistics are the bot's own and never another tenant's.
    */

@@ -99,6 +99,24 @@ export function describeVectorStoreBehaviour(open: () => Promise<OpenedVectorSto
     expect(hits[2]).toEqual({ ...withoutVector(orthogonal), score: hits[2].score });
   });
 
+  it('gives the same nearest ids and cosines without the rows', async () => {
+    const space = freshSpace();
+    const scope = newScope();
+    const records = [
+      record(scope, [1, 0, 0, 0]),
+      record(scope, [0.8, 0.6, 0, 0]),
+      record(scope, [0, 1, 0, 0]),
+      record(newScope(), [1, 0, 0, 0]),
+    ];
+    await store.upsert(space, records);
+    const query = { ...scope, partition: 'documents' as const, vector: [1, 0, 0, 0], topK: 2 };
+    const hits = await store.search(space, query);
+    const nearest = await store.nearest(space, query);
+    expect(nearest.map((n) => n.id)).toEqual(hits.map((h) => h.id));
+    nearest.forEach((n, i) => expect(n.score).toBeCloseTo(hits[i]!.score, 5));
+    expect(nearest.map((n) => n.id)).toEqual([records[0]!.id, records[1]!.id]);
+  });
+
   it('returns at most topK hits', async () => {
     const space = freshSpace();
     const scope = newScope();

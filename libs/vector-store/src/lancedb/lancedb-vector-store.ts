@@ -154,16 +154,9 @@ export class LanceDbVectorStore implements VectorStore {
     if (candidates <= this.options.exactSearchMaxRows) {
       return this.exactSearch(table, filter, query);
     }
-    const search = table
-      .vectorSearch(query.vector)
-      .column('vector')
-      .distanceType('cosine')
-      .where(filter)
+    const rows = (await this.annSearch(table, filter, query)
       .select([...LANCE_SCALAR_COLUMNS, '_distance'])
-      .limit(query.topK)
-      .nprobes(this.options.nprobes)
-      .refineFactor(this.options.refineFactor);
-    const rows = (await search.toArray()) as LanceRow[];
+      .toArray()) as LanceRow[];
     return rows.map(fromLanceRow);
   }
 
@@ -177,16 +170,7 @@ export class LanceDbVectorStore implements VectorStore {
     filter: string,
     query: VectorSearchQuery,
   ): Promise<VectorHit[]> {
-    const rows = (await table
-      .query()
-      .where(filter)
-      .select(['id', 'vector'])
-      .limit(this.options.exactSearchMaxRows)
-      .toArray()) as { id: string; vector: unknown }[];
-    const best = rows
-      .map((row) => ({ id: String(row.id), score: cosine(query.vector, toNumbers(row.vector)) }))
-      .sort((a, b) => b.score - a.score)
-      .slice(0, query.topK);
+    const best = await this.exactNearest(table, filter, query);
     if (best.length === 0) return [];
     const full = (await table
       .query()
@@ -198,6 +182,77 @@ export class LanceDbVectorStore implements VectorStore {
       const row = byId.get(id);
       return row ? [fromLanceRow({ ...row, _distance: 1 - score })] : [];
     });
+  }
+
+  async nearest(
+    space: EmbeddingSpace,
+    query: VectorSearchQuery,
+  ): Promise<{ id: string; score: number }[]> {
+    assertSearchQuery(space, query);
+    const filter = lanceScopeFilter(query);
+    const { table } = await this.tableOf(space);
+    const candidates = await table.countRows(filter);
+    if (candidates === 0) return [];
+    if (candidates <= this.options.exactSearchMaxRows) {
+      return this.exactNearest(table, filter, query);
+    }
+    const rows = (await this.annSearch(table, filter, query)
+      .select(['id', '_distance'])
+      .toArray()) as { id: unknown; _distance: unknown }[];
+    return rows.map((row) => ({ id: String(row.id), score: 1 - Number(row._distance) }));
+  }
+
+  private annSearch(table: Table, filter: string, query: VectorSearchQuery) {
+    return table
+      .vectorSearch(query.vector)
+      .column('vector')
+      .distanceType('cosine')
+      .where(filter)
+      .limit(query.topK)
+      .nprobes(this.options.nprobes)
+      .refineFactor(this.options.refineFactor);
+  }
+
+  private async exactNearest(
+    table: Table,
+    filter: string,
+    query: VectorSearchQuery,
+  ): Promise<{ id: string; score: number }[]> {
+    // Read as Arrow and scored straight from its column buffers: turning thousands of rows into JS
+    // objects, each with its vector copied out, cost more than the cosines themselves.
+    const arrow = await table
+      .query()
+      .where(filter)
+      .select(['id', 'vector'])
+      .limit(this.options.exactSearchMaxRows)
+      .toArrow();
+    const scored: { id: string; score: number }[] = [];
+    const q = Float32Array.from(query.vector);
+    let qNorm = 0;
+    for (const x of q) qNorm += x * x;
+    qNorm = Math.sqrt(qNorm);
+    for (const batch of arrow.batches) {
+      const ids = batch.getChild('id');
+      const vectors = batch.getChild('vector');
+      if (!ids || !vectors) continue;
+      const data = vectors.data[0]!;
+      const values = data.children[0]!.values as Float32Array;
+      const dims = q.length;
+      const offset = data.offset;
+      for (let row = 0; row < batch.numRows; row += 1) {
+        const start = (offset + row) * dims;
+        let dot = 0;
+        let norm = 0;
+        for (let i = 0; i < dims; i += 1) {
+          const y = values[start + i]!;
+          dot += q[i]! * y;
+          norm += y * y;
+        }
+        const score = qNorm === 0 || norm === 0 ? 0 : dot / (qNorm * Math.sqrt(norm));
+        scored.push({ id: String(ids.get(row)), score });
+      }
+    }
+    return scored.sort((a, b) => b.score - a.score).slice(0, query.topK);
   }
 
   async scanScope(space: EmbeddingSpace, scope: VectorScope): Promise<StoredChunk[]> {
@@ -334,23 +389,3 @@ export class LanceDbVectorStore implements VectorStore {
     state.hasBotIndex = indices.some((index) => index.columns.includes('bot_id'));
   }
 }
-
-/** Arrow hands a fixed-size list back as a typed array or a vector of numbers. */
-const toNumbers = (value: unknown): ArrayLike<number> =>
-  value && typeof (value as { toArray?: unknown }).toArray === 'function'
-    ? (value as { toArray(): ArrayLike<number> }).toArray()
-    : ((value as ArrayLike<number> | undefined) ?? []);
-
-const cosine = (a: readonly number[], b: ArrayLike<number>): number => {
-  let dot = 0;
-  let normA = 0;
-  let normB = 0;
-  for (let i = 0; i < a.length; i += 1) {
-    const x = a[i]!;
-    const y = b[i] ?? 0;
-    dot += x * y;
-    normA += x * x;
-    normB += y * y;
-  }
-  return normA === 0 || normB === 0 ? 0 : dot / Math.sqrt(normA * normB);
-};

@@ -152,6 +152,29 @@ export class MilvusVectorStore implements VectorStore {
     return (response.results as Record<string, unknown>[]).map(fromMilvusHit);
   }
 
+  async nearest(
+    space: EmbeddingSpace,
+    query: VectorSearchQuery,
+  ): Promise<{ id: string; score: number }[]> {
+    assertSearchQuery(space, query);
+    await this.ensureSpace(space);
+    const response = await this.client.search({
+      collection_name: spaceCollectionName(space),
+      anns_field: MILVUS_VECTOR_FIELD,
+      data: [query.vector],
+      filter: milvusScopeFilter(query),
+      limit: query.topK,
+      metric_type: 'COSINE',
+      output_fields: ['id'],
+      ...(this.options.indexType === 'HNSW' ? { params: { ef: Math.max(64, query.topK) } } : {}),
+    });
+    assertOk(response.status, 'search');
+    return (response.results as { id: unknown; score: unknown }[]).map((hit) => ({
+      id: String(hit.id),
+      score: Number(hit.score),
+    }));
+  }
+
   /**
    * Milvus caps one query at 16,384 rows (offset + limit); a bot partition larger than that is
    * read up to the cap, so its full-text index covers that many chunks (logged by the caller).

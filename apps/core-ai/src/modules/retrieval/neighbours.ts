@@ -1,10 +1,19 @@
 import type { StoredChunk } from '@cxgenie/vector-store';
 
-/** The longest end of `a` that `b` starts with (chunks overlap by a few dozen tokens). */
+const MIN_OVERLAP = 20;
+const MAX_OVERLAP = 2_000;
+
+/**
+ * The longest end of `a` that `b` starts with (chunks overlap by a few dozen tokens): only where
+ * `b`'s opening occurs in `a`'s tail is a match possible, so only those places are compared.
+ */
 function overlap(a: string, b: string): number {
-  const max = Math.min(a.length, b.length, 2_000);
-  for (let length = max; length >= 20; length -= 1) {
-    if (a.endsWith(b.slice(0, length))) return length;
+  if (b.length < MIN_OVERLAP) return 0;
+  const head = b.slice(0, MIN_OVERLAP);
+  const from = Math.max(0, a.length - Math.min(MAX_OVERLAP, b.length));
+  for (let at = a.indexOf(head, from); at !== -1; at = a.indexOf(head, at + 1)) {
+    const length = a.length - at;
+    if (b.startsWith(a.slice(at))) return length;
   }
   return 0;
 }

@@ -25,3 +25,13 @@ export async function searchPartitions(
   for (const partition of KNOWLEDGE_PARTITIONS) hits.push(...(await one(partition)));
   return hits;
 }
+
+/** The same, ids and cosines only: for a caller that holds the bot's chunks already. */
+export async function nearestInPartitions(
+  store: Pick<VectorStore, 'nearest'>,
+  search: PartitionSearch,
+): Promise<{ id: string; score: number }[]> {
+  const one = (partition: KnowledgePartition) =>
+    store.nearest(search.space, { ...search, partition });
+  return (await Promise.all(KNOWLEDGE_PARTITIONS.map(one))).flat();
+}

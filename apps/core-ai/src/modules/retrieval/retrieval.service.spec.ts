@@ -47,13 +47,13 @@ function record(
 function instrumented(store: VectorStore, holdMs: number) {
   const seen = { inFlight: 0, maxInFlight: 0, calls: 0 };
   const proxy: VectorStore = Object.create(store) as VectorStore;
-  proxy.search = async (space, query) => {
+  proxy.nearest = async (space, query) => {
     seen.calls += 1;
     seen.inFlight += 1;
     seen.maxInFlight = Math.max(seen.maxInFlight, seen.inFlight);
     try {
       await new Promise((resolve) => setTimeout(resolve, holdMs));
-      return await store.search(space, query);
+      return await store.nearest(space, query);
     } finally {
       seen.inFlight -= 1;
     }

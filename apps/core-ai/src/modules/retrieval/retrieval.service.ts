@@ -14,7 +14,7 @@ import type { BotKnowledgeIndex } from './lexical/bot-knowledge-index';
 import { BotKnowledgeIndexes } from './lexical/bot-knowledge-indexes';
 import { withNeighbours } from './neighbours';
 import { questionIdf } from './query/concept-coverage';
-import { searchPartitions } from './partition-search';
+import { nearestInPartitions } from './partition-search';
 import { type SearchQuery, queryOf } from './query/search-query';
 import { ownerPreference } from './ranking';
 import { type Reranked, rerank } from './rerank';
@@ -70,11 +70,16 @@ export class RetrievalService {
       this.embeddings.embed([search.text]),
       this.indexes.of(space, scope),
     ]);
-    const vectorHits = await searchPartitions(this.store, {
+    // The bot's chunks are in its index already: the store is asked for ids and cosines only.
+    const nearest = await nearestInPartitions(this.store, {
       ...scope,
       space,
       vector: vector!,
       topK: CANDIDATES_PER_PARTITION,
+    });
+    const vectorHits = nearest.flatMap(({ id, score }) => {
+      const chunk = knowledge.chunk(id);
+      return chunk ? [{ ...chunk, score }] : [];
     });
     const lexicalHits = settings.hybridSearch
       ? knowledge.search(search.terms, CANDIDATES_PER_PARTITION).flatMap((hit) => {
