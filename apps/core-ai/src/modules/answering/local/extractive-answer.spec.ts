@@ -78,6 +78,27 @@ describe('composeExtractiveAnswer', () => {
     expect(answer).toBe('Set listen_addresses to accept remote connections.');
   });
 
+  it('joins paragraphs nearly as relevant as the best one, each its own paragraph', () => {
+    const parcel = chunk(
+      [
+        'Orders leave our warehouse within one business day. You receive an email with a tracking link as soon as your parcel is handed to the carrier.',
+        'Follow the tracking link to see where your parcel is. Tracking can take up to 24 hours to show the first scan.',
+        'If your parcel has not moved for five days, contact us with your order number and we will open an investigation with the carrier.',
+      ].join('\n\n'),
+      undefined,
+      'Where is my parcel?',
+    );
+    const answer = composeExtractiveAnswer(
+      query('Where is my parcel? It has not moved for days.'),
+      [parcel],
+      idf,
+      { maxSentences: 6 },
+    );
+    const paragraphs = answer.split('\n\n');
+    expect(paragraphs.length).toBeGreaterThanOrEqual(2);
+    expect(paragraphs[paragraphs.length - 1]).toContain('has not moved for five days');
+  });
+
   it('does not repeat a sentence that overlapping chunks share', () => {
     const overlap = chunk(
       'To request a refund, open Billing and choose the invoice. Refund requests are answered in a day.',

@@ -32,6 +32,8 @@ const RANK_DECAY = 0.8;
 const SECOND_PASSAGE_GAIN = 0.1;
 /** A first passage this short (in units) takes the next matching paragraph of its chunk along. */
 const SHORT_PASSAGE = 3;
+/** Another passage scoring this share of the best one's is as much an answer: it joins too. */
+const NEAR_BEST = 0.8;
 /** Openings that refer back to the sentence before, which the quote then needs too. */
 const REFERS_BACK =
   /^(this|that|these|those|it|they|such|here|there|then|also|however|otherwise|for example|for instance|e\.g\.|in that case|in this case)\b/i;
@@ -99,22 +101,30 @@ export function composeExtractiveAnswer(
       ),
     );
   }
-  const first = passageAround(ranked[0]!, units, maxSentences);
-  let chosen = first;
-  const room = maxSentences - first.length;
-  if (room > 0) {
-    const base = covered(first);
-    const second = ranked.find(
-      (unit) =>
-        !first.includes(unit) &&
-        (covered([...first, unit]) - base >= SECOND_PASSAGE_GAIN ||
-          // The paragraph right after, on the same subject, often carries the how-to.
-          (unit.chunkRank === ranked[0]!.chunkRank &&
-            unit.paragraph === ranked[0]!.paragraph + 1 &&
-            first.length < SHORT_PASSAGE)),
-    );
-    if (second)
-      chosen = [...first, ...passageAround(second, units, room).filter((u) => !first.includes(u))];
+  const best = ranked[0]!;
+  let chosen = passageAround(best, units, maxSentences);
+  // More passages while there is room: one that adds what the answer lacks, the paragraph right
+  // after a short one (it often carries the how-to), one nearly as relevant as the best, or, for
+  // a short answer, another matching paragraph of the same chunk.
+  for (;;) {
+    const room = maxSentences - chosen.length;
+    if (room <= 0) break;
+    const base = covered(chosen);
+    const taken = new Set(chosen.map((u) => `${u.chunkRank}/${u.paragraph}`));
+    const open = ranked.filter((unit) => !taken.has(`${unit.chunkRank}/${unit.paragraph}`));
+    const next =
+      open.find((unit) => covered([...chosen, unit]) - base >= SECOND_PASSAGE_GAIN) ??
+      open.find(
+        (unit) =>
+          unit.chunkRank === best.chunkRank &&
+          unit.paragraph === best.paragraph + 1 &&
+          chosen.length < SHORT_PASSAGE,
+      ) ??
+      open.find((unit) => unit.score >= NEAR_BEST * best.score) ??
+      // A short answer takes along the other paragraphs of its chunk that match the question.
+      open.find((unit) => unit.chunkRank === best.chunkRank && chosen.length < SHORT_PASSAGE);
+    if (!next) break;
+    chosen = [...chosen, ...passageAround(next, units, room).filter((u) => !chosen.includes(u))];
   }
   return layout(pickDistinct(chosen, maxSentences));
 }
