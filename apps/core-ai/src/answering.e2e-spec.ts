@@ -167,6 +167,7 @@ describe('core-ai with the local providers (no API keys)', () => {
     const decision = events[0] as Extract<AnswerStreamEvent, { type: 'decision' }>;
     expect(decision.answerability!.score).toBeGreaterThanOrEqual(decision.answerability!.threshold);
     expect(decision.answerability!.features).toHaveProperty('coverage');
+    expect(decision.citations[0]).toMatchObject({ partition: 'snippets', title: 'Shipping times' });
     expect(text).toContain('3 to 5 business days');
     expect(done).toMatchObject({
       haveEnoughInformation: true,

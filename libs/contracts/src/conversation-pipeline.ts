@@ -167,6 +167,8 @@ export interface AnswerDecisionEvent {
   outcome: AnswerOutcome;
   kind: AnswerKind;
   answerability: Answerability | null;
+  /** The knowledge the answer is (or would have been) built from: what a handoff shows the agents. */
+  citations: KnowledgeCitation[];
 }
 
 /** The answer stream's last event when it ended well: how the answer came about. */

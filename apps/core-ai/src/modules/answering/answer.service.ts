@@ -162,7 +162,7 @@ export class AnswerService {
     );
     const enough = retrieval.chunks.length > 0 && scored.score >= scored.threshold;
     const policy = decidePolicy(enough, request.bot.typeReplyUnknown);
-    yield this.decision(request, policy, scored);
+    yield this.decision(request, retrieval, policy, scored);
     // Paced like a model only when the customer reads it; an attempt for the agents is not.
     const attempt = policy.streamAnswer ? this.pace(text, signal) : chunksOf(text);
     yield* this.deliver(request, policy, attempt, signal);
@@ -201,7 +201,7 @@ export class AnswerService {
     if (retrieval.chunks.length === 0 || evidenceScore(features, model) < threshold) {
       const scored = answerability(features, null, threshold, model);
       const policy = policyOf(false);
-      yield this.decision(request, policy, scored);
+      yield this.decision(request, retrieval, policy, scored);
       const attempt = { text: '' };
       yield* this.deliver(request, policy, textOf(parts, attempt), signal);
       if (signal.aborted) return;
@@ -221,7 +221,7 @@ export class AnswerService {
       const scored = answerability(features, { support: 0, judged: false }, threshold, model);
       scored.reason = `hand off: the model said it cannot answer from the knowledge (${scored.reason})`;
       const policy = policyOf(false);
-      yield this.decision(request, policy, scored);
+      yield this.decision(request, retrieval, policy, scored);
       const attempt = { text: '' };
       yield* this.deliver(request, policy, textOf(parts, attempt), signal);
       if (signal.aborted) return;
@@ -239,7 +239,12 @@ export class AnswerService {
     if (!gated) {
       // The customer sees the answer whatever the check says: it streams now, and `done` carries
       // the final verdict (a failed check turns it into `generated`).
-      yield this.decision(request, policyOf(true), answerability(features, null, threshold, model));
+      yield this.decision(
+        request,
+        retrieval,
+        policyOf(true),
+        answerability(features, null, threshold, model),
+      );
       const attempt = { text: '' };
       for await (const text of textOf(parts, attempt)) yield { type: 'delta', text };
       if (signal.aborted) return;
@@ -285,7 +290,7 @@ export class AnswerService {
     );
     const enough = scored.score >= scored.threshold;
     const policy = policyOf(enough);
-    yield this.decision(request, policy, scored);
+    yield this.decision(request, retrieval, policy, scored);
     yield* this.deliver(request, policy, chunksOf(attempt.text), signal);
     if (signal.aborted) return;
     yield this.done(
@@ -338,6 +343,7 @@ export class AnswerService {
       outcome: 'answered',
       kind: 'small_talk',
       answerability: null,
+      citations: [],
     };
     for await (const text of this.pace(reply, signal)) yield { type: 'delta', text };
     if (signal.aborted) return;
@@ -356,6 +362,7 @@ export class AnswerService {
 
   private decision(
     request: AnswerRequest,
+    retrieval: RetrievalResult,
     policy: PolicyDecision,
     scored: Answerability,
   ): AnswerDecisionEvent {
@@ -370,6 +377,7 @@ export class AnswerService {
       outcome: policy.outcome,
       kind: 'knowledge',
       answerability: scored,
+      citations: retrieval.chunks.map(toCitation),
     };
   }
 
