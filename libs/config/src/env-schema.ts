@@ -66,6 +66,13 @@ const optionalString = z
   .transform((v) => (v && v.trim() !== '' ? v : undefined));
 
 /** Variables every service reads. Dev defaults exist so `npm start` works with no .env at all. */
+/**
+ * Chunk size of ingested knowledge: answer-sized, so search finds the passage; core-ai joins a
+ * hit's neighbours back for the answer. Tuned on the dev split of `npm run eval:rag`.
+ */
+export const DEFAULT_CHUNK_TOKENS = 400;
+export const DEFAULT_CHUNK_OVERLAP_TOKENS = 40;
+
 export const platformEnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -150,8 +157,13 @@ export const platformEnvSchema = z
     S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false'),
     LOADER_METRICS_PORT: port.default(8000),
     LOADER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
-    LOADER_CHUNK_TOKENS: z.coerce.number().int().min(32).max(8000).default(400),
-    LOADER_CHUNK_OVERLAP_TOKENS: z.coerce.number().int().min(0).max(4000).default(40),
+    LOADER_CHUNK_TOKENS: z.coerce.number().int().min(32).max(8000).default(DEFAULT_CHUNK_TOKENS),
+    LOADER_CHUNK_OVERLAP_TOKENS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(4000)
+      .default(DEFAULT_CHUNK_OVERLAP_TOKENS),
     LAUNCHDARKLY_SDK_KEY: optionalString,
     LAUNCHDARKLY_BASE_URI: urlWithProtocol(['http', 'https']).optional(),
     LAUNCHDARKLY_STREAM_URI: urlWithProtocol(['http', 'https']).optional(),

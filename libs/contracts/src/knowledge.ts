@@ -27,12 +27,19 @@ export interface KnowledgeCitation {
 
 /** One ranked chunk of `POST /v1/search`. */
 export interface RetrievedChunk extends KnowledgeCitation {
+  /** The chunk as stored: what search matched. */
   text: string;
+  /**
+   * The chunk with the chunks before and after it in its section, joined back: what an answer is
+   * built from (chunks are cut small so that search finds the passage).
+   */
+  context: string;
   headingPath: string;
+  /** Tokens of `context`. */
   tokenCount: number;
-  /** Cosine similarity from the vector store, before re-ranking. */
-  vectorScore: number;
-  /** BM25 score when hybrid search ran, else null. */
+  /** Cosine similarity when the vector search returned the chunk, else null. */
+  vectorScore: number | null;
+  /** The bot's own BM25F score when the full-text search returned the chunk, else null. */
   lexicalScore: number | null;
   updatedAt: string;
 }
@@ -42,10 +49,11 @@ export interface SearchRequest {
   workspaceId: string;
   botId: string;
   query: string;
-  /** Per partition, before merging. Defaults to the bot's setting, else 5. */
+  /** Chunks returned, after fusion and re-ranking. Defaults to the bot's setting, else 5. */
   topK?: number;
+  /** Defaults to the bot's setting, else on. */
   hybrid?: boolean;
-  /** Token budget the returned chunks must fit together. */
+  /** Token budget the returned chunks must fit together. Defaults to the bot's setting. */
   maxContextTokens?: number;
 }
 

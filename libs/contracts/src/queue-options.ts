@@ -48,6 +48,10 @@ export const QUEUE_OPTIONS: Readonly<Record<QueueName, QueueOptions>> = {
     defaultJobOptions: { ...RETRIED, removeOnComplete: true, removeOnFail: 1_000 },
   },
   [QueueNames.AnalyticsEvents]: { defaultJobOptions: { ...RETRIED, removeOnComplete: true } },
+  // A deleted bot's knowledge: retried until it is gone, one job per bot (jobId dedupes).
+  [QueueNames.KnowledgePurge]: {
+    defaultJobOptions: { ...RETRIED, attempts: 8, backoff: { type: 'exponential', delay: 1_000 } },
+  },
   [QueueNames.KnowledgeIndex]: {
     defaultJobOptions: { ...RETRIED, attempts: 8, backoff: { type: 'exponential', delay: 1_000 } },
   },

@@ -10,6 +10,8 @@ export const QueueNames = {
   AnalyticsEvents: 'analytics.events',
   LoaderIngest: 'loader.ingest',
   KnowledgeIndex: 'knowledge.index',
+  /** `KnowledgePurgeJobData`: a bot was deleted; core-ai removes its knowledge from the index. */
+  KnowledgePurge: 'knowledge.purge',
   /** `BotNotEnoughDataEvent`s for the handoff work (ticket app). */
   BotNotEnoughData: 'bot.not-enough-data',
   /** `HandoffRequestJobData`: move a conversation to a human (ticket app). */

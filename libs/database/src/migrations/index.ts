@@ -13,6 +13,7 @@ import { ticketSlaPause } from './0012-ticket-sla-pause';
 import { botVisitorIdentity } from './0013-bot-visitor-identity';
 import { deadLetters } from './0014-dead-letters';
 import { outbox } from './0015-outbox';
+import { botSmallTalk } from './0020-bot-small-talk';
 
 /**
  * Every migration, in order. Listed statically rather than globbed so the same list runs under
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   botVisitorIdentity,
   deadLetters,
   outbox,
+  botSmallTalk,
 ];
 
 export { TENANT_TABLES } from './0001-initial-schema';

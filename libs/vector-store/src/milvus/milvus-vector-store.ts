@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   ConsistencyLevelEnum,
@@ -6,6 +7,7 @@ import {
   type MilvusClient,
 } from '@zilliz/milvus2-sdk-node';
 import type { EmbeddingSpace } from '@cxgenie/embeddings';
+import { KNOWLEDGE_PARTITIONS } from '@cxgenie/contracts';
 import { milvusScopeFilter } from '../scope-filters';
 import { spaceCollectionName } from '../space-collection-name';
 import {
@@ -15,6 +17,7 @@ import {
   prepareRecords,
 } from '../vector-record.validation';
 import type {
+  StoredChunk,
   VectorHit,
   VectorRecord,
   VectorScope,
@@ -28,6 +31,14 @@ import {
   milvusRecordFields,
   toMilvusRow,
 } from './milvus-record-schema';
+
+/** Milvus' query window: offset + limit may not exceed it. */
+const MAX_QUERY_ROWS = 16_384;
+
+const toStoredChunk = (row: Record<string, unknown>): StoredChunk => {
+  const { score: _score, ...chunk } = fromMilvusHit({ ...row, score: 0 });
+  return chunk;
+};
 
 export interface MilvusVectorStoreOptions {
   /**
@@ -139,6 +150,83 @@ export class MilvusVectorStore implements VectorStore {
     });
     assertOk(response.status, 'search');
     return (response.results as Record<string, unknown>[]).map(fromMilvusHit);
+  }
+
+  async nearest(
+    space: EmbeddingSpace,
+    query: VectorSearchQuery,
+  ): Promise<{ id: string; score: number }[]> {
+    assertSearchQuery(space, query);
+    await this.ensureSpace(space);
+    const response = await this.client.search({
+      collection_name: spaceCollectionName(space),
+      anns_field: MILVUS_VECTOR_FIELD,
+      data: [query.vector],
+      filter: milvusScopeFilter(query),
+      limit: query.topK,
+      metric_type: 'COSINE',
+      output_fields: ['id'],
+      ...(this.options.indexType === 'HNSW' ? { params: { ef: Math.max(64, query.topK) } } : {}),
+    });
+    assertOk(response.status, 'search');
+    return (response.results as { id: unknown; score: unknown }[]).map((hit) => ({
+      id: String(hit.id),
+      score: Number(hit.score),
+    }));
+  }
+
+  /**
+   * Milvus caps one query at 16,384 rows (offset + limit); a bot partition larger than that is
+   * read up to the cap, so its full-text index covers that many chunks (logged by the caller).
+   */
+  async scanScope(space: EmbeddingSpace, scope: VectorScope): Promise<StoredChunk[]> {
+    await this.ensureSpace(space);
+    const partitions = await Promise.all(
+      KNOWLEDGE_PARTITIONS.map((partition) =>
+        this.queryRows(space, milvusScopeFilter({ ...scope, partition }), [
+          ...MILVUS_SCALAR_FIELDS,
+        ]),
+      ),
+    );
+    return partitions.flat().map(toStoredChunk);
+  }
+
+  async scopeRevision(space: EmbeddingSpace, scope: VectorScope): Promise<string> {
+    await this.ensureSpace(space);
+    const partitions = await Promise.all(
+      KNOWLEDGE_PARTITIONS.map((partition) =>
+        this.queryRows(space, milvusScopeFilter({ ...scope, partition }), ['id', 'updated_at']),
+      ),
+    );
+    const stamps = partitions
+      .flat()
+      .map((row) => `${String(row.id)}@${String(row.updated_at)}`)
+      .sort();
+    return createHash('sha1').update(stamps.join('\n')).digest('hex');
+  }
+
+  async deleteScope(space: EmbeddingSpace, scope: VectorScope): Promise<void> {
+    await this.ensureSpace(space);
+    const result = await this.client.delete({
+      collection_name: spaceCollectionName(space),
+      filter: milvusScopeFilter(scope),
+    });
+    assertOk(result.status, 'delete');
+  }
+
+  private async queryRows(
+    space: EmbeddingSpace,
+    filter: string,
+    output_fields: string[],
+  ): Promise<Record<string, unknown>[]> {
+    const response = await this.client.query({
+      collection_name: spaceCollectionName(space),
+      filter,
+      output_fields,
+      limit: MAX_QUERY_ROWS,
+    });
+    assertOk(response.status, 'query');
+    return response.data as Record<string, unknown>[];
   }
 
   async deleteBySource(space: EmbeddingSpace, scope: VectorScope, sourceId: string): Promise<void> {

@@ -1152,6 +1152,7 @@ export type components = {
       name: string;
       /** @description Public: embedded in the widget script to start sessions */
       publicKey: string;
+      smallTalk: components['schemas']['SmallTalkSettingsDto'];
       systemPrompt: string;
       temperature: number;
       /** @enum {string} */
@@ -1252,6 +1253,7 @@ export type components = {
        * @default false
        */
       requireVerifiedIdentity?: boolean;
+      smallTalk?: components['schemas']['SmallTalkSettingsDto'];
       systemPrompt?: string;
       /** @default 0.2 */
       temperature?: number;
@@ -1555,8 +1557,8 @@ export type components = {
       text: string;
       title: string;
       updatedAt: string;
-      /** @description Cosine similarity before re-ranking */
-      vectorScore: number;
+      /** @description Cosine similarity before re-ranking; null when only full-text search found it */
+      vectorScore: number | null;
     };
     KnowledgeSearchResponse: {
       items: components['schemas']['KnowledgeHitResponse'][];
@@ -1567,6 +1569,13 @@ export type components = {
       hybridSearch?: boolean | null;
       maxContextTokens?: number | null;
       recencyHalfLifeDays?: number | null;
+      /**
+       * @description Re-rank with term proximity and coverage (local) or with the bot's model (llm)
+       * @enum {string}
+       */
+      rerank?: 'local' | 'llm';
+      /** @description Share of questions the knowledge cannot answer that the bot may answer anyway; sets the answerability threshold (default 0.05) */
+      targetFalseAnswerRate?: Record<string, never>;
       topK?: number | null;
     };
     KnowledgeSettingsResponse: {
@@ -1574,6 +1583,9 @@ export type components = {
       hybridSearch?: boolean;
       maxContextTokens?: number;
       recencyHalfLifeDays?: number;
+      /** @enum {string} */
+      rerank?: 'local' | 'llm';
+      targetFalseAnswerRate?: number;
       topK?: number;
     };
     LogInDto: {
@@ -1675,6 +1687,20 @@ export type components = {
       password: string;
       /** @example Acme Support */
       workspaceName: string;
+    };
+    SmallTalkRepliesDto: {
+      goodbye?: string;
+      greeting?: string;
+      identity?: string;
+      thanks?: string;
+      wellbeing?: string;
+    };
+    SmallTalkSettingsDto: {
+      /** @default true */
+      enabled?: boolean;
+      /** @description Default: all */
+      intents?: ('greeting' | 'thanks' | 'identity' | 'wellbeing' | 'goodbye')[];
+      replies?: components['schemas']['SmallTalkRepliesDto'];
     };
     SnippetPageResponse: {
       items: components['schemas']['SnippetResponse'][];
@@ -1795,6 +1821,7 @@ export type components = {
        * @default false
        */
       requireVerifiedIdentity?: boolean;
+      smallTalk?: components['schemas']['SmallTalkSettingsDto'];
       systemPrompt?: string;
       /** @default 0.2 */
       temperature?: number;
