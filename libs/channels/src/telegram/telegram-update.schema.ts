@@ -43,9 +43,7 @@ const document = z
   })
   .passthrough();
 
-const entity = z
-  .object({ type: z.string(), offset: z.number().int() })
-  .passthrough();
+const entity = z.object({ type: z.string(), offset: z.number().int() }).passthrough();
 
 export const telegramMessageSchema = z
   .object({
