@@ -85,6 +85,14 @@ export const platformEnvSchema = z
     LOADER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
     LOADER_CHUNK_TOKENS: z.coerce.number().int().min(32).max(8000).default(400),
     LOADER_CHUNK_OVERLAP_TOKENS: z.coerce.number().int().min(0).max(4000).default(40),
+    CRAWL_ALLOWED_PORTS: z
+      .string()
+      .regex(/^\s*\d{1,5}(\s*,\s*\d{1,5})*\s*$/, 'must be a comma-separated list of ports')
+      .transform((list) => list.split(',').map((port) => Number(port.trim())))
+      .refine((ports) => ports.every((port) => port >= 1 && port <= 65535), {
+        message: 'ports must be between 1 and 65535',
+      })
+      .default('80,443'),
   })
   .superRefine((env, ctx) => {
     // Production must never silently talk to a developer's local database.

@@ -139,6 +139,7 @@ export function loadServiceConfig(service: ServiceName, rawEnv: Env = process.en
       concurrency: p.LOADER_CONCURRENCY,
       chunkTokens: p.LOADER_CHUNK_TOKENS,
       chunkOverlapTokens: p.LOADER_CHUNK_OVERLAP_TOKENS,
+      crawlAllowedPorts: p.CRAWL_ALLOWED_PORTS,
     },
     channels: {
       telegramApiRoot: withoutTrailingSlash(p.TELEGRAM_API_ROOT),

@@ -104,6 +104,8 @@ export interface ServiceConfig {
     chunkTokens: number;
     /** Tokens of a chunk's end repeated at the start of the next one. */
     chunkOverlapTokens: number;
+    /** Ports a crawled URL may name; any other is refused before connecting (SSRF). */
+    crawlAllowedPorts: number[];
   };
   /** Messaging platforms (the integration service): where their APIs are, how webhooks reach us. */
   channels: {
