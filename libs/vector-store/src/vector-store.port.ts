@@ -73,4 +73,13 @@ export interface VectorStore {
   deleteBySource(space: EmbeddingSpace, scope: VectorScope, sourceId: string): Promise<void>;
   /** Record ids of a source (for resumable ingestion and tests). */
   countBySource(space: EmbeddingSpace, scope: VectorScope, sourceId: string): Promise<number>;
+  /** Id and source of every record of one bot: what reconciliation compares with PostgreSQL. */
+  listRecordKeys(space: EmbeddingSpace, scope: VectorScope): Promise<VectorRecordKey[]>;
+  /** Removes records of one bot by id; ids of other bots are left alone. */
+  deleteRecords(space: EmbeddingSpace, scope: VectorScope, ids: readonly string[]): Promise<void>;
+}
+
+export interface VectorRecordKey {
+  id: string;
+  sourceId: string;
 }

@@ -34,6 +34,8 @@ function instrumented(store: VectorStore, holdMs: number) {
     upsert: (space, records) => store.upsert(space, records),
     deleteBySource: (space, scope, id) => store.deleteBySource(space, scope, id),
     countBySource: (space, scope, id) => store.countBySource(space, scope, id),
+    listRecordKeys: (space, scope) => store.listRecordKeys(space, scope),
+    deleteRecords: (space, scope, ids) => store.deleteRecords(space, scope, ids),
     search: wrap((space, query) => store.search(space, query)),
   };
   return { proxy, seen };
