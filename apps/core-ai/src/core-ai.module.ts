@@ -4,6 +4,7 @@ import type { ServiceConfig } from '@cxgenie/config';
 import { EmbeddingsModule } from './core-modules/embeddings/embeddings.module';
 import { AnsweringModule } from './modules/answering/answering.module';
 import { EmbeddingModule } from './modules/embedding/embedding.module';
+import { IndexReconciliationModule } from './modules/index-reconciliation/index-reconciliation.module';
 import { KnowledgeIndexModule } from './modules/knowledge-index/knowledge-index.module';
 import { RetrievalModule } from './modules/retrieval/retrieval.module';
 
@@ -20,6 +21,7 @@ export class CoreAiModule {
         AnsweringModule,
         EmbeddingModule,
         KnowledgeIndexModule,
+        IndexReconciliationModule,
       ],
     };
   }

@@ -85,6 +85,7 @@ export const platformEnvSchema = z
     LOADER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
     LOADER_CHUNK_TOKENS: z.coerce.number().int().min(32).max(8000).default(400),
     LOADER_CHUNK_OVERLAP_TOKENS: z.coerce.number().int().min(0).max(4000).default(40),
+    KNOWLEDGE_RECONCILE_ON_START: z.enum(['true', 'false']).default('true'),
     CRAWL_ALLOWED_PORTS: z
       .string()
       .regex(/^\s*\d{1,5}(\s*,\s*\d{1,5})*\s*$/, 'must be a comma-separated list of ports')

@@ -133,7 +133,10 @@ export function loadServiceConfig(service: ServiceName, rawEnv: Env = process.en
         forcePathStyle: p.S3_FORCE_PATH_STYLE === 'true',
       },
     },
-    knowledge: { uploadMaxBytes: p.KNOWLEDGE_UPLOAD_MAX_BYTES },
+    knowledge: {
+      uploadMaxBytes: p.KNOWLEDGE_UPLOAD_MAX_BYTES,
+      reconcileOnStart: p.KNOWLEDGE_RECONCILE_ON_START === 'true',
+    },
     loader: {
       metricsPort: p.LOADER_METRICS_PORT,
       concurrency: p.LOADER_CONCURRENCY,

@@ -93,6 +93,8 @@ export interface ServiceConfig {
   knowledge: {
     /** Largest file one upload may carry; a bigger one is refused with 413. */
     uploadMaxBytes: number;
+    /** core-ai compares every bot's vector index with PostgreSQL when it starts, and repairs it. */
+    reconcileOnStart: boolean;
   };
   /** Document and website ingestion (the loader). */
   loader: {

@@ -22,6 +22,9 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     // Suites share one database: a sweep in one suite's gateway would answer, with its own core-ai,
     // the messages another suite is deliberately holding back. The sweep's own spec turns it on.
     CONVERSATION_SWEEP_INTERVAL_MS: '0',
+    // Likewise a core-ai reconciling every bot's index at boot would refill, mid-test, the vectors
+    // another suite removed on purpose. The reconciliation's own spec turns it on.
+    KNOWLEDGE_RECONCILE_ON_START: 'false',
     ...overrides,
   };
 }
