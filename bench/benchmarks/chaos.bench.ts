@@ -95,13 +95,18 @@ class Cluster {
     return this.services.get(name)!.process.pid!;
   }
 
+  /** Seconds each (re)start took until the service was ready, by service. */
+  readonly startSeconds = new Map<ServiceName, number>();
+
   async start(name: ServiceName): Promise<void> {
+    const started = performance.now();
     const env: Record<string, string> = { ...this.baseEnv };
     if (this.services.has('core-ai')) env['CORE_AI_URL'] = this.url('core-ai');
     // Embedded ClickHouse is owned by one process per directory; a SIGKILLed owner leaves it.
     if (name === 'gateway-api')
       env['DATA_DIR'] = join(DATA_DIR, `gateway-${(this.gatewayRuns += 1)}`);
     this.services.set(name, await spawnService(name, env));
+    this.startSeconds.set(name, round((performance.now() - started) / 1000, 1));
   }
 
   async kill(name: ServiceName): Promise<void> {
@@ -618,6 +623,11 @@ export const chaos: Benchmark = {
         lost_telegram_undelivered: verdict.undeliveredTelegram,
         duplicate_telegram_deliveries: verdict.duplicateDeliveries,
         ...Object.fromEntries(Object.entries(recovery).map(([k, v]) => [`recovery_${k}_s`, v])),
+        // Of a recovery after a SIGKILL, this much is the process starting until it is ready
+        // (what an orchestrator's restart adds in production).
+        restart_gateway_s: cluster.startSeconds.get('gateway-api') ?? -1,
+        restart_integration_s: cluster.startSeconds.get('integration') ?? -1,
+        restart_loader_s: cluster.startSeconds.get('loader') ?? -1,
         killed_mid_delivery: midDelivery,
         killed_mid_ingestion: midIngestion,
         ingestion_done_after_fault_s: ingested ? ingestionSeconds : -1,
