@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { KnowledgeIndexReport } from '@cxgenie/contracts';
-import { TenantConnections, type TenantScope } from '@cxgenie/database';
+import { TenantConnections, type TenantScope, WorkspaceNotFoundError } from '@cxgenie/database';
 import { type EmbeddingProvider, spaceKey } from '@cxgenie/embeddings';
 import { chunkEmbeddingText } from '@cxgenie/text-processing';
 import { VECTOR_STORE, type VectorStore, knowledgeChunkRecord } from '@cxgenie/vector-store';
@@ -40,8 +40,10 @@ export class ReconcileBotIndex {
   ) {}
 
   async execute(command: ReconcileBotIndexCommand): Promise<KnowledgeIndexReport> {
-    const scope = await this.tenants.scope(command.workspaceId).catch(() => {
-      throw IndexReconciliationException.botNotFound();
+    const scope = await this.tenants.scope(command.workspaceId).catch((error: unknown) => {
+      throw error instanceof WorkspaceNotFoundError
+        ? IndexReconciliationException.botNotFound()
+        : error;
     });
     if (!(await this.reader.botExists(scope, command.botId)))
       throw IndexReconciliationException.botNotFound();
