@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import * as lancedb from '@lancedb/lancedb';
 import { QueryTypes, Sequelize } from 'sequelize';
 import {
@@ -7,6 +7,7 @@ import {
   type KnowledgeIndexReport,
   type SearchResponse,
 } from '@cxgenie/contracts';
+import { Migrator, withDatabaseName } from '@cxgenie/database';
 import { LOCAL_EMBEDDING_MODEL, spaceKey } from '@cxgenie/embeddings';
 import {
   type BootedService,
@@ -106,7 +107,12 @@ const orphan = (bot: Seeded, sourceId: string, position: number, text: string): 
 
 describe('knowledge index reconciliation (core-ai)', () => {
   const dataDir = `.data/test/reconcile-${process.pid}-${Date.now()}`;
+  // A database of its own: the check at start covers every bot of the database it is given, and
+  // the shared test database holds every other suite's bots.
+  const databaseName = `cxgenie_test_reconcile_${randomBytes(4).toString('hex')}`;
+  const databaseUrl = withDatabaseName(TEST_DATABASE_URL, databaseName);
   const deletedSourceId = randomUUID();
+  let admin: Sequelize;
   let sequelize: Sequelize;
   let bot: Seeded;
   let core: BootedService;
@@ -114,7 +120,15 @@ describe('knowledge index reconciliation (core-ai)', () => {
   let store: LanceDbVectorStore;
 
   beforeAll(async () => {
-    sequelize = new Sequelize(TEST_DATABASE_URL, { logging: false });
+    admin = new Sequelize(TEST_DATABASE_URL, { logging: false, pool: { max: 1 } });
+    await admin.query(`CREATE DATABASE "${databaseName}"`);
+    const migrator = new Migrator(databaseUrl);
+    try {
+      await migrator.up();
+    } finally {
+      await migrator.close();
+    }
+    sequelize = new Sequelize(databaseUrl, { logging: false });
     bot = await seedKnowledge(sequelize);
     // A new vector store volume: empty but for what a deleted source and the crawl left there.
     connection = await lancedb.connect(`${dataDir}/lancedb`, { readConsistencyInterval: 0 });
@@ -124,6 +138,7 @@ describe('knowledge index reconciliation (core-ai)', () => {
       orphan(bot, bot.crawlingSourceId, 3, 'Written by the crawl before its row.'),
     ]);
     core = await bootService(coreAiService, {
+      DATABASE_URL: databaseUrl,
       DATA_DIR: dataDir,
       KNOWLEDGE_RECONCILE_ON_START: 'true',
     });
@@ -133,6 +148,8 @@ describe('knowledge index reconciliation (core-ai)', () => {
     await core?.close();
     connection?.close();
     await sequelize?.close();
+    await admin?.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
+    await admin?.close();
   });
 
   const status = async (): Promise<KnowledgeIndexReport> => {

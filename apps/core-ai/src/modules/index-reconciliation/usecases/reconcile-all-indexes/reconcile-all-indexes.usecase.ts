@@ -54,10 +54,11 @@ export class ReconcileAllIndexes {
           const scope = await this.tenants.scope(bot.workspace_id).catch(() => null);
           // A shared-database row of a workspace that moved to its own database is not its truth.
           if (!scope || (database.workspaceIds === null && scope.mode !== 'shared')) continue;
-          const report = await this.reconcileBot.reconcile(scope, {
-            workspaceId: bot.workspace_id,
-            botId: bot.id,
-          });
+          const report = await this.reconcileBot.reconcile(
+            scope,
+            { workspaceId: bot.workspace_id, botId: bot.id },
+            signal,
+          );
           outcome.bots += 1;
           if (report.repaired + report.removed > 0) outcome.repaired += 1;
           if (report.state !== 'complete') outcome.incomplete += 1;

@@ -50,8 +50,15 @@ export class ReconcileBotIndex {
     return this.reconcile(scope, command);
   }
 
-  /** For a bot already known to exist (the sweep over every bot). */
-  async reconcile(scope: TenantScope, bot: BotRef): Promise<KnowledgeIndexReport> {
+  /**
+   * For a bot already known to exist (the sweep over every bot). An abort stops the repair
+   * between two batches; what was written stays, and the next check finishes it.
+   */
+  async reconcile(
+    scope: TenantScope,
+    bot: BotRef,
+    signal?: AbortSignal,
+  ): Promise<KnowledgeIndexReport> {
     const report: KnowledgeIndexReport = { ...unknownReport(bot.workspaceId, bot.botId) };
     try {
       const { space } = this.embeddings;
@@ -66,7 +73,7 @@ export class ReconcileBotIndex {
         sourcesInFlight: expected.inFlight.size,
         chunksInOtherSpaces: expected.chunksInOtherSpaces,
       });
-      report.repaired = await this.writeMissing(scope, bot, expected, difference.missing);
+      report.repaired = await this.writeMissing(scope, bot, expected, difference.missing, signal);
       await this.store.deleteRecords(space, bot, difference.orphans);
       report.removed = difference.orphans.length;
       report.state = 'complete';
@@ -93,6 +100,7 @@ export class ReconcileBotIndex {
     bot: BotRef,
     expected: ExpectedIndex,
     missing: readonly string[],
+    signal?: AbortSignal,
   ): Promise<number> {
     let written = 0;
     const entries = new Set<string>();
@@ -103,12 +111,14 @@ export class ReconcileBotIndex {
       else chunks.push({ sourceId: record.sourceId, position: positionOf(id) });
     }
     for (const entryId of entries) {
+      signal?.throwIfAborted();
       const { type } = expected.entries.get(entryId)!;
       await this.indexEntry.execute({ ...bot, sourceType: type, entryId });
     }
     written += missing.length - chunks.length;
     const { space } = this.embeddings;
     for (let start = 0; start < chunks.length; start += REPAIR_BATCH) {
+      signal?.throwIfAborted();
       const rows = await this.reader.chunks(scope, bot, chunks.slice(start, start + REPAIR_BATCH));
       const vectors = await this.embeddings.embed(rows.map(chunkEmbeddingText));
       const now = Date.now();
