@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Benchmark } from './benchmark';
+import { chaos } from './benchmarks/chaos.bench';
 import { conversationList } from './benchmarks/conversation-list.bench';
 import { flags } from './benchmarks/flags.bench';
 import { handoffLatency } from './benchmarks/handoff-latency.bench';
@@ -32,6 +33,7 @@ const BENCHMARKS: Benchmark[] = [
   flags,
   dashboard,
   handoffLatency,
+  chaos,
 ];
 
 async function main(): Promise<number> {

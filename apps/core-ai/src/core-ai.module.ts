@@ -5,6 +5,7 @@ import { FlagsClientModule } from '@cxgenie/flags';
 import { EmbeddingsModule } from './core-modules/embeddings/embeddings.module';
 import { AnsweringModule } from './modules/answering/answering.module';
 import { EmbeddingModule } from './modules/embedding/embedding.module';
+import { IndexReconciliationModule } from './modules/index-reconciliation/index-reconciliation.module';
 import { KnowledgeIndexModule } from './modules/knowledge-index/knowledge-index.module';
 import { RetrievalModule } from './modules/retrieval/retrieval.module';
 
@@ -22,6 +23,7 @@ export class CoreAiModule {
         AnsweringModule,
         EmbeddingModule,
         KnowledgeIndexModule,
+        IndexReconciliationModule,
       ],
     };
   }

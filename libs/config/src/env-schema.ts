@@ -171,6 +171,15 @@ export const platformEnvSchema = z
     FLAGS_FILE: z.string().min(1).default('config/flags.json'),
     FLAGS_CACHE_TTL_S: z.coerce.number().int().min(1).max(86_400).default(300),
     FLAGS_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(500),
+    KNOWLEDGE_RECONCILE_ON_START: z.enum(['true', 'false']).default('true'),
+    CRAWL_ALLOWED_PORTS: z
+      .string()
+      .regex(/^\s*\d{1,5}(\s*,\s*\d{1,5})*\s*$/, 'must be a comma-separated list of ports')
+      .transform((list) => list.split(',').map((port) => Number(port.trim())))
+      .refine((ports) => ports.every((port) => port >= 1 && port <= 65535), {
+        message: 'ports must be between 1 and 65535',
+      })
+      .default('80,443'),
   })
   .superRefine((env, ctx) => {
     // Production must never silently talk to a developer's local database.

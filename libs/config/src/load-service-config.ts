@@ -172,12 +172,16 @@ export function loadServiceConfig(service: ServiceName, rawEnv: Env = process.en
         forcePathStyle: p.S3_FORCE_PATH_STYLE === 'true',
       },
     },
-    knowledge: { uploadMaxBytes: p.KNOWLEDGE_UPLOAD_MAX_BYTES },
+    knowledge: {
+      uploadMaxBytes: p.KNOWLEDGE_UPLOAD_MAX_BYTES,
+      reconcileOnStart: p.KNOWLEDGE_RECONCILE_ON_START === 'true',
+    },
     loader: {
       metricsPort: p.LOADER_METRICS_PORT,
       concurrency: p.LOADER_CONCURRENCY,
       chunkTokens: p.LOADER_CHUNK_TOKENS,
       chunkOverlapTokens: p.LOADER_CHUNK_OVERLAP_TOKENS,
+      crawlAllowedPorts: p.CRAWL_ALLOWED_PORTS,
     },
     channels: {
       telegramApiRoot: withoutTrailingSlash(p.TELEGRAM_API_ROOT),

@@ -121,6 +121,8 @@ export interface ServiceConfig {
   knowledge: {
     /** Largest file one upload may carry; a bigger one is refused with 413. */
     uploadMaxBytes: number;
+    /** core-ai compares every bot's vector index with PostgreSQL when it starts, and repairs it. */
+    reconcileOnStart: boolean;
   };
   /** Document and website ingestion (the loader). */
   loader: {
@@ -132,6 +134,8 @@ export interface ServiceConfig {
     chunkTokens: number;
     /** Tokens of a chunk's end repeated at the start of the next one. */
     chunkOverlapTokens: number;
+    /** Ports a crawled URL may name; any other is refused before connecting (SSRF). */
+    crawlAllowedPorts: number[];
   };
   /** Messaging platforms (the integration service): where their APIs are, how webhooks reach us. */
   channels: {

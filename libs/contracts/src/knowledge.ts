@@ -95,3 +95,35 @@ export interface BotNotEnoughDataEvent {
   occurredAt: string;
   traceId?: string;
 }
+
+/** core-ai: a bot's knowledge index compared with PostgreSQL (`GET …/status`, `POST …/reconcile`). */
+export const CORE_AI_KNOWLEDGE_INDEX_PATH = '/v1/knowledge-index';
+
+/**
+ * `complete`: every chunk PostgreSQL holds for the bot is searchable and nothing else is;
+ * `incomplete`: some are missing and could not be repaired (see `error`); `unknown`: not checked
+ * since this Redis lost its data or the bot was created.
+ */
+export type KnowledgeIndexState = 'complete' | 'incomplete' | 'checking' | 'unknown';
+
+/** What one reconciliation of a bot's index found and did. */
+export interface KnowledgeIndexReport {
+  workspaceId: string;
+  botId: string;
+  state: KnowledgeIndexState;
+  /** Records the bot should have in the current embedding space. */
+  expected: number;
+  /** Of those, records that were missing from the vector store. */
+  missing: number;
+  /** Records in the store no source of the bot accounts for. */
+  orphans: number;
+  /** Missing records written again, and orphans removed. */
+  repaired: number;
+  removed: number;
+  /** Sources being ingested right now: left alone, the loader is writing them. */
+  sourcesInFlight: number;
+  /** Chunks stored for another embedding model: searchable again once their source is reprocessed. */
+  chunksInOtherSpaces: number;
+  checkedAt: string | null;
+  error: string | null;
+}

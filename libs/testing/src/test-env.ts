@@ -35,6 +35,9 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     // No flags service unless a suite starts one: every flag on its coded default, and never a
     // developer's running flags service (whose file may say otherwise) by accident.
     FLAGS_URL: 'http://127.0.0.1:1',
+    // A core-ai reconciling every bot's index at boot would refill, mid-test, the vectors
+    // another suite removed on purpose. The reconciliation's own spec turns it on.
+    KNOWLEDGE_RECONCILE_ON_START: 'false',
     ...overrides,
   };
 }

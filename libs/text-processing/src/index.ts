@@ -9,3 +9,4 @@ export * from './tokens';
 export { COMMON_WORDS, STOP_WORDS } from './word-lists';
 export * from './synonym-groups';
 export * from './fielded-bm25';
+export * from './decode-text';

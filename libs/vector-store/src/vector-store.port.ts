@@ -80,4 +80,13 @@ export interface VectorStore {
   countBySource(space: EmbeddingSpace, scope: VectorScope, sourceId: string): Promise<number>;
   /** Removes every record of one bot (the bot was deleted). */
   deleteScope(space: EmbeddingSpace, scope: VectorScope): Promise<void>;
+  /** Id and source of every record of one bot: what reconciliation compares with PostgreSQL. */
+  listRecordKeys(space: EmbeddingSpace, scope: VectorScope): Promise<VectorRecordKey[]>;
+  /** Removes records of one bot by id; ids of other bots are left alone. */
+  deleteRecords(space: EmbeddingSpace, scope: VectorScope, ids: readonly string[]): Promise<void>;
+}
+
+export interface VectorRecordKey {
+  id: string;
+  sourceId: string;
 }

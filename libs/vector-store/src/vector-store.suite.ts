@@ -269,6 +269,34 @@ export function describeVectorStoreBehaviour(open: () => Promise<OpenedVectorSto
     await expect(store.scanScope(space, otherBot)).resolves.toHaveLength(1);
   });
 
+  it('lists the ids and sources of one bot’s records, and deletes records by id', async () => {
+    const space = freshSpace();
+    const scope = newScope();
+    const otherBot = { workspaceId: scope.workspaceId, botId: randomUUID() };
+    const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+    await store.upsert(space, [
+      record(scope, [1, 0, 0, 0], { id: `${a}:0`, sourceId: a, position: 0 }),
+      record(scope, [1, 0, 0, 0], { id: `${a}:1`, sourceId: a, position: 1 }),
+      record(scope, [0, 1, 0, 0], { id: `${b}:0`, sourceId: b, partition: 'faqs' }),
+      record(otherBot, [0, 0, 1, 0], { id: `${c}:0`, sourceId: c }),
+    ]);
+    const listed = await store.listRecordKeys(space, scope);
+    expect([...listed].sort((x, y) => x.id.localeCompare(y.id))).toEqual(
+      [
+        { id: `${a}:0`, sourceId: a },
+        { id: `${a}:1`, sourceId: a },
+        { id: `${b}:0`, sourceId: b },
+      ].sort((x, y) => x.id.localeCompare(y.id)),
+    );
+
+    // Another bot's id named under this bot's scope is not touched.
+    await store.deleteRecords(space, scope, [`${a}:1`, `${b}:0`, `${c}:0`]);
+    expect(await store.listRecordKeys(space, scope)).toEqual([{ id: `${a}:0`, sourceId: a }]);
+    expect(await store.listRecordKeys(space, otherBot)).toEqual([{ id: `${c}:0`, sourceId: c }]);
+    await store.deleteRecords(space, scope, []);
+    await expect(store.listRecordKeys(space, newScope())).resolves.toEqual([]);
+  });
+
   it('stores every record of concurrent upserts from several workers', async () => {
     const space = freshSpace();
     const scope = newScope();

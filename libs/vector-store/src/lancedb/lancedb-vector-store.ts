@@ -15,6 +15,7 @@ import type {
   StoredChunk,
   VectorHit,
   VectorRecord,
+  VectorRecordKey,
   VectorScope,
   VectorSearchQuery,
   VectorStore,
@@ -75,6 +76,9 @@ const COMMIT_ATTEMPTS = 6;
  * In-process writers are serialized, but another process (a second loader) can still commit first;
  * Lance then reports a retryable conflict and the write is simply redone on the new version.
  */
+/** Ids per delete statement: a filter of thousands of literals is slow to plan. */
+const DELETE_BATCH = 500;
+
 async function retryingCommitConflicts<T>(write: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
@@ -315,6 +319,36 @@ export class LanceDbVectorStore implements VectorStore {
     const filter = lanceScopeFilter({ ...scope, sourceId });
     const { table } = await this.tableOf(space);
     return table.countRows(filter);
+  }
+
+  async listRecordKeys(space: EmbeddingSpace, scope: VectorScope): Promise<VectorRecordKey[]> {
+    const { table } = await this.tableOf(space);
+    const rows = (await table
+      .query()
+      .where(lanceScopeFilter(scope))
+      .select(['id', 'source_id'])
+      .toArray()) as { id: string; source_id: string }[];
+    return rows.map((row) => ({ id: String(row.id), sourceId: String(row.source_id) }));
+  }
+
+  async deleteRecords(
+    space: EmbeddingSpace,
+    scope: VectorScope,
+    ids: readonly string[],
+  ): Promise<void> {
+    ids.forEach((id) => assertSafeId(id, 'record id'));
+    if (ids.length === 0) return;
+    const filter = lanceScopeFilter(scope);
+    const { table } = await this.tableOf(space);
+    for (let start = 0; start < ids.length; start += DELETE_BATCH) {
+      const batch = ids
+        .slice(start, start + DELETE_BATCH)
+        .map(sqlStringLiteral)
+        .join(', ');
+      await this.writes.run(spaceCollectionName(space), () =>
+        retryingCommitConflicts(() => table.delete(`${filter} AND id IN (${batch})`)),
+      );
+    }
   }
 
   private tableOf(space: EmbeddingSpace): Promise<TableState> {

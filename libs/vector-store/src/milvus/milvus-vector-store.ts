@@ -6,9 +6,9 @@ import {
   LoadState,
   type MilvusClient,
 } from '@zilliz/milvus2-sdk-node';
-import type { EmbeddingSpace } from '@cxgenie/embeddings';
 import { KNOWLEDGE_PARTITIONS } from '@cxgenie/contracts';
-import { milvusScopeFilter } from '../scope-filters';
+import type { EmbeddingSpace } from '@cxgenie/embeddings';
+import { milvusScopeFilter, milvusStringLiteral } from '../scope-filters';
 import { spaceCollectionName } from '../space-collection-name';
 import {
   assertSearchQuery,
@@ -20,6 +20,7 @@ import type {
   StoredChunk,
   VectorHit,
   VectorRecord,
+  VectorRecordKey,
   VectorScope,
   VectorSearchQuery,
   VectorStore,
@@ -62,6 +63,10 @@ const DEFAULT_OPTIONS: MilvusVectorStoreOptions = {
 };
 
 const HNSW_BUILD_PARAMS = { M: 16, efConstruction: 200 };
+
+/** Milvus' default `quota.maxQueryResultWindow`: offset + limit of one query. */
+const QUERY_WINDOW = 16_384;
+const LIST_PAGE = 1_024;
 
 /** Scalar fields every read or delete filters on; an inverted index keeps those filters cheap. */
 const SCALAR_INDEXED_FIELDS = ['bot_id', 'source_id'] as const;
@@ -258,6 +263,55 @@ export class MilvusVectorStore implements VectorStore {
     assertOk(response.status, 'count');
     const [row] = response.data as Record<string, unknown>[];
     return Number(row?.['count(*)'] ?? 0);
+  }
+
+  /**
+   * Pages through each partition within Milvus' query window (offset + limit at most 16,384 by
+   * default): a bot with more records than that in one partition is listed only up to it.
+   */
+  async listRecordKeys(space: EmbeddingSpace, scope: VectorScope): Promise<VectorRecordKey[]> {
+    await this.ensureSpace(space);
+    const keys: VectorRecordKey[] = [];
+    for (const partition of KNOWLEDGE_PARTITIONS) {
+      const filter = milvusScopeFilter({ ...scope, partition });
+      for (let offset = 0; offset + LIST_PAGE <= QUERY_WINDOW; offset += LIST_PAGE) {
+        const response = await this.client.query({
+          collection_name: spaceCollectionName(space),
+          filter,
+          output_fields: ['id', 'source_id'],
+          limit: LIST_PAGE,
+          offset,
+          consistency_level: ConsistencyLevelEnum.Strong,
+        });
+        assertOk(response.status, 'query');
+        const rows = response.data as { id: string; source_id: string }[];
+        keys.push(...rows.map((row) => ({ id: String(row.id), sourceId: String(row.source_id) })));
+        if (rows.length < LIST_PAGE) break;
+      }
+    }
+    return keys;
+  }
+
+  async deleteRecords(
+    space: EmbeddingSpace,
+    scope: VectorScope,
+    ids: readonly string[],
+  ): Promise<void> {
+    ids.forEach((id) => assertSafeId(id, 'record id'));
+    if (ids.length === 0) return;
+    await this.ensureSpace(space);
+    const filter = milvusScopeFilter(scope);
+    for (let start = 0; start < ids.length; start += LIST_PAGE) {
+      const batch = ids
+        .slice(start, start + LIST_PAGE)
+        .map(milvusStringLiteral)
+        .join(', ');
+      const result = await this.client.delete({
+        collection_name: spaceCollectionName(space),
+        filter: `${filter} && id in [${batch}]`,
+      });
+      assertOk(result.status, 'delete');
+    }
   }
 
   private async prepareCollection(collection_name: string, space: EmbeddingSpace): Promise<void> {
