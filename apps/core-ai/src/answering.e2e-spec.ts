@@ -266,7 +266,7 @@ describe('core-ai with the local providers (no API keys)', () => {
     expect(two).toHaveLength(2);
     const res = await fetch(`${coreAi.url}/v1/search`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...serviceTokenHeaders() },
       body: JSON.stringify({ ...otherBot, botId: randomUUID(), query: 'shipping' }),
     });
     expect(res.status).toBe(404);
