@@ -24,9 +24,10 @@ export interface StreamProgress {
 }
 
 /**
- * Streams core-ai's answer to the customer paragraph by paragraph. Each chunk is published only
- * after checking that this worker still owns the conversation: once another worker (or an agent's
- * take-over) has it, this one goes silent, and the answer is null.
+ * Streams core-ai's answer to the customer paragraph by paragraph (on a channel that shows
+ * answers as they are written: `streamsAnswer`; elsewhere the answer is only gathered). Each chunk
+ * is published only after checking that this worker still owns the conversation: once another
+ * worker (or an agent's take-over) has it, this one goes silent, and the answer is null.
  */
 @Injectable()
 export class StreamAnswer {
@@ -40,11 +41,16 @@ export class StreamAnswer {
     request: AnswerRequest,
     keeper: LockKeeper,
     progress: StreamProgress,
+    { streams }: { streams: boolean },
   ): Promise<StreamedAnswer | null> {
     let text = '';
     let done: AnswerDoneEvent | null = null;
     const ready: StreamChunk[] = [];
-    const buffer = new ParagraphBuffer({ onChunk: (chunk) => ready.push(chunk) });
+    const buffer = new ParagraphBuffer({
+      onChunk: (chunk) => {
+        if (streams) ready.push(chunk);
+      },
+    });
     const publishReady = async (): Promise<boolean> => {
       while (ready.length > 0) {
         if (!(await keeper.stillHeld())) return false;

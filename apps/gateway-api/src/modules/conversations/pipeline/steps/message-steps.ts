@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { AnswerWithBotStep } from './answer-with-bot.step';
+import { AutomatedMessageStep } from './automated-message.step';
 import { BotOffStep } from './bot-off.step';
 import { CaptureCsatReplyStep } from './capture-csat-reply.step';
 import { HandoffPhraseStep } from './handoff-phrase.step';
 import type { MessageContext, MessageStep, Outcome } from './message-step';
 
 /**
- * How a customer message is handled, in order: a digit rating a closed conversation is the
- * rating; a conversation the bot does not have (or a bot switched off) gets no reply; a handoff
+ * How a customer message is handled, in order: one sent by a machine (an auto-reply) gets no
+ * reply; a digit rating a closed conversation is the rating; a conversation the bot does not have (or a bot switched off) gets no reply; a handoff
  * phrase goes to a human; anything else, the bot answers.
  */
 @Injectable()
@@ -15,12 +16,13 @@ export class MessageSteps {
   private readonly steps: MessageStep[];
 
   constructor(
+    automated: AutomatedMessageStep,
     csatReply: CaptureCsatReplyStep,
     botOff: BotOffStep,
     handoffPhrase: HandoffPhraseStep,
     answer: AnswerWithBotStep,
   ) {
-    this.steps = [csatReply, botOff, handoffPhrase, answer];
+    this.steps = [automated, csatReply, botOff, handoffPhrase, answer];
   }
 
   async handle(context: MessageContext): Promise<Outcome> {
