@@ -10,6 +10,8 @@ import { conversationFillfactor } from './0009-conversation-fillfactor';
 import { messageConversationKey } from './0010-message-conversation-key';
 import { tenantRoutes } from './0011-tenant-routes';
 import { ticketSlaPause } from './0012-ticket-sla-pause';
+import { EMAIL_TENANT_TABLES, emailChannel } from './0023-email-channel';
+import { TENANT_TABLES as INITIAL_TENANT_TABLES } from './0001-initial-schema';
 
 /**
  * Every migration, in order. Listed statically rather than globbed so the same list runs under
@@ -27,6 +29,8 @@ export const MIGRATIONS: readonly Migration[] = [
   messageConversationKey,
   tenantRoutes,
   ticketSlaPause,
+  emailChannel,
 ];
 
-export { TENANT_TABLES } from './0001-initial-schema';
+/** Tables a workspace owns, parents before children: the order to copy them between databases. */
+export const TENANT_TABLES: readonly string[] = [...INITIAL_TENANT_TABLES, ...EMAIL_TENANT_TABLES];
