@@ -42,6 +42,7 @@ export interface ThreadHead {
   rfcMessageId: string;
   referenceIds: string[];
   subject: string | null;
+  customerId: string | null;
 }
 
 /** A claim not settled within this long belongs to a worker that died: another may take it. */
@@ -163,15 +164,21 @@ export class EmailMessagesRepository {
       rfc_message_id: string;
       reference_ids: string[];
       subject: string | null;
+      customer_id: string | null;
     }>(
-      `SELECT rfc_message_id, reference_ids, subject FROM email_messages
+      `SELECT rfc_message_id, reference_ids, subject, customer_id FROM email_messages
         WHERE workspace_id = $1 AND conversation_id = $2 AND direction = 'inbound'
           AND state = 'accepted'
         ORDER BY created_at DESC LIMIT 1`,
       { bind: [scope.workspaceId, conversationId], type: QueryTypes.SELECT },
     );
     return row
-      ? { rfcMessageId: row.rfc_message_id, referenceIds: row.reference_ids, subject: row.subject }
+      ? {
+          rfcMessageId: row.rfc_message_id,
+          referenceIds: row.reference_ids,
+          subject: row.subject,
+          customerId: row.customer_id,
+        }
       : null;
   }
 }

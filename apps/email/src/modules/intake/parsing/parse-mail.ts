@@ -43,11 +43,13 @@ const MAX_SUBJECT_CHARS = 500;
 const MAX_NAME_CHARS = 200;
 const MAX_IDS = 100;
 
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]+/g;
+
 /** One line, no control characters, collapsed whitespace: safe to echo into a header. */
 export const oneLine = (value: string, max: number): string =>
-  // eslint-disable-next-line no-control-regex
   value
-    .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+    .replace(CONTROL, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, max);

@@ -28,3 +28,9 @@ export type ReceiveOutcome =
   | { kind: 'ignored'; reason: string }
   /** Unusable (kept raw, with the reason): malformed, too large. */
   | { kind: 'rejected'; reason: string };
+
+/** What became of a mail, in a word (metrics, webhook receipts). */
+export const outcomeOf = (
+  outcome: ReceiveOutcome,
+): 'accepted' | 'auto_reply' | 'duplicate' | 'bounce' | 'ignored' | 'rejected' =>
+  outcome.kind === 'accepted' ? (outcome.automated ? 'auto_reply' : 'accepted') : outcome.kind;
