@@ -14,6 +14,8 @@ fi
 PG_FAST=1 bash scripts/infra.sh up || { echo "test: infrastructure did not start"; exit 1; }
 # The widget's end-to-end test drives Debian's Chromium.
 bash scripts/ensure-chromium.sh || { echo "test: chromium is required for the widget e2e test"; exit 1; }
+# The email channel's mailbox tests read mail from a real IMAP server.
+bash scripts/ensure-dovecot.sh || { echo "test: dovecot is required for the email mailbox e2e test"; exit 1; }
 
 checks_passed=0
 checks_failed=0

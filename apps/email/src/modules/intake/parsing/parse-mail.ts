@@ -48,11 +48,7 @@ const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]+/g;
 
 /** One line, no control characters, collapsed whitespace: safe to echo into a header. */
 export const oneLine = (value: string, max: number): string =>
-  value
-    .replace(CONTROL, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, max);
+  value.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim().slice(0, max);
 
 /** Message-IDs in a header value (`<a@b> <c@d>`, or a bare `a@b`), without angle brackets. */
 export function messageIdsIn(value: unknown): string[] {
