@@ -70,7 +70,7 @@ export function composeMail(mail: MailToCompose): {
   const { channel, head } = mail;
   const from = senderAddress(channel);
   const subject = oneLine(head?.subject || 'Your message', 500);
-  const references = head ? [...head.referenceIds, head.rfcMessageId] : [];
+  const references = head ? [...new Set([...head.referenceIds, head.rfcMessageId])] : [];
   const kept =
     references.length > MAX_REFERENCES
       ? [references[0], ...references.slice(-(MAX_REFERENCES - 1))]

@@ -114,7 +114,7 @@ export class ReceiveEmail {
       rawKey,
       sender: mail.from!.address,
       subject: mail.subject,
-      referenceIds: [...mail.references, ...mail.inReplyTo],
+      referenceIds: [...new Set([...mail.references, ...mail.inReplyTo])],
     };
     const ignore = async (reason: string): Promise<ReceiveOutcome> => {
       await this.mails.settle(scope, claimId, { ...base, state: 'ignored', reason });
