@@ -88,7 +88,8 @@ export const platformEnvSchema = z
     EMAIL_MAX_RECIPIENTS: z.coerce.number().int().min(1).max(10_000).default(50),
     EMAIL_MAX_ATTACHMENT_BYTES: positiveInt.default(10 * 1024 * 1024),
     EMAIL_MAX_ATTACHMENTS: z.coerce.number().int().min(0).max(1_000).default(20),
-    EMAIL_IMAP_SYNC_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+    // 0: this instance polls no mailboxes.
+    EMAIL_IMAP_SYNC_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
     EMAIL_OUTBOUND_SMTP_URL: urlWithProtocol(['smtp', 'smtps']).optional(),
     LOADER_METRICS_PORT: port.default(8000),
     LOADER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),

@@ -131,7 +131,7 @@ export interface ServiceConfig {
     maxAttachmentBytes: number;
     /** Attachments stored per message; the rest are listed, not stored. */
     maxAttachments: number;
-    /** How often mailboxes to poll are looked for (and a lost IMAP connection retried). */
+    /** How often mailboxes to poll are looked for (and a lost IMAP connection retried); 0: none. */
     imapSyncIntervalMs: number;
     /** The relay that sends for channels without an SMTP server of their own, if any. */
     outboundSmtpUrl: string | null;

@@ -22,8 +22,10 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     // Suites share one database: a sweep in one suite's gateway would answer, with its own core-ai,
     // the messages another suite is deliberately holding back. The sweep's own spec turns it on.
     CONVERSATION_SWEEP_INTERVAL_MS: '0',
-    // The email service's SMTP receiver on any free port: suites run side by side.
+    // The email service's SMTP receiver on any free port: suites run side by side. Mailboxes are
+    // polled only by the suite that tests them (the database, and its channels, are shared).
     SMTP_PORT: '0',
+    EMAIL_IMAP_SYNC_INTERVAL_MS: '0',
     ...overrides,
   };
 }

@@ -50,7 +50,10 @@ describe('threads, automated messages and bounces in the conversation owner', ()
         customer_id: string;
         subject: string | null;
         status: string;
-      }>('SELECT customer_id, subject, status FROM conversations WHERE id = $1', { bind: [id], type: QueryTypes.SELECT })
+      }>('SELECT customer_id, subject, status FROM conversations WHERE id = $1', {
+        bind: [id],
+        type: QueryTypes.SELECT,
+      })
       .then(([row]) => row);
 
   it('opens a conversation with the subject for a new thread, even beside an open one', async () => {

@@ -143,6 +143,7 @@ default_internal_user = ${account.name}
 default_login_user = ${account.name}
 first_valid_uid = 1
 first_valid_gid = 1
+mailbox_idle_check_interval = 1 secs
 mail_location = maildir:${dir}/mail/%u
 passdb {
   driver = passwd-file

@@ -48,6 +48,11 @@ export class MailboxPoller {
     await this.deps.keeper.release();
   }
 
+  /** Reads now whatever is new (a safety net beside IDLE, on each sync of the pollers). */
+  poke(): void {
+    if (this.client?.usable) this.read(this.client);
+  }
+
   get running(): boolean {
     return !this.stopped && !this.deps.keeper.lost;
   }
@@ -82,6 +87,8 @@ export class MailboxPoller {
       auth: { user: imap.user, pass: this.channel.credentials.imapPassword ?? '' },
       logger: false,
       connectionTimeout: 15_000,
+      // A poller does nothing but wait for mail: into IDLE right after each read.
+      autoIdleDelay: 1_000,
     });
     this.client = client;
     const closed = new Promise<void>((resolve) => client.once('close', () => resolve()));
@@ -131,10 +138,14 @@ export class MailboxPoller {
       state = { mailbox: name, uidValidity: mailbox.uidValidity, lastUid: mailbox.uidNext - 1 };
       await states.save(scope, this.channel.id, state);
     }
-    if (mailbox.uidNext - 1 <= state.lastUid) return;
     const from = state.lastUid;
-    const found = await client.search({ uid: `${from + 1}:*` }, { uid: true });
-    const uids = (found || []).filter((uid) => uid > from).sort((a, b) => a - b);
+    // UIDs only first (cheap), then each message whole: memory stays one message deep. `n:*`
+    // always names the newest message, taken already when nothing is new.
+    const listed = await client.fetchAll(`${from + 1}:*`, { uid: true }, { uid: true });
+    const uids = listed
+      .map((message) => message.uid)
+      .filter((uid) => uid > from)
+      .sort((a, b) => a - b);
     for (const uid of uids) {
       if (!this.running) return;
       const message = await client.fetchOne(String(uid), { source: true }, { uid: true });

@@ -31,7 +31,8 @@ const fingerprintOf = (channel: EmailChannel): string =>
  * every `EMAIL_IMAP_SYNC_INTERVAL_MS`) lists the channels with a mailbox, takes a Redis lock per
  * mailbox it is not polling yet (whoever holds the lock polls it; the lock is kept alive while the
  * poller runs, and another instance takes over if this one dies), and stops pollers whose channel
- * was switched off, deleted or reconfigured. Instances without queue workers poll nothing.
+ * was switched off, deleted or reconfigured. Instances without queue workers poll nothing, and
+ * neither does any with `EMAIL_IMAP_SYNC_INTERVAL_MS=0`.
  */
 @Injectable()
 export class MailboxPollers implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -52,7 +53,7 @@ export class MailboxPollers implements OnApplicationBootstrap, OnApplicationShut
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!this.config.queueWorkers) return;
+    if (!this.config.queueWorkers || this.config.email.imapSyncIntervalMs === 0) return;
     this.timer = setInterval(() => void this.sync(), this.config.email.imapSyncIntervalMs);
     this.timer.unref();
     void this.sync();
@@ -84,13 +85,20 @@ export class MailboxPollers implements OnApplicationBootstrap, OnApplicationShut
     );
     for (const [id, poller] of this.pollers) {
       const channel = wanted.get(id);
-      if (poller.running && channel && fingerprintOf(channel) === poller.fingerprint) continue;
+      if (poller.running && channel && fingerprintOf(channel) === poller.fingerprint) {
+        poller.poke();
+        continue;
+      }
       this.pollers.delete(id);
       await poller.stop();
     }
     for (const channel of wanted.values()) {
       if (this.stopped || this.pollers.has(channel.id)) continue;
-      const lock = await this.locks.acquire(`email:mailbox:${channel.id}`, LOCK_TTL_MS);
+      // Under the deployment's prefix: environments sharing a Redis never take each other's.
+      const lock = await this.locks.acquire(
+        `${this.config.queuePrefix}:email:mailbox:${channel.id}`,
+        LOCK_TTL_MS,
+      );
       if (!lock) continue;
       const keeper = new LockKeeper(this.locks, lock, LOCK_TTL_MS).start();
       const scope = await this.tenants.scope(channel.workspaceId);

@@ -221,7 +221,7 @@ describe('threading mail into conversations', () => {
     ],
   ];
 
-  it.each(rows)('%s: %s', async (_label, from, client, build, expectation) => {
+  it.each(rows)('%s', async (_label, from, client, build, expectation) => {
     const thread = await startThread(from, `Order ${Math.random().toString(36).slice(2, 8)}`);
     const { outcome } = await deliver(client, {
       from,

@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bull';
+import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
 import { type HandoffRequestJobData, QueueNames, ServerEvents } from '@cxgenie/contracts';
 import {
   type DeliveryProgress,
@@ -64,14 +65,20 @@ export class DeliverEmails {
     @InjectQueue(QueueNames.EmailOutbound) private readonly queue: Queue<EmailOutboundJob>,
     @InjectQueue(QueueNames.HandoffRequests)
     private readonly handoffs: Queue<HandoffRequestJobData>,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
+
+  /** Under the deployment's prefix, as its queues are. */
+  private lockKey(conversationId: string): string {
+    return `${this.config.queuePrefix}:email:outbound:${conversationId}`;
+  }
 
   /** Returns how many messages this call sent or failed for good. */
   async drain(job: EmailOutboundJob): Promise<number> {
     const scope = await this.tenants.scope(job.workspaceId);
     let finished = 0;
     for (;;) {
-      const lock = await this.locks.acquire(`email:outbound:${job.conversationId}`, LOCK_TTL_MS);
+      const lock = await this.locks.acquire(this.lockKey(job.conversationId), LOCK_TTL_MS);
       if (!lock) return finished;
       const keeper = new LockKeeper(this.locks, lock, LOCK_TTL_MS).start();
       let waiting = false;
