@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Benchmark } from './benchmark';
 import { conversationList } from './benchmarks/conversation-list.bench';
+import { emailInbound } from './benchmarks/email-inbound.bench';
 import { healthLatency } from './benchmarks/health-latency.bench';
 import { inboundAccept } from './benchmarks/inbound-accept.bench';
 import { ingest100Pages } from './benchmarks/ingest-100-pages.bench';
@@ -26,6 +27,7 @@ const BENCHMARKS: Benchmark[] = [
   retrieval,
   ingest100Pages,
   webhookAck,
+  emailInbound,
 ];
 
 async function main(): Promise<number> {
