@@ -1,10 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { ClickHouseClient } from '@clickhouse/client';
 import { CLICKHOUSE_CLIENT } from '@cxgenie/clickhouse';
-import {
-  ANALYTICS_EVENTS_TABLE,
-  type AnalyticsEventRow,
-} from './analytics-events.table';
+import { ANALYTICS_EVENTS_TABLE, type AnalyticsEventRow } from './analytics-events.table';
 
 export interface StoredAnalyticsEvent {
   workspaceId: string;
