@@ -16,13 +16,14 @@ import {
   DuplicatePlatformMessageError,
   MessageDeliveriesStore,
 } from '@cxgenie/conversations';
-import { ChannelCustomerRepository, type TenantScope, TenantConnections } from '@cxgenie/database';
+import { type TenantScope, TenantConnections } from '@cxgenie/database';
 import { withTraceId } from '@cxgenie/observability';
 import { RealtimeBroadcaster } from '@cxgenie/realtime';
 import type { EmailChannel } from '../../../../core-modules/email-channels/email-channel';
 import { MailStore, storageUrl } from '../../../../core-modules/mail-store/mail-store';
 import { EmailMessagesRepository } from '../../../../core-modules/threading/email-messages.repository';
 import { IntakeException } from '../../intake.exception';
+import { MailCustomers } from '../../mail-customers';
 import { autoReplyReason, isForwarded } from '../../parsing/automated-mail';
 import { type BounceReport, bounceReport, isFailure } from '../../parsing/bounce-report';
 import {
@@ -35,6 +36,8 @@ import { splitReply } from '../../parsing/reply-text';
 import { ThreadResolver } from '../../threading/thread-resolver';
 import type { ReceiveEmailCommand, ReceiveOutcome } from './receive-email.command';
 
+/** What the customer wrote is at the top: the reply parser reads no further than this. */
+const MAX_REPLY_PARSE_CHARS = 32_000;
 /** Quoted history kept on the message for agents; the raw mail has all of it. */
 const MAX_QUOTED_CHARS = 20_000;
 
@@ -61,7 +64,7 @@ export class ReceiveEmail {
     private readonly tenants: TenantConnections,
     private readonly mails: EmailMessagesRepository,
     private readonly store: MailStore,
-    private readonly customers: ChannelCustomerRepository,
+    private readonly customers: MailCustomers,
     private readonly intake: AcceptCustomerMessage,
     private readonly deliveries: MessageDeliveriesStore,
     private readonly threads: ThreadResolver,
@@ -109,15 +112,17 @@ export class ReceiveEmail {
     claimId: string,
   ): Promise<ReceiveOutcome> {
     const { channel } = command;
-    const rawKey = await this.store.putRaw(channel.workspaceId, channel.id, command.raw);
-    const base = {
-      rawKey,
+    // Independent writes and reads run side by side: this is the SMTP dialogue's wait.
+    const rawStored = this.store.putRaw(channel.workspaceId, channel.id, command.raw);
+    rawStored.catch(() => undefined);
+    const base = async () => ({
+      rawKey: await rawStored,
       sender: mail.from!.address,
       subject: mail.subject,
       referenceIds: [...new Set([...mail.references, ...mail.inReplyTo])],
-    };
+    });
     const ignore = async (reason: string): Promise<ReceiveOutcome> => {
-      await this.mails.settle(scope, claimId, { ...base, state: 'ignored', reason });
+      await this.mails.settle(scope, claimId, { ...(await base()), state: 'ignored', reason });
       this.logger.warn(`mail <${mail.rfcMessageId}> to channel ${channel.id} ignored: ${reason}`);
       return { kind: 'ignored', reason };
     };
@@ -125,28 +130,26 @@ export class ReceiveEmail {
     if (channel.settings.addresses.includes(mail.from!.address))
       return ignore("sent from the channel's own address");
     const bounce = bounceReport(mail);
-    if (bounce) return this.receiveBounce(scope, channel, bounce, claimId, base);
+    if (bounce) return this.receiveBounce(scope, channel, bounce, claimId, await base());
     if (!channel.isActive) return ignore('the channel is switched off');
     if (!channel.botId) return ignore('the channel has no bot');
 
-    const { customer } = await this.customers.findOrCreate(scope, channel.id, mail.from!.address, {
-      ...(mail.from!.name && { name: mail.from!.name }),
-      email: mail.from!.address,
-    });
-    const conversationId = isForwarded(mail)
-      ? null
-      : await this.threads.resolve(scope, channel, customer.id, mail, command.envelopeRecipients);
+    const customerId = await this.customers.idOf(scope, channel.id, mail.from!);
     const automated = autoReplyReason(mail);
-    const reply = splitReply(mail.text);
+    const reply = splitReply(mail.text.slice(0, MAX_REPLY_PARSE_CHARS));
     const written = reply.visible || mail.subject || '(no text)';
-    const { attachments, skipped } = await this.storeAttachments(channel, mail.attachments);
-    const htmlKey = mail.html
-      ? await this.store.putHtml(channel.workspaceId, channel.id, mail.html)
-      : null;
+    const [conversationId, { attachments, skipped }, htmlKey, rawKey] = await Promise.all([
+      isForwarded(mail)
+        ? null
+        : this.threads.resolve(scope, channel, customerId, mail, command.envelopeRecipients),
+      this.storeAttachments(channel, mail.attachments),
+      mail.html ? this.store.putHtml(channel.workspaceId, channel.id, mail.html) : null,
+      rawStored,
+    ]);
     let accepted;
     try {
       accepted = await this.intake.execute(scope, {
-        party: { channelId: channel.id, botId: channel.botId, customerId: customer.id },
+        party: { channelId: channel.id, botId: channel.botId, customerId },
         text: written.slice(0, MAX_MESSAGE_CHARS),
         attachments,
         platformMessageId: mail.rfcMessageId,
@@ -176,21 +179,21 @@ export class ReceiveEmail {
       if (!(error instanceof DuplicatePlatformMessageError)) throw error;
       // Accepted by an earlier attempt that died before settling: the message is there.
       await this.mails.settle(scope, claimId, {
-        ...base,
+        ...(await base()),
         state: 'accepted',
-        customerId: customer.id,
+        customerId,
       });
       return { kind: 'duplicate' };
     }
     if (!accepted) return ignore('the channel takes no messages');
     const { message, conversationCreated } = accepted;
     await this.mails.settle(scope, claimId, {
-      ...base,
+      ...(await base()),
       state: automated ? 'auto_reply' : 'accepted',
       reason: automated,
       conversationId: message.conversationId,
       messageId: message.id,
-      customerId: customer.id,
+      customerId,
     });
     return {
       kind: 'accepted',
