@@ -64,7 +64,8 @@ describe('email through the whole pipeline', () => {
       })
     ).body.id;
     await addSnippet(owner, coreAi.url, botId, PARCEL_KNOWLEDGE);
-  });
+    // Three services to start: on a loaded machine that takes longer than one test's timeout.
+  }, 180_000);
 
   afterAll(async () => {
     await handoffs.close();
