@@ -11,6 +11,7 @@ import { conversationList } from './benchmarks/conversation-list.bench';
 import { flags } from './benchmarks/flags.bench';
 import { handoffLatency } from './benchmarks/handoff-latency.bench';
 import { dashboard } from './benchmarks/dashboard.bench';
+import { emailInbound } from './benchmarks/email-inbound.bench';
 import { healthLatency } from './benchmarks/health-latency.bench';
 import { inboundAccept } from './benchmarks/inbound-accept.bench';
 import { ingest100Pages } from './benchmarks/ingest-100-pages.bench';
@@ -34,6 +35,7 @@ const BENCHMARKS: Benchmark[] = [
   dashboard,
   handoffLatency,
   chaos,
+  emailInbound,
 ];
 
 async function main(): Promise<number> {

@@ -33,6 +33,7 @@ import { TicketsModule } from './modules/tickets/tickets.module';
 const GATEWAY_QUEUES = [
   QueueNames.ConversationInbound,
   QueueNames.ChannelOutbound,
+  QueueNames.EmailOutbound,
   QueueNames.BotNotEnoughData,
   QueueNames.HandoffRequests,
   QueueNames.TicketAssignment,

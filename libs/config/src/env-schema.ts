@@ -155,6 +155,16 @@ export const platformEnvSchema = z
     S3_ACCESS_KEY_ID: optionalString,
     S3_SECRET_ACCESS_KEY: optionalString,
     S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false'),
+    SMTP_PORT: port.default(2525),
+    SMTP_TLS_KEY_FILE: optionalString,
+    SMTP_TLS_CERT_FILE: optionalString,
+    EMAIL_MAX_MESSAGE_BYTES: positiveInt.default(25 * 1024 * 1024),
+    EMAIL_MAX_RECIPIENTS: z.coerce.number().int().min(1).max(10_000).default(50),
+    EMAIL_MAX_ATTACHMENT_BYTES: positiveInt.default(10 * 1024 * 1024),
+    EMAIL_MAX_ATTACHMENTS: z.coerce.number().int().min(0).max(1_000).default(20),
+    // 0: this instance polls no mailboxes.
+    EMAIL_IMAP_SYNC_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+    EMAIL_OUTBOUND_SMTP_URL: urlWithProtocol(['smtp', 'smtps']).optional(),
     LOADER_METRICS_PORT: port.default(8000),
     LOADER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
     LOADER_CHUNK_TOKENS: z.coerce.number().int().min(32).max(8000).default(DEFAULT_CHUNK_TOKENS),
@@ -243,6 +253,14 @@ export const platformEnvSchema = z
         code: 'custom',
         path: ['LOADER_CHUNK_OVERLAP_TOKENS'],
         message: 'must be smaller than LOADER_CHUNK_TOKENS',
+      });
+    }
+    // One without the other would silently offer no STARTTLS.
+    if (Boolean(env.SMTP_TLS_KEY_FILE) !== Boolean(env.SMTP_TLS_CERT_FILE)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.SMTP_TLS_KEY_FILE ? 'SMTP_TLS_CERT_FILE' : 'SMTP_TLS_KEY_FILE'],
+        message: 'is required when the other SMTP TLS file is set',
       });
     }
     if (env.VECTOR_STORE === 'milvus' && !env.MILVUS_ADDRESS) {

@@ -207,6 +207,17 @@ export function loadServiceConfig(service: ServiceName, rawEnv: Env = process.en
       cacheTtlSeconds: p.FLAGS_CACHE_TTL_S,
       timeoutMs: p.FLAGS_TIMEOUT_MS,
     },
+    email: {
+      smtpPort: p.SMTP_PORT,
+      smtpTlsKeyFile: p.SMTP_TLS_KEY_FILE ?? null,
+      smtpTlsCertFile: p.SMTP_TLS_CERT_FILE ?? null,
+      maxMessageBytes: p.EMAIL_MAX_MESSAGE_BYTES,
+      maxRecipients: p.EMAIL_MAX_RECIPIENTS,
+      maxAttachmentBytes: p.EMAIL_MAX_ATTACHMENT_BYTES,
+      maxAttachments: p.EMAIL_MAX_ATTACHMENTS,
+      imapSyncIntervalMs: p.EMAIL_IMAP_SYNC_INTERVAL_MS,
+      outboundSmtpUrl: p.EMAIL_OUTBOUND_SMTP_URL ?? null,
+    },
     serviceUrls,
   };
 }

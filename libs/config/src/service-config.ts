@@ -167,6 +167,26 @@ export interface ServiceConfig {
     /** How long a service waits for the flags service before serving the coded default. */
     timeoutMs: number;
   };
+  /** The email channel (the email service): receiving, polling and sending mail. */
+  email: {
+    /** Where the SMTP receiver listens (on `host`); 0: any free port. */
+    smtpPort: number;
+    /** PEM files for STARTTLS; without both, the receiver offers no TLS. */
+    smtpTlsKeyFile: string | null;
+    smtpTlsCertFile: string | null;
+    /** Largest message accepted (announced with SIZE, enforced on every way in). */
+    maxMessageBytes: number;
+    /** Recipients one SMTP transaction may name; more are refused with 452. */
+    maxRecipients: number;
+    /** Largest attachment or inline image stored; bigger ones are listed, not stored. */
+    maxAttachmentBytes: number;
+    /** Attachments stored per message; the rest are listed, not stored. */
+    maxAttachments: number;
+    /** How often mailboxes to poll are looked for (and a lost IMAP connection retried); 0: none. */
+    imapSyncIntervalMs: number;
+    /** The relay that sends for channels without an SMTP server of their own, if any. */
+    outboundSmtpUrl: string | null;
+  };
   /** Base URL of every service, this one included, for service-to-service HTTP. */
   serviceUrls: Record<ServiceName, string>;
 }

@@ -40,6 +40,7 @@ export const QUEUE_OPTIONS: Readonly<Record<QueueName, QueueOptions>> = {
     settings: { lockDuration: 10_000, stalledInterval: 5_000 },
   },
   [QueueNames.ChannelOutbound]: { defaultJobOptions: RETRIED },
+  [QueueNames.EmailOutbound]: { defaultJobOptions: RETRIED },
   [QueueNames.BotNotEnoughData]: { defaultJobOptions: RETRIED },
   [QueueNames.HandoffRequests]: { defaultJobOptions: RETRIED },
   // Nudges: nothing worth keeping once done.

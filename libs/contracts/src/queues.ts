@@ -7,6 +7,8 @@ import type { ServiceName } from './services';
 export const QueueNames = {
   ConversationInbound: 'conversation.inbound',
   ChannelOutbound: 'channel.outbound',
+  /** `ChannelOutboundJobData` for email channels: mail to send (email app). */
+  EmailOutbound: 'email.outbound',
   AnalyticsEvents: 'analytics.events',
   LoaderIngest: 'loader.ingest',
   KnowledgeIndex: 'knowledge.index',
@@ -27,6 +29,9 @@ export const QueueNames = {
 } as const;
 
 export type QueueName = (typeof QueueNames)[keyof typeof QueueNames];
+
+/** The queues a committed outbound message may be handed to for delivery (see `CHANNEL_TRAITS`). */
+export type DeliveryQueueName = typeof QueueNames.ChannelOutbound | typeof QueueNames.EmailOutbound;
 
 /**
  * Each worker service consumes its own heartbeat queue; gateway-api's system check puts a job on

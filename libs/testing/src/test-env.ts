@@ -38,6 +38,10 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     // A core-ai reconciling every bot's index at boot would refill, mid-test, the vectors
     // another suite removed on purpose. The reconciliation's own spec turns it on.
     KNOWLEDGE_RECONCILE_ON_START: 'false',
+    // The email service's SMTP receiver on any free port: suites run side by side. Mailboxes are
+    // polled only by the suite that tests them (the database, and its channels, are shared).
+    SMTP_PORT: '0',
+    EMAIL_IMAP_SYNC_INTERVAL_MS: '0',
     ...overrides,
   };
 }

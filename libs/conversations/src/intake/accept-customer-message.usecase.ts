@@ -15,6 +15,7 @@ import {
   type AcceptedCustomerMessage,
   type ConversationParty,
   ConversationIntakeStore,
+  type OpenedConversation,
 } from './conversation-intake.store';
 
 /** A customer message as any channel normalised it: who, where, what. */
@@ -26,6 +27,16 @@ export interface InboundCustomerMessage {
   platformMessageId?: string | null;
   /** What the channel knows beyond the text (platform, kind, the platform's timestamp…). */
   metadata?: Record<string, unknown>;
+  /**
+   * For a channel that threads its messages itself (email): the conversation of the message's
+   * thread (null: the thread is new). The message joins it while it is the party's and not closed,
+   * else a new conversation is opened. Without it: the party's open conversation, or a new one.
+   */
+  thread?: { conversationId: string | null };
+  /** The subject of a conversation opened for this message (an email's Subject). */
+  subject?: string | null;
+  /** Sent by a machine (an auto-reply): stored and announced, never answered by the bot. */
+  automated?: boolean;
 }
 
 export interface IntakeHooks {
@@ -63,13 +74,16 @@ export class AcceptCustomerMessage {
     inbound: InboundCustomerMessage,
     hooks: IntakeHooks = {},
   ): Promise<AcceptedInbound | null> {
-    let opened = await this.intake.findOrOpenConversation(scope, inbound.party);
+    let opened = await this.conversationFor(scope, inbound);
     if (!opened) return null;
     await hooks.beforeAnnounce?.(opened.conversationId);
     let accepted = await this.accept(scope, opened.conversationId, inbound);
     if (!accepted) {
       // Only if the conversation vanished in between (deleted with its customer): open anew.
-      opened = await this.intake.findOrOpenConversation(scope, inbound.party);
+      opened = await this.conversationFor(scope, {
+        ...inbound,
+        thread: inbound.thread && { conversationId: null },
+      });
       if (!opened) return null;
       await hooks.beforeAnnounce?.(opened.conversationId);
       accepted = await this.accept(scope, opened.conversationId, inbound);
@@ -93,6 +107,21 @@ export class AcceptCustomerMessage {
     return { message, conversationCreated: opened.created };
   }
 
+  private conversationFor(
+    scope: TenantScope,
+    inbound: InboundCustomerMessage,
+  ): Promise<OpenedConversation | null> {
+    const subject = inbound.subject ?? null;
+    return inbound.thread
+      ? this.intake.continueOrOpenThread(
+          scope,
+          inbound.party,
+          inbound.thread.conversationId,
+          subject,
+        )
+      : this.intake.findOrOpenConversation(scope, inbound.party, subject);
+  }
+
   private accept(
     scope: TenantScope,
     conversationId: string,
@@ -104,6 +133,7 @@ export class AcceptCustomerMessage {
       attachments: inbound.attachments,
       platformMessageId: inbound.platformMessageId,
       metadata: inbound.metadata,
+      automated: inbound.automated,
       traceId: currentTraceId() ?? null,
     });
   }

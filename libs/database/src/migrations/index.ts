@@ -14,6 +14,8 @@ import { botVisitorIdentity } from './0013-bot-visitor-identity';
 import { deadLetters } from './0014-dead-letters';
 import { outbox } from './0015-outbox';
 import { botSmallTalk } from './0020-bot-small-talk';
+import { EMAIL_TENANT_TABLES, emailChannel } from './0023-email-channel';
+import { TENANT_TABLES as INITIAL_TENANT_TABLES } from './0001-initial-schema';
 
 /**
  * Every migration, in order. Listed statically rather than globbed so the same list runs under
@@ -35,6 +37,8 @@ export const MIGRATIONS: readonly Migration[] = [
   deadLetters,
   outbox,
   botSmallTalk,
+  emailChannel,
 ];
 
-export { TENANT_TABLES } from './0001-initial-schema';
+/** Tables a workspace owns, parents before children: the order to copy them between databases. */
+export const TENANT_TABLES: readonly string[] = [...INITIAL_TENANT_TABLES, ...EMAIL_TENANT_TABLES];

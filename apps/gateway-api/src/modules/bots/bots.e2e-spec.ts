@@ -308,7 +308,10 @@ describe('bots', () => {
       credentials: { botToken: '123456:AAbotTokenFromBotFather01' },
     });
     const web = await channel(bots[0].id, 'web');
-    await channel(bots[0].id, 'email', { isActive: false });
+    await channel(bots[0].id, 'email', {
+      isActive: false,
+      settings: { addresses: [`bots-${Date.now().toString(36)}@acme.test`] },
+    });
     const otherWeb = await channel(bots[2].id, 'web');
 
     const one = await client.get<BotBody>(`/api/v1/bots/${bots[0].id}`);

@@ -25,9 +25,10 @@ export interface StreamProgress {
 }
 
 /**
- * Streams core-ai's answer to the customer paragraph by paragraph. Each chunk is published only
- * after checking that this worker still owns the conversation: once another worker (or an agent's
- * take-over) has it, this one goes silent, and the answer is null.
+ * Streams core-ai's answer to the customer paragraph by paragraph (on a channel that shows
+ * answers as they are written: `streamsAnswer`; elsewhere the answer is only gathered). Each chunk
+ * is published only after checking that this worker still owns the conversation: once another
+ * worker (or an agent's take-over) has it, this one goes silent, and the answer is null.
  */
 @Injectable()
 export class StreamAnswer {
@@ -42,12 +43,15 @@ export class StreamAnswer {
     request: AnswerRequest,
     keeper: LockKeeper,
     progress: StreamProgress,
+    { streams }: { streams: boolean },
   ): Promise<StreamedAnswer | null> {
     let text = '';
     let done: AnswerDoneEvent | null = null;
     const ready: StreamChunk[] = [];
     const buffer = new ParagraphBuffer({
-      onChunk: (chunk) => ready.push(chunk),
+      onChunk: (chunk) => {
+        if (streams) ready.push(chunk);
+      },
       idleFlushMs: await this.flushInterval.forBot(request.workspaceId, request.botId),
     });
     const publishReady = async (): Promise<boolean> => {
