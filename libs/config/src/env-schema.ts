@@ -15,6 +15,29 @@ const urlWithProtocol = (protocols: string[]) =>
     .refine((value) => protocols.some((p) => value.startsWith(`${p}://`)), {
       message: `must be a ${protocols.map((p) => `${p}://`).join(' or ')} URL`,
     });
+const modelPrices = z.record(
+  z.string().regex(/^[a-z0-9-]+\/.+$/, 'keys are provider/model'),
+  z.object({ input: z.number().min(0), output: z.number().min(0) }).strict(),
+);
+/** `LLM_PRICES`: a JSON object of `provider/model` → USD per million tokens. */
+const priceTableJson = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    if (!value || value.trim() === '') return {};
+    try {
+      const parsed = modelPrices.safeParse(JSON.parse(value));
+      if (parsed.success) return parsed.data;
+      ctx.addIssue({
+        code: 'custom',
+        message: `must map provider/model to {"input": n, "output": n}: ${parsed.error.issues[0]?.message}`,
+      });
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON object' });
+    }
+    return z.NEVER;
+  });
+
 const optionalString = z
   .string()
   .optional()
@@ -85,6 +108,10 @@ export const platformEnvSchema = z
     LOADER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
     LOADER_CHUNK_TOKENS: z.coerce.number().int().min(32).max(8000).default(400),
     LOADER_CHUNK_OVERLAP_TOKENS: z.coerce.number().int().min(0).max(4000).default(40),
+    // 0 keeps raw facts forever; the reports reach back 13 months.
+    ANALYTICS_RAW_TTL_DAYS: z.coerce.number().int().min(0).max(36_500).default(400),
+    ANALYTICS_CACHE_TTL_S: z.coerce.number().int().min(0).max(3_600).default(30),
+    LLM_PRICES: priceTableJson,
   })
   .superRefine((env, ctx) => {
     // Production must never silently talk to a developer's local database.

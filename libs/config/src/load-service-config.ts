@@ -149,6 +149,11 @@ export function loadServiceConfig(service: ServiceName, rawEnv: Env = process.en
         : null,
       webhookDedupeTtlSeconds: p.WEBHOOK_DEDUPE_TTL_S,
     },
+    analytics: {
+      rawTtlDays: p.ANALYTICS_RAW_TTL_DAYS,
+      reportCacheSeconds: p.ANALYTICS_CACHE_TTL_S,
+      llmPrices: p.LLM_PRICES,
+    },
     serviceUrls,
   };
 }

@@ -116,6 +116,15 @@ export interface ServiceConfig {
     /** How long a platform message id is remembered, to drop the platform's redeliveries. */
     webhookDedupeTtlSeconds: number;
   };
+  /** The analytics store (gateway-api) and what facts cost. */
+  analytics: {
+    /** Raw facts are dropped this many days after they happened (0: kept). */
+    rawTtlDays: number;
+    /** How long a report's answer is reused (0: not cached). */
+    reportCacheSeconds: number;
+    /** USD per million tokens by `provider/model` prefix, over the built-in table. */
+    llmPrices: Record<string, { input: number; output: number }>;
+  };
   /** Base URL of every service, this one included, for service-to-service HTTP. */
   serviceUrls: Record<ServiceName, string>;
 }

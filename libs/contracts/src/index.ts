@@ -4,6 +4,8 @@ export * from './queues';
 export * from './health';
 export * from './domain';
 export * from './conversation-pipeline';
+export * from './analytics-facts';
+export * from './sentiment';
 export * from './realtime';
 export * from './knowledge';
 export * from './handoff';

@@ -4,6 +4,7 @@ import { CsatRatingsStore } from './csat/csat-ratings.store';
 import { MessageDeliveriesStore } from './deliveries/message-deliveries.store';
 import { HandoffStore } from './handoff/handoff.store';
 import { ConversationIntakeStore } from './intake/conversation-intake.store';
+import { MessageSentimentStore } from './messages/message-sentiment.store';
 import { OutboundMessageStore } from './messages/outbound-message.store';
 import { ConversationBacklogStore } from './pipeline/conversation-backlog.store';
 import { ConversationFenceStore } from './pipeline/conversation-fence.store';
@@ -17,6 +18,7 @@ const STORES = [
   ConversationBacklogStore,
   ConversationFenceStore,
   OutboundMessageStore,
+  MessageSentimentStore,
   ConversationActionsStore,
   CsatRatingsStore,
   MessageDeliveriesStore,

@@ -6,6 +6,7 @@ export * from './intake/accept-customer-message.usecase';
 export * from './pipeline/conversation-backlog.store';
 export * from './pipeline/conversation-fence.store';
 export * from './messages/outbound-message.store';
+export * from './messages/message-sentiment.store';
 export * from './agent-actions/conversation-actions.store';
 export * from './csat/csat-texts';
 export * from './csat/csat-ratings.store';

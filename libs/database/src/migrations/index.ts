@@ -10,6 +10,7 @@ import { conversationFillfactor } from './0009-conversation-fillfactor';
 import { messageConversationKey } from './0010-message-conversation-key';
 import { tenantRoutes } from './0011-tenant-routes';
 import { ticketSlaPause } from './0012-ticket-sla-pause';
+import { messageSentiment } from './0027-message-sentiment';
 
 /**
  * Every migration, in order. Listed statically rather than globbed so the same list runs under
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   messageConversationKey,
   tenantRoutes,
   ticketSlaPause,
+  messageSentiment,
 ];
 
 export { TENANT_TABLES } from './0001-initial-schema';
