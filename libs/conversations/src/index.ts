@@ -16,6 +16,7 @@ export * from './handoff/handoff.store';
 export * from './handoff/handoff-context';
 export * from './tickets/tickets.exception';
 export * from './tickets/ticket-history';
+export * from './tickets/ticket-milestone';
 export * from './tickets/ticket-read-model';
 export * from './tickets/ticket.reader';
 export * from './tickets/ticket-assignment.store';

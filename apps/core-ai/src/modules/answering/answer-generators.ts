@@ -1,10 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
-import type { LlmProvider } from '@cxgenie/contracts';
 import { countTokens } from '@cxgenie/text-processing';
-import type { ChatModel } from '../llm/chat-model.port';
-import { AnthropicChatModel } from '../llm/providers/anthropic-chat.model';
-import { OpenAiChatModel } from '../llm/providers/openai-chat.model';
+import { ChatModels } from '../llm/chat-models';
 import type { AnswerGenerator } from './answer-generator';
 import { LlmAnswerGenerator } from './llm-answer.generator';
 import { LocalAnswerGenerator } from './local-answer.generator';
@@ -20,32 +17,18 @@ const HISTORY_TOKEN_BUDGET = 1_500;
 export class AnswerGenerators {
   private readonly logger = new Logger(AnswerGenerators.name);
   private readonly local: LocalAnswerGenerator;
-  private readonly chatModels: Partial<Record<Exclude<LlmProvider, 'local'>, ChatModel>> = {};
   private readonly warned = new Set<string>();
 
-  constructor(@Inject(SERVICE_CONFIG) private readonly config: ServiceConfig) {
+  constructor(
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    private readonly chatModels: ChatModels,
+  ) {
     this.local = new LocalAnswerGenerator(config.localLlmTokenDelayMs);
-    const { openai, anthropic, firstTokenTimeoutMs, idleTimeoutMs } = config.ai;
-    const timeouts = { firstTokenTimeoutMs, idleTimeoutMs };
-    if (openai.apiKey) {
-      this.chatModels.openai = new OpenAiChatModel({
-        apiKey: openai.apiKey,
-        baseURL: openai.baseUrl ?? undefined,
-        ...timeouts,
-      });
-    }
-    if (anthropic.apiKey) {
-      this.chatModels.anthropic = new AnthropicChatModel({
-        apiKey: anthropic.apiKey,
-        baseURL: anthropic.baseUrl ?? undefined,
-        ...timeouts,
-      });
-    }
   }
 
   for(provider: string, model: string): AnswerGenerator {
     if (provider === 'local') return this.local;
-    const chat = this.chatModels[provider as Exclude<LlmProvider, 'local'>];
+    const chat = this.chatModels.for(provider);
     if (!chat) {
       if (!this.warned.has(provider)) {
         this.warned.add(provider);

@@ -15,6 +15,8 @@ export interface RetrievalResult {
   /** Every ranked candidate, best first (for search results and diagnostics). */
   ranked: RetrievedChunk[];
   tookMs: number;
+  /** The question's embedding: its space and how long it took (a cache hit takes ~0). */
+  embedding: { model: string; ms: number };
 }
 
 /**
@@ -47,7 +49,12 @@ export class RetrievalService {
   ): Promise<RetrievalResult> {
     const started = performance.now();
     const { space } = this.embeddings;
-    const [[vector]] = await Promise.all([this.embeddings.embed([query]), this.spaceReady()]);
+    let embedMs = 0;
+    const embedded = this.embeddings.embed([query]).then((vectors) => {
+      embedMs = performance.now() - started;
+      return vectors;
+    });
+    const [[vector]] = await Promise.all([embedded, this.spaceReady()]);
     const { vectorHits, lexicalHits } = await searchPartitions(this.store, {
       ...scope,
       space,
@@ -68,7 +75,12 @@ export class RetrievalService {
       maxChunks: settings.maxChunks,
       countTokens,
     });
-    return { chunks, ranked, tookMs: Math.round((performance.now() - started) * 100) / 100 };
+    return {
+      chunks,
+      ranked,
+      tookMs: Math.round((performance.now() - started) * 100) / 100,
+      embedding: { model: space.model, ms: Math.round(embedMs) },
+    };
   }
 
   /** A bot with no knowledge yet still searches (and finds nothing) instead of failing. */

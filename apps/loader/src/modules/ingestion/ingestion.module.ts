@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AnalyticsPublisherModule } from '@cxgenie/analytics';
 import { QueuesModule } from '@cxgenie/bootstrap';
 import { QueueNames } from '@cxgenie/contracts';
 import { crawlWebsite } from '../crawling';
@@ -34,7 +35,10 @@ export class IngestionModule {
   static register(options: IngestionOptions = {}): DynamicModule {
     return {
       module: IngestionModule,
-      imports: [QueuesModule.register([QueueNames.LoaderIngest])],
+      imports: [
+        QueuesModule.register([QueueNames.LoaderIngest, QueueNames.AnalyticsEvents]),
+        AnalyticsPublisherModule,
+      ],
       providers: [
         { provide: EXTRACTION_LIMITS, useValue: DEFAULT_EXTRACTION_LIMITS },
         { provide: WEBSITE_CRAWLER, useValue: crawlerWith(options) },

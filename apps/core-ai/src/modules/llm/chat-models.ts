@@ -1,0 +1,36 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
+import type { LlmProvider } from '@cxgenie/contracts';
+import type { ChatModel } from './chat-model.port';
+import { AnthropicChatModel } from './providers/anthropic-chat.model';
+import { OpenAiChatModel } from './providers/openai-chat.model';
+
+/** The chat model of each provider that has a key in this deployment. */
+@Injectable()
+export class ChatModels {
+  private readonly models: Partial<Record<Exclude<LlmProvider, 'local'>, ChatModel>> = {};
+
+  constructor(@Inject(SERVICE_CONFIG) config: ServiceConfig) {
+    const { openai, anthropic, firstTokenTimeoutMs, idleTimeoutMs } = config.ai;
+    const timeouts = { firstTokenTimeoutMs, idleTimeoutMs };
+    if (openai.apiKey) {
+      this.models.openai = new OpenAiChatModel({
+        apiKey: openai.apiKey,
+        baseURL: openai.baseUrl ?? undefined,
+        ...timeouts,
+      });
+    }
+    if (anthropic.apiKey) {
+      this.models.anthropic = new AnthropicChatModel({
+        apiKey: anthropic.apiKey,
+        baseURL: anthropic.baseUrl ?? undefined,
+        ...timeouts,
+      });
+    }
+  }
+
+  /** Null for `local`, and for a provider without a key here. */
+  for(provider: string): ChatModel | null {
+    return this.models[provider as Exclude<LlmProvider, 'local'>] ?? null;
+  }
+}
