@@ -7,6 +7,7 @@ import { RealtimeModule } from '@cxgenie/realtime';
 import { AuthCoreModule } from './core-modules/auth/auth-core.module';
 import { AnalyticsModule } from './core-modules/analytics/analytics.module';
 import { BotConfigModule } from './core-modules/bot-config/bot-config.module';
+import { AnalyticsReportsModule } from './modules/analytics/analytics.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { AgentConsoleModule } from './modules/agent-console/agent-console.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -64,6 +65,7 @@ export class GatewayApiModule {
         CustomersModule,
         ConversationsModule,
         TicketsModule,
+        AnalyticsReportsModule,
         SystemModule,
       ],
     };

@@ -22,6 +22,8 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     // Suites share one database: a sweep in one suite's gateway would answer, with its own core-ai,
     // the messages another suite is deliberately holding back. The sweep's own spec turns it on.
     CONVERSATION_SWEEP_INTERVAL_MS: '0',
+    // Suites read reports right after writing facts; the cache has a spec of its own.
+    ANALYTICS_CACHE_TTL_S: '0',
     ...overrides,
   };
 }
