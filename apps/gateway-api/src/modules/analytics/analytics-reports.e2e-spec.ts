@@ -129,11 +129,12 @@ describe('analytics reports', () => {
   };
 
   describe('a conversation answered, one handed off, replied to, closed and rated', () => {
+    let answeredConversation: string;
     let handedOffConversation: string;
 
     beforeAll(async () => {
       const first = await openWidget(bot.publicKey);
-      await say(first.widget, KNOWN);
+      answeredConversation = (await say(first.widget, KNOWN)).conversationId;
       await eventually(() => expect(first.widget.completed).toHaveLength(1), WAIT_MS);
 
       const second = await openWidget(bot.publicKey);
@@ -283,6 +284,18 @@ describe('analytics reports', () => {
       expect(
         rows.map((r) => [r.botId, r.conversations, r.negativeConversations, r.messages]),
       ).toEqual([[bot.id, 2, 1, 2]]);
+    });
+
+    it('the inbox filters on the same judgements', async () => {
+      const inbox = async (sentiment: string) =>
+        (
+          await member.get<{ items: { id: string; sentiment: { label: string } }[] }>(
+            `/api/v1/conversations?sentiment=${sentiment}`,
+          )
+        ).body.items.map((c) => [c.id, c.sentiment.label]);
+      expect(await inbox('negative')).toEqual([[handedOffConversation, 'negative']]);
+      expect(await inbox('neutral')).toEqual([[answeredConversation, 'neutral']]);
+      expect(await inbox('positive')).toEqual([]);
     });
 
     it('availability: the agent has been online since connecting, and is counted up to now', async () => {
