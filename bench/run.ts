@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Benchmark } from './benchmark';
+import { analytics } from './benchmarks/analytics.bench';
 import { conversationList } from './benchmarks/conversation-list.bench';
 import { healthLatency } from './benchmarks/health-latency.bench';
 import { inboundAccept } from './benchmarks/inbound-accept.bench';
@@ -26,6 +27,7 @@ const BENCHMARKS: Benchmark[] = [
   retrieval,
   ingest100Pages,
   webhookAck,
+  analytics,
 ];
 
 async function main(): Promise<number> {

@@ -103,11 +103,24 @@ describe('analytics facts, from the pipeline to ClickHouse', () => {
     );
     expect(sent.status).toBe(202);
 
-    const [received, answered] = await eventually(async () => {
-      const stored = await storedAnalyticsEvents(gateway.app, owner.session!.workspaceId);
-      expect(stored.map((e) => e.type)).toEqual(['message.received', 'message.answered']);
-      return stored;
+    const stored = await eventually(async () => {
+      const facts = await storedAnalyticsEvents(gateway.app, owner.session!.workspaceId);
+      // core-ai's usage facts: the answer, and the question's embedding.
+      expect(facts.map((e) => e.type).sort()).toEqual([
+        'embedding.usage',
+        'llm.usage',
+        'message.answered',
+        'message.received',
+      ]);
+      return facts;
     }, WAIT_MS);
+    const received = stored.find((e) => e.type === 'message.received');
+    const answered = stored.find((e) => e.type === 'message.answered');
+    expect(stored.find((e) => e.type === 'llm.usage')).toMatchObject({
+      conversationId: sent.body.conversationId,
+      messageId: sent.body.id,
+      data: { provider: 'local', reason: 'answer', bot_id: bot.body.id },
+    });
     expect(received).toMatchObject({
       eventId: sent.body.id,
       messageId: sent.body.id,
@@ -144,6 +157,16 @@ describe('analytics facts, from the pipeline to ClickHouse', () => {
     });
     expect(conversation!.sentiment_messages).toBe(1);
     expect(conversation!.sentiment_score).toBeCloseTo(Number(received!.data['sentiment']), 3);
+    // Business metrics, counted as the facts were stored.
+    const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
+    expect(metrics).toMatch(/^cxgenie_messages_total\{channel="web",sender="customer"\} 1$/m);
+    expect(metrics).toMatch(/^cxgenie_messages_total\{channel="web",sender="bot"\} 1$/m);
+    expect(metrics).toMatch(
+      /^cxgenie_answers_total\{outcome="(answered|generated|fallback)"\} 1$/m,
+    );
+    expect(metrics).toMatch(
+      /^cxgenie_llm_tokens_total\{provider="local",model="[^"]+",kind="prompt"\} 0$/m,
+    );
     await idle();
   });
 

@@ -55,10 +55,13 @@ export class FactDimensions {
   constructor(private readonly tenants: TenantConnections) {}
 
   async of(workspaceId: string, facts: readonly AnalyticsFact[]): Promise<WorkspaceDims> {
-    const scope = await this.tenants.scope(workspaceId).catch((error: unknown) => {
-      if (error instanceof WorkspaceNotFoundError) return null;
-      throw error;
-    });
+    // An id that is no uuid names no workspace (and would fail the lookup, not miss it).
+    const scope = !UUID.test(workspaceId)
+      ? null
+      : await this.tenants.scope(workspaceId).catch((error: unknown) => {
+          if (error instanceof WorkspaceNotFoundError) return null;
+          throw error;
+        });
     const dims: WorkspaceDims = {
       timeZone: 'UTC',
       conversations: new Map(),
@@ -67,7 +70,7 @@ export class FactDimensions {
       agents: new Map(),
       scope,
     };
-    if (!scope || !UUID.test(workspaceId)) return dims;
+    if (!scope) return dims;
     dims.timeZone = (await this.zone(workspaceId)) ?? 'UTC';
     dims.conversations = await this.lookup(
       this.conversations,
