@@ -72,7 +72,7 @@ const apiGet = async <T>(url: string, token: string): Promise<T> => {
 };
 
 /** A moment of a busy workspace: messages both ways, answers, a rating, model usage. */
-function ingestFacts(workspaceId: string, count: number): AnalyticsFact[] {
+export function ingestFacts(workspaceId: string, count: number): AnalyticsFact[] {
   const at = '2026-11-20T12:00:00.000Z';
   const bots = Array.from({ length: BOTS }, () => randomUUID());
   return Array.from({ length: count }, (_, i): AnalyticsFact => {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { ClickHouseClient } from '@clickhouse/client';
-import { type AnalyticsFactRow, AnalyticsTables } from '@cxgenie/analytics';
+import { type AnalyticsFactRow, AnalyticsTables, FACT_ROW_COLUMNS } from '@cxgenie/analytics';
 import { CLICKHOUSE_CLIENT } from '@cxgenie/clickhouse';
 import { AnalyticsMetrics } from './analytics.metrics';
 import { AnalyticsSchema } from './analytics-schema';
@@ -8,8 +8,11 @@ import { AnalyticsSchema } from './analytics-schema';
 /** ClickHouse wants few, large inserts (each one is a part on disk, merged later). */
 export const ANALYTICS_INSERT_EVERY_MS = 1_000;
 const MAX_ROWS = 10_000;
-/** Ids per "already stored?" query: the list travels as a query parameter. */
-const CHECK_CHUNK = 1_000;
+/**
+ * Ids per "already stored?" query: one query per insert. The list travels as a query parameter,
+ * in the URL for a server: 10,000 ids are about 400 KB, within its 1 MiB limit.
+ */
+const CHECK_CHUNK = 10_000;
 const DAY_MS = 86_400_000;
 
 interface Waiting {
@@ -61,10 +64,12 @@ export class AnalyticsEventWriter implements OnApplicationShutdown {
       await this.schema.ready();
       const fresh = await this.notStored(batch.flatMap((w) => w.rows));
       if (fresh.length > 0) {
+        // Arrays in a fixed column order: about half the bytes of named fields, and parsed faster.
         await this.clickhouse.insert({
           table: AnalyticsTables.Facts,
-          values: fresh,
-          format: 'JSONEachRow',
+          columns: [...FACT_ROW_COLUMNS],
+          values: fresh.map((row) => FACT_ROW_COLUMNS.map((column) => row[column] ?? null)),
+          format: 'JSONCompactEachRow',
         });
         this.metrics.count(fresh);
       }

@@ -72,9 +72,11 @@ export class FactDimensions {
     };
     if (!scope) return dims;
     dims.timeZone = (await this.zone(workspaceId)) ?? 'UTC';
+    // Only for facts whose publisher did not know the conversation's bot, customer and channel.
+    const incomplete = facts.filter((f) => !(f.botId && f.customerId && f.channelType));
     dims.conversations = await this.lookup(
       this.conversations,
-      ids(facts.map((f) => f.conversationId)),
+      ids(incomplete.map((f) => f.conversationId)),
       (missing) => this.readConversations(scope, missing),
     );
     const withConversation = (fact: AnalyticsFact) =>
