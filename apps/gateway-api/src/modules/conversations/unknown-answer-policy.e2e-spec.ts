@@ -118,7 +118,9 @@ describe('unknown-answer policy, end to end through the pipeline', () => {
   const factsOf = (conversationId: string, count: number) =>
     eventually(async () => {
       const facts = (await storedAnalyticsEvents(gateway.app, owner.session!.workspaceId)).filter(
-        (f) => f.conversationId === conversationId && f.type !== 'message.received',
+        (f) =>
+          f.conversationId === conversationId &&
+          ['message.answered', 'message.unanswered'].includes(f.type),
       );
       expect(facts).toHaveLength(count);
       return facts;
