@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Benchmark } from './benchmark';
 import { chaos } from './benchmarks/chaos.bench';
+import { analytics } from './benchmarks/analytics.bench';
 import { conversationList } from './benchmarks/conversation-list.bench';
 import { flags } from './benchmarks/flags.bench';
 import { handoffLatency } from './benchmarks/handoff-latency.bench';
@@ -36,6 +37,7 @@ const BENCHMARKS: Benchmark[] = [
   handoffLatency,
   chaos,
   emailInbound,
+  analytics,
 ];
 
 async function main(): Promise<number> {

@@ -9,6 +9,7 @@ import {
   Flags,
   type RetrievedChunk,
 } from '@cxgenie/contracts';
+import { AnalyticsPublisher } from '@cxgenie/analytics';
 import type { FlagsClient } from '@cxgenie/flags';
 import { MetricsService } from '@cxgenie/observability';
 import { LocalEmbeddingProvider } from '@cxgenie/embeddings';
@@ -16,6 +17,7 @@ import { Bm25Index, chunkHash, contextualChunkText } from '@cxgenie/text-process
 import { LanceDbVectorStore, type VectorRecord } from '@cxgenie/vector-store';
 import { AnswerGenerators } from '../../apps/core-ai/src/modules/answering/answer-generators';
 import { AnswerService } from '../../apps/core-ai/src/modules/answering/answer.service';
+import { ChatModels } from '../../apps/core-ai/src/modules/llm/chat-models';
 import { LlmMetrics } from '../../apps/core-ai/src/modules/llm/metering/llm-metrics';
 import { AnswerPromptFlags } from '../../apps/core-ai/src/modules/prompts/answer-prompt.flags';
 import { RetrievalFlags } from '../../apps/core-ai/src/modules/retrieval/retrieval.flags';
@@ -66,6 +68,7 @@ const LOCAL_CONFIG = {
     idleTimeoutMs: 30_000,
     maxOutputTokens: 800,
   },
+  analytics: { llmPrices: {} },
 } as unknown as ServiceConfig;
 
 const history = (turns: readonly Turn[] | undefined): AnswerRequest['history'] =>
@@ -112,9 +115,13 @@ export async function createOurSystem(
   const retrieval = new RetrievalService(embedder, store, new BotKnowledgeIndexes(store));
   const answers = new AnswerService(
     retrieval,
-    new AnswerGenerators(LOCAL_CONFIG, new LlmMetrics(new MetricsService(), LOCAL_CONFIG)),
+    new AnswerGenerators(
+      LOCAL_CONFIG,
+      new ChatModels(LOCAL_CONFIG, new LlmMetrics(new MetricsService(), LOCAL_CONFIG)),
+    ),
     new CodedRetrievalFlags(NO_FLAGS_SERVICE),
     new CodedPromptFlags(NO_FLAGS_SERVICE),
+    new NoAnalytics(NO_QUEUE),
   );
   const request = (q: Question): AnswerRequest => ({
     workspaceId: WORKSPACE,
@@ -204,6 +211,13 @@ export function createBm25System(
 // The evaluation runs offline, without Redis or the flags service: every bot gets the flags'
 // coded defaults, which is what a deployment without flags answers with.
 const NO_FLAGS_SERVICE = undefined as unknown as FlagsClient;
+
+// Nor is there a queue to publish usage facts to: the evaluation's answers are not usage.
+const NO_QUEUE = undefined as unknown as ConstructorParameters<typeof AnalyticsPublisher>[0];
+
+class NoAnalytics extends AnalyticsPublisher {
+  override record(): void {}
+}
 
 class CodedRetrievalFlags extends RetrievalFlags {
   override apply(settings: RetrievalSettings): Promise<RetrievalSettings> {

@@ -31,27 +31,6 @@ const URLS_WITH_PASSWORDS = [
 
 const port = z.coerce.number().int().min(0).max(65535);
 
-const modelPrice = z.object({ input: z.number().min(0), output: z.number().min(0) }).strict();
-/** `{"<model>": {"input": <USD per 1M tokens>, "output": <USD per 1M tokens>}}`. */
-const llmPrices = z
-  .string()
-  .default('{}')
-  .transform((text, ctx) => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'must be JSON: {"<model>": {"input": 0.15, "output": 0.6}}',
-      });
-      return z.NEVER;
-    }
-  })
-  .pipe(
-    z.record(modelPrice, {
-      invalid_type_error: 'must be JSON: {"<model>": {"input": 0.15, "output": 0.6}}',
-    }),
-  );
 const positiveInt = z.coerce.number().int().positive();
 const urlWithProtocol = (protocols: string[]) =>
   z
@@ -60,6 +39,29 @@ const urlWithProtocol = (protocols: string[]) =>
     .refine((value) => protocols.some((p) => value.startsWith(`${p}://`)), {
       message: `must be a ${protocols.map((p) => `${p}://`).join(' or ')} URL`,
     });
+const modelPrices = z.record(
+  z.string().regex(/^[a-z0-9-]+\/.+$/, 'keys are provider/model'),
+  z.object({ input: z.number().min(0), output: z.number().min(0) }).strict(),
+);
+/** `LLM_PRICES`: a JSON object of `provider/model` → USD per million tokens. */
+const priceTableJson = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    if (!value || value.trim() === '') return {};
+    try {
+      const parsed = modelPrices.safeParse(JSON.parse(value));
+      if (parsed.success) return parsed.data;
+      ctx.addIssue({
+        code: 'custom',
+        message: `must map provider/model to {"input": n, "output": n}: ${parsed.error.issues[0]?.message}`,
+      });
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON object' });
+    }
+    return z.NEVER;
+  });
+
 const optionalString = z
   .string()
   .optional()
@@ -133,7 +135,6 @@ export const platformEnvSchema = z
     LLM_IDLE_TIMEOUT_MS: positiveInt.default(30_000),
     LLM_MAX_OUTPUT_TOKENS: positiveInt.default(800),
     // USD per million tokens by model, for the llm_cost_usd_total metric; models not listed cost 0.
-    LLM_PRICES: llmPrices,
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JWT_ACCESS_TTL_S: positiveInt.default(900),
     JWT_REFRESH_TTL_S: positiveInt.default(30 * 24 * 3600),
@@ -190,6 +191,10 @@ export const platformEnvSchema = z
         message: 'ports must be between 1 and 65535',
       })
       .default('80,443'),
+    // 0 keeps raw facts forever; the reports reach back 13 months.
+    ANALYTICS_RAW_TTL_DAYS: z.coerce.number().int().min(0).max(36_500).default(400),
+    ANALYTICS_CACHE_TTL_S: z.coerce.number().int().min(0).max(3_600).default(30),
+    LLM_PRICES: priceTableJson,
   })
   .superRefine((env, ctx) => {
     // Production must never silently talk to a developer's local database.

@@ -159,7 +159,6 @@ export function loadServiceConfig(service: ServiceName, rawEnv: Env = process.en
       firstTokenTimeoutMs: p.LLM_FIRST_TOKEN_TIMEOUT_MS,
       idleTimeoutMs: p.LLM_IDLE_TIMEOUT_MS,
       maxOutputTokens: p.LLM_MAX_OUTPUT_TOKENS,
-      prices: p.LLM_PRICES,
     },
     storage: {
       driver: p.STORAGE_DRIVER,
@@ -217,6 +216,11 @@ export function loadServiceConfig(service: ServiceName, rawEnv: Env = process.en
       maxAttachments: p.EMAIL_MAX_ATTACHMENTS,
       imapSyncIntervalMs: p.EMAIL_IMAP_SYNC_INTERVAL_MS,
       outboundSmtpUrl: p.EMAIL_OUTBOUND_SMTP_URL ?? null,
+    },
+    analytics: {
+      rawTtlDays: p.ANALYTICS_RAW_TTL_DAYS,
+      reportCacheSeconds: p.ANALYTICS_CACHE_TTL_S,
+      llmPrices: p.LLM_PRICES,
     },
     serviceUrls,
   };

@@ -113,8 +113,6 @@ export interface ServiceConfig {
     firstTokenTimeoutMs: number;
     idleTimeoutMs: number;
     maxOutputTokens: number;
-    /** USD per million input and output tokens, by model (cost metrics only). */
-    prices: Record<string, { input: number; output: number }>;
   };
   /** Where uploaded files live: under `dataDir/uploads`, or in an S3-compatible bucket. */
   storage: StorageSettings;
@@ -186,6 +184,15 @@ export interface ServiceConfig {
     imapSyncIntervalMs: number;
     /** The relay that sends for channels without an SMTP server of their own, if any. */
     outboundSmtpUrl: string | null;
+  };
+  /** The analytics store (gateway-api) and what facts cost. */
+  analytics: {
+    /** Raw facts are dropped this many days after they happened (0: kept). */
+    rawTtlDays: number;
+    /** How long a report's answer is reused (0: not cached). */
+    reportCacheSeconds: number;
+    /** USD per million tokens by `provider/model` prefix, over the built-in table. */
+    llmPrices: Record<string, { input: number; output: number }>;
   };
   /** Base URL of every service, this one included, for service-to-service HTTP. */
   serviceUrls: Record<ServiceName, string>;

@@ -19,39 +19,14 @@ export interface ChannelOutboundJobData extends TracedJobData {
   channelType: ChannelType;
 }
 
-export const ANALYTICS_EVENT_TYPES = [
-  'message.received',
-  'message.answered',
-  'message.unanswered',
-  'csat.submitted',
-] as const;
-export type AnalyticsEventType = (typeof ANALYTICS_EVENT_TYPES)[number];
-
-/** One fact for ClickHouse (`analytics_events`). */
-export interface AnalyticsEvent extends TracedJobData {
-  type: AnalyticsEventType;
-  workspaceId: string;
-  occurredAt: string;
-  conversationId: string;
-  messageId: string;
-  data: Record<string, string | number | boolean | null>;
-}
-
-/**
- * `analytics.events`: the facts one gateway instance gathered in a moment, written to ClickHouse
- * together (a job per fact would cost Redis and the worker a round trip each). The batch has a
- * trace of its own; each fact keeps the trace it happened in.
- */
-export interface AnalyticsEventsJobData extends TracedJobData {
-  events: AnalyticsEvent[];
-}
-
 /** core-ai `POST /v1/answer` request. */
 export interface AnswerRequest {
   workspaceId: string;
   botId: string;
   conversationId: string;
   messageId: string;
+  /** The customer asking, for usage facts (cost per customer). */
+  customerId?: string;
   question: string;
   history: { role: 'customer' | 'bot' | 'agent'; text: string }[];
   bot: {

@@ -42,6 +42,8 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     // polled only by the suite that tests them (the database, and its channels, are shared).
     SMTP_PORT: '0',
     EMAIL_IMAP_SYNC_INTERVAL_MS: '0',
+    // Suites read reports right after writing facts; the cache has a spec of its own.
+    ANALYTICS_CACHE_TTL_S: '0',
     ...overrides,
   };
 }

@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bull';
+import { AnalyticsPublisher } from '@cxgenie/analytics';
 import {
   type Attachment,
   type InboundMessageJobData,
@@ -56,8 +57,8 @@ export interface AcceptedInbound {
  * The intake every channel shares (widget, REST, platform webhooks, email): the customer's open
  * conversation on the channel, or a new one with the channel's bot; the message with the
  * conversation's next sequence number, persisted before anything else; then announced to both
- * sides of the conversation and queued on `conversation.inbound` for the bot, under the caller's
- * trace id. Null when the channel does not take messages (inactive or deleted); a message whose
+ * sides of the conversation, queued on `conversation.inbound` for the bot under the caller's
+ * trace id, and recorded for analytics (`message.received`, with the text for its sentiment). Null when the channel does not take messages (inactive or deleted); a message whose
  * platform id was accepted before throws `DuplicatePlatformMessageError`.
  */
 @Injectable()
@@ -67,6 +68,7 @@ export class AcceptCustomerMessage {
     private readonly broadcaster: RealtimeBroadcaster,
     @InjectQueue(QueueNames.ConversationInbound)
     private readonly inbound: Queue<InboundMessageJobData>,
+    private readonly analytics: AnalyticsPublisher,
   ) {}
 
   async execute(
@@ -104,6 +106,17 @@ export class AcceptCustomerMessage {
         seq: message.seq,
       }),
     );
+    this.analytics.record({
+      type: 'message.received',
+      id: message.id,
+      workspaceId: scope.workspaceId,
+      occurredAt: message.createdAt,
+      conversationId: message.conversationId,
+      messageId: message.id,
+      botId: inbound.party.botId,
+      customerId: inbound.party.customerId,
+      text: message.text,
+    });
     return { message, conversationCreated: opened.created };
   }
 

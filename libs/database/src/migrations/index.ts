@@ -16,6 +16,7 @@ import { outbox } from './0015-outbox';
 import { botSmallTalk } from './0020-bot-small-talk';
 import { EMAIL_TENANT_TABLES, emailChannel } from './0023-email-channel';
 import { TENANT_TABLES as INITIAL_TENANT_TABLES } from './0001-initial-schema';
+import { messageSentiment } from './0027-message-sentiment';
 
 /**
  * Every migration, in order. Listed statically rather than globbed so the same list runs under
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   outbox,
   botSmallTalk,
   emailChannel,
+  messageSentiment,
 ];
 
 /** Tables a workspace owns, parents before children: the order to copy them between databases. */

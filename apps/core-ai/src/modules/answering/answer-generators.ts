@@ -1,12 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
-import type { LlmProvider } from '@cxgenie/contracts';
 import { countTokens } from '@cxgenie/text-processing';
-import type { ChatModel } from '../llm/chat-model.port';
-import { LlmMetrics } from '../llm/metering/llm-metrics';
-import { MeteredChatModel } from '../llm/metering/metered-chat-model';
-import { AnthropicChatModel } from '../llm/providers/anthropic-chat.model';
-import { OpenAiChatModel } from '../llm/providers/openai-chat.model';
+import { ChatModels } from '../llm/chat-models';
 import { LlmAssistant } from './llm-assistant';
 
 /** Tokens of conversation history a prompt may carry, after the knowledge. */
@@ -30,38 +25,12 @@ export const LOCAL_ENGINE: AnswerEngine = {
 @Injectable()
 export class AnswerGenerators {
   private readonly logger = new Logger(AnswerGenerators.name);
-  private readonly chatModels: Partial<Record<Exclude<LlmProvider, 'local'>, ChatModel>> = {};
   private readonly warned = new Set<string>();
 
   constructor(
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
-    private readonly llmMetrics: LlmMetrics,
-  ) {
-    const { openai, anthropic, firstTokenTimeoutMs, idleTimeoutMs } = config.ai;
-    const timeouts = { firstTokenTimeoutMs, idleTimeoutMs };
-    if (openai.apiKey) {
-      this.chatModels.openai = this.metered(
-        new OpenAiChatModel({
-          apiKey: openai.apiKey,
-          baseURL: openai.baseUrl ?? undefined,
-          ...timeouts,
-        }),
-      );
-    }
-    if (anthropic.apiKey) {
-      this.chatModels.anthropic = this.metered(
-        new AnthropicChatModel({
-          apiKey: anthropic.apiKey,
-          baseURL: anthropic.baseUrl ?? undefined,
-          ...timeouts,
-        }),
-      );
-    }
-  }
-
-  private metered(chat: ChatModel): ChatModel {
-    return new MeteredChatModel(chat, this.llmMetrics, countTokens);
-  }
+    private readonly chatModels: ChatModels,
+  ) {}
 
   get localTokenDelayMs(): number {
     return this.config.localLlmTokenDelayMs;
@@ -69,7 +38,7 @@ export class AnswerGenerators {
 
   for(provider: string, model: string): AnswerEngine {
     if (provider === 'local') return LOCAL_ENGINE;
-    const chat = this.chatModels[provider as Exclude<LlmProvider, 'local'>];
+    const chat = this.chatModels.for(provider);
     if (!chat) {
       if (!this.warned.has(provider)) {
         this.warned.add(provider);

@@ -110,6 +110,7 @@ export class AnswerRequestDto implements AnswerRequest {
   @IsUUID() botId!: string;
   @IsUUID() conversationId!: string;
   @IsUUID() messageId!: string;
+  @IsOptional() @IsUUID() customerId?: string;
 
   @IsString()
   @Length(1, 20_000)

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { AnalyticsPublisher, newFactId } from '@cxgenie/analytics';
 import type {
   AnswerDecisionEvent,
   AnswerPromptVersion,
@@ -9,7 +10,8 @@ import type {
   KnowledgeCitation,
   RetrievedChunk,
 } from '@cxgenie/contracts';
-import { tokenizeForSearch } from '@cxgenie/text-processing';
+import { countTokens, tokenizeForSearch } from '@cxgenie/text-processing';
+import { type ChatUsage, emptyUsage } from '../llm/chat-model.port';
 import { ANSWER_PROMPT_VERSION } from '../prompts/answer-prompt';
 import { AnswerPromptFlags } from '../prompts/answer-prompt.flags';
 import { questionIdf } from '../retrieval/query/concept-coverage';
@@ -41,6 +43,12 @@ const LLM_RERANK_PASSAGES = 10;
 // Word pieces of at most four characters with their leading space, about how an LLM streams.
 const TOKEN = / ?[^\s]{1,4}|\s+/g;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** `openai/text-embedding-3-large` → provider and model. */
+const splitSpace = (model: string): { provider: string; model: string } => {
+  const [provider, ...rest] = model.split('/');
+  return { provider: provider ?? '', model: rest.join('/') };
+};
 
 export const toCitation = (chunk: RetrievedChunk): KnowledgeCitation => ({
   partition: chunk.partition,
@@ -78,6 +86,7 @@ export class AnswerService {
     private readonly generators: AnswerGenerators,
     private readonly retrievalFlags: RetrievalFlags,
     private readonly promptFlags: AnswerPromptFlags,
+    private readonly analytics: AnalyticsPublisher,
   ) {}
 
   async *answer(request: AnswerRequest, signal: AbortSignal): AsyncGenerator<AnswerStreamEvent> {
@@ -102,13 +111,68 @@ export class AnswerService {
     if (engine.kind === 'llm' && request.bot.knowledge?.rerank === 'llm') {
       retrieval.chunks = await this.llmRerank(engine, query, retrieval, signal);
     }
+    this.recordQuestionEmbedding(request, retrieval.embedding);
     const model = modelFor(retrieval.embeddingModel);
     const threshold = thresholdFor(request.bot.knowledge?.targetFalseAnswerRate, model.calibration);
+    const usage = emptyUsage();
+    const started = performance.now();
     const events =
       engine.kind === 'local'
         ? this.answerLocally(asked, retrieval, model, threshold, signal)
-        : this.answerWithModel(asked, engine, retrieval, model, threshold, signal);
-    yield* events;
+        : this.answerWithModel(asked, engine, retrieval, model, threshold, usage, signal);
+    try {
+      yield* events;
+    } finally {
+      // Also when the caller went away mid-answer: the tokens were spent all the same.
+      this.recordAnswerUsage(request, engine, usage, performance.now() - started);
+    }
+  }
+
+  /** The answer's tokens, as usage (the local engine spends none). */
+  private recordAnswerUsage(
+    request: AnswerRequest,
+    engine: AnswerEngine,
+    usage: ChatUsage,
+    ms: number,
+  ): void {
+    this.analytics.record({
+      type: 'llm.usage',
+      id: newFactId(),
+      workspaceId: request.workspaceId,
+      occurredAt: new Date().toISOString(),
+      conversationId: request.conversationId,
+      messageId: request.messageId,
+      botId: request.botId,
+      customerId: request.customerId ?? null,
+      provider: engine.provider,
+      model: engine.model,
+      purpose: 'answer',
+      promptTokens: usage.promptTokens,
+      completionTokens: usage.completionTokens,
+      latencyMs: Math.round(ms),
+    });
+  }
+
+  /** The question's embedding, as usage (counted even when the cache had it: a small overcount). */
+  private recordQuestionEmbedding(
+    request: AnswerRequest,
+    embedding: { model: string; ms: number },
+  ): void {
+    this.analytics.record({
+      type: 'embedding.usage',
+      id: newFactId(),
+      workspaceId: request.workspaceId,
+      occurredAt: new Date().toISOString(),
+      conversationId: request.conversationId,
+      messageId: request.messageId,
+      botId: request.botId,
+      customerId: request.customerId ?? null,
+      ...splitSpace(embedding.model),
+      purpose: 'question',
+      texts: 1,
+      tokens: countTokens(request.question),
+      latencyMs: embedding.ms,
+    });
   }
 
   /** The customer's question as retrieval searches it: a follow-up is read with its context. */
@@ -201,6 +265,7 @@ export class AnswerService {
     retrieval: RetrievalResult,
     model: AnswerabilityModel,
     threshold: number,
+    usage: ChatUsage,
     signal: AbortSignal,
   ): AsyncGenerator<AnswerStreamEvent> {
     const features = evidenceFeatures(retrieval);
@@ -212,6 +277,7 @@ export class AnswerService {
       retrieval.chunks,
       signal,
       request.promptVersion,
+      usage,
     );
     const parts = answer[Symbol.asyncIterator]();
     const policyOf = (enough: boolean) => decidePolicy(enough, request.bot.typeReplyUnknown);

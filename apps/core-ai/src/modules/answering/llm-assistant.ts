@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { AnswerPromptVersion, AnswerRequest, RetrievedChunk } from '@cxgenie/contracts';
 import { currentTraceId } from '@cxgenie/observability';
-import type { ChatModel, ChatRequest } from '../llm/chat-model.port';
+import type { ChatModel, ChatRequest, ChatUsage } from '../llm/chat-model.port';
 import { buildAnswerPrompt } from '../prompts/answer-prompt';
 import { buildJudgePrompt, readJudgement } from '../prompts/judge-prompt';
 import { buildRerankPrompt, readRanking } from '../prompts/rerank-prompt';
@@ -37,15 +37,38 @@ export class LlmAssistant {
     chunks: readonly RetrievedChunk[],
     signal: AbortSignal,
     version?: AnswerPromptVersion,
+    /** Filled with the tokens the answer used, once it is done. */
+    usage?: ChatUsage,
   ): AsyncIterable<AnswerPart> {
     const prompt = buildAnswerPrompt({ request, chunks, ...this.options, version });
-    return gateVerdict(this.chat.stream({ ...prompt, model: this.model }, signal), {
+    const chatRequest: ChatRequest = { ...prompt, model: this.model, usage };
+    const deltas = this.chat.stream(chatRequest, signal);
+    return gateVerdict(usage ? this.counted(deltas, chatRequest, usage) : deltas, {
       onMalformed: (head) =>
         this.logger.warn(
           `${this.provider} answer for message ${request.messageId} has no verdict line ` +
             `(treated as NO, trace ${currentTraceId() ?? 'none'}): ${JSON.stringify(head)}`,
         ),
     });
+  }
+
+  /** A server that reports no usage (some OpenAI-compatible ones) is counted here instead. */
+  private async *counted(
+    deltas: AsyncIterable<string>,
+    request: ChatRequest,
+    usage: ChatUsage,
+  ): AsyncGenerator<string> {
+    let text = '';
+    for await (const delta of deltas) {
+      text += delta;
+      yield delta;
+    }
+    if (usage.reported) return;
+    const { countTokens } = this.options;
+    usage.promptTokens = countTokens(
+      [request.system, ...request.messages.map((m) => m.content)].join('\n'),
+    );
+    usage.completionTokens = countTokens(text);
   }
 
   /** Whether the sources support the answer. Any failure or unclear reply counts as no. */

@@ -35,6 +35,8 @@ export interface RetrievalResult {
   /** The embedding model of the vector leg: its cosines mean something for that model only. */
   embeddingModel: string;
   tookMs: number;
+  /** The question's embedding: its space and how long it took (a cache hit takes ~0). */
+  embedding: { model: string; ms: number };
 }
 
 export interface ScoredCandidate extends Reranked {
@@ -66,8 +68,13 @@ export class RetrievalService {
     const search = typeof query === 'string' ? queryOf(query) : query;
     const { space } = this.embeddings;
     await this.spaceReady();
+    const embedStarted = performance.now();
+    let embedMs = 0;
     const [[vector], knowledge] = await Promise.all([
-      this.embeddings.embed([search.text]),
+      this.embeddings.embed([search.text]).then((vectors) => {
+        embedMs = performance.now() - embedStarted;
+        return vectors;
+      }),
       this.indexes.of(space, scope),
     ]);
     // The bot's chunks are in its index already: the store is asked for ids and cosines only.
@@ -113,6 +120,7 @@ export class RetrievalService {
       query: search,
       embeddingModel: space.model,
       tookMs: Math.round((performance.now() - started) * 100) / 100,
+      embedding: { model: space.model, ms: Math.round(embedMs) },
     };
   }
 

@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AnalyticsPublisherModule } from '@cxgenie/analytics';
 import { QueuesModule } from '@cxgenie/bootstrap';
 import { QueueNames } from '@cxgenie/contracts';
 import type { ServiceConfig } from '@cxgenie/config';
@@ -41,7 +42,10 @@ export class IngestionModule {
       createPublicOnlyFetch({ allowedPorts: config.loader.crawlAllowedPorts });
     return {
       module: IngestionModule,
-      imports: [QueuesModule.register([QueueNames.LoaderIngest])],
+      imports: [
+        QueuesModule.register([QueueNames.LoaderIngest, QueueNames.AnalyticsEvents]),
+        AnalyticsPublisherModule,
+      ],
       providers: [
         { provide: EXTRACTION_LIMITS, useValue: DEFAULT_EXTRACTION_LIMITS },
         { provide: WEBSITE_CRAWLER, useValue: crawlerWith(fetcher) },
