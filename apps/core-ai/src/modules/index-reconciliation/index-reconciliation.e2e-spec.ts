@@ -16,6 +16,7 @@ import {
   eventually,
   seedBotAndChannel,
   seedWorkspace,
+  serviceTokenHeaders,
 } from '@cxgenie/testing';
 import { LanceDbVectorStore, type VectorRecord } from '@cxgenie/vector-store';
 import { coreAiService } from '../../core-ai.service';
@@ -155,6 +156,7 @@ describe('knowledge index reconciliation (core-ai)', () => {
   const status = async (): Promise<KnowledgeIndexReport> => {
     const res = await fetch(
       `${core.url}${CORE_AI_KNOWLEDGE_INDEX_PATH}/status?workspaceId=${bot.workspaceId}&botId=${bot.botId}`,
+      { headers: serviceTokenHeaders() },
     );
     expect(res.status).toBe(200);
     return (await res.json()) as KnowledgeIndexReport;
@@ -162,9 +164,10 @@ describe('knowledge index reconciliation (core-ai)', () => {
   const search = async (query: string) => {
     const res = await fetch(`${core.url}${CORE_AI_SEARCH_PATH}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...serviceTokenHeaders() },
       body: JSON.stringify({ workspaceId: bot.workspaceId, botId: bot.botId, query }),
     });
+    expect(res.status).toBe(200);
     return ((await res.json()) as SearchResponse).chunks;
   };
   const storedIds = async () =>
@@ -209,7 +212,7 @@ describe('knowledge index reconciliation (core-ai)', () => {
     await store.deleteRecords(space, bot, [`${bot.documentSourceId}:1`]);
     const res = await fetch(`${core.url}${CORE_AI_KNOWLEDGE_INDEX_PATH}/reconcile`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...serviceTokenHeaders() },
       body: JSON.stringify({ workspaceId: bot.workspaceId, botId: bot.botId }),
     });
     expect(res.status).toBe(200);
@@ -224,15 +227,25 @@ describe('knowledge index reconciliation (core-ai)', () => {
     expect((await status()).missing).toBe(1);
   });
 
+  it('refuses a caller without the service token', async () => {
+    const res = await fetch(`${core.url}${CORE_AI_KNOWLEDGE_INDEX_PATH}/reconcile`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ workspaceId: bot.workspaceId, botId: bot.botId }),
+    });
+    expect(res.status).toBe(401);
+  });
+
   it('answers 404 for a bot of another workspace, and says unknown for a bot never checked', async () => {
     const other = await fetch(`${core.url}${CORE_AI_KNOWLEDGE_INDEX_PATH}/reconcile`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...serviceTokenHeaders() },
       body: JSON.stringify({ workspaceId: randomUUID(), botId: bot.botId }),
     });
     expect(other.status).toBe(404);
     const never = await fetch(
       `${core.url}${CORE_AI_KNOWLEDGE_INDEX_PATH}/status?workspaceId=${bot.workspaceId}&botId=${randomUUID()}`,
+      { headers: serviceTokenHeaders() },
     );
     expect(await never.json()).toMatchObject({ state: 'unknown', checkedAt: null });
   });
