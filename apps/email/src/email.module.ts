@@ -25,11 +25,12 @@ export class EmailModule {
       module: EmailModule,
       imports: [
         PlatformModule.forService(config, options),
-        // Feeds conversation.inbound and handoff.requests; drains email.outbound.
+        // Feeds conversation.inbound, handoff.requests and analytics.events; drains email.outbound.
         QueuesModule.register([
           QueueNames.ConversationInbound,
           QueueNames.EmailOutbound,
           QueueNames.HandoffRequests,
+          QueueNames.AnalyticsEvents,
         ]),
         RealtimeModule,
         ConversationStoreModule,

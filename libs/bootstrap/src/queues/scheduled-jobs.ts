@@ -22,6 +22,9 @@ export const SCHEDULE_CHECK_MS = 10_000;
  * boot does not keep the service from starting), again whenever the connection comes back, and
  * every SCHEDULE_CHECK_MS, so a Redis that lost its data gets the jobs back. Adding a job that is
  * already scheduled changes nothing. `/health/ready` reports a job that is missing meanwhile.
+ * Only the first scheduling replaces another interval: afterwards a job scheduled at any interval
+ * counts as scheduled, so two instances configured differently (a rolling change) never take
+ * turns removing each other's schedule.
  */
 export abstract class ScheduledJobs implements OnModuleInit, OnApplicationShutdown {
   @Inject(SERVICE_CONFIG) private readonly serviceConfig!: ServiceConfig;
@@ -87,14 +90,13 @@ export abstract class ScheduledJobs implements OnModuleInit, OnApplicationShutdo
     try {
       const jobs = this.enabled();
       const repeatable = await this.queue.getRepeatableJobs();
-      for (const job of repeatable) {
-        if (jobs[job.name]?.everyMs !== Number(job.every))
-          await this.queue.removeRepeatableByKey(job.key);
-      }
+      const replaces = !this.scheduled;
+      const stale = repeatable.filter((job) => jobs[job.name]?.everyMs !== Number(job.every));
+      if (replaces) for (const job of stale) await this.queue.removeRepeatableByKey(job.key);
       const present = new Set(
-        repeatable
-          .filter((job) => jobs[job.name]?.everyMs === Number(job.every))
-          .map((j) => j.name),
+        (replaces ? repeatable.filter((job) => !stale.includes(job)) : repeatable).map(
+          (job) => job.name,
+        ),
       );
       for (const [name, job] of Object.entries(jobs)) {
         if (this.stopped || present.has(name)) continue;
