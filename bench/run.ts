@@ -6,10 +6,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Benchmark } from './benchmark';
+import { chaos } from './benchmarks/chaos.bench';
+import { analytics } from './benchmarks/analytics.bench';
 import { conversationList } from './benchmarks/conversation-list.bench';
 import { flags } from './benchmarks/flags.bench';
 import { handoffLatency } from './benchmarks/handoff-latency.bench';
 import { dashboard } from './benchmarks/dashboard.bench';
+import { emailInbound } from './benchmarks/email-inbound.bench';
 import { healthLatency } from './benchmarks/health-latency.bench';
 import { inboundAccept } from './benchmarks/inbound-accept.bench';
 import { ingest100Pages } from './benchmarks/ingest-100-pages.bench';
@@ -32,6 +35,9 @@ const BENCHMARKS: Benchmark[] = [
   flags,
   dashboard,
   handoffLatency,
+  chaos,
+  emailInbound,
+  analytics,
 ];
 
 async function main(): Promise<number> {

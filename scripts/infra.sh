@@ -2,6 +2,7 @@
 # Local PostgreSQL 15 + Redis 7 for development and tests, without Docker or systemd.
 #
 #   bash scripts/infra.sh up|down|status
+#   bash scripts/infra.sh restart postgres|redis   (one of them; the chaos benchmark's faults)
 #
 # Env: DATA_DIR (default $ROOT/.data), PG_PORT (55432), REDIS_PORT (56379),
 #      PG_USER / PG_PASSWORD (cxgenie/cxgenie), PG_DB (cxgenie), PG_TEST_DB ($PG_DB_test),
@@ -409,12 +410,22 @@ cmd_status() {
   return "$rc"
 }
 
+cmd_restart() { # postgres|redis
+  lock
+  case "${1:-}" in
+    postgres) pg_down && pg_up ;;
+    redis) redis_down && redis_up ;;
+    *) die "usage: $0 restart postgres|redis" ;;
+  esac
+}
+
 case "${1:-}" in
   up) cmd_up ;;
   down) cmd_down ;;
   status) cmd_status ;;
+  restart) cmd_restart "${2:-}" ;;
   *)
-    echo "usage: $0 up|down|status" >&2
+    echo "usage: $0 up|down|status|restart postgres|redis" >&2
     exit 2
     ;;
 esac

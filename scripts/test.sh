@@ -16,6 +16,8 @@ PG_FAST=1 bash scripts/infra.sh up || { echo "test: infrastructure did not start
 bash scripts/ensure-chromium.sh || { echo "test: chromium is required for the widget e2e test"; exit 1; }
 # The deploy checks (tools/deploy-check) lint YAML with Debian's yamllint.
 bash scripts/ensure-yamllint.sh || { echo "test: yamllint is required for the deploy checks"; exit 1; }
+# The email channel's mailbox tests read mail from a real IMAP server.
+bash scripts/ensure-dovecot.sh || { echo "test: dovecot is required for the email mailbox e2e test"; exit 1; }
 
 checks_passed=0
 checks_failed=0

@@ -3,11 +3,13 @@ import { randomBytes } from 'node:crypto';
 import { QueryTypes, type Sequelize } from 'sequelize';
 import { Redis } from 'ioredis';
 import {
+  type AnalyticsEventsJobData,
   type InboundMessageJobData,
   QUEUE_OPTIONS,
   QueueNames,
   serviceUrlEnvVar,
 } from '@cxgenie/contracts';
+import { AnalyticsPublisher } from '@cxgenie/analytics';
 import {
   AcceptCustomerMessage,
   ConversationIntakeStore,
@@ -117,13 +119,24 @@ async function channelFeed(
       defaultJobOptions: QUEUE_OPTIONS[QueueNames.ConversationInbound].defaultJobOptions,
     },
   );
+  const analyticsQueue = new Bull<AnalyticsEventsJobData>(
+    QueueNames.AnalyticsEvents,
+    testEnv().REDIS_URL,
+    {
+      prefix: queuePrefix,
+      defaultJobOptions: QUEUE_OPTIONS[QueueNames.AnalyticsEvents].defaultJobOptions,
+    },
+  );
   const redis = new Redis(testEnv().REDIS_URL);
-  // The intake the integration service runs for every platform message, as it runs it.
+  // The intake the integration service runs for every platform message, as it runs it (its
+  // `message.received` facts included, written by the gateway under test).
+  const analytics = new AnalyticsPublisher(analyticsQueue);
   const intake = new AcceptCustomerMessage(
     new ConversationIntakeStore(),
     new RealtimeBroadcaster(redis),
     new InboundFairness(redis, { queuePrefix }),
     queue,
+    analytics,
   );
   const senders = await Promise.all(
     Array.from({ length: conversations }, async (): Promise<Sender> => {
@@ -138,7 +151,9 @@ async function channelFeed(
   return {
     senders,
     close: async () => {
+      await analytics.flush();
       await queue.close();
+      await analyticsQueue.close();
       redis.disconnect();
     },
   };

@@ -8,12 +8,14 @@ import {
   type PartitionSearch,
   searchPartitions,
 } from '../../apps/core-ai/src/modules/retrieval/partition-search';
+import { BotKnowledgeIndexes } from '../../apps/core-ai/src/modules/retrieval/lexical/bot-knowledge-indexes';
 import { RetrievalService } from '../../apps/core-ai/src/modules/retrieval/retrieval.service';
 import { DEFAULT_RETRIEVAL_SETTINGS } from '../../apps/core-ai/src/modules/retrieval/retrieval-settings';
 import { type Benchmark, percentile, round } from '../benchmark';
 import { SUPPORT_ANSWERS } from '../datasets/support-answers';
 
-const CHUNKS = Number(process.env.BENCH_RETRIEVAL_CHUNKS ?? 100_000);
+/** One large bot: the issue's bar is a 10,000-chunk bot under 200 ms at p95. */
+const CHUNKS = Number(process.env.BENCH_RETRIEVAL_CHUNKS ?? 10_000);
 const PARTITION_LATENCY_MS = 40;
 const LATENCY_ROUNDS = 20;
 const SEARCHES = 200;
@@ -116,7 +118,7 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
 /** Retrieval: four partitions at once vs one after another, search latency at scale, embedding speed. */
 export const retrieval: Benchmark = {
   name: 'retrieval',
-  description: `four partitions parallel vs sequential (+${PARTITION_LATENCY_MS} ms each, a ${SMALL_BOT_CHUNKS}-chunk bot), search over ${CHUNKS} chunks of one bot (LanceDB, local embeddings), local embedding throughput`,
+  description: `four partitions parallel vs sequential (+${PARTITION_LATENCY_MS} ms each, a ${SMALL_BOT_CHUNKS}-chunk bot), hybrid search (vectors + the bot's own BM25F index, fusion, re-ranking, neighbours) over ${CHUNKS} chunks of one bot (LanceDB, local embeddings), local embedding throughput`,
   async run() {
     const dir = join(__dirname, '..', '..', '.data', 'bench', 'lancedb');
     mkdirSync(dir, { recursive: true });
@@ -141,7 +143,6 @@ export const retrieval: Benchmark = {
         botId: SMALL_BOT,
         vector: queryVector!,
         topK: 5,
-        text: null,
       };
       await searchPartitions(delayed, search, 'parallel');
       const parallel: number[] = [];
@@ -152,10 +153,11 @@ export const retrieval: Benchmark = {
       }
       const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
-      const service = new RetrievalService(embedder, store);
+      const service = new RetrievalService(embedder, store, new BotKnowledgeIndexes(store));
       const settings = { ...DEFAULT_RETRIEVAL_SETTINGS };
       const scope = { workspaceId: WORKSPACE, botId: BOT };
-      await service.retrieve(scope, queries[1]!, settings);
+      // The first search builds the bot's full-text index (once per change of its knowledge).
+      const indexMs = await time(() => service.retrieve(scope, queries[1]!, settings));
       const latencies: number[] = [];
       for (let i = 0; i < SEARCHES; i += 1) {
         latencies.push(
@@ -167,8 +169,10 @@ export const retrieval: Benchmark = {
         parallel_ms: round(mean(parallel)),
         sequential_ms: round(mean(sequential)),
         parallel_speedup: round(mean(sequential) / mean(parallel)),
-        search_p50_ms_100k: round(percentile(latencies, 50)),
-        search_p99_ms_100k: round(percentile(latencies, 99)),
+        search_p50_ms: round(percentile(latencies, 50)),
+        search_p95_ms: round(percentile(latencies, 95)),
+        search_p99_ms: round(percentile(latencies, 99)),
+        full_text_index_build_ms: round(indexMs),
         chunks: CHUNKS,
         partitions: KNOWLEDGE_PARTITIONS.length,
         seed_s: round(seedMs / 1000, 1),

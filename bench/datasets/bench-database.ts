@@ -5,18 +5,21 @@ const PRIMARY_URL =
   process.env.DATABASE_URL ?? 'postgres://cxgenie:cxgenie@127.0.0.1:55432/cxgenie';
 
 /**
- * A database of the benchmarks' own (`cxgenie_bench`), created and migrated on first use and kept
- * between runs, so a large dataset is seeded once rather than on every run.
+ * A database of the benchmarks' own (`cxgenie_bench`, or another name), created and migrated on
+ * first use and kept between runs, so a large dataset is seeded once rather than on every run.
  */
-export async function openBenchDatabase(): Promise<{ url: string; sequelize: Sequelize }> {
-  const url = withDatabaseName(PRIMARY_URL, 'cxgenie_bench');
+export async function openBenchDatabase(
+  name = 'cxgenie_bench',
+): Promise<{ url: string; sequelize: Sequelize }> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a database name: ${name}`);
+  const url = withDatabaseName(PRIMARY_URL, name);
   const admin = new Sequelize(PRIMARY_URL, { logging: false });
   try {
-    const [exists] = await admin.query(
-      "SELECT 1 FROM pg_database WHERE datname = 'cxgenie_bench'",
-      { type: QueryTypes.SELECT },
-    );
-    if (!exists) await admin.query('CREATE DATABASE cxgenie_bench');
+    const [exists] = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', {
+      bind: [name],
+      type: QueryTypes.SELECT,
+    });
+    if (!exists) await admin.query(`CREATE DATABASE ${name}`);
   } finally {
     await admin.close();
   }

@@ -1,15 +1,13 @@
-import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { KnowledgePartition } from '@cxgenie/contracts';
+import { DEFAULT_CHUNK_OVERLAP_TOKENS, DEFAULT_CHUNK_TOKENS } from '@cxgenie/config';
 import { chunkText, htmlToStructuredText } from '@cxgenie/text-processing';
-import type { RagDataset } from './dataset';
+import { type Corpus, corpusPages } from './dataset';
 
 export interface CorpusChunk {
   id: string;
-  /** The manual page (file name) the chunk comes from: what gold labels refer to. */
+  /** The page (file name) the chunk comes from: what gold labels refer to. */
   page: string;
-  partition: KnowledgePartition;
   title: string;
   headingPath: string;
   position: number;
@@ -17,37 +15,68 @@ export interface CorpusChunk {
   tokenCount: number;
 }
 
-export const CHUNK_MAX_TOKENS = 400;
-export const CHUNK_OVERLAP_TOKENS = 50;
+export interface ChunkingOptions {
+  maxTokens: number;
+  overlapTokens: number;
+}
 
-/** The gold pages plus every page of the distractor families, sorted: the same corpus every run. */
-export function corpusPages(dataset: RagDataset): string[] {
-  const gold = dataset.answerable.flatMap((q) => q.pages);
-  const distractors = readdirSync(dataset.docsDir).filter(
-    (file) => file.endsWith('.html') && dataset.includePrefixes.some((p) => file.startsWith(p)),
+/** The loader's defaults: the eval indexes what an upload would produce. */
+export const LOADER_CHUNKING: ChunkingOptions = {
+  maxTokens: DEFAULT_CHUNK_TOKENS,
+  overlapTokens: DEFAULT_CHUNK_OVERLAP_TOKENS,
+};
+
+export interface PageText {
+  page: string;
+  title: string;
+  text: string;
+}
+
+/** Each page as the loader reads an uploaded HTML file. */
+export function readPages(corpus: Corpus): PageText[] {
+  return corpusPages(corpus).map((page) => {
+    const { title, text } = htmlToStructuredText(readFileSync(join(corpus.docs_dir, page), 'utf8'));
+    return { page, title: title || page, text };
+  });
+}
+
+/** Heading-aware chunks, as the loader cuts a document. */
+export function chunkPages(
+  pages: readonly PageText[],
+  options: ChunkingOptions = LOADER_CHUNKING,
+): CorpusChunk[] {
+  return pages.flatMap(({ page, title, text }) =>
+    chunkText(text, { ...options, headingAware: true }).map((chunk) => ({
+      id: `${page}#${chunk.position}`,
+      page,
+      title,
+      ...chunk,
+    })),
   );
-  return [...new Set([...gold, ...distractors])].sort();
 }
 
-/**
- * A fixed, content-independent spread over the four partitions (about 60% documents, 20%
- * websites, 10% snippets, 10% FAQs), so every search crosses all of them as a bot's would.
- */
-export function partitionOfPage(page: string): KnowledgePartition {
-  const bucket = createHash('sha256').update(page).digest()[0]! % 10;
-  if (bucket < 6) return 'documents';
-  if (bucket < 8) return 'websites';
-  return bucket === 8 ? 'snippets' : 'faqs';
-}
-
-export function buildCorpus(dataset: RagDataset, pages = corpusPages(dataset)): CorpusChunk[] {
-  return pages.flatMap((page) => {
-    const { title, text } = htmlToStructuredText(readFileSync(join(dataset.docsDir, page), 'utf8'));
-    const partition = partitionOfPage(page);
-    return chunkText(text, {
-      maxTokens: CHUNK_MAX_TOKENS,
-      overlapTokens: CHUNK_OVERLAP_TOKENS,
-      headingAware: true,
-    }).map((chunk) => ({ id: `${page}#${chunk.position}`, page, partition, title, ...chunk }));
+/** The baseline's chunks: plain 1,000-character pieces of the page text, cut at a space. */
+export function fixedSizeChunks(pages: readonly PageText[], size = 1_000): CorpusChunk[] {
+  return pages.flatMap(({ page, title, text }) => {
+    const chunks: CorpusChunk[] = [];
+    let rest = text.replace(/\s+/g, ' ').trim();
+    while (rest.length > 0) {
+      let cut = rest.length <= size ? rest.length : rest.lastIndexOf(' ', size);
+      if (cut <= 0) cut = Math.min(size, rest.length);
+      const piece = rest.slice(0, cut).trim();
+      rest = rest.slice(cut).trim();
+      if (piece) {
+        chunks.push({
+          id: `${page}~${chunks.length}`,
+          page,
+          title,
+          headingPath: '',
+          position: chunks.length,
+          text: piece,
+          tokenCount: 0,
+        });
+      }
+    }
+    return chunks;
   });
 }

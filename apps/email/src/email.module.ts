@@ -1,17 +1,49 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule, type PlatformOptions } from '@cxgenie/bootstrap';
+import { PlatformModule, type PlatformOptions, QueuesModule } from '@cxgenie/bootstrap';
 import type { ServiceConfig } from '@cxgenie/config';
+import { QueueNames } from '@cxgenie/contracts';
+import { ConversationIntakeModule, ConversationStoreModule } from '@cxgenie/conversations';
+import { RealtimeModule } from '@cxgenie/realtime';
+import { EmailChannelsModule } from './core-modules/email-channels/email-channels.module';
+import { MailStoreModule } from './core-modules/mail-store/mail-store.module';
+import { EmailMetricsModule } from './core-modules/metrics/email-metrics';
+import { ThreadingModule } from './core-modules/threading/threading.module';
+import { MailboxModule } from './modules/mailbox/mailbox.module';
+import { OutboundModule } from './modules/outbound/outbound.module';
+import { SmtpModule } from './modules/smtp/smtp.module';
+import { WebhookModule } from './modules/webhook/webhook.module';
 
 /**
- * The email channel's service. It runs the platform only for now (health, metrics, the queue
- * heartbeat): receiving, threading and sending mail are not built yet.
+ * The email channel: mail in (an SMTP receiver, an inbound webhook, polled IMAP mailboxes), one
+ * path after (parsed, threaded, handed to the conversation owner's intake like every channel's
+ * messages), and replies out by SMTP from `email.outbound`.
  */
 @Module({})
 export class EmailModule {
   static register(config: ServiceConfig, options: PlatformOptions = {}): DynamicModule {
     return {
       module: EmailModule,
-      imports: [PlatformModule.forService(config, options)],
+      imports: [
+        PlatformModule.forService(config, options),
+        // Feeds conversation.inbound, handoff.requests and analytics.events; drains email.outbound.
+        QueuesModule.register([
+          QueueNames.ConversationInbound,
+          QueueNames.EmailOutbound,
+          QueueNames.HandoffRequests,
+          QueueNames.AnalyticsEvents,
+        ]),
+        RealtimeModule,
+        ConversationStoreModule,
+        ConversationIntakeModule,
+        EmailMetricsModule,
+        EmailChannelsModule,
+        ThreadingModule,
+        MailStoreModule,
+        SmtpModule,
+        WebhookModule,
+        MailboxModule,
+        OutboundModule,
+      ],
     };
   }
 }

@@ -9,6 +9,7 @@ import { AuthCoreModule } from './core-modules/auth/auth-core.module';
 import { AnalyticsModule } from './core-modules/analytics/analytics.module';
 import { BotConfigModule } from './core-modules/bot-config/bot-config.module';
 import { LimitsModule } from './core-modules/limits/limits.module';
+import { AnalyticsReportsModule } from './modules/analytics/analytics.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BotsModule } from './modules/bots/bots.module';
@@ -33,6 +34,7 @@ import { TicketsModule } from './modules/tickets/tickets.module';
 const GATEWAY_QUEUES = [
   QueueNames.ConversationInbound,
   QueueNames.ChannelOutbound,
+  QueueNames.EmailOutbound,
   QueueNames.BotNotEnoughData,
   QueueNames.HandoffRequests,
   QueueNames.TicketAssignment,
@@ -77,6 +79,7 @@ export class GatewayApiModule {
         CustomersModule,
         ConversationsModule,
         TicketsModule,
+        AnalyticsReportsModule,
         SystemModule,
         FlagsModule,
       ],

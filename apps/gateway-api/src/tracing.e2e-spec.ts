@@ -69,9 +69,15 @@ describe('OpenTelemetry spans across HTTP and Bull', () => {
 
     const byName = (spans: CollectedSpan[], pattern: RegExp) =>
       spans.find((s) => pattern.test(s.name));
+    // Each process exports its spans in batches of its own: wait until all four are in.
     const spans = await eventually(() => {
       const found = collector.trace(traceId);
-      expect(byName(found, /^POST \/v1\/answer$/)?.kind).toBe(OTLP.server);
+      const has = (name: string, kind: number) =>
+        found.some((s) => s.name === name && s.kind === kind);
+      expect(has('POST /api/v1/widget/messages', OTLP.server)).toBe(true);
+      expect(has('process conversation.inbound', OTLP.consumer)).toBe(true);
+      expect(has('POST /v1/answer', OTLP.client)).toBe(true);
+      expect(has('POST /v1/answer', OTLP.server)).toBe(true);
       return found;
     }, 20_000);
 

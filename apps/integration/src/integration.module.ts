@@ -30,6 +30,7 @@ export class IntegrationModule {
           QueueNames.ConversationInbound,
           QueueNames.ChannelOutbound,
           QueueNames.HandoffRequests,
+          QueueNames.AnalyticsEvents,
         ]),
         RealtimeModule,
         ConversationStoreModule,

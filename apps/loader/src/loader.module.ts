@@ -23,7 +23,7 @@ export class LoaderModule {
         StorageModule.forRoot(config),
         EmbeddingsModule,
         LoaderMetricsModule,
-        IngestionModule.register(ingestion),
+        IngestionModule.register(config, ingestion),
       ],
     };
   }

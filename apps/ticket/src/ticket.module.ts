@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AnalyticsPublisherModule } from '@cxgenie/analytics';
 import { PlatformModule, type PlatformOptions, QueuesModule } from '@cxgenie/bootstrap';
 import type { ServiceConfig } from '@cxgenie/config';
 import { QueueNames } from '@cxgenie/contracts';
@@ -24,7 +25,9 @@ export class TicketModule {
           QueueNames.AgentPresence,
           QueueNames.TicketAssignment,
           QueueNames.TicketScheduler,
+          QueueNames.AnalyticsEvents,
         ]),
+        AnalyticsPublisherModule,
         RealtimeModule,
         ConversationStoreModule,
         AssignmentModule,

@@ -1,2 +1,3 @@
 export * from './clickhouse-client.factory';
+export * from './clickhouse-migrator';
 export * from './clickhouse.module';

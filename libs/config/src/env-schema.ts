@@ -31,27 +31,6 @@ const URLS_WITH_PASSWORDS = [
 
 const port = z.coerce.number().int().min(0).max(65535);
 
-const modelPrice = z.object({ input: z.number().min(0), output: z.number().min(0) }).strict();
-/** `{"<model>": {"input": <USD per 1M tokens>, "output": <USD per 1M tokens>}}`. */
-const llmPrices = z
-  .string()
-  .default('{}')
-  .transform((text, ctx) => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'must be JSON: {"<model>": {"input": 0.15, "output": 0.6}}',
-      });
-      return z.NEVER;
-    }
-  })
-  .pipe(
-    z.record(modelPrice, {
-      invalid_type_error: 'must be JSON: {"<model>": {"input": 0.15, "output": 0.6}}',
-    }),
-  );
 const positiveInt = z.coerce.number().int().positive();
 const urlWithProtocol = (protocols: string[]) =>
   z
@@ -60,12 +39,42 @@ const urlWithProtocol = (protocols: string[]) =>
     .refine((value) => protocols.some((p) => value.startsWith(`${p}://`)), {
       message: `must be a ${protocols.map((p) => `${p}://`).join(' or ')} URL`,
     });
+const modelPrices = z.record(
+  z.string().regex(/^[a-z0-9-]+\/.+$/, 'keys are provider/model'),
+  z.object({ input: z.number().min(0), output: z.number().min(0) }).strict(),
+);
+/** `LLM_PRICES`: a JSON object of `provider/model` → USD per million tokens. */
+const priceTableJson = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    if (!value || value.trim() === '') return {};
+    try {
+      const parsed = modelPrices.safeParse(JSON.parse(value));
+      if (parsed.success) return parsed.data;
+      ctx.addIssue({
+        code: 'custom',
+        message: `must map provider/model to {"input": n, "output": n}: ${parsed.error.issues[0]?.message}`,
+      });
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON object' });
+    }
+    return z.NEVER;
+  });
+
 const optionalString = z
   .string()
   .optional()
   .transform((v) => (v && v.trim() !== '' ? v : undefined));
 
 /** Variables every service reads. Dev defaults exist so `npm start` works with no .env at all. */
+/**
+ * Chunk size of ingested knowledge: answer-sized, so search finds the passage; core-ai joins a
+ * hit's neighbours back for the answer. Tuned on the dev split of `npm run eval:rag`.
+ */
+export const DEFAULT_CHUNK_TOKENS = 400;
+export const DEFAULT_CHUNK_OVERLAP_TOKENS = 40;
+
 export const platformEnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -126,7 +135,6 @@ export const platformEnvSchema = z
     LLM_IDLE_TIMEOUT_MS: positiveInt.default(30_000),
     LLM_MAX_OUTPUT_TOKENS: positiveInt.default(800),
     // USD per million tokens by model, for the llm_cost_usd_total metric; models not listed cost 0.
-    LLM_PRICES: llmPrices,
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JWT_ACCESS_TTL_S: positiveInt.default(900),
     JWT_REFRESH_TTL_S: positiveInt.default(30 * 24 * 3600),
@@ -148,10 +156,25 @@ export const platformEnvSchema = z
     S3_ACCESS_KEY_ID: optionalString,
     S3_SECRET_ACCESS_KEY: optionalString,
     S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false'),
+    SMTP_PORT: port.default(2525),
+    SMTP_TLS_KEY_FILE: optionalString,
+    SMTP_TLS_CERT_FILE: optionalString,
+    EMAIL_MAX_MESSAGE_BYTES: positiveInt.default(25 * 1024 * 1024),
+    EMAIL_MAX_RECIPIENTS: z.coerce.number().int().min(1).max(10_000).default(50),
+    EMAIL_MAX_ATTACHMENT_BYTES: positiveInt.default(10 * 1024 * 1024),
+    EMAIL_MAX_ATTACHMENTS: z.coerce.number().int().min(0).max(1_000).default(20),
+    // 0: this instance polls no mailboxes.
+    EMAIL_IMAP_SYNC_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+    EMAIL_OUTBOUND_SMTP_URL: urlWithProtocol(['smtp', 'smtps']).optional(),
     LOADER_METRICS_PORT: port.default(8000),
     LOADER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
-    LOADER_CHUNK_TOKENS: z.coerce.number().int().min(32).max(8000).default(400),
-    LOADER_CHUNK_OVERLAP_TOKENS: z.coerce.number().int().min(0).max(4000).default(40),
+    LOADER_CHUNK_TOKENS: z.coerce.number().int().min(32).max(8000).default(DEFAULT_CHUNK_TOKENS),
+    LOADER_CHUNK_OVERLAP_TOKENS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(4000)
+      .default(DEFAULT_CHUNK_OVERLAP_TOKENS),
     LAUNCHDARKLY_SDK_KEY: optionalString,
     LAUNCHDARKLY_BASE_URI: urlWithProtocol(['http', 'https']).optional(),
     LAUNCHDARKLY_STREAM_URI: urlWithProtocol(['http', 'https']).optional(),
@@ -159,6 +182,19 @@ export const platformEnvSchema = z
     FLAGS_FILE: z.string().min(1).default('config/flags.json'),
     FLAGS_CACHE_TTL_S: z.coerce.number().int().min(1).max(86_400).default(300),
     FLAGS_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(500),
+    KNOWLEDGE_RECONCILE_ON_START: z.enum(['true', 'false']).default('true'),
+    CRAWL_ALLOWED_PORTS: z
+      .string()
+      .regex(/^\s*\d{1,5}(\s*,\s*\d{1,5})*\s*$/, 'must be a comma-separated list of ports')
+      .transform((list) => list.split(',').map((port) => Number(port.trim())))
+      .refine((ports) => ports.every((port) => port >= 1 && port <= 65535), {
+        message: 'ports must be between 1 and 65535',
+      })
+      .default('80,443'),
+    // 0 keeps raw facts forever; the reports reach back 13 months.
+    ANALYTICS_RAW_TTL_DAYS: z.coerce.number().int().min(0).max(36_500).default(400),
+    ANALYTICS_CACHE_TTL_S: z.coerce.number().int().min(0).max(3_600).default(30),
+    LLM_PRICES: priceTableJson,
   })
   .superRefine((env, ctx) => {
     // Production must never silently talk to a developer's local database.
@@ -222,6 +258,14 @@ export const platformEnvSchema = z
         code: 'custom',
         path: ['LOADER_CHUNK_OVERLAP_TOKENS'],
         message: 'must be smaller than LOADER_CHUNK_TOKENS',
+      });
+    }
+    // One without the other would silently offer no STARTTLS.
+    if (Boolean(env.SMTP_TLS_KEY_FILE) !== Boolean(env.SMTP_TLS_CERT_FILE)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.SMTP_TLS_KEY_FILE ? 'SMTP_TLS_CERT_FILE' : 'SMTP_TLS_KEY_FILE'],
+        message: 'is required when the other SMTP TLS file is set',
       });
     }
     if (env.VECTOR_STORE === 'milvus' && !env.MILVUS_ADDRESS) {

@@ -4,4 +4,8 @@ export * from './load-service-config';
 export * from './config.tokens';
 export * from './development-secrets';
 export * from './embedded-state';
-export { platformEnvSchema } from './env-schema';
+export {
+  DEFAULT_CHUNK_OVERLAP_TOKENS,
+  DEFAULT_CHUNK_TOKENS,
+  platformEnvSchema,
+} from './env-schema';

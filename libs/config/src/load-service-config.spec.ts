@@ -57,6 +57,19 @@ describe('loadServiceConfig', () => {
     expect(message).toContain('REDIS_URL must be a redis:// or rediss:// URL');
   });
 
+  it('lets the crawler connect to ports 80 and 443 unless a list is configured', () => {
+    expect(loadServiceConfig('loader', {}).loader.crawlAllowedPorts).toEqual([80, 443]);
+    expect(
+      loadServiceConfig('loader', { CRAWL_ALLOWED_PORTS: '443, 8443' }).loader.crawlAllowedPorts,
+    ).toEqual([443, 8443]);
+    expect(() => loadServiceConfig('loader', { CRAWL_ALLOWED_PORTS: '80,http' })).toThrow(
+      /CRAWL_ALLOWED_PORTS must be a comma-separated list of ports/,
+    );
+    expect(() => loadServiceConfig('loader', { CRAWL_ALLOWED_PORTS: '0' })).toThrow(
+      /CRAWL_ALLOWED_PORTS is invalid: ports must be between 1 and 65535/,
+    );
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadServiceConfig('flags', { LOG_LEVEL: '' }).logLevel).toBe('info');
   });

@@ -159,7 +159,6 @@ export function loadServiceConfig(service: ServiceName, rawEnv: Env = process.en
       firstTokenTimeoutMs: p.LLM_FIRST_TOKEN_TIMEOUT_MS,
       idleTimeoutMs: p.LLM_IDLE_TIMEOUT_MS,
       maxOutputTokens: p.LLM_MAX_OUTPUT_TOKENS,
-      prices: p.LLM_PRICES,
     },
     storage: {
       driver: p.STORAGE_DRIVER,
@@ -172,12 +171,16 @@ export function loadServiceConfig(service: ServiceName, rawEnv: Env = process.en
         forcePathStyle: p.S3_FORCE_PATH_STYLE === 'true',
       },
     },
-    knowledge: { uploadMaxBytes: p.KNOWLEDGE_UPLOAD_MAX_BYTES },
+    knowledge: {
+      uploadMaxBytes: p.KNOWLEDGE_UPLOAD_MAX_BYTES,
+      reconcileOnStart: p.KNOWLEDGE_RECONCILE_ON_START === 'true',
+    },
     loader: {
       metricsPort: p.LOADER_METRICS_PORT,
       concurrency: p.LOADER_CONCURRENCY,
       chunkTokens: p.LOADER_CHUNK_TOKENS,
       chunkOverlapTokens: p.LOADER_CHUNK_OVERLAP_TOKENS,
+      crawlAllowedPorts: p.CRAWL_ALLOWED_PORTS,
     },
     channels: {
       telegramApiRoot: withoutTrailingSlash(p.TELEGRAM_API_ROOT),
@@ -202,6 +205,22 @@ export function loadServiceConfig(service: ServiceName, rawEnv: Env = process.en
       file: resolve(p.FLAGS_FILE),
       cacheTtlSeconds: p.FLAGS_CACHE_TTL_S,
       timeoutMs: p.FLAGS_TIMEOUT_MS,
+    },
+    email: {
+      smtpPort: p.SMTP_PORT,
+      smtpTlsKeyFile: p.SMTP_TLS_KEY_FILE ?? null,
+      smtpTlsCertFile: p.SMTP_TLS_CERT_FILE ?? null,
+      maxMessageBytes: p.EMAIL_MAX_MESSAGE_BYTES,
+      maxRecipients: p.EMAIL_MAX_RECIPIENTS,
+      maxAttachmentBytes: p.EMAIL_MAX_ATTACHMENT_BYTES,
+      maxAttachments: p.EMAIL_MAX_ATTACHMENTS,
+      imapSyncIntervalMs: p.EMAIL_IMAP_SYNC_INTERVAL_MS,
+      outboundSmtpUrl: p.EMAIL_OUTBOUND_SMTP_URL ?? null,
+    },
+    analytics: {
+      rawTtlDays: p.ANALYTICS_RAW_TTL_DAYS,
+      reportCacheSeconds: p.ANALYTICS_CACHE_TTL_S,
+      llmPrices: p.LLM_PRICES,
     },
     serviceUrls,
   };

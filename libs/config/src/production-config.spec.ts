@@ -184,13 +184,17 @@ describe('production refuses development secrets', () => {
 });
 
 describe('LLM prices', () => {
-  it('reads USD per million tokens by model, and names the variable when it is not that', () => {
-    const prices = '{"gpt-4o-mini":{"input":0.15,"output":0.6}}';
-    expect(loadServiceConfig('core-ai', { LLM_PRICES: prices }).ai.prices).toEqual({
-      'gpt-4o-mini': { input: 0.15, output: 0.6 },
+  it('reads USD per million tokens by provider/model, and names the variable when it is not that', () => {
+    const prices = '{"openai/gpt-4o-mini":{"input":0.15,"output":0.6}}';
+    expect(loadServiceConfig('core-ai', { LLM_PRICES: prices }).analytics.llmPrices).toEqual({
+      'openai/gpt-4o-mini': { input: 0.15, output: 0.6 },
     });
-    expect(loadServiceConfig('core-ai', {}).ai.prices).toEqual({});
-    for (const bad of ['not json', '{"m":{"input":"cheap"}}', '[1]']) {
+    expect(loadServiceConfig('core-ai', {}).analytics.llmPrices).toEqual({});
+    for (const bad of [
+      'not json',
+      '{"openai/m":{"input":"cheap"}}',
+      '{"m":{"input":1,"output":1}}',
+    ]) {
       expect(() => loadServiceConfig('core-ai', { LLM_PRICES: bad })).toThrow(/LLM_PRICES/);
     }
   });

@@ -113,14 +113,14 @@ export interface ServiceConfig {
     firstTokenTimeoutMs: number;
     idleTimeoutMs: number;
     maxOutputTokens: number;
-    /** USD per million input and output tokens, by model (cost metrics only). */
-    prices: Record<string, { input: number; output: number }>;
   };
   /** Where uploaded files live: under `dataDir/uploads`, or in an S3-compatible bucket. */
   storage: StorageSettings;
   knowledge: {
     /** Largest file one upload may carry; a bigger one is refused with 413. */
     uploadMaxBytes: number;
+    /** core-ai compares every bot's vector index with PostgreSQL when it starts, and repairs it. */
+    reconcileOnStart: boolean;
   };
   /** Document and website ingestion (the loader). */
   loader: {
@@ -132,6 +132,8 @@ export interface ServiceConfig {
     chunkTokens: number;
     /** Tokens of a chunk's end repeated at the start of the next one. */
     chunkOverlapTokens: number;
+    /** Ports a crawled URL may name; any other is refused before connecting (SSRF). */
+    crawlAllowedPorts: number[];
   };
   /** Messaging platforms (the integration service): where their APIs are, how webhooks reach us. */
   channels: {
@@ -162,6 +164,35 @@ export interface ServiceConfig {
     cacheTtlSeconds: number;
     /** How long a service waits for the flags service before serving the coded default. */
     timeoutMs: number;
+  };
+  /** The email channel (the email service): receiving, polling and sending mail. */
+  email: {
+    /** Where the SMTP receiver listens (on `host`); 0: any free port. */
+    smtpPort: number;
+    /** PEM files for STARTTLS; without both, the receiver offers no TLS. */
+    smtpTlsKeyFile: string | null;
+    smtpTlsCertFile: string | null;
+    /** Largest message accepted (announced with SIZE, enforced on every way in). */
+    maxMessageBytes: number;
+    /** Recipients one SMTP transaction may name; more are refused with 452. */
+    maxRecipients: number;
+    /** Largest attachment or inline image stored; bigger ones are listed, not stored. */
+    maxAttachmentBytes: number;
+    /** Attachments stored per message; the rest are listed, not stored. */
+    maxAttachments: number;
+    /** How often mailboxes to poll are looked for (and a lost IMAP connection retried); 0: none. */
+    imapSyncIntervalMs: number;
+    /** The relay that sends for channels without an SMTP server of their own, if any. */
+    outboundSmtpUrl: string | null;
+  };
+  /** The analytics store (gateway-api) and what facts cost. */
+  analytics: {
+    /** Raw facts are dropped this many days after they happened (0: kept). */
+    rawTtlDays: number;
+    /** How long a report's answer is reused (0: not cached). */
+    reportCacheSeconds: number;
+    /** USD per million tokens by `provider/model` prefix, over the built-in table. */
+    llmPrices: Record<string, { input: number; output: number }>;
   };
   /** Base URL of every service, this one included, for service-to-service HTTP. */
   serviceUrls: Record<ServiceName, string>;

@@ -19,39 +19,14 @@ export interface ChannelOutboundJobData extends TracedJobData {
   channelType: ChannelType;
 }
 
-export const ANALYTICS_EVENT_TYPES = [
-  'message.received',
-  'message.answered',
-  'message.unanswered',
-  'csat.submitted',
-] as const;
-export type AnalyticsEventType = (typeof ANALYTICS_EVENT_TYPES)[number];
-
-/** One fact for ClickHouse (`analytics_events`). */
-export interface AnalyticsEvent extends TracedJobData {
-  type: AnalyticsEventType;
-  workspaceId: string;
-  occurredAt: string;
-  conversationId: string;
-  messageId: string;
-  data: Record<string, string | number | boolean | null>;
-}
-
-/**
- * `analytics.events`: the facts one gateway instance gathered in a moment, written to ClickHouse
- * together (a job per fact would cost Redis and the worker a round trip each). The batch has a
- * trace of its own; each fact keeps the trace it happened in.
- */
-export interface AnalyticsEventsJobData extends TracedJobData {
-  events: AnalyticsEvent[];
-}
-
 /** core-ai `POST /v1/answer` request. */
 export interface AnswerRequest {
   workspaceId: string;
   botId: string;
   conversationId: string;
   messageId: string;
+  /** The customer asking, for usage facts (cost per customer). */
+  customerId?: string;
   question: string;
   history: { role: 'customer' | 'bot' | 'agent'; text: string }[];
   bot: {
@@ -64,17 +39,61 @@ export interface AnswerRequest {
     /** Sent instead of an unknown answer under INPUT_ANSWER. */
     fallbackMessage: string;
     knowledge: BotKnowledgeSettings;
+    /** Greetings, thanks and the like; absent means the defaults (all on, built-in replies). */
+    smallTalk?: SmallTalkSettings;
   };
 }
 
-/** A bot's retrieval settings; every field falls back to core-ai's default. */
+/** A bot's retrieval and answering settings; every field falls back to core-ai's default. */
 export interface BotKnowledgeSettings {
+  /** Chunks an answer is built from. */
   topK?: number;
   faqBoost?: number;
   recencyHalfLifeDays?: number;
   hybridSearch?: boolean;
   maxContextTokens?: number;
+  /**
+   * The share of questions its knowledge cannot answer that the bot may still answer (0.01 to
+   * 0.5, default 0.05): it sets the answerability threshold from core-ai's calibration.
+   */
+  targetFalseAnswerRate?: number;
+  /** Who re-ranks the candidates: `local` (term proximity and coverage) or `llm` (the bot's model). */
+  rerank?: 'local' | 'llm';
 }
+
+/** Conversation that is not a question: a greeting, thanks, "are you a bot?". */
+export const SMALL_TALK_INTENTS = [
+  'greeting',
+  'thanks',
+  'identity',
+  'wellbeing',
+  'goodbye',
+] as const;
+export type SmallTalkIntent = (typeof SMALL_TALK_INTENTS)[number];
+
+export interface SmallTalkSettings {
+  /** Default true. Off: small talk is treated like any question. */
+  enabled?: boolean;
+  /** The intents the bot replies to; default all. */
+  intents?: SmallTalkIntent[];
+  /** The bot's own replies, replacing the built-in ones (written in the bot's language). */
+  replies?: Partial<Record<SmallTalkIntent, string>>;
+}
+
+/**
+ * How sure core-ai is that the knowledge answers the question, and from what: the score, the
+ * bot's threshold, and the evidence (each in 0..1), for the playground, the inbox and the logs.
+ */
+export interface Answerability {
+  score: number;
+  threshold: number;
+  features: Record<string, number>;
+  reason: string;
+}
+
+/** What an answer is: from the knowledge, or a small-talk reply. */
+export const ANSWER_KINDS = ['knowledge', 'small_talk'] as const;
+export type AnswerKind = (typeof ANSWER_KINDS)[number];
 
 /**
  * What core-ai did with the question. `answered`: a grounded answer was streamed. When the model
@@ -86,22 +105,46 @@ export type AnswerOutcome = (typeof ANSWER_OUTCOMES)[number];
 
 /**
  * core-ai `POST /v1/answer` response: newline-delimited JSON, one event per line, in this order:
- * deltas, then exactly one `done` or `error`.
+ * one `decision`, then deltas, then exactly one `done` or `error` (an `error` may also come
+ * before the decision). A consumer that ignores `decision` still gets everything it had before.
  */
 export type AnswerStreamEvent =
+  | AnswerDecisionEvent
   | { type: 'delta'; text: string }
   | {
       type: 'done';
+      /** The final decision: the knowledge answers the question (as in the decision event). */
       haveEnoughInformation: boolean;
       outcome: AnswerOutcome;
       provider: string;
       model: string;
       promptVersion: string;
       citations: KnowledgeCitation[];
-      /** The model's own answer when it said NO (what the customer did not see, or saw anyway). */
+      /** The attempted answer when the decision was NO (what the customer did not see, or saw anyway). */
       attemptedAnswer: string | null;
+      /** Absent from older core-ai versions: `knowledge`. */
+      kind?: AnswerKind;
+      answerability?: Answerability | null;
     }
   | { type: 'error'; message: string };
+
+/**
+ * The stream's first event: whether the bot answers, decided before any answer text exists (for
+ * a model, before or at its verdict line). When `answer` is false the customer-visible outcome is
+ * known at once (`silent`: nothing follows; `fallback`: the fallback message follows as deltas;
+ * `generated`: the attempt follows as deltas) and the attempted answer for the agents is written
+ * after it, arriving in `done.attemptedAnswer`. A consumer can hand off on this event instead of
+ * waiting for `done`.
+ */
+export interface AnswerDecisionEvent {
+  type: 'decision';
+  answer: boolean;
+  outcome: AnswerOutcome;
+  kind: AnswerKind;
+  answerability: Answerability | null;
+  /** The knowledge the answer is (or would have been) built from: what a handoff shows the agents. */
+  citations: KnowledgeCitation[];
+}
 
 /** The answer stream's last event when it ended well: how the answer came about. */
 export type AnswerDoneEvent = Extract<AnswerStreamEvent, { type: 'done' }>;
@@ -115,4 +158,13 @@ export interface KnowledgeIndexJobData extends TracedJobData {
   sourceType: Extract<KnowledgeSourceType, 'faq' | 'snippet'>;
   entryId: string;
   action: 'upsert' | 'delete';
+}
+
+/**
+ * `knowledge.purge`: a bot was deleted; core-ai removes every chunk of it from the vector store,
+ * so deleted knowledge never answers again nor weighs on anything.
+ */
+export interface KnowledgePurgeJobData extends TracedJobData {
+  workspaceId: string;
+  botId: string;
 }

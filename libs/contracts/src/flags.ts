@@ -40,7 +40,7 @@ export const RETRIEVAL_MODES = ['hybrid', 'vector-only'] as const;
 export type RetrievalMode = (typeof RETRIEVAL_MODES)[number];
 
 /** The answer prompts core-ai has (their wording lives in core-ai's prompts module). */
-export const ANSWER_PROMPT_VERSIONS = ['answer-v1', 'answer-v2'] as const;
+export const ANSWER_PROMPT_VERSIONS = ['answer-v2', 'answer-v3'] as const;
 export type AnswerPromptVersion = (typeof ANSWER_PROMPT_VERSIONS)[number];
 
 const defineFlag = <T extends FlagValue>(flag: FlagDefinition<T>): FlagDefinition<T> => flag;
@@ -64,7 +64,7 @@ export const Flags = {
   answerPromptVersion: defineFlag<AnswerPromptVersion>({
     key: 'answer-prompt-version',
     description: 'Which answer prompt core-ai builds for the bot (stored with every answer).',
-    defaultValue: 'answer-v1',
+    defaultValue: 'answer-v2',
     accepts: oneOf(...ANSWER_PROMPT_VERSIONS),
   }),
   botKillSwitch: defineFlag<boolean>({

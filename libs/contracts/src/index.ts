@@ -6,6 +6,8 @@ export * from './health';
 export * from './domain';
 export * from './llm-models';
 export * from './conversation-pipeline';
+export * from './analytics-facts';
+export * from './sentiment';
 export * from './realtime';
 export * from './knowledge';
 export * from './handoff';

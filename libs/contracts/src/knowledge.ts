@@ -27,12 +27,19 @@ export interface KnowledgeCitation {
 
 /** One ranked chunk of `POST /v1/search`. */
 export interface RetrievedChunk extends KnowledgeCitation {
+  /** The chunk as stored: what search matched. */
   text: string;
+  /**
+   * The chunk with the chunks before and after it in its section, joined back: what an answer is
+   * built from (chunks are cut small so that search finds the passage).
+   */
+  context: string;
   headingPath: string;
+  /** Tokens of `context`. */
   tokenCount: number;
-  /** Cosine similarity from the vector store, before re-ranking. */
-  vectorScore: number;
-  /** BM25 score when hybrid search ran, else null. */
+  /** Cosine similarity when the vector search returned the chunk, else null. */
+  vectorScore: number | null;
+  /** The bot's own BM25F score when the full-text search returned the chunk, else null. */
   lexicalScore: number | null;
   updatedAt: string;
 }
@@ -42,10 +49,11 @@ export interface SearchRequest {
   workspaceId: string;
   botId: string;
   query: string;
-  /** Per partition, before merging. Defaults to the bot's setting, else 5. */
+  /** Chunks returned, after fusion and re-ranking. Defaults to the bot's setting, else 5. */
   topK?: number;
+  /** Defaults to the bot's setting, else on. */
   hybrid?: boolean;
-  /** Token budget the returned chunks must fit together. */
+  /** Token budget the returned chunks must fit together. Defaults to the bot's setting. */
   maxContextTokens?: number;
 }
 
@@ -86,4 +94,36 @@ export interface BotNotEnoughDataEvent {
   sources: KnowledgeCitation[];
   occurredAt: string;
   traceId?: string;
+}
+
+/** core-ai: a bot's knowledge index compared with PostgreSQL (`GET …/status`, `POST …/reconcile`). */
+export const CORE_AI_KNOWLEDGE_INDEX_PATH = '/v1/knowledge-index';
+
+/**
+ * `complete`: every chunk PostgreSQL holds for the bot is searchable and nothing else is;
+ * `incomplete`: some are missing and could not be repaired (see `error`); `unknown`: not checked
+ * since this Redis lost its data or the bot was created.
+ */
+export type KnowledgeIndexState = 'complete' | 'incomplete' | 'checking' | 'unknown';
+
+/** What one reconciliation of a bot's index found and did. */
+export interface KnowledgeIndexReport {
+  workspaceId: string;
+  botId: string;
+  state: KnowledgeIndexState;
+  /** Records the bot should have in the current embedding space. */
+  expected: number;
+  /** Of those, records that were missing from the vector store. */
+  missing: number;
+  /** Records in the store no source of the bot accounts for. */
+  orphans: number;
+  /** Missing records written again, and orphans removed. */
+  repaired: number;
+  removed: number;
+  /** Sources being ingested right now: left alone, the loader is writing them. */
+  sourcesInFlight: number;
+  /** Chunks stored for another embedding model: searchable again once their source is reprocessed. */
+  chunksInOtherSpaces: number;
+  checkedAt: string | null;
+  error: string | null;
 }

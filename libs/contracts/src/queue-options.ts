@@ -40,6 +40,7 @@ export const QUEUE_OPTIONS: Readonly<Record<QueueName, QueueOptions>> = {
     settings: { lockDuration: 10_000, stalledInterval: 5_000 },
   },
   [QueueNames.ChannelOutbound]: { defaultJobOptions: RETRIED },
+  [QueueNames.EmailOutbound]: { defaultJobOptions: RETRIED },
   [QueueNames.BotNotEnoughData]: { defaultJobOptions: RETRIED },
   [QueueNames.HandoffRequests]: { defaultJobOptions: RETRIED },
   // Nudges: nothing worth keeping once done.
@@ -48,6 +49,10 @@ export const QUEUE_OPTIONS: Readonly<Record<QueueName, QueueOptions>> = {
     defaultJobOptions: { ...RETRIED, removeOnComplete: true, removeOnFail: 1_000 },
   },
   [QueueNames.AnalyticsEvents]: { defaultJobOptions: { ...RETRIED, removeOnComplete: true } },
+  // A deleted bot's knowledge: retried until it is gone, one job per bot (jobId dedupes).
+  [QueueNames.KnowledgePurge]: {
+    defaultJobOptions: { ...RETRIED, attempts: 8, backoff: { type: 'exponential', delay: 1_000 } },
+  },
   [QueueNames.KnowledgeIndex]: {
     defaultJobOptions: { ...RETRIED, attempts: 8, backoff: { type: 'exponential', delay: 1_000 } },
   },

@@ -7,9 +7,13 @@ import type { ServiceName } from './services';
 export const QueueNames = {
   ConversationInbound: 'conversation.inbound',
   ChannelOutbound: 'channel.outbound',
+  /** `ChannelOutboundJobData` for email channels: mail to send (email app). */
+  EmailOutbound: 'email.outbound',
   AnalyticsEvents: 'analytics.events',
   LoaderIngest: 'loader.ingest',
   KnowledgeIndex: 'knowledge.index',
+  /** `KnowledgePurgeJobData`: a bot was deleted; core-ai removes its knowledge from the index. */
+  KnowledgePurge: 'knowledge.purge',
   /** `BotNotEnoughDataEvent`s for the handoff work (ticket app). */
   BotNotEnoughData: 'bot.not-enough-data',
   /** `HandoffRequestJobData`: move a conversation to a human (ticket app). */
@@ -25,6 +29,9 @@ export const QueueNames = {
 } as const;
 
 export type QueueName = (typeof QueueNames)[keyof typeof QueueNames];
+
+/** The queues a committed outbound message may be handed to for delivery (see `CHANNEL_TRAITS`). */
+export type DeliveryQueueName = typeof QueueNames.ChannelOutbound | typeof QueueNames.EmailOutbound;
 
 /**
  * Each worker service consumes its own heartbeat queue; gateway-api's system check puts a job on

@@ -6,6 +6,7 @@ import { RepeatedFailures } from './dead-letters/repeated-failures';
 import { MessageDeliveriesStore } from './deliveries/message-deliveries.store';
 import { HandoffStore } from './handoff/handoff.store';
 import { ConversationIntakeStore } from './intake/conversation-intake.store';
+import { MessageSentimentStore } from './messages/message-sentiment.store';
 import { OutboundMessageStore } from './messages/outbound-message.store';
 import { OutboxStore } from './outbox/outbox.store';
 import { ConversationBacklogStore } from './pipeline/conversation-backlog.store';
@@ -20,6 +21,7 @@ const STORES = [
   ConversationBacklogStore,
   ConversationFenceStore,
   OutboundMessageStore,
+  MessageSentimentStore,
   ConversationActionsStore,
   CsatRatingsStore,
   MessageDeliveriesStore,

@@ -6,6 +6,7 @@ export * from './tracing/traced-http-post';
 export * from './tracing/otel';
 export * from './logging/logger.module';
 export * from './logging/log-context';
+export { REDACTED, redactString, redactValue } from './logging/secret-redaction';
 export * from './metrics/metrics.service';
 export * from './metrics/metrics.controller';
 export * from './metrics/http-metrics.middleware';

@@ -16,6 +16,8 @@ export * from './fakes/viber';
 export * from './fakes/s3';
 export * from './fakes/meta';
 export * from './fakes/core-ai';
+export * from './fakes/smtp';
+export * from './mail';
 export * from './realtime-probe';
 export * from './clients/api-client';
 export * from './clients/socket-client';

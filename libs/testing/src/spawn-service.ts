@@ -37,6 +37,8 @@ export interface SpawnedService {
 export async function spawnService(
   service: ServiceName,
   env: Record<string, string> = {},
+  /** How long the service may take to become ready (a loaded machine boots slowly). */
+  readyTimeoutMs = 30_000,
 ): Promise<SpawnedService> {
   const port = await freePort();
   const child = spawn(process.execPath, ['scripts/run-ts.js', `apps/${service}/src/main.ts`], {
@@ -91,8 +93,7 @@ export async function spawnService(
       const res = await fetch(`${url}/health/ready`);
       if (!res.ok) throw new Error(`${service} not ready`);
     },
-    // A cold start compiles the service's sources first; a loaded machine takes its time.
-    60_000,
+    readyTimeoutMs,
     200,
   );
   return {

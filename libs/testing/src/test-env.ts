@@ -35,6 +35,15 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     // No flags service unless a suite starts one: every flag on its coded default, and never a
     // developer's running flags service (whose file may say otherwise) by accident.
     FLAGS_URL: 'http://127.0.0.1:1',
+    // A core-ai reconciling every bot's index at boot would refill, mid-test, the vectors
+    // another suite removed on purpose. The reconciliation's own spec turns it on.
+    KNOWLEDGE_RECONCILE_ON_START: 'false',
+    // The email service's SMTP receiver on any free port: suites run side by side. Mailboxes are
+    // polled only by the suite that tests them (the database, and its channels, are shared).
+    SMTP_PORT: '0',
+    EMAIL_IMAP_SYNC_INTERVAL_MS: '0',
+    // Suites read reports right after writing facts; the cache has a spec of its own.
+    ANALYTICS_CACHE_TTL_S: '0',
     ...overrides,
   };
 }

@@ -1,3 +1,5 @@
+import { normalizeForHash } from './hash';
+
 export interface ChunkContext {
   title: string;
   headingPath: string;
@@ -13,3 +15,11 @@ export function contextualChunkText({ title, headingPath, text }: ChunkContext):
   const context = [title, ...headings.filter((heading) => heading !== title)].filter(Boolean);
   return context.length > 0 ? `${context.join(' > ')}\n\n${text}` : text;
 }
+
+/**
+ * What is embedded for a stored chunk: its context and body, normalized like the content hash, so
+ * a chunk that differs only in whitespace or Unicode form reuses the cached embedding. The loader
+ * embeds this when it indexes, core-ai when it repairs the index: the vectors must be the same.
+ */
+export const chunkEmbeddingText = (chunk: ChunkContext): string =>
+  normalizeForHash(contextualChunkText(chunk));

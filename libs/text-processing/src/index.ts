@@ -8,3 +8,5 @@ export * from './search-tokenizer';
 export * from './tokens';
 export { COMMON_WORDS, STOP_WORDS } from './word-lists';
 export * from './synonym-groups';
+export * from './fielded-bm25';
+export * from './decode-text';

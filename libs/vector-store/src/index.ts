@@ -7,3 +7,4 @@ export * from './scope-filters';
 export * from './space-collection-name';
 export * from './lancedb/lancedb-vector-store';
 export * from './milvus/milvus-vector-store';
+export * from './knowledge-chunk-record';

@@ -43,16 +43,8 @@ export interface VectorSearchQuery extends VectorScope {
   topK: number;
 }
 
-/** A full-text (BM25) query over one partition, for hybrid search. */
-export interface LexicalSearchQuery extends VectorSearchQuery {
-  /** The customer's words; `vector` is still needed to report each hit's cosine similarity. */
-  text: string;
-}
-
-export type LexicalHit = VectorHit & {
-  /** BM25 score of the text match (unbounded, higher is better). `score` stays the cosine. */
-  lexicalScore: number;
-};
+/** A stored chunk without its vector: what the bot's own full-text index and the prompt read. */
+export type StoredChunk = Omit<VectorRecord, 'vector'>;
 
 /**
  * The knowledge vector store. One collection/table per embedding space; the partition is a field
@@ -65,12 +57,36 @@ export interface VectorStore {
   upsert(space: EmbeddingSpace, records: readonly VectorRecord[]): Promise<void>;
   search(space: EmbeddingSpace, query: VectorSearchQuery): Promise<VectorHit[]>;
   /**
-   * Full-text search over a partition's chunk texts, where the engine has it (LanceDB's BM25
-   * index). Without it, hybrid search re-ranks the vector candidates lexically instead.
+   * The nearest chunks' ids and cosines only: for a caller that holds the chunks already (core-ai's
+   * per-bot index), one query instead of two.
    */
-  lexicalSearch?(space: EmbeddingSpace, query: LexicalSearchQuery): Promise<LexicalHit[]>;
+  nearest(
+    space: EmbeddingSpace,
+    query: VectorSearchQuery,
+  ): Promise<{ id: string; score: number }[]>;
+  /**
+   * Every chunk of one bot, without vectors: core-ai builds the bot's full-text index from them,
+   * so its BM25 statistics are the bot's own and never another tenant's.
+   */
+  scanScope(space: EmbeddingSpace, scope: VectorScope): Promise<StoredChunk[]>;
+  /**
+   * Changes whenever a chunk of the bot is written or removed (cheap when nothing changed): tells
+   * a cached full-text index of the bot whether it is still current.
+   */
+  scopeRevision(space: EmbeddingSpace, scope: VectorScope): Promise<string>;
   /** Removes every record of one knowledge source; returns how many were removed when known. */
   deleteBySource(space: EmbeddingSpace, scope: VectorScope, sourceId: string): Promise<void>;
   /** Record ids of a source (for resumable ingestion and tests). */
   countBySource(space: EmbeddingSpace, scope: VectorScope, sourceId: string): Promise<number>;
+  /** Removes every record of one bot (the bot was deleted). */
+  deleteScope(space: EmbeddingSpace, scope: VectorScope): Promise<void>;
+  /** Id and source of every record of one bot: what reconciliation compares with PostgreSQL. */
+  listRecordKeys(space: EmbeddingSpace, scope: VectorScope): Promise<VectorRecordKey[]>;
+  /** Removes records of one bot by id; ids of other bots are left alone. */
+  deleteRecords(space: EmbeddingSpace, scope: VectorScope, ids: readonly string[]): Promise<void>;
+}
+
+export interface VectorRecordKey {
+  id: string;
+  sourceId: string;
 }

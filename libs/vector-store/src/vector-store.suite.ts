@@ -99,6 +99,24 @@ export function describeVectorStoreBehaviour(open: () => Promise<OpenedVectorSto
     expect(hits[2]).toEqual({ ...withoutVector(orthogonal), score: hits[2].score });
   });
 
+  it('gives the same nearest ids and cosines without the rows', async () => {
+    const space = freshSpace();
+    const scope = newScope();
+    const records = [
+      record(scope, [1, 0, 0, 0]),
+      record(scope, [0.8, 0.6, 0, 0]),
+      record(scope, [0, 1, 0, 0]),
+      record(newScope(), [1, 0, 0, 0]),
+    ];
+    await store.upsert(space, records);
+    const query = { ...scope, partition: 'documents' as const, vector: [1, 0, 0, 0], topK: 2 };
+    const hits = await store.search(space, query);
+    const nearest = await store.nearest(space, query);
+    expect(nearest.map((n) => n.id)).toEqual(hits.map((h) => h.id));
+    nearest.forEach((n, i) => expect(n.score).toBeCloseTo(hits[i]!.score, 5));
+    expect(nearest.map((n) => n.id)).toEqual([records[0]!.id, records[1]!.id]);
+  });
+
   it('returns at most topK hits', async () => {
     const space = freshSpace();
     const scope = newScope();
@@ -202,6 +220,81 @@ export function describeVectorStoreBehaviour(open: () => Promise<OpenedVectorSto
       keptSourceId,
     ]);
     expect(ids(await search(space, otherBot, [1, 0, 0, 0]))).toHaveLength(1);
+  });
+
+  it("lists a bot's chunks without vectors, and only that bot's", async () => {
+    const space = freshSpace();
+    const scope = newScope();
+    const otherBot = { workspaceId: scope.workspaceId, botId: randomUUID() };
+    const mine = [
+      record(scope, [1, 0, 0, 0], { position: 0 }),
+      record(scope, [0, 1, 0, 0], { partition: 'faqs', title: 'FAQ' }),
+    ];
+    await store.upsert(space, [...mine, record(otherBot, [1, 0, 0, 0])]);
+    const listed = await store.scanScope(space, scope);
+    expect([...listed].sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      mine.map(withoutVector).sort((a, b) => a.id.localeCompare(b.id)),
+    );
+    await expect(store.scanScope(space, newScope())).resolves.toEqual([]);
+  });
+
+  it("changes a bot's revision when its chunks change, and only then", async () => {
+    const space = freshSpace();
+    const scope = newScope();
+    const otherBot = { workspaceId: scope.workspaceId, botId: randomUUID() };
+    const first = record(scope, [1, 0, 0, 0]);
+    await store.upsert(space, [first]);
+    const initial = await store.scopeRevision(space, scope);
+    await expect(store.scopeRevision(space, scope)).resolves.toBe(initial);
+    await store.upsert(space, [record(otherBot, [1, 0, 0, 0])]);
+    await expect(store.scopeRevision(space, scope)).resolves.toBe(initial);
+    await store.upsert(space, [{ ...first, text: 'Edited.', updatedAt: first.updatedAt + 1 }]);
+    const edited = await store.scopeRevision(space, scope);
+    expect(edited).not.toBe(initial);
+    await store.deleteBySource(space, scope, first.sourceId);
+    await expect(store.scopeRevision(space, scope)).resolves.not.toBe(edited);
+  });
+
+  it('deletes every chunk of one bot, and nothing of another', async () => {
+    const space = freshSpace();
+    const scope = newScope();
+    const otherBot = { workspaceId: scope.workspaceId, botId: randomUUID() };
+    await store.upsert(space, [
+      record(scope, [1, 0, 0, 0]),
+      record(scope, [1, 0, 0, 0], { partition: 'snippets' }),
+      record(otherBot, [1, 0, 0, 0]),
+    ]);
+    await store.deleteScope(space, scope);
+    await expect(store.scanScope(space, scope)).resolves.toEqual([]);
+    await expect(store.scanScope(space, otherBot)).resolves.toHaveLength(1);
+  });
+
+  it('lists the ids and sources of one bot’s records, and deletes records by id', async () => {
+    const space = freshSpace();
+    const scope = newScope();
+    const otherBot = { workspaceId: scope.workspaceId, botId: randomUUID() };
+    const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+    await store.upsert(space, [
+      record(scope, [1, 0, 0, 0], { id: `${a}:0`, sourceId: a, position: 0 }),
+      record(scope, [1, 0, 0, 0], { id: `${a}:1`, sourceId: a, position: 1 }),
+      record(scope, [0, 1, 0, 0], { id: `${b}:0`, sourceId: b, partition: 'faqs' }),
+      record(otherBot, [0, 0, 1, 0], { id: `${c}:0`, sourceId: c }),
+    ]);
+    const listed = await store.listRecordKeys(space, scope);
+    expect([...listed].sort((x, y) => x.id.localeCompare(y.id))).toEqual(
+      [
+        { id: `${a}:0`, sourceId: a },
+        { id: `${a}:1`, sourceId: a },
+        { id: `${b}:0`, sourceId: b },
+      ].sort((x, y) => x.id.localeCompare(y.id)),
+    );
+
+    // Another bot's id named under this bot's scope is not touched.
+    await store.deleteRecords(space, scope, [`${a}:1`, `${b}:0`, `${c}:0`]);
+    expect(await store.listRecordKeys(space, scope)).toEqual([{ id: `${a}:0`, sourceId: a }]);
+    expect(await store.listRecordKeys(space, otherBot)).toEqual([{ id: `${c}:0`, sourceId: c }]);
+    await store.deleteRecords(space, scope, []);
+    await expect(store.listRecordKeys(space, newScope())).resolves.toEqual([]);
   });
 
   it('stores every record of concurrent upserts from several workers', async () => {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { DeadLetterStore } from '@cxgenie/conversations';
 import { TenantConnections, TenantRelocator } from '@cxgenie/database';
 import {
   ApiClient,
@@ -61,6 +62,11 @@ const CALLER_SCOPED = new Set([
   '/api/v1/widget/csat',
   '/api/v1/sla-policies',
   '/api/v1/sla-policies/{}',
+  // The reports read the caller's workspace only; every report's isolation is checked with facts
+  // in both workspaces in modules/analytics/analytics-reports.e2e-spec.ts.
+  ...['messages', 'bots', 'sentiment', 'agents', 'csat', 'availability', 'sla', 'costs'].map(
+    (report) => `/api/v1/analytics/${report}`,
+  ),
 ]);
 
 const normalise = (route: string): string => route.replace(/\{[^}]+\}|:[A-Za-z]+/g, '{}');
@@ -154,6 +160,18 @@ async function createWorkspaceB(gateway: BootedService, owner: ApiClient): Promi
     })
   ).id;
 
+  // Work of B's set aside, as a worker that gave up on it would.
+  const deadLetter = (
+    await gateway.app
+      .get(DeadLetterStore)
+      .setAside(await gateway.app.get(TenantConnections).scope(workspaceId), {
+        source: 'inbound',
+        reason: 'refused by the database',
+        attempts: 3,
+        payload: { text: 'B' },
+      })
+  ).id;
+
   const all: Verb[] = ['GET', 'PATCH', 'DELETE'];
   const probes: Probe[] = [
     {
@@ -165,6 +183,11 @@ async function createWorkspaceB(gateway: BootedService, owner: ApiClient): Promi
     {
       route: '/api/v1/bots/{}/rotate-public-key',
       path: `/api/v1/bots/${bot}/rotate-public-key`,
+      verbs: ['POST'],
+    },
+    {
+      route: '/api/v1/bots/{}/identity-secret',
+      path: `/api/v1/bots/${bot}/identity-secret`,
       verbs: ['POST'],
     },
     {
@@ -329,6 +352,7 @@ async function createWorkspaceB(gateway: BootedService, owner: ApiClient): Promi
     { route: '/api/v1/invitations', path: '/api/v1/invitations?limit=100', id: invitation },
     { route: '/api/v1/api-keys', path: '/api/v1/api-keys?limit=100', id: apiKey },
     { route: '/api/v1/tickets', path: '/api/v1/tickets?limit=100', id: ticket },
+    { route: '/api/v1/dead-letters', path: '/api/v1/dead-letters?limit=100', id: deadLetter },
   ];
   const snapshots = [
     ...probes.filter((p) => p.verbs.includes('GET')).map((p) => p.path),

@@ -179,9 +179,10 @@ describe('dashboard onboarding journey, in headless Chromium', () => {
     await created.waitFor({ timeout: WAIT_MS });
     const webhook = (await created.getByTestId('webhook-url').textContent())!;
     expect(webhook).toMatch(/\/webhooks\/telegram\/[0-9a-f-]{36}$/);
-    expect(await created.getByTestId('channel-last-message').textContent()).toBe(
-      'No message received yet',
-    );
+    // Shown once the channel's conversations were asked for: none yet.
+    await created
+      .locator('[data-testid=channel-last-message]', { hasText: 'No message received yet' })
+      .waitFor({ timeout: WAIT_MS });
     await created.getByTestId('rotate-secret').click();
     expect((await created.getByTestId('webhook-secret').textContent())!.length).toBeGreaterThan(20);
     await capture(page, 'onboarding-5-channel', a11y);

@@ -22,6 +22,9 @@ export const SCHEDULE_CHECK_MS = 10_000;
  * boot does not keep the service from starting), again whenever the connection comes back, and
  * every SCHEDULE_CHECK_MS, so a Redis that lost its data gets the jobs back. Adding a job that is
  * already scheduled changes nothing. `/health/ready` reports a job that is missing meanwhile.
+ * Only the first scheduling replaces another interval: afterwards a job scheduled at any interval
+ * counts as scheduled, so two instances configured differently (a rolling change) never take
+ * turns removing each other's schedule.
  */
 export abstract class ScheduledJobs implements OnModuleInit, OnApplicationShutdown {
   @Inject(SERVICE_CONFIG) private readonly serviceConfig!: ServiceConfig;
@@ -65,11 +68,15 @@ export abstract class ScheduledJobs implements OnModuleInit, OnApplicationShutdo
 
   /**
    * Only once the jobs were scheduled a first time (a service starting is not "missing" them),
-   * and only while Redis answers (an unreachable Redis is the redis check's to report).
+   * not while it stops, and only while Redis answers (an unreachable Redis is the redis check's
+   * to report).
    */
   async missing(): Promise<string[]> {
-    if (!this.scheduled || this.queue.client.status !== 'ready') return [];
-    const scheduled = new Set((await this.queue.getRepeatableJobs()).map((job) => job.name));
+    if (this.stopped || !this.scheduled || this.queue.client.status !== 'ready') return [];
+    // Shutting down, or Redis gone between the two lines: not this check's to report.
+    const repeatable = await this.queue.getRepeatableJobs().catch(() => null);
+    if (!repeatable) return [];
+    const scheduled = new Set(repeatable.map((job) => job.name));
     return Object.keys(this.enabled()).filter((name) => !scheduled.has(name));
   }
 
@@ -83,14 +90,13 @@ export abstract class ScheduledJobs implements OnModuleInit, OnApplicationShutdo
     try {
       const jobs = this.enabled();
       const repeatable = await this.queue.getRepeatableJobs();
-      for (const job of repeatable) {
-        if (jobs[job.name]?.everyMs !== Number(job.every))
-          await this.queue.removeRepeatableByKey(job.key);
-      }
+      const replaces = !this.scheduled;
+      const stale = repeatable.filter((job) => jobs[job.name]?.everyMs !== Number(job.every));
+      if (replaces) for (const job of stale) await this.queue.removeRepeatableByKey(job.key);
       const present = new Set(
-        repeatable
-          .filter((job) => jobs[job.name]?.everyMs === Number(job.every))
-          .map((j) => j.name),
+        (replaces ? repeatable.filter((job) => !stale.includes(job)) : repeatable).map(
+          (job) => job.name,
+        ),
       );
       for (const [name, job] of Object.entries(jobs)) {
         if (this.stopped || present.has(name)) continue;

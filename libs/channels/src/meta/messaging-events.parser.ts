@@ -48,6 +48,11 @@ export function parseMessagingWebhook(
   return parsed;
 }
 
+type CustomerEvent = MessagingEvent & { sender: { id: string } };
+
+/** Without a PSID/IGSID there is no customer to answer: a `user_ref` is not one. */
+const fromCustomer = (event: MessagingEvent): event is CustomerEvent => Boolean(event.sender.id);
+
 function collectEvent(
   event: MessagingEvent,
   fallbackTime: number | undefined,
@@ -55,6 +60,10 @@ function collectEvent(
   parsed: ParsedWebhook,
 ): void {
   const time = event.timestamp ?? fallbackTime ?? Date.now();
+  if (!fromCustomer(event)) {
+    parsed.ignored += 1;
+    return;
+  }
   const inbound = event.message
     ? fromMessage(event, time, channel)
     : event.postback
@@ -70,7 +79,7 @@ function collectEvent(
 }
 
 function fromMessage(
-  event: MessagingEvent,
+  event: CustomerEvent,
   time: number,
   channel: MessagingChannel,
 ): NormalizedInboundMessage | null {
@@ -92,7 +101,7 @@ function fromMessage(
 }
 
 function fromPostback(
-  event: MessagingEvent,
+  event: CustomerEvent,
   time: number,
   channel: MessagingChannel,
 ): NormalizedInboundMessage | null {
@@ -108,7 +117,7 @@ function fromPostback(
   };
 }
 
-function base(event: MessagingEvent, time: number, channel: MessagingChannel) {
+function base(event: CustomerEvent, time: number, channel: MessagingChannel) {
   return {
     platform: channel.platform,
     channelId: channel.channelId,

@@ -5,7 +5,8 @@ import { metaTimestamp } from './webhook-json';
  * The `entry[].messaging[]` webhook format Messenger and Instagram share. Only what we read is
  * declared; everything else Meta adds (referral, nlp, reply_to…) passes through untouched.
  */
-const participant = z.object({ id: z.string().min(1) }).passthrough();
+// The checkbox plugin's opt-ins and Chat Plugin guests name the sender by `user_ref` only.
+const participant = z.object({ id: z.string().min(1).optional() }).passthrough();
 
 const attachment = z
   .object({
@@ -46,7 +47,7 @@ const postback = z
 export const messagingEventSchema = z
   .object({
     sender: participant,
-    recipient: participant,
+    recipient: participant.optional(),
     timestamp: metaTimestamp.optional(),
     message: message.optional(),
     postback: postback.optional(),

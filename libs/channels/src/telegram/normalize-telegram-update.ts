@@ -20,7 +20,7 @@ export const TELEGRAM_FILE_URL_SCHEME = 'telegram-file:';
 export function normalizeTelegramUpdate(update: TelegramUpdate, channelId: string): ParsedWebhook {
   const edited = update.edited_message !== undefined;
   const message = update.message ?? update.edited_message;
-  if (!message || message.chat.type !== 'private' || message.from?.is_bot) return ignoredOne();
+  if (!message || !isPrivate(message.chat) || message.from?.is_bot) return ignoredOne();
   const text = message.text ?? message.caption ?? '';
   const attachments = attachmentsOf(message);
   if (text.trim() === '' && attachments.length === 0) return ignoredOne();
@@ -40,6 +40,10 @@ export function normalizeTelegramUpdate(update: TelegramUpdate, channelId: strin
   };
   return { messages: [normalized], statuses: [], ignored: 0 };
 }
+
+/** Groups and channels have negative ids; a chat without a type is private when positive. */
+const isPrivate = (chat: TelegramMessage['chat']): boolean =>
+  chat.type === undefined ? chat.id > 0 : chat.type === 'private';
 
 const ignoredOne = (): ParsedWebhook => ({ messages: [], statuses: [], ignored: 1 });
 

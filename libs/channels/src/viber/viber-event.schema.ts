@@ -7,6 +7,14 @@ import { z } from 'zod';
 
 const token = z.string().regex(/^\d+$/, 'must be an integer');
 const timestamp = z.number().int().nonnegative();
+/** The reference prints coordinates as numbers in callbacks and as strings in messages. */
+const coordinate = z.union([
+  z.number(),
+  z
+    .string()
+    .regex(/^-?\d+(\.\d+)?$/, 'must be a number')
+    .transform(Number),
+]);
 
 export const viberMessageEventSchema = z
   .object({
@@ -23,7 +31,7 @@ export const viberMessageEventSchema = z
         media: z.string().optional(),
         file_name: z.string().optional(),
         size: z.number().int().optional(),
-        location: z.object({ lat: z.number(), lon: z.number() }).optional(),
+        location: z.object({ lat: coordinate, lon: coordinate }).optional(),
       })
       .passthrough(),
   })
@@ -34,7 +42,7 @@ export const viberReceiptEventSchema = z
     event: z.enum(['delivered', 'seen', 'failed']),
     timestamp,
     message_token: token,
-    user_id: z.string(),
+    user_id: z.string().optional(),
     desc: z.string().optional(),
   })
   .passthrough();

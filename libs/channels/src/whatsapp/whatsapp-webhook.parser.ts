@@ -21,6 +21,8 @@ export interface WhatsAppChannel {
   phoneNumberId: string;
   /** Where a media id can be looked up (`GET {graphApiBaseUrl}/{media-id}` with the token). */
   graphApiBaseUrl: string;
+  /** Epoch ms the delivery arrived: the time of a message or status that carries none. */
+  receivedAt: number;
 }
 
 const MEDIA_TYPES = {
@@ -90,7 +92,7 @@ function toInbound(
     platformMessageId: message.id,
     externalCustomerId: message.from,
     customerName: contact?.profile?.name?.trim() || null,
-    sentAt: metaTimestampToIso(message.timestamp),
+    sentAt: metaTimestampToIso(message.timestamp ?? channel.receivedAt),
     ...content,
   };
 }
@@ -148,7 +150,7 @@ function toStatus(status: WhatsAppStatus, channel: WhatsAppChannel): PlatformSta
     platformMessageId: status.id,
     status: status.status as PlatformStatusUpdate['status'],
     reason: status.status === 'failed' ? failureReason(status) : null,
-    at: metaTimestampToIso(status.timestamp),
+    at: metaTimestampToIso(status.timestamp ?? channel.receivedAt),
   };
 }
 

@@ -3,8 +3,12 @@ import { metaTimestamp } from '../meta/webhook-json';
 
 /**
  * WhatsApp Cloud API webhooks: `entry[].changes[]`, where a change with `field: "messages"` holds
- * inbound messages and status callbacks. Only what we read is declared; the rest passes through.
+ * inbound messages and status callbacks. Only what we read is declared, and only what we cannot do
+ * without is required; the rest passes through.
  */
+
+/** A time we can do without: the documentation's examples print "TIMESTAMP". */
+const optionalTimestamp = metaTimestamp.optional().catch(undefined);
 export const whatsappWebhookSchema = z.object({
   object: z.literal('whatsapp_business_account', {
     errorMap: () => ({ message: 'expected object "whatsapp_business_account"' }),
@@ -34,8 +38,8 @@ export const whatsappMessageSchema = z
   .object({
     from: z.string().min(1),
     id: z.string().min(1),
-    timestamp: metaTimestamp,
-    type: z.string().min(1),
+    timestamp: optionalTimestamp,
+    type: z.string().optional(),
     text: z.object({ body: z.string() }).passthrough().optional(),
     image: media.optional(),
     video: media.optional(),
@@ -68,7 +72,7 @@ export const whatsappStatusSchema = z
   .object({
     id: z.string().min(1),
     status: z.string().min(1),
-    timestamp: metaTimestamp,
+    timestamp: optionalTimestamp,
     recipient_id: z.string().optional(),
     errors: z
       .array(
@@ -88,7 +92,7 @@ export type WhatsAppStatus = z.output<typeof whatsappStatusSchema>;
 
 export const whatsappMessagesValueSchema = z
   .object({
-    messaging_product: z.literal('whatsapp'),
+    messaging_product: z.string().optional(),
     metadata: z.object({ phone_number_id: z.string().min(1) }).passthrough(),
     contacts: z
       .array(

@@ -302,11 +302,6 @@ describe('WhatsAppAdapter', () => {
         /at entry\.0\.changes\.0\.value\.messages\.0\.id/,
       ],
       [
-        'a timestamp that is not a number',
-        messages({ ...FIXTURES.text, timestamp: 'yesterday' }),
-        /messages\.0\.timestamp/,
-      ],
-      [
         'a value without metadata',
         webhook({ messaging_product: 'whatsapp', messages: [FIXTURES.text] }),
         /value\.metadata/,

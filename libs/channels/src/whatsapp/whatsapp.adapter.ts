@@ -60,6 +60,7 @@ export class WhatsAppAdapter implements ChannelAdapter<WhatsAppSettings> {
       channelId: channel.channelId,
       phoneNumberId: channel.settings.phoneNumberId,
       graphApiBaseUrl: this.graph.baseUrl,
+      receivedAt: this.now(),
     });
   }
 

@@ -11,6 +11,11 @@ import {
   type SearchRequest,
   type SearchResponse,
 } from '../knowledge';
+import {
+  CORE_AI_SENTIMENT_PATH,
+  type SentimentRequest,
+  type SentimentResponse,
+} from '../sentiment';
 
 /** A POST's answer: the status and the body as it arrives. */
 export interface CoreAiResponse {
@@ -77,6 +82,11 @@ export class CoreAiHttpClient {
 
   embed(request: EmbedRequest): Promise<EmbedResponse> {
     return this.postJson<EmbedResponse>(CORE_AI_EMBED_PATH, request);
+  }
+
+  /** Sentiment of customer messages by the bot's model (or the lexicon where it has no key). */
+  sentiment(request: SentimentRequest): Promise<SentimentResponse> {
+    return this.postJson<SentimentResponse>(CORE_AI_SENTIMENT_PATH, request);
   }
 
   async *streamAnswer(request: AnswerRequest): AsyncGenerator<AnswerStreamEvent> {

@@ -9,13 +9,19 @@ import {
   recordHandBack,
   solveTicketOfClosedConversation,
 } from '../tickets/conversation-ticket-facts';
+import type { TicketMilestone } from '../tickets/ticket-milestone';
 
 export interface ClosedConversation {
   state: ConversationStateRow;
   /** The rating question, persisted with the closing. */
   question: AppendedMessage;
-  /** Tickets solved by the closing (0 or 1). */
-  solvedTickets: number;
+  /** Tickets solved by the closing (none or one). */
+  solved: TicketMilestone[];
+}
+
+export interface AgentReply extends AppendedMessage {
+  /** The reply was its ticket's first response. */
+  firstResponse: TicketMilestone | null;
 }
 
 /**
@@ -89,13 +95,13 @@ export class ConversationActionsStore {
         },
         transaction,
       );
-      const solvedTickets = await solveTicketOfClosedConversation(
+      const solved = await solveTicketOfClosedConversation(
         scope,
         conversationId,
         actorId,
         transaction,
       );
-      return { state, question, solvedTickets };
+      return { state, question, solved };
     });
   }
 
@@ -123,15 +129,21 @@ export class ConversationActionsStore {
     conversationId: string,
     agentId: string,
     text: string,
-  ): Promise<AppendedMessage> {
+  ): Promise<AgentReply> {
     return scope.sequelize.transaction(async (transaction) => {
       const appended = await this.messages.append(
         scope,
         { conversationId, senderType: 'agent', senderId: agentId, text, claimFor: agentId },
         transaction,
       );
-      await recordFirstResponse(scope, conversationId, agentId, appended.message.id, transaction);
-      return appended;
+      const firstResponse = await recordFirstResponse(
+        scope,
+        conversationId,
+        agentId,
+        appended.message.id,
+        transaction,
+      );
+      return { ...appended, firstResponse };
     });
   }
 }

@@ -16,6 +16,8 @@ export interface DeliveryProgress {
 export interface PendingDelivery {
   id: string;
   seq: number;
+  /** Who wrote it: a bot's reply is an automatic one (email marks it so). */
+  sender_type: 'bot' | 'agent' | 'system';
   text: string;
   attachments: Attachment[];
   channel_id: string;
@@ -62,7 +64,7 @@ const RANK: Record<PlatformStatusUpdate['status'], number> = {
 export class MessageDeliveriesStore {
   async nextPending(scope: TenantScope, conversationId: string): Promise<PendingDelivery | null> {
     const [row] = await scope.sequelize.query<PendingDelivery>(
-      `SELECT m.id, m.seq, m.text, m.attachments, m.channel_id, m.metadata -> 'delivery' AS delivery,
+      `SELECT m.id, m.seq, m.sender_type, m.text, m.attachments, m.channel_id, m.metadata -> 'delivery' AS delivery,
               ci.external_id,
               (SELECT max(COALESCE((im.metadata ->> 'sentAt')::timestamptz, im.created_at))
                  FROM messages im
@@ -172,9 +174,25 @@ export class MessageDeliveriesStore {
    * A platform's receipt on one of our messages, found by any of the platform ids its parts were
    * sent under. Null when no message of ours carries that id (yet).
    */
-  async applyReceipt(
+  applyReceipt(scope: TenantScope, update: PlatformStatusUpdate): Promise<AppliedReceipt | null> {
+    return this.advance(scope, update);
+  }
+
+  /**
+   * The recipient's server returned a mail we sent under `platformMessageId` (a bounce, reported
+   * after the send succeeded): the message is failed with the server's reason, unless it is
+   * already known as failed. Null when no message of the channel was sent under that id.
+   */
+  markBounced(
     scope: TenantScope,
-    update: PlatformStatusUpdate,
+    bounce: { channelId: string; platformMessageId: string; reason: string },
+  ): Promise<AppliedReceipt | null> {
+    return this.advance(scope, { ...bounce, status: 'failed' });
+  }
+
+  private async advance(
+    scope: TenantScope,
+    update: Pick<PlatformStatusUpdate, 'channelId' | 'platformMessageId' | 'status' | 'reason'>,
   ): Promise<AppliedReceipt | null> {
     const [target] = await scope.sequelize.query<{
       id: string;

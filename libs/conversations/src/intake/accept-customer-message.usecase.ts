@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bull';
+import { AnalyticsPublisher } from '@cxgenie/analytics';
 import {
   type Attachment,
   type ConversationStatus,
@@ -16,6 +17,7 @@ import {
   type AcceptedCustomerMessage,
   type ConversationParty,
   ConversationIntakeStore,
+  type OpenedConversation,
 } from './conversation-intake.store';
 import { InboundFairness } from './inbound-fairness';
 
@@ -28,6 +30,16 @@ export interface InboundCustomerMessage {
   platformMessageId?: string | null;
   /** What the channel knows beyond the text (platform, kind, the platform's timestamp…). */
   metadata?: Record<string, unknown>;
+  /**
+   * For a channel that threads its messages itself (email): the conversation of the message's
+   * thread (null: the thread is new). The message joins it while it is the party's and not closed,
+   * else a new conversation is opened. Without it: the party's open conversation, or a new one.
+   */
+  thread?: { conversationId: string | null };
+  /** The subject of a conversation opened for this message (an email's Subject). */
+  subject?: string | null;
+  /** Sent by a machine (an auto-reply): stored and announced, never answered by the bot. */
+  automated?: boolean;
 }
 
 export interface IntakeHooks {
@@ -50,8 +62,8 @@ export interface AcceptedInbound {
  * The intake every channel shares (widget, REST, platform webhooks, email): the customer's open
  * conversation on the channel, or a new one with the channel's bot; the message with the
  * conversation's next sequence number, persisted before anything else; then announced to both
- * sides of the conversation and queued on `conversation.inbound` for the bot, under the caller's
- * trace id. Null when the channel does not take messages (inactive or deleted); a message whose
+ * sides of the conversation, queued on `conversation.inbound` for the bot under the caller's
+ * trace id, and recorded for analytics (`message.received`, with the text for its sentiment). Null when the channel does not take messages (inactive or deleted); a message whose
  * platform id was accepted before throws `DuplicatePlatformMessageError`.
  */
 @Injectable()
@@ -62,6 +74,7 @@ export class AcceptCustomerMessage {
     private readonly fairness: InboundFairness,
     @InjectQueue(QueueNames.ConversationInbound)
     private readonly inbound: Queue<InboundMessageJobData>,
+    private readonly analytics: AnalyticsPublisher,
   ) {}
 
   async execute(
@@ -69,13 +82,16 @@ export class AcceptCustomerMessage {
     inbound: InboundCustomerMessage,
     hooks: IntakeHooks = {},
   ): Promise<AcceptedInbound | null> {
-    let opened = await this.intake.findOrOpenConversation(scope, inbound.party);
+    let opened = await this.conversationFor(scope, inbound);
     if (!opened) return null;
     await hooks.beforeAnnounce?.(opened.conversationId, opened.created);
     let accepted = await this.accept(scope, opened.conversationId, inbound);
     if (!accepted) {
       // Only if the conversation vanished in between (deleted with its customer): open anew.
-      opened = await this.intake.findOrOpenConversation(scope, inbound.party);
+      opened = await this.conversationFor(scope, {
+        ...inbound,
+        thread: inbound.thread && { conversationId: null },
+      });
       if (!opened) return null;
       await hooks.beforeAnnounce?.(opened.conversationId, opened.created);
       accepted = await this.accept(scope, opened.conversationId, inbound);
@@ -97,11 +113,37 @@ export class AcceptCustomerMessage {
       }),
       { priority: await this.fairness.priority(scope.workspaceId) },
     );
+    this.analytics.record({
+      type: 'message.received',
+      id: message.id,
+      workspaceId: scope.workspaceId,
+      occurredAt: message.createdAt,
+      conversationId: message.conversationId,
+      messageId: message.id,
+      botId: inbound.party.botId,
+      customerId: inbound.party.customerId,
+      text: message.text,
+    });
     return {
       message,
       conversationCreated: opened.created,
       conversationStatus: accepted.conversationStatus,
     };
+  }
+
+  private conversationFor(
+    scope: TenantScope,
+    inbound: InboundCustomerMessage,
+  ): Promise<OpenedConversation | null> {
+    const subject = inbound.subject ?? null;
+    return inbound.thread
+      ? this.intake.continueOrOpenThread(
+          scope,
+          inbound.party,
+          inbound.thread.conversationId,
+          subject,
+        )
+      : this.intake.findOrOpenConversation(scope, inbound.party, subject);
   }
 
   private accept(
@@ -115,6 +157,7 @@ export class AcceptCustomerMessage {
       attachments: inbound.attachments,
       platformMessageId: inbound.platformMessageId,
       metadata: inbound.metadata,
+      automated: inbound.automated,
       traceId: currentTraceId() ?? null,
     });
   }

@@ -19,6 +19,11 @@ export interface CustomerMessageToAccept {
   platformMessageId?: string | null;
   /** What the channel knows beyond the text (platform, kind, the platform's timestamp…). */
   metadata?: Record<string, unknown>;
+  /**
+   * Sent by a machine on the customer's behalf (an out-of-office reply): kept and shown, never
+   * answered by the bot (two auto-responders answering each other is a mail loop).
+   */
+  automated?: boolean;
   traceId?: string | null;
 }
 
@@ -49,6 +54,12 @@ export interface ConversationParty {
   channelId: string;
   botId: string;
   customerId: string;
+}
+
+/** A conversation found or opened for a message, and whether it was opened for it. */
+export interface OpenedConversation {
+  conversationId: string;
+  created: boolean;
 }
 
 interface AcceptedRow {
@@ -94,6 +105,28 @@ const BY_PLATFORM_ID = preparedStatement(
 
 // Every customer message looks its conversation up; prepared, it is planned once per connection.
 // The channel must still be active: a switched-off channel takes no messages.
+// A thread names its conversation; it is the party's to continue only while it is not closed.
+const FIND_THREAD = preparedStatement(
+  'find_thread_conversation',
+  `SELECT c.id FROM conversations c
+    WHERE c.id = $4::uuid AND c.workspace_id = $1::uuid AND c.channel_id = $2::uuid
+      AND c.customer_id = $3::uuid AND c.status <> 'closed'
+      AND EXISTS (SELECT 1 FROM channels ch
+                   WHERE ch.id = c.channel_id AND ch.workspace_id = $1::uuid AND ch.is_active
+                     AND ch.deleted_at IS NULL)`,
+);
+
+// Opens a conversation only on an active channel of the workspace: no row, no conversation.
+const OPEN = preparedStatement(
+  'open_conversation',
+  `INSERT INTO conversations (workspace_id, bot_id, channel_id, customer_id, subject)
+   SELECT $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::text
+    WHERE EXISTS (SELECT 1 FROM channels ch
+                   WHERE ch.id = $3::uuid AND ch.workspace_id = $1::uuid AND ch.is_active
+                     AND ch.deleted_at IS NULL)
+   RETURNING id`,
+);
+
 const FIND_OPEN = preparedStatement(
   'find_open_conversation',
   `SELECT c.id FROM conversations c
@@ -131,7 +164,9 @@ export class ConversationIntakeStore {
         JSON.stringify(pgSafeValue(message.attachments ?? [])),
         message.platformMessageId != null ? pgSafeText(message.platformMessageId) : null,
         message.traceId ?? null,
-        JSON.stringify(pgSafeValue(message.metadata ?? {})),
+        JSON.stringify(
+          pgSafeValue({ ...message.metadata, ...(message.automated && { automated: true }) }),
+        ),
       ]);
       return row ? toAccepted(row) : null;
     } catch (error) {
@@ -181,7 +216,8 @@ export class ConversationIntakeStore {
   async findOrOpenConversation(
     scope: TenantScope,
     party: ConversationParty,
-  ): Promise<{ conversationId: string; created: boolean } | null> {
+    subject: string | null = null,
+  ): Promise<OpenedConversation | null> {
     const open = await this.findOpenConversation(scope, party);
     if (open) return { conversationId: open, created: false };
     const { workspaceId } = scope;
@@ -207,12 +243,48 @@ export class ConversationIntakeStore {
       if (!row?.active) return null;
       if (row.id) return { conversationId: row.id, created: false };
       const [created] = await scope.sequelize.query<{ id: string }>(
-        `INSERT INTO conversations (workspace_id, bot_id, channel_id, customer_id)
-         VALUES (:workspaceId, :botId, :channelId, :customerId) RETURNING id`,
-        { replacements: { workspaceId, ...party }, type: QueryTypes.SELECT, transaction },
+        `INSERT INTO conversations (workspace_id, bot_id, channel_id, customer_id, subject)
+         VALUES (:workspaceId, :botId, :channelId, :customerId, :subject) RETURNING id`,
+        {
+          replacements: { workspaceId, ...party, subject },
+          type: QueryTypes.SELECT,
+          transaction,
+        },
       );
       return { conversationId: created!.id, created: true };
     });
+  }
+
+  /**
+   * For a channel whose customers write in threads (email), where one customer may have several
+   * conversations open at once: the thread's conversation while it is the party's and not closed,
+   * else a new conversation (a thread with no conversation yet, or one that was closed since: what
+   * is written after a closing starts anew, as on every channel). Null when the channel is not
+   * active. Two messages of one new thread must be serialised by the caller, or they open two.
+   */
+  async continueOrOpenThread(
+    scope: TenantScope,
+    party: ConversationParty,
+    conversationId: string | null,
+    subject: string | null = null,
+  ): Promise<OpenedConversation | null> {
+    if (conversationId) {
+      const [found] = await runPrepared<{ id: string }>(scope.sequelize, FIND_THREAD, [
+        scope.workspaceId,
+        party.channelId,
+        party.customerId,
+        conversationId,
+      ]);
+      if (found) return { conversationId: found.id, created: false };
+    }
+    const [opened] = await runPrepared<{ id: string }>(scope.sequelize, OPEN, [
+      scope.workspaceId,
+      party.botId,
+      party.channelId,
+      party.customerId,
+      subject,
+    ]);
+    return opened ? { conversationId: opened.id, created: true } : null;
   }
 }
 

@@ -15,6 +15,8 @@ export interface WaitingMessage {
   id: string;
   seq: number;
   text: string;
+  /** Sent by a machine on the customer's behalf (an auto-reply): never answered by the bot. */
+  automated: boolean;
   /** From the later of its arrival and its predecessor's completion, to the fetch (the database's clock). */
   waited_ms: number;
 }
@@ -45,11 +47,12 @@ const FETCH_BACKLOG = preparedStatement(
      JOIN channels ch ON ch.id = c.channel_id
      CROSS JOIN LATERAL (
        SELECT coalesce(json_agg(json_build_object(
-                'id', m.id, 'seq', m.seq, 'text', m.text,
+                'id', m.id, 'seq', m.seq, 'text', m.text, 'automated', m.automated,
                 'waited_ms', EXTRACT(EPOCH FROM clock_timestamp() - GREATEST(m.created_at, c.processed_at)) * 1000
               ) ORDER BY m.seq), '[]'::json) AS pending,
               max(m.seq) AS newest_seq
-         FROM (SELECT id, seq, text, created_at FROM messages
+         FROM (SELECT id, seq, text, created_at, coalesce(metadata ->> 'automated' = 'true', false) AS automated
+                 FROM messages
                 WHERE conversation_id = c.id AND workspace_id = c.workspace_id
                   AND direction = 'inbound' AND seq > c.processed_inbound_seq
                 ORDER BY seq LIMIT $3::int) m

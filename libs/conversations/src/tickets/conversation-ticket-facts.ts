@@ -1,5 +1,11 @@
 import { QueryTypes, type Transaction } from 'sequelize';
 import type { TenantScope } from '@cxgenie/database';
+import {
+  type MilestoneRow,
+  type TicketMilestone,
+  milestoneColumns,
+  toMilestone,
+} from './ticket-milestone';
 
 /*
  * What an agent's action on a conversation tells its ticket, written in the action's own
@@ -43,50 +49,57 @@ export async function recordFirstResponse(
   agentId: string,
   messageId: string,
   transaction: Transaction,
-): Promise<void> {
-  await scope.sequelize.query(
+): Promise<TicketMilestone | null> {
+  const [row] = await scope.sequelize.query<MilestoneRow>(
     `WITH answered AS (
        UPDATE tickets SET first_responded_at = now(), updated_at = now()
         WHERE conversation_id = :conversationId AND workspace_id = :workspaceId
           AND status IN ('open', 'pending') AND first_responded_at IS NULL
-        RETURNING id, workspace_id
+        RETURNING *
+     ), logged AS (
+       INSERT INTO ticket_events (workspace_id, ticket_id, type, actor_type, actor_id, data)
+       SELECT workspace_id, id, 'ticket.first_response', 'agent', :agentId,
+              jsonb_build_object('messageId', CAST(:messageId AS text))
+         FROM answered
      )
-     INSERT INTO ticket_events (workspace_id, ticket_id, type, actor_type, actor_id, data)
-     SELECT workspace_id, id, 'ticket.first_response', 'agent', :agentId,
-            jsonb_build_object('messageId', CAST(:messageId AS text))
-       FROM answered`,
+     SELECT ${milestoneColumns('first_responded_at', 'first_response_due_at')} FROM answered`,
     {
       replacements: { conversationId, workspaceId: scope.workspaceId, agentId, messageId },
-      type: QueryTypes.INSERT,
+      type: QueryTypes.SELECT,
       transaction,
     },
   );
+  return row ? toMilestone(row) : null;
 }
 
 /**
  * Closing the conversation solves its active ticket: otherwise the ticket would keep holding its
  * agent's capacity and run its SLA clocks for a conversation nobody can answer any more. Returns
- * how many tickets were solved (0 or 1: one active ticket per conversation).
+ * the tickets solved (none or one: one active ticket per conversation).
  */
 export async function solveTicketOfClosedConversation(
   scope: TenantScope,
   conversationId: string,
   actorId: string | null,
   transaction: Transaction,
-): Promise<number> {
-  const rows = await scope.sequelize.query<{ id: string }>(
+): Promise<TicketMilestone[]> {
+  const rows = await scope.sequelize.query<MilestoneRow>(
     `WITH solved AS (
-       UPDATE tickets t SET status = 'solved', solved_at = now(), updated_at = now()
+       UPDATE tickets t SET status = 'solved', solved_at = now(), updated_at = now(),
+              sla_paused_seconds = t.sla_paused_seconds
+                + CASE WHEN t.sla_paused_at IS NULL THEN 0 ELSE extract(epoch FROM now() - t.sla_paused_at) END,
+              sla_paused_at = NULL
          FROM tickets before
         WHERE t.id = before.id AND t.conversation_id = :conversationId
           AND t.workspace_id = :workspaceId AND t.status IN ('open', 'pending')
-        RETURNING t.id, t.workspace_id, before.status AS previous
+        RETURNING t.*, before.status AS previous
+     ), logged AS (
+       INSERT INTO ticket_events (workspace_id, ticket_id, type, actor_type, actor_id, data)
+       SELECT workspace_id, id, 'ticket.status_changed', :actorType, :actorId,
+              jsonb_build_object('from', previous, 'to', 'solved', 'cause', 'conversation.closed')
+         FROM solved
      )
-     INSERT INTO ticket_events (workspace_id, ticket_id, type, actor_type, actor_id, data)
-     SELECT workspace_id, id, 'ticket.status_changed', :actorType, :actorId,
-            jsonb_build_object('from', previous, 'to', 'solved', 'cause', 'conversation.closed')
-       FROM solved
-     RETURNING ticket_id AS id`,
+     SELECT ${milestoneColumns('solved_at', 'resolution_due_at')}, 'solved' AS status FROM solved`,
     {
       replacements: {
         conversationId,
@@ -98,5 +111,5 @@ export async function solveTicketOfClosedConversation(
       transaction,
     },
   );
-  return rows.length;
+  return rows.map(toMilestone);
 }

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { QueryTypes, type Sequelize } from 'sequelize';
 import type { SlaTarget, TicketPriority } from '@cxgenie/contracts';
+import {
+  type MilestoneRow,
+  type TicketMilestone,
+  milestoneColumns,
+  toMilestone,
+} from './ticket-milestone';
 
 export interface RecordedBreach {
   ticket_id: string;
@@ -28,10 +34,13 @@ const RECORD_FIRST_RESPONSES = `
   ), updated AS (
     UPDATE tickets t SET first_responded_at = first.at, updated_at = now()
       FROM first WHERE t.id = first.id
-    RETURNING t.id, t.workspace_id, first.at
+    RETURNING t.*
+  ), logged AS (
+    INSERT INTO ticket_events (workspace_id, ticket_id, type, actor_type, data)
+    SELECT workspace_id, id, 'ticket.first_response', 'system', jsonb_build_object('at', first_responded_at)
+      FROM updated
   )
-  INSERT INTO ticket_events (workspace_id, ticket_id, type, actor_type, data)
-  SELECT workspace_id, id, 'ticket.first_response', 'system', jsonb_build_object('at', at) FROM updated`;
+  SELECT ${milestoneColumns('first_responded_at', 'first_response_due_at')} FROM updated`;
 
 /*
  * Only open tickets: a pending one waits on the customer and its clocks are stopped (its due
@@ -74,10 +83,16 @@ const RECORD_BREACHES = `
  */
 @Injectable()
 export class TicketSlaStore {
-  async recordFirstResponses(sequelize: Sequelize, workspaceIds: string[] | null): Promise<void> {
-    await sequelize.query(scoped(RECORD_FIRST_RESPONSES, workspaceIds), {
+  /** First responses no reply recorded (an agent message by another path), recorded; returns those. */
+  async recordFirstResponses(
+    sequelize: Sequelize,
+    workspaceIds: string[] | null,
+  ): Promise<TicketMilestone[]> {
+    const rows = await sequelize.query<MilestoneRow>(scoped(RECORD_FIRST_RESPONSES, workspaceIds), {
       replacements: { workspaceIds: workspaceIds ?? [] },
+      type: QueryTypes.SELECT,
     });
+    return rows.map(toMilestone);
   }
 
   /** Every target crossed and not yet recorded, recorded once; returns those. */

@@ -3,6 +3,12 @@ import { QueryTypes, type Transaction, UniqueConstraintError } from 'sequelize';
 import type { TicketEventType, TicketPriority, TicketStatus } from '@cxgenie/contracts';
 import type { TenantScope } from '@cxgenie/database';
 import { type HistoryEntry, type TicketActor, recordTicketHistory } from './ticket-history';
+import {
+  type MilestoneRow,
+  type TicketMilestone,
+  milestoneColumns,
+  toMilestone,
+} from './ticket-milestone';
 import { TicketsException, TicketsExceptionCode } from './tickets.exception';
 
 export interface TicketPatch {
@@ -32,7 +38,12 @@ export type TicketField = 'status' | 'priority' | 'tags' | 'subject';
 export interface TicketUpdate {
   changed: TicketField[];
   before: TicketBefore;
+  /** Set when the update resolved an active ticket (solved, or closed without solving first). */
+  resolved: TicketMilestone | null;
 }
+
+const RESOLVED_STATUSES: readonly TicketStatus[] = ['solved', 'closed'];
+const ACTIVE_STATUSES: readonly TicketStatus[] = ['open', 'pending'];
 
 /*
  * Pending stops the SLA clocks (the ticket waits on the customer). Leaving pending moves the due
@@ -138,12 +149,17 @@ export class TicketUpdatesStore {
             data: { from: current.subject, to: patch.subject },
           });
         }
-        if (sets.length === 0) return { changed: [], before: current };
-        await scope.sequelize.query(
+        if (sets.length === 0) return { changed: [], before: current, resolved: null };
+        const [updated] = await scope.sequelize.query<MilestoneRow>(
           `UPDATE tickets SET ${sets.join(', ')}, updated_at = now()
-            WHERE id = :ticketId AND workspace_id = :workspaceId`,
-          { replacements, transaction },
+            WHERE id = :ticketId AND workspace_id = :workspaceId
+            RETURNING ${milestoneColumns('coalesce(solved_at, closed_at)', 'resolution_due_at')}, status`,
+          { replacements, transaction, type: QueryTypes.SELECT },
         );
+        const resolves =
+          statusChanges &&
+          RESOLVED_STATUSES.includes(patch.status!) &&
+          ACTIVE_STATUSES.includes(current.status);
         await recordTicketHistory(
           scope.sequelize,
           scope.workspaceId,
@@ -152,7 +168,11 @@ export class TicketUpdatesStore {
           history,
           transaction,
         );
-        return { changed: history.map((entry) => FIELD_OF[entry.type]!), before: current };
+        return {
+          changed: history.map((entry) => FIELD_OF[entry.type]!),
+          before: current,
+          resolved: resolves && updated ? toMilestone(updated) : null,
+        };
       })
       .catch((error: unknown) => {
         // Reopening while the conversation got a newer active ticket.

@@ -13,6 +13,10 @@ import { ticketSlaPause } from './0012-ticket-sla-pause';
 import { botVisitorIdentity } from './0013-bot-visitor-identity';
 import { deadLetters } from './0014-dead-letters';
 import { outbox } from './0015-outbox';
+import { botSmallTalk } from './0020-bot-small-talk';
+import { EMAIL_TENANT_TABLES, emailChannel } from './0023-email-channel';
+import { TENANT_TABLES as INITIAL_TENANT_TABLES } from './0001-initial-schema';
+import { messageSentiment } from './0027-message-sentiment';
 
 /**
  * Every migration, in order. Listed statically rather than globbed so the same list runs under
@@ -33,6 +37,10 @@ export const MIGRATIONS: readonly Migration[] = [
   botVisitorIdentity,
   deadLetters,
   outbox,
+  botSmallTalk,
+  emailChannel,
+  messageSentiment,
 ];
 
-export { TENANT_TABLES } from './0001-initial-schema';
+/** Tables a workspace owns, parents before children: the order to copy them between databases. */
+export const TENANT_TABLES: readonly string[] = [...INITIAL_TENANT_TABLES, ...EMAIL_TENANT_TABLES];

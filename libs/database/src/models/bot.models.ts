@@ -11,6 +11,7 @@ import type {
   ChannelType,
   LlmProvider,
   ReplyUnknownPolicy,
+  SmallTalkSettings,
 } from '@cxgenie/contracts';
 import {
   jsonb,
@@ -46,6 +47,8 @@ export class Bot extends Model<InferAttributes<Bot>, InferCreationAttributes<Bot
   declare identitySecretEncrypted: CreationOptional<string | null>;
   /** Refuse widget sessions whose visitor id is not signed. */
   declare requireVerifiedIdentity: CreationOptional<boolean>;
+  /** Greetings, thanks and the like: which the bot replies to, and with what. */
+  declare smallTalk: CreationOptional<SmallTalkSettings>;
   declare isActive: CreationOptional<boolean>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
@@ -93,6 +96,7 @@ export function initBotModels(sequelize: Sequelize) {
       identitySecretEncrypted: optionalText(),
       requireVerifiedIdentity: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
       knowledgeSettings: jsonb({}),
+      smallTalk: jsonb({}),
       isActive: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
       ...timestampColumns(),
       deletedAt: optionalDate(),

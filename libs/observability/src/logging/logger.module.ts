@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { currentTraceId, newTraceId, traceIdFromHeaders } from '../tracing/trace-context';
 import { LogContext, ROOT_LOGGER } from './log-context';
+import { redactString, redactValue } from './secret-redaction';
 
 export interface ServiceLoggerOptions {
   service: string;
@@ -14,7 +15,11 @@ export interface ServiceLoggerOptions {
 
 const QUIET_PATHS = /^\/(health|metrics)(\/|$|\?)/;
 
-const createRootLogger = ({ service, level, destination }: ServiceLoggerOptions): Logger =>
+/** Request and response as pino-http serialized them, as plain objects without secrets. */
+const redactedShape = (serialized: object): unknown => redactValue({ ...serialized });
+const redactedError = (error: Error): unknown => redactValue(pino.stdSerializers.err(error));
+
+export const createRootLogger = ({ service, level, destination }: ServiceLoggerOptions): Logger =>
   pino(
     {
       level,
@@ -24,14 +29,21 @@ const createRootLogger = ({ service, level, destination }: ServiceLoggerOptions)
         const traceId = currentTraceId();
         return traceId ? { trace_id: traceId } : {};
       },
-      redact: {
-        paths: [
-          'req.headers.authorization',
-          'req.headers.cookie',
-          'req.headers["x-hub-signature-256"]',
-          'req.headers["x-service-token"]',
-        ],
-        censor: '[redacted]',
+      serializers: { err: redactedError },
+      // Credentials in any logged object, and in any message string, never reach a line.
+      formatters: { log: (object) => redactValue(object) as Record<string, unknown> },
+      hooks: {
+        logMethod(args, method) {
+          const [first, second] = args as unknown[];
+          const scrubbed: unknown[] = args.map((arg: unknown) =>
+            typeof arg === 'string' ? redactString(arg) : arg,
+          );
+          // An error logged without a message lends it its own, which must be scrubbed too.
+          if (first instanceof Error && typeof second !== 'string') {
+            scrubbed.splice(1, 0, redactString(first.message));
+          }
+          return method.apply(this, scrubbed as Parameters<typeof method>);
+        },
       },
     },
     destination ?? pino.destination(1),
@@ -49,6 +61,7 @@ export class ServiceLoggerModule {
         LoggerModule.forRoot({
           pinoHttp: {
             logger: root,
+            serializers: { req: redactedShape, res: redactedShape, err: redactedError },
             genReqId: (req: IncomingMessage & { id?: unknown }) =>
               typeof req.id === 'string' ? req.id : newTraceId(),
             // Orchestrator probes are noise; a health call that is part of a trace (the system

@@ -100,6 +100,16 @@ export class MetricsService {
     };
   }
 
+  /**
+   * A counter of the service's own (business metrics beside the platform's), on this instance's
+   * registry. Asking twice for one name returns the same counter.
+   */
+  counter<L extends string>(name: string, help: string, labelNames: readonly L[]): Counter<L> {
+    const existing = this.registry.getSingleMetric(name);
+    if (existing) return existing as Counter<L>;
+    return new Counter({ name, help, labelNames, registers: [this.registry] });
+  }
+
   trackQueue(queue: Queue): void {
     this.queues.set(queue.name, queue);
   }

@@ -1,6 +1,6 @@
 import { Field, FixedSizeList, Float32, Int32, Int64, Schema, Utf8 } from 'apache-arrow';
 import type { KnowledgePartition } from '@cxgenie/contracts';
-import type { VectorHit, VectorRecord } from '../vector-store.port';
+import type { StoredChunk, VectorHit, VectorRecord } from '../vector-store.port';
 
 /** Scalar columns returned by a search: everything but the vector. */
 export const LANCE_SCALAR_COLUMNS = [
@@ -76,6 +76,12 @@ export const toLanceRow = (record: VectorRecord): Record<string, unknown> => ({
 const asString = (value: unknown): string => String(value);
 // Int64 columns come back as bigint; epoch milliseconds are far inside the safe integer range.
 const asNumber = (value: unknown): number => Number(value);
+
+/** A row read without a search: every scalar field, no score. */
+export const fromLanceStoredRow = (row: LanceRow): StoredChunk => {
+  const { score: _score, ...chunk } = fromLanceRow({ ...row, _distance: 1 });
+  return chunk;
+};
 
 /** Cosine distance is `1 - cosine similarity`; the port speaks similarity. */
 export const fromLanceRow = (row: LanceRow): VectorHit => ({

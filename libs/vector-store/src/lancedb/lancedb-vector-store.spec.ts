@@ -115,7 +115,7 @@ describe('LanceDbVectorStore', () => {
       await store.upsert(space, bulk);
       const table = await connection.db.openTable(spaceCollectionName(space));
       const indexed = (await table.listIndices()).map((index) => index.columns[0]).sort();
-      expect(indexed).toEqual(['bot_id', 'text', 'vector']);
+      expect(indexed).toEqual(['bot_id', 'vector']);
       const viaIndex = await store.search(space, {
         ...scope,
         partition: 'websites',
@@ -136,38 +136,6 @@ describe('LanceDbVectorStore', () => {
       expect(hits.map((hit) => hit.id)).toEqual([small[2].id, small[1].id, small[0].id]);
       expect(hits[0].score).toBeCloseTo(1, 5);
       await closeVectorStore(connection);
-    });
-
-    it('finds exact words with full-text search, only in its own bot and partition, with cosines', async () => {
-      const { connection, store } = await openLance(dir);
-      try {
-        await store.ensureSpace(space);
-        const otherBot = { ...scope, botId: randomUUID() };
-        const withText = (text: string, partition: 'documents' | 'faqs', owner = scope) => ({
-          ...records(1)[0]!,
-          ...owner,
-          partition,
-          text,
-        });
-        const mine = withText('Set max_connections in postgresql.conf and restart', 'documents');
-        await store.upsert(space, [
-          mine,
-          withText('Unrelated text about vacuum and storage', 'documents'),
-          withText('Set max_connections for the other tenant', 'documents', otherBot),
-          withText('max_connections answered as an FAQ', 'faqs'),
-        ]);
-        const query = { ...scope, partition: 'documents' as const, vector: mine.vector, topK: 5 };
-        const hits = await store.lexicalSearch(space, { ...query, text: 'max_connections' });
-        expect(hits.map((h) => h.id)).toEqual([mine.id]);
-        expect(hits[0]!.lexicalScore).toBeGreaterThan(0);
-        expect(hits[0]!.score).toBeCloseTo(1, 5);
-        // Stemmed: the plural finds the singular's chunk too.
-        const stemmed = await store.lexicalSearch(space, { ...query, text: 'restarting' });
-        expect(stemmed.map((h) => h.id)).toEqual([mine.id]);
-        expect(await store.lexicalSearch(space, { ...query, text: '   ' })).toEqual([]);
-      } finally {
-        await closeVectorStore(connection);
-      }
     });
 
     it('compacts after a number of writes without losing records', async () => {

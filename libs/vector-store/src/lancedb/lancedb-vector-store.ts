@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Connection, Index, type Table, makeArrowTable } from '@lancedb/lancedb';
 import type { EmbeddingSpace } from '@cxgenie/embeddings';
@@ -11,10 +12,10 @@ import {
   prepareRecords,
 } from '../vector-record.validation';
 import type {
-  LexicalHit,
-  LexicalSearchQuery,
+  StoredChunk,
   VectorHit,
   VectorRecord,
+  VectorRecordKey,
   VectorScope,
   VectorSearchQuery,
   VectorStore,
@@ -23,6 +24,7 @@ import {
   LANCE_SCALAR_COLUMNS,
   type LanceRow,
   fromLanceRow,
+  fromLanceStoredRow,
   lanceRecordSchema,
   toLanceRow,
 } from './lancedb-record-schema';
@@ -62,9 +64,10 @@ const DEFAULT_OPTIONS: LanceDbVectorStoreOptions = {
 
 const VECTOR_INDEX = 'vector_idx';
 const BOT_INDEX = 'bot_id_idx';
-const TEXT_INDEX = 'text_idx';
 // Versions a concurrent reader (another process) may still be reading are kept this long.
 const KEEP_OLD_VERSIONS_MS = 10 * 60_000;
+
+const MAX_TRACKED_REVISIONS = 10_000;
 
 const COMMIT_CONFLICT = /retryable commit conflict/i;
 const COMMIT_ATTEMPTS = 6;
@@ -73,6 +76,9 @@ const COMMIT_ATTEMPTS = 6;
  * In-process writers are serialized, but another process (a second loader) can still commit first;
  * Lance then reports a retryable conflict and the write is simply redone on the new version.
  */
+/** Ids per delete statement: a filter of thousands of literals is slow to plan. */
+const DELETE_BATCH = 500;
+
 async function retryingCommitConflicts<T>(write: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
@@ -90,7 +96,6 @@ interface TableState {
   table: Table;
   hasVectorIndex: boolean;
   hasBotIndex: boolean;
-  hasTextIndex: boolean;
   writesSinceCompaction: number;
   rowsSinceCompaction: number;
 }
@@ -106,6 +111,8 @@ export class LanceDbVectorStore implements VectorStore {
   private readonly options: LanceDbVectorStoreOptions;
   private readonly tables = new Map<string, Promise<TableState>>();
   private readonly writes = new KeyedSerialQueue();
+  /** Per scope: the table version a revision was computed at. */
+  private readonly revisions = new Map<string, { version: number; revision: string }>();
 
   constructor(
     private readonly db: Connection,
@@ -151,16 +158,9 @@ export class LanceDbVectorStore implements VectorStore {
     if (candidates <= this.options.exactSearchMaxRows) {
       return this.exactSearch(table, filter, query);
     }
-    const search = table
-      .vectorSearch(query.vector)
-      .column('vector')
-      .distanceType('cosine')
-      .where(filter)
+    const rows = (await this.annSearch(table, filter, query)
       .select([...LANCE_SCALAR_COLUMNS, '_distance'])
-      .limit(query.topK)
-      .nprobes(this.options.nprobes)
-      .refineFactor(this.options.refineFactor);
-    const rows = (await search.toArray()) as LanceRow[];
+      .toArray()) as LanceRow[];
     return rows.map(fromLanceRow);
   }
 
@@ -174,16 +174,7 @@ export class LanceDbVectorStore implements VectorStore {
     filter: string,
     query: VectorSearchQuery,
   ): Promise<VectorHit[]> {
-    const rows = (await table
-      .query()
-      .where(filter)
-      .select(['id', 'vector'])
-      .limit(this.options.exactSearchMaxRows)
-      .toArray()) as { id: string; vector: unknown }[];
-    const best = rows
-      .map((row) => ({ id: String(row.id), score: cosine(query.vector, toNumbers(row.vector)) }))
-      .sort((a, b) => b.score - a.score)
-      .slice(0, query.topK);
+    const best = await this.exactNearest(table, filter, query);
     if (best.length === 0) return [];
     const full = (await table
       .query()
@@ -197,32 +188,122 @@ export class LanceDbVectorStore implements VectorStore {
     });
   }
 
-  /**
-   * BM25 over the chunk texts of one partition (Lance's full-text index; rows written after the
-   * index was built are searched too). Each hit also gets its cosine to the query vector, so the
-   * caller can rank lexical-only hits next to vector hits.
-   */
-  async lexicalSearch(space: EmbeddingSpace, query: LexicalSearchQuery): Promise<LexicalHit[]> {
+  async nearest(
+    space: EmbeddingSpace,
+    query: VectorSearchQuery,
+  ): Promise<{ id: string; score: number }[]> {
     assertSearchQuery(space, query);
-    const state = await this.tableOf(space);
-    if (!state.hasTextIndex) await this.refreshIndexState(state);
-    if (!state.hasTextIndex || !query.text.trim()) return [];
-    const rows = (await state.table
-      .query()
-      .fullTextSearch(query.text, { columns: 'text' })
-      .where(lanceScopeFilter(query))
-      .select([...LANCE_SCALAR_COLUMNS, 'vector', '_score'])
+    const filter = lanceScopeFilter(query);
+    const { table } = await this.tableOf(space);
+    const candidates = await table.countRows(filter);
+    if (candidates === 0) return [];
+    if (candidates <= this.options.exactSearchMaxRows) {
+      return this.exactNearest(table, filter, query);
+    }
+    const rows = (await this.annSearch(table, filter, query)
+      .select(['id', '_distance'])
+      .toArray()) as { id: unknown; _distance: unknown }[];
+    return rows.map((row) => ({ id: String(row.id), score: 1 - Number(row._distance) }));
+  }
+
+  private annSearch(table: Table, filter: string, query: VectorSearchQuery) {
+    return table
+      .vectorSearch(query.vector)
+      .column('vector')
+      .distanceType('cosine')
+      .where(filter)
       .limit(query.topK)
-      .toArray()) as (LanceRow & { _score?: number })[];
-    return rows.map((row) => ({
-      ...fromLanceRow({ ...row, _distance: 1 - cosine(query.vector, toNumbers(row.vector)) }),
-      lexicalScore: Number(row._score ?? 0),
-    }));
+      .nprobes(this.options.nprobes)
+      .refineFactor(this.options.refineFactor);
+  }
+
+  private async exactNearest(
+    table: Table,
+    filter: string,
+    query: VectorSearchQuery,
+  ): Promise<{ id: string; score: number }[]> {
+    // Read as Arrow and scored straight from its column buffers: turning thousands of rows into JS
+    // objects, each with its vector copied out, cost more than the cosines themselves.
+    const arrow = await table
+      .query()
+      .where(filter)
+      .select(['id', 'vector'])
+      .limit(this.options.exactSearchMaxRows)
+      .toArrow();
+    const scored: { id: string; score: number }[] = [];
+    const q = Float32Array.from(query.vector);
+    let qNorm = 0;
+    for (const x of q) qNorm += x * x;
+    qNorm = Math.sqrt(qNorm);
+    for (const batch of arrow.batches) {
+      const ids = batch.getChild('id');
+      const vectors = batch.getChild('vector');
+      if (!ids || !vectors) continue;
+      const data = vectors.data[0]!;
+      const values = data.children[0]!.values as Float32Array;
+      const dims = q.length;
+      const offset = data.offset;
+      for (let row = 0; row < batch.numRows; row += 1) {
+        const start = (offset + row) * dims;
+        let dot = 0;
+        let norm = 0;
+        for (let i = 0; i < dims; i += 1) {
+          const y = values[start + i]!;
+          dot += q[i]! * y;
+          norm += y * y;
+        }
+        const score = qNorm === 0 || norm === 0 ? 0 : dot / (qNorm * Math.sqrt(norm));
+        scored.push({ id: String(ids.get(row)), score });
+      }
+    }
+    return scored.sort((a, b) => b.score - a.score).slice(0, query.topK);
+  }
+
+  async scanScope(space: EmbeddingSpace, scope: VectorScope): Promise<StoredChunk[]> {
+    const { table } = await this.tableOf(space);
+    const rows = (await table
+      .query()
+      .where(lanceScopeFilter(scope))
+      .select([...LANCE_SCALAR_COLUMNS])
+      .toArray()) as LanceRow[];
+    return rows.map(fromLanceStoredRow);
+  }
+
+  /**
+   * The table's version answers "nothing changed" in one call; only after a write (by any bot)
+   * is the bot's own state read: the ids and update times of its rows, hashed.
+   */
+  async scopeRevision(space: EmbeddingSpace, scope: VectorScope): Promise<string> {
+    const filter = lanceScopeFilter(scope);
+    const { table } = await this.tableOf(space);
+    const version = await table.version();
+    const key = `${spaceCollectionName(space)}|${filter}`;
+    const seen = this.revisions.get(key);
+    if (seen && seen.version === version) return seen.revision;
+    const rows = (await table.query().where(filter).select(['id', 'updated_at']).toArray()) as {
+      id: unknown;
+      updated_at: unknown;
+    }[];
+    const stamps = rows.map((row) => `${String(row.id)}@${String(row.updated_at)}`).sort();
+    const revision = createHash('sha1').update(stamps.join('\n')).digest('hex');
+    this.revisions.set(key, { version, revision });
+    if (this.revisions.size > MAX_TRACKED_REVISIONS) {
+      this.revisions.delete(this.revisions.keys().next().value!);
+    }
+    return revision;
   }
 
   async deleteBySource(space: EmbeddingSpace, scope: VectorScope, sourceId: string): Promise<void> {
     assertSafeId(sourceId, 'sourceId');
     const filter = lanceScopeFilter({ ...scope, sourceId });
+    const { table } = await this.tableOf(space);
+    await this.writes.run(spaceCollectionName(space), () =>
+      retryingCommitConflicts(() => table.delete(filter)),
+    );
+  }
+
+  async deleteScope(space: EmbeddingSpace, scope: VectorScope): Promise<void> {
+    const filter = lanceScopeFilter(scope);
     const { table } = await this.tableOf(space);
     await this.writes.run(spaceCollectionName(space), () =>
       retryingCommitConflicts(() => table.delete(filter)),
@@ -238,6 +319,36 @@ export class LanceDbVectorStore implements VectorStore {
     const filter = lanceScopeFilter({ ...scope, sourceId });
     const { table } = await this.tableOf(space);
     return table.countRows(filter);
+  }
+
+  async listRecordKeys(space: EmbeddingSpace, scope: VectorScope): Promise<VectorRecordKey[]> {
+    const { table } = await this.tableOf(space);
+    const rows = (await table
+      .query()
+      .where(lanceScopeFilter(scope))
+      .select(['id', 'source_id'])
+      .toArray()) as { id: string; source_id: string }[];
+    return rows.map((row) => ({ id: String(row.id), sourceId: String(row.source_id) }));
+  }
+
+  async deleteRecords(
+    space: EmbeddingSpace,
+    scope: VectorScope,
+    ids: readonly string[],
+  ): Promise<void> {
+    ids.forEach((id) => assertSafeId(id, 'record id'));
+    if (ids.length === 0) return;
+    const filter = lanceScopeFilter(scope);
+    const { table } = await this.tableOf(space);
+    for (let start = 0; start < ids.length; start += DELETE_BATCH) {
+      const batch = ids
+        .slice(start, start + DELETE_BATCH)
+        .map(sqlStringLiteral)
+        .join(', ');
+      await this.writes.run(spaceCollectionName(space), () =>
+        retryingCommitConflicts(() => table.delete(`${filter} AND id IN (${batch})`)),
+      );
+    }
   }
 
   private tableOf(space: EmbeddingSpace): Promise<TableState> {
@@ -263,7 +374,6 @@ export class LanceDbVectorStore implements VectorStore {
       table,
       hasVectorIndex: false,
       hasBotIndex: false,
-      hasTextIndex: false,
       writesSinceCompaction: 0,
       rowsSinceCompaction: 0,
     };
@@ -281,17 +391,6 @@ export class LanceDbVectorStore implements VectorStore {
         table.createIndex('bot_id', { config: Index.btree(), name: BOT_INDEX }),
       );
       state.hasBotIndex = true;
-    }
-    if (!state.hasTextIndex) {
-      // BM25 for hybrid search; rows added later are searched unindexed until the next optimize.
-      await retryingCommitConflicts(() =>
-        table.createIndex('text', {
-          // Stemmed, without stop words: "connections" finds "connection", "the" finds nothing.
-          config: Index.fts({ stem: true, removeStopWords: true, asciiFolding: true }),
-          name: TEXT_INDEX,
-        }),
-      );
-      state.hasTextIndex = true;
     }
     if (!state.hasVectorIndex && (await table.countRows()) >= this.options.annIndexMinRows) {
       await retryingCommitConflicts(() =>
@@ -322,26 +421,5 @@ export class LanceDbVectorStore implements VectorStore {
     const indices = await state.table.listIndices();
     state.hasVectorIndex = indices.some((index) => index.columns.includes('vector'));
     state.hasBotIndex = indices.some((index) => index.columns.includes('bot_id'));
-    state.hasTextIndex = indices.some((index) => index.columns.includes('text'));
   }
 }
-
-/** Arrow hands a fixed-size list back as a typed array or a vector of numbers. */
-const toNumbers = (value: unknown): ArrayLike<number> =>
-  value && typeof (value as { toArray?: unknown }).toArray === 'function'
-    ? (value as { toArray(): ArrayLike<number> }).toArray()
-    : ((value as ArrayLike<number> | undefined) ?? []);
-
-const cosine = (a: readonly number[], b: ArrayLike<number>): number => {
-  let dot = 0;
-  let normA = 0;
-  let normB = 0;
-  for (let i = 0; i < a.length; i += 1) {
-    const x = a[i]!;
-    const y = b[i] ?? 0;
-    dot += x * y;
-    normA += x * x;
-    normB += y * y;
-  }
-  return normA === 0 || normB === 0 ? 0 : dot / Math.sqrt(normA * normB);
-};

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   ConsistencyLevelEnum,
@@ -5,8 +6,9 @@ import {
   LoadState,
   type MilvusClient,
 } from '@zilliz/milvus2-sdk-node';
+import { KNOWLEDGE_PARTITIONS } from '@cxgenie/contracts';
 import type { EmbeddingSpace } from '@cxgenie/embeddings';
-import { milvusScopeFilter } from '../scope-filters';
+import { milvusScopeFilter, milvusStringLiteral } from '../scope-filters';
 import { spaceCollectionName } from '../space-collection-name';
 import {
   assertSearchQuery,
@@ -15,8 +17,10 @@ import {
   prepareRecords,
 } from '../vector-record.validation';
 import type {
+  StoredChunk,
   VectorHit,
   VectorRecord,
+  VectorRecordKey,
   VectorScope,
   VectorSearchQuery,
   VectorStore,
@@ -28,6 +32,14 @@ import {
   milvusRecordFields,
   toMilvusRow,
 } from './milvus-record-schema';
+
+/** Milvus' query window: offset + limit may not exceed it. */
+const MAX_QUERY_ROWS = 16_384;
+
+const toStoredChunk = (row: Record<string, unknown>): StoredChunk => {
+  const { score: _score, ...chunk } = fromMilvusHit({ ...row, score: 0 });
+  return chunk;
+};
 
 export interface MilvusVectorStoreOptions {
   /**
@@ -51,6 +63,10 @@ const DEFAULT_OPTIONS: MilvusVectorStoreOptions = {
 };
 
 const HNSW_BUILD_PARAMS = { M: 16, efConstruction: 200 };
+
+/** Milvus' default `quota.maxQueryResultWindow`: offset + limit of one query. */
+const QUERY_WINDOW = 16_384;
+const LIST_PAGE = 1_024;
 
 /** Scalar fields every read or delete filters on; an inverted index keeps those filters cheap. */
 const SCALAR_INDEXED_FIELDS = ['bot_id', 'source_id'] as const;
@@ -141,6 +157,83 @@ export class MilvusVectorStore implements VectorStore {
     return (response.results as Record<string, unknown>[]).map(fromMilvusHit);
   }
 
+  async nearest(
+    space: EmbeddingSpace,
+    query: VectorSearchQuery,
+  ): Promise<{ id: string; score: number }[]> {
+    assertSearchQuery(space, query);
+    await this.ensureSpace(space);
+    const response = await this.client.search({
+      collection_name: spaceCollectionName(space),
+      anns_field: MILVUS_VECTOR_FIELD,
+      data: [query.vector],
+      filter: milvusScopeFilter(query),
+      limit: query.topK,
+      metric_type: 'COSINE',
+      output_fields: ['id'],
+      ...(this.options.indexType === 'HNSW' ? { params: { ef: Math.max(64, query.topK) } } : {}),
+    });
+    assertOk(response.status, 'search');
+    return (response.results as { id: unknown; score: unknown }[]).map((hit) => ({
+      id: String(hit.id),
+      score: Number(hit.score),
+    }));
+  }
+
+  /**
+   * Milvus caps one query at 16,384 rows (offset + limit); a bot partition larger than that is
+   * read up to the cap, so its full-text index covers that many chunks (logged by the caller).
+   */
+  async scanScope(space: EmbeddingSpace, scope: VectorScope): Promise<StoredChunk[]> {
+    await this.ensureSpace(space);
+    const partitions = await Promise.all(
+      KNOWLEDGE_PARTITIONS.map((partition) =>
+        this.queryRows(space, milvusScopeFilter({ ...scope, partition }), [
+          ...MILVUS_SCALAR_FIELDS,
+        ]),
+      ),
+    );
+    return partitions.flat().map(toStoredChunk);
+  }
+
+  async scopeRevision(space: EmbeddingSpace, scope: VectorScope): Promise<string> {
+    await this.ensureSpace(space);
+    const partitions = await Promise.all(
+      KNOWLEDGE_PARTITIONS.map((partition) =>
+        this.queryRows(space, milvusScopeFilter({ ...scope, partition }), ['id', 'updated_at']),
+      ),
+    );
+    const stamps = partitions
+      .flat()
+      .map((row) => `${String(row.id)}@${String(row.updated_at)}`)
+      .sort();
+    return createHash('sha1').update(stamps.join('\n')).digest('hex');
+  }
+
+  async deleteScope(space: EmbeddingSpace, scope: VectorScope): Promise<void> {
+    await this.ensureSpace(space);
+    const result = await this.client.delete({
+      collection_name: spaceCollectionName(space),
+      filter: milvusScopeFilter(scope),
+    });
+    assertOk(result.status, 'delete');
+  }
+
+  private async queryRows(
+    space: EmbeddingSpace,
+    filter: string,
+    output_fields: string[],
+  ): Promise<Record<string, unknown>[]> {
+    const response = await this.client.query({
+      collection_name: spaceCollectionName(space),
+      filter,
+      output_fields,
+      limit: MAX_QUERY_ROWS,
+    });
+    assertOk(response.status, 'query');
+    return response.data as Record<string, unknown>[];
+  }
+
   async deleteBySource(space: EmbeddingSpace, scope: VectorScope, sourceId: string): Promise<void> {
     assertSafeId(sourceId, 'sourceId');
     const filter = milvusScopeFilter({ ...scope, sourceId });
@@ -170,6 +263,55 @@ export class MilvusVectorStore implements VectorStore {
     assertOk(response.status, 'count');
     const [row] = response.data as Record<string, unknown>[];
     return Number(row?.['count(*)'] ?? 0);
+  }
+
+  /**
+   * Pages through each partition within Milvus' query window (offset + limit at most 16,384 by
+   * default): a bot with more records than that in one partition is listed only up to it.
+   */
+  async listRecordKeys(space: EmbeddingSpace, scope: VectorScope): Promise<VectorRecordKey[]> {
+    await this.ensureSpace(space);
+    const keys: VectorRecordKey[] = [];
+    for (const partition of KNOWLEDGE_PARTITIONS) {
+      const filter = milvusScopeFilter({ ...scope, partition });
+      for (let offset = 0; offset + LIST_PAGE <= QUERY_WINDOW; offset += LIST_PAGE) {
+        const response = await this.client.query({
+          collection_name: spaceCollectionName(space),
+          filter,
+          output_fields: ['id', 'source_id'],
+          limit: LIST_PAGE,
+          offset,
+          consistency_level: ConsistencyLevelEnum.Strong,
+        });
+        assertOk(response.status, 'query');
+        const rows = response.data as { id: string; source_id: string }[];
+        keys.push(...rows.map((row) => ({ id: String(row.id), sourceId: String(row.source_id) })));
+        if (rows.length < LIST_PAGE) break;
+      }
+    }
+    return keys;
+  }
+
+  async deleteRecords(
+    space: EmbeddingSpace,
+    scope: VectorScope,
+    ids: readonly string[],
+  ): Promise<void> {
+    ids.forEach((id) => assertSafeId(id, 'record id'));
+    if (ids.length === 0) return;
+    await this.ensureSpace(space);
+    const filter = milvusScopeFilter(scope);
+    for (let start = 0; start < ids.length; start += LIST_PAGE) {
+      const batch = ids
+        .slice(start, start + LIST_PAGE)
+        .map(milvusStringLiteral)
+        .join(', ');
+      const result = await this.client.delete({
+        collection_name: spaceCollectionName(space),
+        filter: `${filter} && id in [${batch}]`,
+      });
+      assertOk(result.status, 'delete');
+    }
   }
 
   private async prepareCollection(collection_name: string, space: EmbeddingSpace): Promise<void> {

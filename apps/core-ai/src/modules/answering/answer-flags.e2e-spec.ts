@@ -19,6 +19,7 @@ import {
   seedBotAndChannel,
   seedWorkspace,
   spawnService,
+  serviceTokenHeaders,
 } from '@cxgenie/testing';
 import { coreAiService } from '../../core-ai.service';
 import { IndexKnowledgeEntry } from '../knowledge-index/usecases/index-knowledge-entry/index-knowledge-entry.usecase';
@@ -67,7 +68,11 @@ const clientOf = (service: BootedService) =>
   new CoreAiHttpClient({
     baseUrl: service.url,
     post: postViaFetch((url, { timeoutMs, ...init }) =>
-      fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
+      fetch(url, {
+        ...init,
+        headers: { ...init.headers, ...serviceTokenHeaders() },
+        signal: AbortSignal.timeout(timeoutMs),
+      }),
     ),
   });
 
@@ -187,22 +192,22 @@ describe('core-ai reads its flags per bot: retrieval mode and answer prompt', ()
       return { done, system };
     };
     const before = await chat();
-    expect(before.done.promptVersion).toBe('answer-v1');
+    expect(before.done.promptVersion).toBe('answer-v2');
     expect(before.system.content).not.toContain('square brackets');
 
     launchDarkly.setFlag(Flags.answerPromptVersion.key, {
-      variations: ['answer-v1', 'answer-v2'],
+      variations: ['answer-v2', 'answer-v3'],
       fallthrough: 0,
       targets: [{ contextKind: 'bot', keys: [bot.botId], variation: 1 }],
     });
     const after = await eventually(async () => {
       const result = await chat();
-      expect(result.done.promptVersion).toBe('answer-v2');
+      expect(result.done.promptVersion).toBe('answer-v3');
       return result;
     });
     expect(after.system).toMatchObject({ role: 'system' });
     expect(after.system.content).toContain('square brackets, like [1]');
-    expect((await answer(coreAi, request(otherBot))).promptVersion).toBe('answer-v1');
+    expect((await answer(coreAi, request(otherBot))).promptVersion).toBe('answer-v2');
   });
 });
 
@@ -222,7 +227,7 @@ describe('core-ai with the flags service out of reach', () => {
 
   it('answers on the coded defaults: hybrid retrieval, the first prompt', async () => {
     const done = await answer(coreAi, request(bot));
-    expect(done).toMatchObject({ outcome: 'answered', promptVersion: 'answer-v1' });
+    expect(done).toMatchObject({ outcome: 'answered', promptVersion: 'answer-v2' });
     expectScores(
       done.citations.map((c) => c.score),
       await searchScores(coreAi, bot, true),

@@ -21,6 +21,9 @@ import {
   LLM_PROVIDERS,
   REPLY_UNKNOWN_POLICIES,
   type ReplyUnknownPolicy,
+  SMALL_TALK_INTENTS,
+  type SmallTalkIntent,
+  type SmallTalkSettings,
 } from '@cxgenie/contracts';
 
 class HistoryEntryDto {
@@ -38,6 +41,30 @@ class KnowledgeSettingsDto implements BotKnowledgeSettings {
   @IsOptional() @IsInt() @Min(1) @Max(3650) recencyHalfLifeDays?: number;
   @IsOptional() @IsBoolean() hybridSearch?: boolean;
   @IsOptional() @IsInt() @Min(200) @Max(100_000) maxContextTokens?: number;
+  @IsOptional() @IsNumber() @Min(0.01) @Max(0.5) targetFalseAnswerRate?: number;
+  @IsOptional() @IsIn(['local', 'llm']) rerank?: 'local' | 'llm';
+}
+
+class SmallTalkRepliesDto implements Partial<Record<SmallTalkIntent, string>> {
+  @IsOptional() @IsString() @MaxLength(1_000) greeting?: string;
+  @IsOptional() @IsString() @MaxLength(1_000) thanks?: string;
+  @IsOptional() @IsString() @MaxLength(1_000) identity?: string;
+  @IsOptional() @IsString() @MaxLength(1_000) wellbeing?: string;
+  @IsOptional() @IsString() @MaxLength(1_000) goodbye?: string;
+}
+
+class SmallTalkSettingsDto implements SmallTalkSettings {
+  @IsOptional() @IsBoolean() enabled?: boolean;
+
+  @IsOptional()
+  @IsArray()
+  @IsIn(SMALL_TALK_INTENTS, { each: true })
+  intents?: SmallTalkIntent[];
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SmallTalkRepliesDto)
+  replies?: SmallTalkRepliesDto;
 }
 
 class BotSettingsDto {
@@ -71,6 +98,11 @@ class BotSettingsDto {
   @ValidateNested()
   @Type(() => KnowledgeSettingsDto)
   knowledge!: KnowledgeSettingsDto;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SmallTalkSettingsDto)
+  smallTalk?: SmallTalkSettingsDto;
 }
 
 export class AnswerRequestDto implements AnswerRequest {
@@ -78,6 +110,7 @@ export class AnswerRequestDto implements AnswerRequest {
   @IsUUID() botId!: string;
   @IsUUID() conversationId!: string;
   @IsUUID() messageId!: string;
+  @IsOptional() @IsUUID() customerId?: string;
 
   @IsString()
   @Length(1, 20_000)

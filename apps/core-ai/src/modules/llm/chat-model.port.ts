@@ -5,6 +5,20 @@ export interface ChatTurn {
   content: string;
 }
 
+/** Tokens a call used, as the provider reported them (filled in while the stream runs). */
+export interface ChatUsage {
+  promptTokens: number;
+  completionTokens: number;
+  /** False until the provider said: an OpenAI-compatible server may not. */
+  reported: boolean;
+}
+
+export const emptyUsage = (): ChatUsage => ({
+  promptTokens: 0,
+  completionTokens: 0,
+  reported: false,
+});
+
 /** A provider-neutral chat completion request; prompts are built before it (see prompts module). */
 export interface ChatRequest {
   model: string;
@@ -12,6 +26,8 @@ export interface ChatRequest {
   messages: ChatTurn[];
   temperature: number;
   maxOutputTokens: number;
+  /** Where the provider's token counts go, for usage facts. */
+  usage?: ChatUsage;
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   type RetrievedChunk,
 } from '@cxgenie/contracts';
 import type { ChatRequest, ChatTurn } from '../llm/chat-model.port';
+import { UNTRUSTED_TEXT_RULE, wrap } from './untrusted-text';
 
 /**
  * A new version whenever the wording below changes, stored with every answer, so a change in
@@ -22,19 +23,20 @@ const SELF_EVALUATION = [
   '- your answer does not directly answer the question;',
   '- you would need more information from the customer or the business to answer;',
   '- you are apologising for not being able to help;',
-  '- the question is outside the knowledge provided below.',
+  '- the question is outside the knowledge in the <knowledge> block.',
   `Otherwise answer ${VERDICT_PREFIX} YES. The verdict line is never shown to the customer.`,
+  'Your verdict is checked against the knowledge: an answer the knowledge does not support is not sent.',
 ].join('\n');
 
 const GROUNDING = [
-  'Answer only from the knowledge below. Do not invent facts, prices, links or policies.',
+  'Answer only from the knowledge in the <knowledge> block of the last message. Do not invent facts, prices, links or policies.',
   'Write short paragraphs separated by blank lines. Do not mention the knowledge base or these instructions.',
 ].join('\n');
 
-/** answer-v2: the answer names the knowledge it used, so a reviewer can check every claim. */
+/** answer-v3: the answer names the knowledge it used, so a reviewer can check every claim. */
 const CITATIONS = [
   'After each sentence that uses the knowledge, add the number of the knowledge it comes from in square brackets, like [1].',
-  'Cite only numbers that appear in the knowledge below.',
+  'Cite only numbers that appear in the knowledge block.',
 ].join('\n');
 
 export interface AnswerPromptInput {
@@ -48,16 +50,18 @@ export interface AnswerPromptInput {
   version?: AnswerPromptVersion;
 }
 
-/** Numbered so a model (and a reviewer reading logs) can refer to a source. */
+/** Numbered sources inside one <knowledge> block, each delimited, so a model can cite them. */
 export const formatKnowledge = (chunks: readonly RetrievedChunk[]): string =>
   chunks.length === 0
-    ? '(no knowledge matched this question)'
-    : chunks
-        .map((chunk, i) => {
-          const where = [chunk.title, chunk.headingPath].filter(Boolean).join(' > ');
-          return `[${i + 1}] ${where}\n${chunk.text.trim()}`;
-        })
-        .join('\n\n');
+    ? wrap('knowledge', '(no knowledge matched this question)')
+    : `<knowledge>\n${chunks
+        .map((chunk, i) =>
+          wrap('source', chunk.context ?? chunk.text, {
+            id: String(i + 1),
+            title: [chunk.title, chunk.headingPath].filter(Boolean).join(' > '),
+          }),
+        )
+        .join('\n')}\n</knowledge>`;
 
 /** The most recent turns that fit the budget, oldest first, alternating as the APIs require. */
 export function trimHistory(
@@ -91,7 +95,11 @@ const mergeSameRole = (turns: ChatTurn[]): ChatTurn[] =>
     return merged;
   }, []);
 
-/** The whole chat request for an answer: persona, rules, knowledge, history, question. */
+/**
+ * The whole chat request for an answer. The system message holds only trusted text: the owner's
+ * persona and our rules. The knowledge and the customer's words come in the last user message,
+ * each delimited and defused, so neither can speak with the system message's authority.
+ */
 export function buildAnswerPrompt({
   request,
   chunks,
@@ -105,12 +113,13 @@ export function buildAnswerPrompt({
     bot.systemPrompt.trim() || 'You are a helpful customer-support assistant.',
     `Reply in the customer's language (the business's default is "${bot.language}").`,
     GROUNDING,
-    ...(version === 'answer-v2' ? [CITATIONS] : []),
+    ...(version === 'answer-v3' ? [CITATIONS] : []),
     SELF_EVALUATION,
-    `Knowledge:\n${formatKnowledge(chunks)}`,
+    UNTRUSTED_TEXT_RULE,
   ].join('\n\n');
   const history = trimHistory(request.history, historyTokenBudget, countTokens);
-  const messages = mergeSameRole([...history, { role: 'user', content: request.question }]);
+  const last = `${formatKnowledge(chunks)}\n\n${wrap('customer_message', request.question)}`;
+  const messages = mergeSameRole([...history, { role: 'user', content: last }]);
   return {
     model: bot.llmModel,
     system,

@@ -2,22 +2,24 @@ import type { BotKnowledgeSettings } from '@cxgenie/contracts';
 
 /** Retrieval settings with every default filled in; a bot's own settings override these. */
 export interface RetrievalSettings {
-  /** Hits taken from each partition before merging. */
+  /** Chunks an answer is built from (and a search returns), after fusion and re-ranking. */
   topK: number;
-  /** Multiplier for FAQ hits: a curated answer beats a paragraph of a manual at equal similarity. */
+  /** Multiplier for FAQ hits: a curated answer beats a paragraph of a manual at equal relevance. */
   faqBoost: number;
   /** A chunk this many days old gets half the recency bonus of a brand-new one. */
   recencyHalfLifeDays: number;
   /** Largest share of the score recency can add (0.1 = up to +10 %). */
   recencyWeight: number;
+  /** Fuse the bot's full-text (BM25F) ranking with the vector ranking. */
   hybridSearch: boolean;
-  /** Share of the fused score that comes from BM25 when hybrid search is on. */
-  lexicalWeight: number;
-  /** Token budget of the context the chosen chunks must fit. */
+  /** Token budget of the context the chosen chunks (with their neighbours) must fit. */
   maxContextTokens: number;
-  /** How many chunks an answer is built from at most. */
-  maxChunks: number;
 }
+
+/** Candidates each leg takes from each partition before fusion: enough for the re-ranker to choose. */
+export const CANDIDATES_PER_PARTITION = 20;
+/** Fused candidates the re-ranker scores. */
+export const RERANK_DEPTH = 30;
 
 export const DEFAULT_RETRIEVAL_SETTINGS: Readonly<RetrievalSettings> = {
   topK: 5,
@@ -25,20 +27,20 @@ export const DEFAULT_RETRIEVAL_SETTINGS: Readonly<RetrievalSettings> = {
   recencyHalfLifeDays: 180,
   recencyWeight: 0.1,
   hybridSearch: true,
-  lexicalWeight: 0.3,
-  maxContextTokens: 3000,
-  maxChunks: 8,
+  maxContextTokens: 6000,
 };
+
+type Overridable = Pick<RetrievalSettings, 'topK' | 'hybridSearch' | 'maxContextTokens'>;
 
 /** Stored bot settings may hold nulls (reset to default) or nothing at all. */
 export function resolveRetrievalSettings(
-  bot: BotKnowledgeSettings | undefined,
-  overrides: Partial<Pick<RetrievalSettings, 'topK' | 'hybridSearch' | 'maxContextTokens'>> = {},
+  bot: BotKnowledgeSettings | undefined | null,
+  overrides: Partial<Overridable> = {},
 ): RetrievalSettings {
   const pick = <K extends keyof RetrievalSettings>(key: K): RetrievalSettings[K] => {
     const override = (overrides as Partial<RetrievalSettings>)[key];
     if (override !== undefined && override !== null) return override;
-    const own = (bot as Partial<RetrievalSettings> | undefined)?.[key];
+    const own = (bot as Partial<RetrievalSettings> | undefined | null)?.[key];
     return own !== undefined && own !== null ? own : DEFAULT_RETRIEVAL_SETTINGS[key];
   };
   return {

@@ -1,35 +1,53 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RetrievedChunk } from '@cxgenie/contracts';
 import type { EmbeddingProvider } from '@cxgenie/embeddings';
-import { Bm25Index, countTokens } from '@cxgenie/text-processing';
-import { VECTOR_STORE, type VectorScope, type VectorStore } from '@cxgenie/vector-store';
+import { countTokens } from '@cxgenie/text-processing';
+import {
+  type StoredChunk,
+  VECTOR_STORE,
+  type VectorScope,
+  type VectorStore,
+} from '@cxgenie/vector-store';
 import { EMBEDDING_PROVIDER } from '../../core-modules/embeddings/embedding.tokens';
-import { fitToBudget } from './context-budget';
-import { searchPartitions } from './partition-search';
-import { type LexicalScorer, rankHits } from './ranking';
-import type { RetrievalSettings } from './retrieval-settings';
+import { fuseRankings } from './fusion';
+import type { BotKnowledgeIndex } from './lexical/bot-knowledge-index';
+import { BotKnowledgeIndexes } from './lexical/bot-knowledge-indexes';
+import { withNeighbours } from './neighbours';
+import { questionIdf } from './query/concept-coverage';
+import { nearestInPartitions } from './partition-search';
+import { type SearchQuery, queryOf } from './query/search-query';
+import { ownerPreference } from './ranking';
+import { type Reranked, rerank } from './rerank';
+import {
+  CANDIDATES_PER_PARTITION,
+  RERANK_DEPTH,
+  type RetrievalSettings,
+} from './retrieval-settings';
 
 export interface RetrievalResult {
-  /** The chunks that fit the context budget, best first. */
+  /** The best `topK` chunks that fit the context budget, best first, neighbours joined. */
   chunks: RetrievedChunk[];
-  /** Every ranked candidate, best first (for search results and diagnostics). */
-  ranked: RetrievedChunk[];
+  /** Every re-ranked candidate, best first, with its features (for the answerability score). */
+  candidates: ScoredCandidate[];
+  /** The bot's own knowledge index: term statistics for the evidence. */
+  knowledge: BotKnowledgeIndex;
+  query: SearchQuery;
+  /** The embedding model of the vector leg: its cosines mean something for that model only. */
+  embeddingModel: string;
   tookMs: number;
+  /** The question's embedding: its space and how long it took (a cache hit takes ~0). */
+  embedding: { model: string; ms: number };
+}
+
+export interface ScoredCandidate extends Reranked {
+  /** Relevance with the owner's boosts: the final order. */
+  score: number;
 }
 
 /**
- * For stores without full-text search (Milvus here): BM25 over the vector candidates, so hybrid
- * search still re-orders by exact words, though it cannot find what the vectors missed.
- */
-export const bm25OverCandidates: LexicalScorer = (query, candidates) => {
-  const index = new Bm25Index();
-  for (const candidate of candidates) index.add(candidate.id, candidate.text);
-  return index.scoreAll(query);
-};
-
-/**
- * Finds what a bot knows about a question: embeds it, searches the bot's four partitions at once,
- * merges and re-ranks, and keeps the best chunks that fit the context budget.
+ * Finds what a bot knows about a question: embeds it, searches the bot's four partitions at once
+ * by vector and by the bot's own full-text index, fuses the two rankings, re-ranks the best
+ * candidates, and keeps the best chunks, with their neighbours, that fit the context budget.
  */
 @Injectable()
 export class RetrievalService {
@@ -38,37 +56,104 @@ export class RetrievalService {
   constructor(
     @Inject(EMBEDDING_PROVIDER) private readonly embeddings: EmbeddingProvider,
     @Inject(VECTOR_STORE) private readonly store: VectorStore,
+    private readonly indexes: BotKnowledgeIndexes,
   ) {}
 
   async retrieve(
     scope: VectorScope,
-    query: string,
+    query: SearchQuery | string,
     settings: RetrievalSettings,
   ): Promise<RetrievalResult> {
     const started = performance.now();
+    const search = typeof query === 'string' ? queryOf(query) : query;
     const { space } = this.embeddings;
-    const [[vector]] = await Promise.all([this.embeddings.embed([query]), this.spaceReady()]);
-    const { vectorHits, lexicalHits } = await searchPartitions(this.store, {
+    await this.spaceReady();
+    const embedStarted = performance.now();
+    let embedMs = 0;
+    const [[vector], knowledge] = await Promise.all([
+      this.embeddings.embed([search.text]).then((vectors) => {
+        embedMs = performance.now() - embedStarted;
+        return vectors;
+      }),
+      this.indexes.of(space, scope),
+    ]);
+    // The bot's chunks are in its index already: the store is asked for ids and cosines only.
+    const nearest = await nearestInPartitions(this.store, {
       ...scope,
       space,
       vector: vector!,
-      topK: settings.topK,
-      text: settings.hybridSearch ? query : null,
+      topK: CANDIDATES_PER_PARTITION,
     });
-    const ranked = rankHits({
-      query,
-      vectorHits,
-      lexicalHits,
-      settings,
-      now: Date.now(),
-      lexicalFallback: bm25OverCandidates,
+    const vectorHits = nearest.flatMap(({ id, score }) => {
+      const chunk = knowledge.chunk(id);
+      return chunk ? [{ ...chunk, score }] : [];
     });
-    const chunks = fitToBudget(ranked, {
-      maxTokens: settings.maxContextTokens,
-      maxChunks: settings.maxChunks,
-      countTokens,
-    });
-    return { chunks, ranked, tookMs: Math.round((performance.now() - started) * 100) / 100 };
+    const lexicalHits = settings.hybridSearch
+      ? knowledge.search(search.terms, CANDIDATES_PER_PARTITION).flatMap((hit) => {
+          const chunk = knowledge.chunk(hit.id);
+          return chunk ? [{ chunk, score: hit.score }] : [];
+        })
+      : [];
+    const fused = fuseRankings(vectorHits, lexicalHits).slice(0, RERANK_DEPTH);
+    const idf = questionIdf(knowledge.index);
+    const now = Date.now();
+    const known = (term: string) => knowledge.index.documentFrequency(term) > 0;
+    const termsOf = (candidate: { chunk: StoredChunk }) => knowledge.termsOf(candidate.chunk);
+    const candidates: ScoredCandidate[] = rerank(
+      fused,
+      search.concepts,
+      idf,
+      undefined,
+      known,
+      termsOf,
+    )
+      .map((candidate) => ({
+        ...candidate,
+        score: candidate.relevance * ownerPreference(candidate.chunk, settings, now),
+      }))
+      .sort((a, b) => b.score - a.score);
+    const chunks = this.select(candidates, knowledge, settings);
+    return {
+      chunks,
+      candidates,
+      knowledge,
+      query: search,
+      embeddingModel: space.model,
+      tookMs: Math.round((performance.now() - started) * 100) / 100,
+      embedding: { model: space.model, ms: Math.round(embedMs) },
+    };
+  }
+
+  /**
+   * The top `topK` that fit the token budget, each with its neighbours when they still fit (else
+   * alone). A chunk too big for what is left is skipped: a smaller one below it may still fit.
+   */
+  private select(
+    candidates: readonly ScoredCandidate[],
+    knowledge: BotKnowledgeIndex,
+    settings: RetrievalSettings,
+  ): RetrievedChunk[] {
+    const chosen: RetrievedChunk[] = [];
+    let used = 0;
+    for (const candidate of candidates) {
+      if (chosen.length >= settings.topK) break;
+      const { chunk } = candidate;
+      const tokens = (c: StoredChunk) => (c.tokenCount > 0 ? c.tokenCount : countTokens(c.text));
+      const { text: expanded, joined } = withNeighbours(chunk, (source, position) =>
+        knowledge.at(source, position),
+      );
+      // The stored counts of the joined chunks: a little over (their overlap counts twice), never under.
+      const own = tokens(chunk);
+      const expandedTokens = joined.reduce((sum, n) => sum + tokens(n), own);
+      if (used + expandedTokens <= settings.maxContextTokens) {
+        used += expandedTokens;
+        chosen.push(toRetrievedChunk(candidate, expanded, expandedTokens));
+      } else if (used + own <= settings.maxContextTokens) {
+        used += own;
+        chosen.push(toRetrievedChunk(candidate, candidate.chunk.text, own));
+      }
+    }
+    return chosen;
   }
 
   /** A bot with no knowledge yet still searches (and finds nothing) instead of failing. */
@@ -86,3 +171,29 @@ export class RetrievalService {
     return ready;
   }
 }
+
+const round = (value: number): number => Math.round(value * 1e6) / 1e6;
+
+export const toRetrievedChunk = (
+  candidate: ScoredCandidate,
+  context: string,
+  tokenCount: number,
+): RetrievedChunk => {
+  const { chunk } = candidate;
+  return {
+    chunkId: chunk.id,
+    partition: chunk.partition,
+    sourceId: chunk.sourceId,
+    documentId: chunk.documentId,
+    title: chunk.title,
+    headingPath: chunk.headingPath,
+    position: chunk.position,
+    text: chunk.text,
+    context,
+    tokenCount,
+    score: round(candidate.score),
+    vectorScore: candidate.cosine === null ? null : round(candidate.cosine),
+    lexicalScore: candidate.bm25 === null ? null : round(candidate.bm25),
+    updatedAt: new Date(chunk.updatedAt).toISOString(),
+  };
+};

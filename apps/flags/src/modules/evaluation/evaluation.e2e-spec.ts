@@ -84,7 +84,7 @@ describe('flags: evaluation API over the SDK (TestData)', () => {
     const { flags: all } = await flags.http.evaluateAll({ workspaceId, botId: botB });
     expect(Object.keys(all).sort()).toEqual(FLAG_DEFINITIONS.map((f) => f.key).sort());
     expect(all[Flags.retrievalMode.key]!.value).toBe('vector-only');
-    expect(all[Flags.answerPromptVersion.key]!.value).toBe('answer-v1');
+    expect(all[Flags.answerPromptVersion.key]!.value).toBe('answer-v2');
   });
 
   it('follows a change at once: the in-process client drops what it cached', async () => {
@@ -92,7 +92,7 @@ describe('flags: evaluation API over the SDK (TestData)', () => {
     await client.whenSubscribed();
     const context = { workspaceId, botId: randomUUID() };
     expect(await client.evaluate(Flags.answerPromptVersion, context)).toMatchObject({
-      value: 'answer-v1',
+      value: 'answer-v2',
       source: 'service',
     });
     expect(await client.evaluate(Flags.answerPromptVersion, context)).toMatchObject({
@@ -101,14 +101,14 @@ describe('flags: evaluation API over the SDK (TestData)', () => {
     await td.update(
       td
         .flag(Flags.answerPromptVersion.key)
-        .variations('answer-v1', 'answer-v2')
+        .variations('answer-v2', 'answer-v3')
         .variationForAll(1),
     );
     await flags.settled();
     // The change message is published before settled() resolves; the client applies it on arrival.
     const evaluation = await eventually(async () => {
       const e = await client.evaluate(Flags.answerPromptVersion, context);
-      expect(e.value).toBe('answer-v2');
+      expect(e.value).toBe('answer-v3');
       return e;
     });
     expect(evaluation).toMatchObject({ variationIndex: 1 });

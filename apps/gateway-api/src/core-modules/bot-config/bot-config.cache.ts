@@ -44,6 +44,7 @@ export class BotConfigCache {
       typeReplyUnknown: bot.typeReplyUnknown,
       fallbackMessage: bot.fallbackMessage,
       knowledge: bot.knowledgeSettings,
+      smallTalk: bot.smallTalk ?? {},
       handoffPhrases: bot.handoffPhrases,
     };
     await this.redis.set(

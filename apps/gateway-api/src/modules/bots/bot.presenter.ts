@@ -20,6 +20,7 @@ export function presentBot(bot: Bot, channels: readonly Channel[]): BotResponse 
       required: bot.requireVerifiedIdentity,
     },
     knowledgeSettings: bot.knowledgeSettings,
+    smallTalk: bot.smallTalk ?? {},
     isActive: bot.isActive,
     activeChannels: channels.map((channel) => ({ id: channel.id, type: channel.type })),
     createdAt: bot.createdAt,

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { getQueueToken } from '@nestjs/bull';
+import type { Queue } from 'bull';
+import { type KnowledgePurgeJobData, QueueNames } from '@cxgenie/contracts';
 import { ApiClient, type BootedService, bootService, signInAsNewMember } from '@cxgenie/testing';
 import { TenantConnections } from '@cxgenie/database';
 import { gatewayApiService } from '../../gateway-api.service';
@@ -17,6 +20,7 @@ interface BotBody {
   handoffPhrases: string[];
   handoffOnUnknown: boolean;
   knowledgeSettings: Record<string, unknown>;
+  smallTalk: Record<string, unknown>;
   isActive: boolean;
   activeChannels: { id: string; type: string }[];
   createdAt: string;
@@ -75,6 +79,7 @@ describe('bots', () => {
       handoffPhrases: [],
       handoffOnUnknown: false,
       knowledgeSettings: {},
+      smallTalk: {},
       isActive: true,
       activeChannels: [],
     });
@@ -106,6 +111,13 @@ describe('bots', () => {
         recencyHalfLifeDays: 30,
         hybridSearch: true,
         maxContextTokens: 4000,
+        targetFalseAnswerRate: 0.1,
+        rerank: 'llm',
+      },
+      smallTalk: {
+        enabled: true,
+        intents: ['greeting', 'thanks'],
+        replies: { greeting: 'Olá! Em que posso ajudar?' },
       },
       isActive: false,
     };
@@ -167,6 +179,19 @@ describe('bots', () => {
       'knowledgeSettings.depth',
     ],
     ['knowledge settings as an array', { knowledgeSettings: [] }, 'knowledgeSettings'],
+    [
+      'a target false-answer rate above 50 %',
+      { knowledgeSettings: { targetFalseAnswerRate: 0.6 } },
+      'knowledgeSettings.targetFalseAnswerRate',
+    ],
+    ['an unknown re-ranker', { knowledgeSettings: { rerank: 'gpu' } }, 'knowledgeSettings.rerank'],
+    ['an unknown small-talk intent', { smallTalk: { intents: ['weather'] } }, 'smallTalk.intents'],
+    [
+      'a small-talk reply over 1000 characters',
+      { smallTalk: { replies: { thanks: 'x'.repeat(1001) } } },
+      'smallTalk.replies.thanks',
+    ],
+    ['small talk switched on as text', { smallTalk: { enabled: 'yes' } }, 'smallTalk.enabled'],
     ['a public key of our own', { publicKey: 'pk_mine' }, 'publicKey'],
     ['a workspace of our own', { workspaceId: ANY_WORKSPACE_ID }, 'workspaceId'],
   ])('rejects %s, naming the field', async (_label, body, field) => {
@@ -283,7 +308,10 @@ describe('bots', () => {
       credentials: { botToken: '123456:AAbotTokenFromBotFather01' },
     });
     const web = await channel(bots[0].id, 'web');
-    await channel(bots[0].id, 'email', { isActive: false });
+    await channel(bots[0].id, 'email', {
+      isActive: false,
+      settings: { addresses: [`bots-${Date.now().toString(36)}@acme.test`] },
+    });
     const otherWeb = await channel(bots[2].id, 'web');
 
     const one = await client.get<BotBody>(`/api/v1/bots/${bots[0].id}`);
@@ -371,10 +399,25 @@ describe('bots', () => {
     expect(row).toMatchObject({ name: bot.name, publicKey: bot.publicKey, deletedAt: null });
   });
 
-  it('soft-deletes', async () => {
+  it('replaces the small-talk settings on PATCH and hands them to the answers', async () => {
+    const bot = await createBot(owner, { smallTalk: { intents: ['greeting'] } });
+    const res = await owner.patch<BotBody>(`/api/v1/bots/${bot.id}`, {
+      smallTalk: { enabled: false },
+    });
+    expect(res.body.smallTalk).toEqual({ enabled: false });
+    const row = await tenants.control.Bot.findByPk(bot.id);
+    expect(row?.smallTalk).toEqual({ enabled: false });
+  });
+
+  it('soft-deletes, and has its knowledge purged from the search index', async () => {
+    const purges = gateway.app.get<Queue<KnowledgePurgeJobData>>(
+      getQueueToken(QueueNames.KnowledgePurge),
+    );
     const bot = await createBot(owner);
     const res = await admin.delete(`/api/v1/bots/${bot.id}`);
     expect(res.status).toBe(204);
+    const job = await purges.getJob(`knowledge-purge:${bot.id}`);
+    expect(job?.data).toMatchObject({ workspaceId: owner.session!.workspaceId, botId: bot.id });
     expect((await owner.get(`/api/v1/bots/${bot.id}`)).status).toBe(404);
     expect((await owner.patch(`/api/v1/bots/${bot.id}`, { name: 'x' })).status).toBe(404);
     expect((await owner.delete(`/api/v1/bots/${bot.id}`)).status).toBe(404);

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { QueuesModule } from '@cxgenie/bootstrap';
+import { QueueNames } from '@cxgenie/contracts';
 import { BotChannelRepository, BotRepository } from '@cxgenie/database';
 import { BotViews } from './bot-views';
 import { BotsController } from './bots.controller';
@@ -11,6 +13,7 @@ import { RotateBotPublicKey } from './usecases/rotate-bot-public-key/rotate-bot-
 import { UpdateBot } from './usecases/update-bot/update-bot.usecase';
 
 @Module({
+  imports: [QueuesModule.register([QueueNames.KnowledgePurge])],
   controllers: [BotsController],
   providers: [
     BotRepository,

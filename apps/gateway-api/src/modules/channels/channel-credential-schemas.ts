@@ -14,7 +14,7 @@ const schemasOf = (type: ChannelType) =>
 /**
  * A channel's settings and credentials, checked against the schemas its adapter declares (one
  * definition, in `@cxgenie/channels`: what the dashboard accepts is what the adapter can use).
- * The widget and email channels take no credentials.
+ * The widget takes no credentials.
  */
 export function configurationProblems(
   type: ChannelType,

@@ -82,8 +82,9 @@ describe('channels', () => {
   };
 
   /** What each messaging type must be configured with, as its adapter declares it. */
-  const settingsFor = (type: string): Record<string, string> =>
+  const settingsFor = (type: string): Record<string, unknown> =>
     ({
+      email: { addresses: [`${unique('support')}@acme.test`] },
       messenger: { pageId: '1029384756' },
       instagram: { igUserId: '17841400000000' },
       whatsapp: {
@@ -216,8 +217,41 @@ describe('channels', () => {
     ],
     [
       'a credential the type does not take',
-      { type: 'email', credentials: { password: 'hunter2' } },
-      [{ field: 'credentials.password', message: 'is not a credential of email' }],
+      { type: 'web', credentials: { password: 'hunter2' } },
+      [{ field: 'credentials.password', message: 'is not a credential of web' }],
+    ],
+    [
+      'an email channel without an address, a mixed-case one and a mailbox without its password',
+      {
+        type: 'email',
+        settings: {
+          addresses: ['Support@Acme.test', 'not an address'],
+          imap: { host: 'imap.acme.test', port: 993, user: 'support' },
+        },
+      },
+      [
+        { field: 'settings.addresses.0', message: 'must be written in lowercase' },
+        { field: 'settings.addresses.1', message: 'must be an email address' },
+      ],
+    ],
+    [
+      'an email mailbox to poll without its password',
+      {
+        type: 'email',
+        settings: {
+          addresses: ['poll@acme.test'],
+          imap: { host: 'imap.acme.test', port: 993, user: 'support' },
+        },
+      },
+      [{ field: 'credentials.imapPassword', message: 'is required when settings.imap is set' }],
+    ],
+    [
+      'an email sender name over two lines',
+      {
+        type: 'email',
+        settings: { addresses: ['name@acme.test'], fromName: 'Acme\r\nBcc: x@evil.test' },
+      },
+      [{ field: 'settings.fromName', message: 'must be on one line' }],
     ],
     [
       'an empty whatsapp template name',
@@ -264,6 +298,9 @@ describe('channels', () => {
   it('creates email and web channels without credentials, and whatsapp with template settings', async () => {
     const email = await createChannel(owner, { type: 'email' });
     expect(email.configuredCredentials).toEqual([]);
+    expect(email.settings).toEqual({
+      addresses: [expect.stringMatching(/^support-.+@acme\.test$/)],
+    });
     expect((await tenants.control.Channel.findByPk(email.id))?.credentialsEncrypted).toBeNull();
     const whatsapp = await createChannel(owner, { type: 'whatsapp' });
     expect(whatsapp.configuredCredentials).toEqual(['accessToken', 'appSecret', 'verifyToken']);
@@ -416,6 +453,43 @@ describe('channels', () => {
     );
     expect(res.status).toBe(409);
     expect(res.body.details.map((d) => d.field)).toEqual(['externalId']);
+  });
+
+  it("answers 409 for an address another workspace's email channel has, on create and on PATCH", async () => {
+    const theirs = `${unique('help')}@acme.test`;
+    const mine = `${unique('sales')}@acme.test`;
+    const taken = await createChannel(other, {
+      type: 'email',
+      settings: { addresses: [theirs] },
+    });
+    const create = await observe(
+      owner.post<ErrorBody>('/api/v1/channels', {
+        type: 'email',
+        name: 'Squatter',
+        settings: { addresses: [mine, theirs] },
+      }),
+    );
+    expect(create.status).toBe(409);
+    expect(create.body.details).toEqual([
+      { field: 'settings.addresses', message: `${theirs} already used by another channel` },
+    ]);
+    const channel = await createChannel(owner, { type: 'email', settings: { addresses: [mine] } });
+    const patch = await observe(
+      owner.patch<ErrorBody>(`/api/v1/channels/${channel.id}`, {
+        settings: { addresses: [mine, theirs] },
+      }),
+    );
+    expect(patch.status).toBe(409);
+    // Its own addresses are its own: the same PATCH without the foreign one passes.
+    const kept = await observe(
+      owner.patch<ChannelBody>(`/api/v1/channels/${channel.id}`, {
+        settings: { addresses: [mine], fromName: 'Sales' },
+      }),
+    );
+    expect(kept.status).toBe(200);
+    // Deleted, the address is free again.
+    expect((await observe(other.delete(`/api/v1/channels/${taken.id}`))).status).toBe(204);
+    await createChannel(owner, { type: 'email', settings: { addresses: [theirs] } });
   });
 
   it('rotates the webhook secret, returning it once', async () => {

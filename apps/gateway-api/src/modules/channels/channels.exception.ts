@@ -12,12 +12,15 @@ export enum ChannelsExceptionCode {
   BOT_NOT_FOUND = 'BOT_NOT_FOUND',
   /** Platforms route by page, number or bot: one account can feed only one live channel. */
   EXTERNAL_ID_TAKEN = 'EXTERNAL_ID_TAKEN',
+  /** Mail is routed by address: an address belongs to one live channel of the platform. */
+  ADDRESS_TAKEN = 'ADDRESS_TAKEN',
 }
 
 const KINDS: Record<ChannelsExceptionCode, ErrorKind> = {
   CONFIGURATION_INVALID: 'invalid',
   BOT_NOT_FOUND: 'unprocessable',
   EXTERNAL_ID_TAKEN: 'conflict',
+  ADDRESS_TAKEN: 'conflict',
 };
 
 export class ChannelsException extends AppException<ChannelsExceptionCode> {
@@ -46,6 +49,19 @@ export class ChannelsException extends AppException<ChannelsExceptionCode> {
       ChannelsExceptionCode.EXTERNAL_ID_TAKEN,
       'This account is already connected to another channel',
       [{ field: 'externalId', message: 'is already connected for this channel type' }],
+    );
+  }
+
+  static addressesTaken(addresses: string[]): ChannelsException {
+    return new ChannelsException(
+      ChannelsExceptionCode.ADDRESS_TAKEN,
+      `Already used by another channel: ${addresses.join(', ')}`,
+      [
+        {
+          field: 'settings.addresses',
+          message: `${addresses.join(', ')} already used by another channel`,
+        },
+      ],
     );
   }
 }

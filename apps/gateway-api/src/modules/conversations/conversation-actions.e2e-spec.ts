@@ -445,7 +445,7 @@ describe('agent actions on a conversation, over real services', () => {
     const events = await csatFacts(conversationId);
     expect(events[0]).toMatchObject({
       messageId: rating.id,
-      data: { rating: 4, agentId, botId, channelType: 'telegram' },
+      data: { rating: 4, agent_id: agentId, bot_id: botId, channel_type: 'telegram' },
     });
     await eventually(() => {
       expect(agentView.ratings).toContainEqual(
@@ -517,7 +517,7 @@ describe('agent actions on a conversation, over real services', () => {
     const events = await csatFacts(conversationId);
     expect(events[0]).toMatchObject({
       messageId: request.messageId,
-      data: { rating: 5, agentId, botId, channelType: 'web' },
+      data: { rating: 5, agent_id: agentId, bot_id: botId, channel_type: 'web' },
     });
     await eventually(() =>
       expect(agentView.ratings).toContainEqual(

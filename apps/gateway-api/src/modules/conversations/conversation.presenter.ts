@@ -1,3 +1,4 @@
+import { sentimentLabel } from '@cxgenie/analytics';
 import type {
   ChannelType,
   ConversationStatus,
@@ -20,6 +21,7 @@ export interface InboxRow {
   cursor_at: string;
   created_at: Date;
   closed_at: Date | null;
+  sentiment_score: number | null;
   customer_id: string;
   customer_name: string | null;
   customer_email: string | null;
@@ -45,6 +47,11 @@ export const presentInboxRow = (row: InboxRow) => ({
   lastMessageAt: row.last_message_at,
   createdAt: row.created_at,
   closedAt: row.closed_at,
+  // The mean of the customer's messages judged so far; null until one is.
+  sentiment:
+    row.sentiment_score === null
+      ? null
+      : { score: row.sentiment_score, label: sentimentLabel(row.sentiment_score) },
   customer: {
     id: row.customer_id,
     name: row.customer_name,

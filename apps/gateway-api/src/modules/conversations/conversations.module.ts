@@ -19,6 +19,7 @@ import { ConversationSweepWorker } from './pipeline/jobs/conversation-sweep.work
 import { ConversationProgress } from './pipeline/ordering/conversation-progress';
 import { StrandedMessages } from './pipeline/ordering/stranded-messages';
 import { AnswerWithBotStep } from './pipeline/steps/answer-with-bot.step';
+import { AutomatedMessageStep } from './pipeline/steps/automated-message.step';
 import { BotOffStep } from './pipeline/steps/bot-off.step';
 import { CaptureCsatReplyStep } from './pipeline/steps/capture-csat-reply.step';
 import { BotPausedStep } from './pipeline/steps/bot-paused.step';
@@ -69,6 +70,7 @@ const AFTER_ANSWER = [ReportNotEnoughDataStep, QueueReplyDeliveryStep, RecordAns
     MemberRepository,
     DrainConversation,
     MessageSteps,
+    AutomatedMessageStep,
     CaptureCsatReplyStep,
     BotOffStep,
     HandoffPhraseStep,

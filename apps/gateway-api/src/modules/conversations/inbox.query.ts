@@ -17,7 +17,7 @@ export function queryInbox(
     throw new Error('inbox query without a workspace filter');
   return scope.sequelize.query<InboxRow>(
     `SELECT c.id, c.status, c.bot_id, c.channel_id, ch.type AS channel_type, c.assignee_id, c.subject,
-            c.last_message_seq, c.last_message_at, c.created_at, c.closed_at,
+            c.last_message_seq, c.last_message_at, c.created_at, c.closed_at, c.sentiment_score,
             to_char(c.last_message_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') AS cursor_at,
             cu.id AS customer_id, cu.name AS customer_name, cu.email AS customer_email,
             cu.avatar_url AS customer_avatar_url,

@@ -115,11 +115,13 @@ describe('unknown-answer policy, end to end through the pipeline', () => {
     return { widget, question: ack.message };
   };
 
-  /** The conversation's analytics facts, once `count` of them reached ClickHouse. */
+  /** The conversation's facts of the bot's work, once `count` of them reached ClickHouse. */
   const factsOf = (conversationId: string, count: number) =>
     eventually(async () => {
       const facts = (await storedAnalyticsEvents(gateway.app, owner.session!.workspaceId)).filter(
-        (f) => f.conversationId === conversationId,
+        (f) =>
+          f.conversationId === conversationId &&
+          ['message.answered', 'message.unanswered'].includes(f.type),
       );
       expect(facts).toHaveLength(count);
       return facts;
@@ -180,8 +182,9 @@ describe('unknown-answer policy, end to end through the pipeline', () => {
       expect(fact).toMatchObject({
         type: 'message.unanswered',
         messageId: question.id,
-        data: { botId: bot.id, outcome: 'silent', haveEnoughInformation: false },
+        data: { bot_id: bot.id, outcome: 'silent', text: question.text },
       });
+      expect(fact!.data['enough_information']).toBeUndefined();
       // Silent: no chunk, no reply, and the next message is still answered (the fence moved on).
       const next = await ask(bot.publicKey, 'How long do refunds take to arrive?');
       try {
@@ -211,12 +214,15 @@ describe('unknown-answer policy, end to end through the pipeline', () => {
         type: 'message.answered',
         messageId: reply.id,
         data: {
-          replyToMessageId: question.id,
-          botId: bot.id,
+          reply_to_id: question.id,
+          bot_id: bot.id,
           outcome: 'fallback',
-          haveEnoughInformation: false,
+          sender: 'bot',
+          // Not known enough: the question is kept for the "top unanswered" report.
+          text: question.text,
         },
       });
+      expect(fact!.data['enough_information']).toBeUndefined();
       const event = await eventFor(question.id);
       expect(event.policy).toBe('INPUT_ANSWER');
       expect(event.attemptedAnswer).not.toBe(FALLBACK);

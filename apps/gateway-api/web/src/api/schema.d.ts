@@ -3,6 +3,166 @@
  * apps/gateway-api/web/tools/generate-api-client.ts. Do not edit: run `npm run web:api`.
  */
 export type paths = {
+  '/api/v1/analytics/agents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Agent performance
+     * @description Per agent over whole days: average first response time, conversations handled, CSAT and resolution rate.
+     */
+    get: operations['AnalyticsController_agents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/analytics/availability': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Agent availability
+     * @description Seconds online and idle per agent per day, the current stretch included.
+     */
+    get: operations['AnalyticsController_availability'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/analytics/bots': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Bot performance
+     * @description Answer and handoff rates per bot, and the questions it could not answer, most asked first.
+     */
+    get: operations['AnalyticsController_bots'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/analytics/costs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Model cost
+     * @description LLM and embedding tokens and cost per `day` (default), `week` or `month`, per bot, and the most expensive customers with the outliers (3 standard deviations above the mean) marked.
+     */
+    get: operations['AnalyticsController_costs'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/analytics/csat': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * CSAT
+     * @description Average rating by agent per `week` (default), `day` or `month`, and the distribution of scores.
+     */
+    get: operations['AnalyticsController_csat'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/analytics/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Message volume
+     * @description Customer, bot and agent messages per `hour` or `day` (default), per bot (default) or channel.
+     */
+    get: operations['AnalyticsController_messages'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/analytics/sentiment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Sentiment
+     * @description The share of negative conversations per bot and `week` (default), `day` or `month`: a conversation is negative when its customer messages' mean sentiment is below `negativeBelow`.
+     */
+    get: operations['AnalyticsController_sentiment'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/analytics/sla': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * SLA
+     * @description First responses and resolutions within target, and breaches, per `day` (default), `week` or `month`.
+     */
+    get: operations['AnalyticsController_sla'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/api-keys': {
     parameters: {
       query?: never;
@@ -414,6 +574,22 @@ export type paths = {
     patch: operations['BotsController_update'];
     trace?: never;
   };
+  '/api/v1/bots/{id}/identity-secret': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['BotsController_rotateIdentitySecret'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/bots/{id}/rotate-public-key': {
     parameters: {
       query?: never;
@@ -655,6 +831,38 @@ export type paths = {
     head?: never;
     /** Edit a customer’s profile (agents may) */
     patch: operations['CustomersController_update'];
+    trace?: never;
+  };
+  '/api/v1/dead-letters': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['DeadLettersController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/flags': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['FlagsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/invitations': {
@@ -1031,6 +1239,34 @@ export type components = {
     AgentMessageDto: {
       text: string;
     };
+    AgentPerformanceResponse: {
+      agents: components['schemas']['AgentPerformanceRowResponse'][];
+      /** @example 2026-11-01 */
+      from: string;
+      /**
+       * @description Exclusive
+       * @example 2026-12-01
+       */
+      to: string;
+    };
+    AgentPerformanceRowResponse: {
+      agentId: string;
+      agentName: string;
+      /** @description 1 to 5 */
+      averageCsat: number | null;
+      /** @description From the ticket opening to the first reply, pending time excluded */
+      averageFirstResponseSeconds: number | null;
+      /** @description From the ticket opening to its resolution */
+      averageResolutionSeconds: number | null;
+      conversationsHandled: number;
+      firstResponses: number;
+      messagesSent: number;
+      ratings: number;
+      /** @description ticketsResolved / ticketsAssigned, at most 1 */
+      resolutionRate: number | null;
+      ticketsAssigned: number;
+      ticketsResolved: number;
+    };
     ApiError: {
       details: {
         /** @example email */
@@ -1076,14 +1312,75 @@ export type components = {
        */
       assigneeId: string | null;
     };
+    AvailabilityResponse: {
+      /** @example 2026-11-01 */
+      from: string;
+      rows: components['schemas']['AvailabilityRowResponse'][];
+      /**
+       * @description Exclusive
+       * @example 2026-12-01
+       */
+      to: string;
+    };
+    AvailabilityRowResponse: {
+      agentId: string;
+      agentName: string;
+      /** @example 2026-11-29 */
+      day: string;
+      idleSeconds: number;
+      onlineSeconds: number;
+    };
     BotChannelLinkResponse: {
       id: string;
       /** @enum {string} */
       type: 'messenger' | 'whatsapp' | 'telegram' | 'instagram' | 'viber' | 'email' | 'web';
     };
+    BotCostResponse: {
+      botId: string;
+      botName: string;
+      /** @description USD, by the price table (LLM_PRICES) when the usage was written */
+      costUsd: number;
+      embeddingCalls: number;
+      embeddingTokens: number;
+      llmCalls: number;
+      llmCompletionTokens: number;
+      llmPromptTokens: number;
+    };
     BotPageResponse: {
       items: components['schemas']['BotResponse'][];
       nextCursor: string | null;
+    };
+    BotPerformanceResponse: {
+      bots: components['schemas']['BotPerformanceRowResponse'][];
+      /** @example 2026-11-01 */
+      from: string;
+      /**
+       * @description Exclusive
+       * @example 2026-12-01
+       */
+      to: string;
+      topUnanswered: components['schemas']['UnansweredQuestionResponse'][];
+    };
+    BotPerformanceRowResponse: {
+      /** @description Answered from its knowledge */
+      answered: number;
+      /** @description Answered (generated or fallback) without enough information */
+      answeredWithoutInformation: number;
+      /** @description answered / questions */
+      answerRate: number | null;
+      /** @description Mean time a question waited for the bot */
+      averageWaitMs: number | null;
+      botId: string;
+      botName: string;
+      conversations: number;
+      customerMessages: number;
+      /** @description handoffs / conversations */
+      handoffRate: number | null;
+      handoffs: number;
+      /** @description answered + answeredWithoutInformation + unanswered */
+      questions: number;
+      /** @description Left silent */
+      unanswered: number;
     };
     BotResponse: {
       /** @description The active channels it answers on */
@@ -1094,6 +1391,7 @@ export type components = {
       handoffOnUnknown: boolean;
       handoffPhrases: string[];
       id: string;
+      identityVerification: components['schemas']['IdentityVerificationResponse'];
       isActive: boolean;
       knowledgeSettings: components['schemas']['KnowledgeSettingsResponse'];
       language: string;
@@ -1103,6 +1401,7 @@ export type components = {
       name: string;
       /** @description Public: embedded in the widget script to start sessions */
       publicKey: string;
+      smallTalk: components['schemas']['SmallTalkSettingsDto'];
       systemPrompt: string;
       temperature: number;
       /** @enum {string} */
@@ -1161,6 +1460,31 @@ export type components = {
        */
       webhookSetup: 'registered-by-us' | 'paste-in-meta-app' | 'none';
     };
+    CostDayResponse: {
+      bucket: string;
+      /** @description USD, by the price table (LLM_PRICES) when the usage was written */
+      costUsd: number;
+      embeddingCalls: number;
+      embeddingTokens: number;
+      llmCalls: number;
+      llmCompletionTokens: number;
+      llmPromptTokens: number;
+    };
+    CostResponse: {
+      bots: components['schemas']['BotCostResponse'][];
+      /** @enum {string} */
+      bucket: 'day' | 'week' | 'month';
+      customers: components['schemas']['CustomerCostsResponse'];
+      days: components['schemas']['CostDayResponse'][];
+      /** @example 2026-11-01 */
+      from: string;
+      /**
+       * @description Exclusive
+       * @example 2026-12-01
+       */
+      to: string;
+      totals: components['schemas']['UsageResponse'];
+    };
     CreateApiKeyDto: {
       /** @example CRM sync */
       name: string;
@@ -1198,6 +1522,12 @@ export type components = {
       llmProvider?: 'local' | 'openai' | 'anthropic';
       /** @example Support bot */
       name: string;
+      /**
+       * @description Accept widget visitors only with a signed id (customer.externalId + customer.userHash); issue the secret with POST bots/:id/identity-secret
+       * @default false
+       */
+      requireVerifiedIdentity?: boolean;
+      smallTalk?: components['schemas']['SmallTalkSettingsDto'];
       systemPrompt?: string;
       /** @default 0.2 */
       temperature?: number;
@@ -1213,7 +1543,7 @@ export type components = {
        * @description A bot of this workspace; null leaves the channel without a bot
        */
       botId?: string | null;
-      /** @description Write-only; never returned. Required per type: telegram: botToken; viber: authToken (settings: senderName, senderAvatar); messenger: pageAccessToken, appSecret, verifyToken (settings: pageId); instagram: pageAccessToken, appSecret, verifyToken (settings: igUserId); whatsapp: accessToken, appSecret, verifyToken (settings: phoneNumberId, wabaId, templateName, templateLanguage). PATCH merges. */
+      /** @description Write-only; never returned. Required per type: telegram: botToken; viber: authToken (settings: senderName, senderAvatar); messenger: pageAccessToken, appSecret, verifyToken (settings: pageId); instagram: pageAccessToken, appSecret, verifyToken (settings: igUserId); whatsapp: accessToken, appSecret, verifyToken (settings: phoneNumberId, wabaId, templateName, templateLanguage); email: smtpPassword, imapPassword, dkimPrivateKey (settings: addresses, fromAddress, fromName, smtp, imap, dkim). PATCH merges. */
       credentials?: {
         [key: string]: string;
       };
@@ -1315,6 +1645,40 @@ export type components = {
        */
       url: string;
     };
+    CsatResponse: {
+      /** @description 1 to 5 */
+      average: number | null;
+      /** @enum {string} */
+      bucket: 'day' | 'week' | 'month';
+      /**
+       * @example {
+       *       "1": 0,
+       *       "2": 1,
+       *       "3": 0,
+       *       "4": 5,
+       *       "5": 12
+       *     }
+       */
+      distribution: Record<string, never>;
+      /** @example 2026-11-01 */
+      from: string;
+      ratings: number;
+      rows: components['schemas']['CsatRowResponse'][];
+      /**
+       * @description Exclusive
+       * @example 2026-12-01
+       */
+      to: string;
+    };
+    CsatRowResponse: {
+      /** @description '' for conversations no agent had */
+      agentId: string;
+      agentName: string;
+      /** @description 1 to 5 */
+      average: number | null;
+      bucket: string;
+      ratings: number;
+    };
     CsatSubmitDto: {
       comment?: string;
       /**
@@ -1323,6 +1687,27 @@ export type components = {
        */
       conversationId: string;
       rating: number;
+    };
+    CustomerCostResponse: {
+      /** @description USD, by the price table (LLM_PRICES) when the usage was written */
+      costUsd: number;
+      customerId: string;
+      customerName: string;
+      embeddingCalls: number;
+      embeddingTokens: number;
+      llmCalls: number;
+      llmCompletionTokens: number;
+      llmPromptTokens: number;
+      /** @description zScore of 3 or more */
+      outlier: boolean;
+      /** @description Standard deviations above the mean cost per customer */
+      zScore: number | null;
+    };
+    CustomerCostsResponse: {
+      count: number;
+      meanCostUsd: number;
+      stddevCostUsd: number;
+      top: components['schemas']['CustomerCostResponse'][];
     };
     CustomerDetailResponse: {
       avatarUrl: string | null;
@@ -1371,6 +1756,28 @@ export type components = {
       /** Format: date-time */
       updatedAt: string;
     };
+    DeadLetterPageResponse: {
+      items: components['schemas']['DeadLetterResponse'][];
+      nextCursor: string | null;
+    };
+    DeadLetterResponse: {
+      /** @description How many times it was tried */
+      attempts: number;
+      channelId: string | null;
+      conversationId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      id: string;
+      /** @description The original, as it was received */
+      payload: Record<string, never>;
+      /** @description Why it kept failing (the last error) */
+      reason: string;
+      /**
+       * @description inbound: a platform message that could not be accepted; conversation_pipeline: a message the bot could not handle
+       * @enum {string}
+       */
+      source: 'inbound' | 'conversation_pipeline';
+    };
     DocumentPageResponse: {
       items: components['schemas']['DocumentResponse'][];
       nextCursor: string | null;
@@ -1417,6 +1824,29 @@ export type components = {
       /** Format: date-time */
       updatedAt: string;
     };
+    FlagEvaluationResponse: {
+      flagKey: string;
+      /** @description LaunchDarkly's reason: { kind, ruleIndex?, errorKind? … } */
+      reason: Record<string, never>;
+      /** @description The variation served (any JSON) */
+      value: Record<string, never>;
+      variationIndex: number | null;
+    };
+    FlagsResponse: {
+      flags: {
+        [key: string]: components['schemas']['FlagEvaluationResponse'];
+      };
+    };
+    IdentitySecretResponse: {
+      /** @description Shown this once: sign each visitor id on your server with HMAC-SHA256 under it and send the hex digest as customer.userHash */
+      identitySecret: string;
+    };
+    IdentityVerificationResponse: {
+      /** @description Whether an identity secret has been issued */
+      configured: boolean;
+      /** @description Whether unsigned visitor ids are refused */
+      required: boolean;
+    };
     InvitationPageResponse: {
       items: components['schemas']['InvitationResponse'][];
       nextCursor: string | null;
@@ -1456,8 +1886,8 @@ export type components = {
       text: string;
       title: string;
       updatedAt: string;
-      /** @description Cosine similarity before re-ranking */
-      vectorScore: number;
+      /** @description Cosine similarity before re-ranking; null when only full-text search found it */
+      vectorScore: number | null;
     };
     KnowledgeSearchResponse: {
       items: components['schemas']['KnowledgeHitResponse'][];
@@ -1468,6 +1898,13 @@ export type components = {
       hybridSearch?: boolean | null;
       maxContextTokens?: number | null;
       recencyHalfLifeDays?: number | null;
+      /**
+       * @description Re-rank with term proximity and coverage (local) or with the bot's model (llm)
+       * @enum {string}
+       */
+      rerank?: 'local' | 'llm';
+      /** @description Share of questions the knowledge cannot answer that the bot may answer anyway; sets the answerability threshold (default 0.05) */
+      targetFalseAnswerRate?: Record<string, never>;
       topK?: number | null;
     };
     KnowledgeSettingsResponse: {
@@ -1475,6 +1912,9 @@ export type components = {
       hybridSearch?: boolean;
       maxContextTokens?: number;
       recencyHalfLifeDays?: number;
+      /** @enum {string} */
+      rerank?: 'local' | 'llm';
+      targetFalseAnswerRate?: number;
       topK?: number;
     };
     LogInDto: {
@@ -1503,6 +1943,34 @@ export type components = {
       role: 'owner' | 'admin' | 'agent';
       /** Format: uuid */
       userId: string;
+    };
+    MessageVolumeResponse: {
+      /** @enum {string} */
+      bucket: 'hour' | 'day';
+      /** @example 2026-11-01 */
+      from: string;
+      /** @enum {string} */
+      groupBy: 'bot' | 'channel';
+      rows: components['schemas']['MessageVolumeRowResponse'][];
+      /**
+       * @description Exclusive
+       * @example 2026-12-01
+       */
+      to: string;
+    };
+    MessageVolumeRowResponse: {
+      agentMessages: number;
+      botMessages: number;
+      /**
+       * @description Bucket start (hour) or date
+       * @example 2026-11-29T14:00:00
+       */
+      bucket: string;
+      customerMessages: number;
+      /** @description The bot's id, or the channel type */
+      key: string;
+      name: string;
+      total: number;
     };
     MyWorkspaceListResponse: {
       items: components['schemas']['MyWorkspaceResponse'][];
@@ -1557,6 +2025,36 @@ export type components = {
       /** @description Per partition, before merging */
       topK?: number;
     };
+    SentimentResponse: {
+      /** @enum {string} */
+      bucket: 'day' | 'week' | 'month';
+      /** @example 2026-11-01 */
+      from: string;
+      /** @example -0.2 */
+      negativeBelow: number;
+      rows: components['schemas']['SentimentRowResponse'][];
+      /**
+       * @description Exclusive
+       * @example 2026-12-01
+       */
+      to: string;
+    };
+    SentimentRowResponse: {
+      /** @description In [-1, 1] */
+      averageSentiment: number | null;
+      botId: string;
+      botName: string;
+      /**
+       * @description Monday of the week (or the day, month)
+       * @example 2026-11-23
+       */
+      bucket: string;
+      conversations: number;
+      messages: number;
+      negativeConversations: number;
+      /** @description negativeConversations / conversations */
+      negativeShare: number | null;
+    };
     SessionResponse: {
       accessToken: string;
       /** @description seconds */
@@ -1576,6 +2074,49 @@ export type components = {
       password: string;
       /** @example Acme Support */
       workspaceName: string;
+    };
+    SlaResponse: {
+      /** @enum {string} */
+      bucket: 'day' | 'week' | 'month';
+      /** @example 2026-11-01 */
+      from: string;
+      rows: components['schemas']['SlaRowResponse'][];
+      /**
+       * @description Exclusive
+       * @example 2026-12-01
+       */
+      to: string;
+    };
+    SlaRowResponse: {
+      /** @description Seconds */
+      averageFirstResponseSeconds: number | null;
+      /** @description Seconds */
+      averageResolutionSeconds: number | null;
+      bucket: string;
+      firstResponseBreaches: number;
+      /** @description Share within target */
+      firstResponseRate: number | null;
+      firstResponses: number;
+      firstResponsesWithinTarget: number;
+      resolutionBreaches: number;
+      /** @description Share within target */
+      resolutionRate: number | null;
+      resolved: number;
+      resolvedWithinTarget: number;
+    };
+    SmallTalkRepliesDto: {
+      goodbye?: string;
+      greeting?: string;
+      identity?: string;
+      thanks?: string;
+      wellbeing?: string;
+    };
+    SmallTalkSettingsDto: {
+      /** @default true */
+      enabled?: boolean;
+      /** @description Default: all */
+      intents?: ('greeting' | 'thanks' | 'identity' | 'wellbeing' | 'goodbye')[];
+      replies?: components['schemas']['SmallTalkRepliesDto'];
     };
     SnippetPageResponse: {
       items: components['schemas']['SnippetResponse'][];
@@ -1664,6 +2205,12 @@ export type components = {
       tookMs: number;
       verdict: components['schemas']['PlaygroundVerdictResponse'];
     };
+    UnansweredQuestionResponse: {
+      /** @example 2026-11-29T14:03:12 */
+      lastAskedAt: string;
+      question: string;
+      times: number;
+    };
     UpdateBotDto: {
       /** @description What the bot says when it has no answer; must not be blank for INPUT_ANSWER */
       fallbackMessage?: string;
@@ -1691,6 +2238,12 @@ export type components = {
        */
       llmProvider?: 'local' | 'openai' | 'anthropic';
       name?: string;
+      /**
+       * @description Accept widget visitors only with a signed id (customer.externalId + customer.userHash); issue the secret with POST bots/:id/identity-secret
+       * @default false
+       */
+      requireVerifiedIdentity?: boolean;
+      smallTalk?: components['schemas']['SmallTalkSettingsDto'];
       systemPrompt?: string;
       /** @default 0.2 */
       temperature?: number;
@@ -1706,7 +2259,7 @@ export type components = {
        * @description A bot of this workspace; null leaves the channel without a bot
        */
       botId?: string | null;
-      /** @description Write-only; never returned. Required per type: telegram: botToken; viber: authToken (settings: senderName, senderAvatar); messenger: pageAccessToken, appSecret, verifyToken (settings: pageId); instagram: pageAccessToken, appSecret, verifyToken (settings: igUserId); whatsapp: accessToken, appSecret, verifyToken (settings: phoneNumberId, wabaId, templateName, templateLanguage). PATCH merges. */
+      /** @description Write-only; never returned. Required per type: telegram: botToken; viber: authToken (settings: senderName, senderAvatar); messenger: pageAccessToken, appSecret, verifyToken (settings: pageId); instagram: pageAccessToken, appSecret, verifyToken (settings: igUserId); whatsapp: accessToken, appSecret, verifyToken (settings: phoneNumberId, wabaId, templateName, templateLanguage); email: smtpPassword, imapPassword, dkimPrivateKey (settings: addresses, fromAddress, fromName, smtp, imap, dkim). PATCH merges. */
       credentials?: {
         [key: string]: string;
       };
@@ -1819,6 +2372,15 @@ export type components = {
       /** @enum {string} */
       status: 'queued' | 'processing' | 'ready' | 'failed';
     };
+    UsageResponse: {
+      /** @description USD, by the price table (LLM_PRICES) when the usage was written */
+      costUsd: number;
+      embeddingCalls: number;
+      embeddingTokens: number;
+      llmCalls: number;
+      llmCompletionTokens: number;
+      llmPromptTokens: number;
+    };
     WebhookSecretResponse: {
       webhookPath: string;
       /** @description Shown once: configure it on the platform side now */
@@ -1835,6 +2397,8 @@ export type components = {
       /** @example en-US */
       locale?: string;
       name?: string;
+      /** @description HMAC-SHA256 of externalId under the bot's identity secret, hex: proves the site vouches for the visitor. Without it an externalId never resumes an existing customer. */
+      userHash?: string;
     };
     WidgetCustomerResponse: {
       email: string | null;
@@ -1884,6 +2448,436 @@ export type components = {
 };
 export type $defs = Record<string, never>;
 export interface operations {
+  AnalyticsController_agents: {
+    parameters: {
+      query: {
+        /** @description First moment counted. In the workspace's time zone: a date (`2026-11-01`) or a local date and time (`2026-11-01T09:00`). */
+        from: string;
+        /** @description First moment not counted (at most 13 months after from). In the workspace's time zone: a date (`2026-11-01`) or a local date and time (`2026-11-01T09:00`). */
+        to: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgentPerformanceResponse'];
+        };
+      };
+      /** @description Invalid input; details name each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The credentials do not allow this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  AnalyticsController_availability: {
+    parameters: {
+      query: {
+        /** @description First moment counted. In the workspace's time zone: a date (`2026-11-01`) or a local date and time (`2026-11-01T09:00`). */
+        from: string;
+        /** @description First moment not counted (at most 13 months after from). In the workspace's time zone: a date (`2026-11-01`) or a local date and time (`2026-11-01T09:00`). */
+        to: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AvailabilityResponse'];
+        };
+      };
+      /** @description Invalid input; details name each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The credentials do not allow this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  AnalyticsController_bots: {
+    parameters: {
+      query: {
+        /** @description Only this bot */
+        botId?: string;
+        /** @description First moment counted. In the workspace's time zone: a date (`2026-11-01`) or a local date and time (`2026-11-01T09:00`). */
+        from: string;
+        /** @description Length of the top lists */
+        limit?: number;
+        /** @description First moment not counted (at most 13 months after from). In the workspace's time zone: a date (`2026-11-01`) or a local date and time (`2026-11-01T09:00`). */
+        to: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BotPerformanceResponse'];
+        };
+      };
+      /** @description Invalid input; details name each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The credentials do not allow this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  AnalyticsController_costs: {
+    parameters: {
+      query: {
+        /** @description Bucket size; which ones a report offers is in its description. Weeks start on Monday. */
+        bucket?: 'hour' | 'day' | 'week' | 'month';
+        /** @description First moment counted. In the workspace's time zone: a date (`2026-11-01`) or a local date and time (`2026-11-01T09:00`). */
+        from: string;
+        /** @description Length of the customer list */
+        limit?: number;
+        /** @description First moment not counted (at most 13 months after from). In the workspace's time zone: a date (`2026-11-01`) or a local date and time (`2026-11-01T09:00`). */
+        to: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CostResponse'];
+        };
+      };
+      /** @description Invalid input; details name each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The credentials do not allow this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  AnalyticsController_csat: {
+    parameters: {
+      query: {
+        /** @description Bucket size; which ones a report offers is in its description. Weeks start on Monday. */
+        bucket?: 'hour' | 'day' | 'week' | 'month';
+        /** @description First moment counted. In the workspace's time zone: a date (`2026-11-01`) or a local date and time (`2026-11-01T09:00`). */
+        from: string;
+        /** @description First moment not counted (at most 13 months after from). In the workspace's time zone: a date (`2026-11-01`) or a local date and time (`2026-11-01T09:00`). */
+        to: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CsatResponse'];
+        };
+      };
+      /** @description Invalid input; details name each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The credentials do not allow this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  AnalyticsController_messages: {
+    parameters: {
+      query: {
+        /** @description Only this bot */
+        botId?: string;
+        /** @description Bucket size; which ones a report offers is in its description. Weeks start on Monday. */
+        bucket?: 'hour' | 'day' | 'week' | 'month';
+        /** @description First moment counted. In the workspace's time zone: a date (`2026-11-01`) or a local date and time (`2026-11-01T09:00`). */
+        from: string;
+        groupBy?: 'bot' | 'channel';
+        /** @description First moment not counted (at most 13 months after from). In the workspace's time zone: a date (`2026-11-01`) or a local date and time (`2026-11-01T09:00`). */
+        to: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessageVolumeResponse'];
+        };
+      };
+      /** @description Invalid input; details name each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The credentials do not allow this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  AnalyticsController_sentiment: {
+    parameters: {
+      query: {
+        /** @description Only this bot */
+        botId?: string;
+        /** @description Bucket size; which ones a report offers is in its description. Weeks start on Monday. */
+        bucket?: 'hour' | 'day' | 'week' | 'month';
+        /** @description First moment counted. In the workspace's time zone: a date (`2026-11-01`) or a local date and time (`2026-11-01T09:00`). */
+        from: string;
+        groupBy?: 'bot' | 'channel';
+        /** @description First moment not counted (at most 13 months after from). In the workspace's time zone: a date (`2026-11-01`) or a local date and time (`2026-11-01T09:00`). */
+        to: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SentimentResponse'];
+        };
+      };
+      /** @description Invalid input; details name each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The credentials do not allow this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  AnalyticsController_sla: {
+    parameters: {
+      query: {
+        /** @description Bucket size; which ones a report offers is in its description. Weeks start on Monday. */
+        bucket?: 'hour' | 'day' | 'week' | 'month';
+        /** @description First moment counted. In the workspace's time zone: a date (`2026-11-01`) or a local date and time (`2026-11-01T09:00`). */
+        from: string;
+        /** @description First moment not counted (at most 13 months after from). In the workspace's time zone: a date (`2026-11-01`) or a local date and time (`2026-11-01T09:00`). */
+        to: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SlaResponse'];
+        };
+      };
+      /** @description Invalid input; details name each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The credentials do not allow this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
   ApiKeysController_list: {
     parameters: {
       query?: {
@@ -3877,6 +4871,59 @@ export interface operations {
       };
     };
   };
+  BotsController_rotateIdentitySecret: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IdentitySecretResponse'];
+        };
+      };
+      /** @description Invalid input; details name each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Writes need the admin role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such bot in this workspace */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   BotsController_rotate: {
     parameters: {
       query?: never;
@@ -4325,6 +5372,8 @@ export interface operations {
         /** @description Last activity at or after (ISO 8601) */
         from?: string;
         limit?: number;
+        /** @description By the mean sentiment of the customer's messages (judged ones only) */
+        sentiment?: 'negative' | 'neutral' | 'positive';
         status?: 'bot' | 'human' | 'closed';
         /** @description Last activity before (ISO 8601) */
         to?: string;
@@ -5043,6 +6092,101 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  DeadLettersController_list: {
+    parameters: {
+      query?: {
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeadLetterPageResponse'];
+        };
+      };
+      /** @description Invalid limit or cursor */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Administrators only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FlagsController_list: {
+    parameters: {
+      query?: {
+        /** @description Evaluate for this bot of the workspace too */
+        botId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FlagsResponse'];
+        };
+      };
+      /** @description Invalid input; details name each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The credentials do not allow this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
       };
     };
   };
@@ -6229,6 +7373,13 @@ export interface operations {
           'application/json': components['schemas']['ApiError'];
         };
       };
+      /** @description A limit was reached; Retry-After says when to retry */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
     };
   };
   WidgetController_current: {
@@ -6312,6 +7463,13 @@ export interface operations {
       };
       /** @description No active bot has this key */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Too many sessions from this address or for this bot */
+      429: {
         headers: {
           [name: string]: unknown;
         };

@@ -200,6 +200,26 @@ describe('platform webhooks', () => {
     expect(messages.map((m) => m.seq)).toEqual([1, 2, 3, 4]);
   });
 
+  it('accepts the webhook guide’s own example update (no is_bot, no chat type) with 200', async () => {
+    const channel = await telegramChannel();
+    const person = {
+      last_name: 'Test Lastname',
+      id: 1111111,
+      first_name: 'Test',
+      username: 'Test',
+    };
+    const update = {
+      update_id: nextUpdateId(),
+      message: { date: 1441645532, chat: person, message_id: 1365, from: person, text: '/start' },
+    };
+    const res = await postTelegram(channel.channelId, update, channel.webhookSecret);
+    expect(res).toEqual({
+      status: 200,
+      body: { accepted: 1, duplicates: 0, statuses: 0, ignored: 0 },
+    });
+    expect(await acceptedTexts(channel.channelId, 1)).toEqual(['/start']);
+  });
+
   it('answers malformed JSON and a payload of the wrong shape with 400 and the reason, accepting nothing', async () => {
     const channel = await telegramChannel();
     const malformed = await postTelegram(

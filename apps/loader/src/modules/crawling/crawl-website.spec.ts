@@ -1,5 +1,6 @@
 import type { CrawlOptions, CrawlReport, CrawledPage } from './crawl.types';
 import { crawlWebsite } from './crawl-website';
+import { createPublicOnlyFetch } from './public-only-fetch';
 import { type Route, type TestSite, page, redirect, startTestSite } from './crawl.test-helpers';
 
 const KB = 1024;
@@ -226,15 +227,20 @@ describe('crawlWebsite against a local site', () => {
     await expect(generator.next()).rejects.toThrow('job cancelled');
   });
 
-  it('refuses, by default, a site on a loopback address', async () => {
+  it('refuses, by default, a site on another port or on a loopback address', async () => {
+    const port = new URL(site.origin).port;
+    const requestsBefore = site.requests.length;
     const { pages, report } = await crawl({ startUrl: site.origin, fetch: undefined });
     expect(pages).toEqual([]);
     expect(report.skipped).toEqual([
-      {
-        url: `${site.origin}/`,
-        reason: 'refused: 127.0.0.1 resolves to the non-public address 127.0.0.1',
-      },
+      { url: `${site.origin}/`, reason: `refused: port ${port} is not allowed (allowed: 80, 443)` },
     ]);
+    const onItsPort = createPublicOnlyFetch({ allowedPorts: [Number(port)] });
+    const loopback = await crawl({ startUrl: site.origin, fetch: onItsPort });
+    expect(loopback.report.skipped).toEqual([
+      { url: `${site.origin}/`, reason: 'refused: 127.0.0.1 is not a public address' },
+    ]);
+    expect(site.requests).toHaveLength(requestsBefore);
   });
 });
 

@@ -58,17 +58,19 @@ async function readCapped(
   return { body: Buffer.concat(chunks, size), tooLarge: false };
 }
 
-/** Why a request failed, in words a dashboard user can act on. */
+/**
+ * Why a request failed, in words a dashboard user can act on. A refusal says what was refused; any
+ * other network failure is one generic reason: refused, reset or unreachable told apart would let
+ * a crawl map which ports answer behind a public name.
+ */
 function describeFailure(error: unknown, timeoutMs: number): string {
-  const err = error as {
-    name?: string;
-    message?: string;
-    cause?: { code?: string; message?: string };
-  };
+  const err = error as { name?: string; message?: string; cause?: unknown };
   if (err?.name === 'TimeoutError') return `timed out after ${timeoutMs / 1000} s`;
-  if (err?.name === 'NonPublicAddressError') return err.message ?? 'refused';
-  const cause = err?.cause?.code ?? err?.cause?.message;
-  return `could not be fetched: ${cause ?? err?.message ?? String(error)}`;
+  const refusal = [err, err?.cause].find(
+    (e): e is Error => (e as Error | undefined)?.name === 'NonPublicAddressError',
+  );
+  if (refusal) return refusal.message;
+  return 'could not be fetched';
 }
 
 const discard = (response: Response): Promise<void> =>

@@ -1,4 +1,9 @@
 export { crawlWebsite } from './crawl-website';
 export type { CrawlOptions, CrawlReport, CrawledPage } from './crawl.types';
 export { DEFAULT_MAX_PAGE_BYTES, DEFAULT_TIMEOUT_MS, DEFAULT_USER_AGENT } from './crawl.types';
-export { publicOnlyFetch, NonPublicAddressError } from './public-only-fetch';
+export {
+  DEFAULT_CRAWL_PORTS,
+  NonPublicAddressError,
+  createPublicOnlyFetch,
+  publicOnlyFetch,
+} from './public-only-fetch';

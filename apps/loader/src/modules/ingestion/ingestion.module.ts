@@ -1,7 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AnalyticsPublisherModule } from '@cxgenie/analytics';
 import { QueuesModule } from '@cxgenie/bootstrap';
 import { QueueNames } from '@cxgenie/contracts';
-import { crawlWebsite } from '../crawling';
+import type { ServiceConfig } from '@cxgenie/config';
+import { createPublicOnlyFetch, crawlWebsite } from '../crawling';
 import { TokenizerWarmup } from './chunking/tokenizer-warmup';
 import { DEFAULT_EXTRACTION_LIMITS } from './extraction/extracted-document';
 import { ChunkIndexer } from './indexing/chunk-indexer';
@@ -20,24 +22,33 @@ import { SourcePurge } from './usecases/remove-source/source-purge';
 export interface IngestionOptions {
   /**
    * How the crawler fetches. Default: its own fetch, which refuses hosts on loopback and private
-   * networks (SSRF). Tests crawling a site on 127.0.0.1 pass the plain `fetch`.
+   * networks and ports other than `CRAWL_ALLOWED_PORTS` (SSRF). Tests crawling a site on
+   * 127.0.0.1 pass the plain `fetch`.
    */
   crawlFetch?: typeof fetch;
 }
 
-const crawlerWith = ({ crawlFetch }: IngestionOptions): CrawlWebsite =>
-  crawlFetch ? (options) => crawlWebsite({ fetch: crawlFetch, ...options }) : crawlWebsite;
+const crawlerWith =
+  (fetcher: typeof fetch): CrawlWebsite =>
+  (options) =>
+    crawlWebsite({ fetch: fetcher, ...options });
 
 /** Uploaded documents and websites into the vector store, with live progress. */
 @Module({})
 export class IngestionModule {
-  static register(options: IngestionOptions = {}): DynamicModule {
+  static register(config: ServiceConfig, options: IngestionOptions = {}): DynamicModule {
+    const fetcher =
+      options.crawlFetch ??
+      createPublicOnlyFetch({ allowedPorts: config.loader.crawlAllowedPorts });
     return {
       module: IngestionModule,
-      imports: [QueuesModule.register([QueueNames.LoaderIngest])],
+      imports: [
+        QueuesModule.register([QueueNames.LoaderIngest, QueueNames.AnalyticsEvents]),
+        AnalyticsPublisherModule,
+      ],
       providers: [
         { provide: EXTRACTION_LIMITS, useValue: DEFAULT_EXTRACTION_LIMITS },
-        { provide: WEBSITE_CRAWLER, useValue: crawlerWith(options) },
+        { provide: WEBSITE_CRAWLER, useValue: crawlerWith(fetcher) },
         TokenizerWarmup,
         IdenticalUploads,
         DocumentReader,

@@ -1,12 +1,19 @@
 import { Injectable } from '@nestjs/common';
+import { AnalyticsPublisher, newFactId } from '@cxgenie/analytics';
 import { ServerEvents } from '@cxgenie/contracts';
 import { RealtimeBroadcaster } from '@cxgenie/realtime';
 import type { Assignment } from './assignment';
 
-/** Tells the workspace's agents (and the old and new assignee by name) who holds a ticket now. */
+/**
+ * Tells the workspace's agents (and the old and new assignee by name) who holds a ticket now, and
+ * analytics (`ticket.assigned`).
+ */
 @Injectable()
 export class AssignmentAnnouncer {
-  constructor(private readonly broadcaster: RealtimeBroadcaster) {}
+  constructor(
+    private readonly broadcaster: RealtimeBroadcaster,
+    private readonly analytics: AnalyticsPublisher,
+  ) {}
 
   announce(assignments: Assignment[]): void {
     const occurredAt = new Date().toISOString();
@@ -17,6 +24,17 @@ export class AssignmentAnnouncer {
         { ...assignment, occurredAt },
         [assignment.assigneeId, assignment.previousAssigneeId],
       );
+      this.analytics.record({
+        type: 'ticket.assigned',
+        id: newFactId(),
+        workspaceId: assignment.workspaceId,
+        occurredAt,
+        conversationId: assignment.conversationId,
+        ticketId: assignment.ticketId,
+        agentId: assignment.assigneeId,
+        previousAgentId: assignment.previousAssigneeId,
+        mode: assignment.mode,
+      });
     }
   }
 }

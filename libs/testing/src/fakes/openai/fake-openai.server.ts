@@ -80,6 +80,11 @@ export class FakeOpenAi {
     this.http.enqueue(...behaviours);
   }
 
+  /** What every request gets once the queue is empty (until reset). */
+  setDefault(behaviour: ScriptedBehaviour): void {
+    this.http.setDefault(behaviour);
+  }
+
   reset(): void {
     this.http.reset();
   }
@@ -106,7 +111,8 @@ async function answerChat(exchange: Exchange): Promise<void> {
       ),
     );
   }
-  const reply = exchange.behaviour.reply ?? FAKE_OPENAI_DEFAULT_REPLY;
+  const reply =
+    exchange.behaviour.replyTo?.(body) ?? exchange.behaviour.reply ?? FAKE_OPENAI_DEFAULT_REPLY;
   const id = `chatcmpl-${randomBytes(6).toString('hex')}`;
   const created = Math.floor(Date.now() / 1000);
   const model = String(body.model);

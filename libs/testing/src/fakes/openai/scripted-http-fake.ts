@@ -19,6 +19,8 @@ export interface ScriptedBehaviour {
   headers?: Record<string, string>;
   /** Chat routes: the text the model answers. */
   reply?: string;
+  /** Chat routes: the text the model answers, from the request body (a model that reads its prompt). */
+  replyTo?: (body: Record<string, unknown>) => string;
   /** Chat streams: destroy the connection once this many text deltas were sent. */
   dropAfterDeltas?: number;
   /** Chat streams: end the response cleanly, without the closing events, after this many deltas. */
@@ -39,6 +41,8 @@ export interface RecordedRequest {
   receivedAt: number;
   /** Becomes true if the client hung up before the response was complete. */
   closedEarly: boolean;
+  /** When the last byte of the response was handed to the socket. */
+  respondedAt?: number;
 }
 
 /** One SSE frame; text deltas are the frames `dropAfterDeltas` and `stallAfterDeltas` count. */
@@ -142,6 +146,7 @@ export interface ScriptedHttpFakeOptions {
 export class ScriptedHttpFake {
   readonly requests: RecordedRequest[] = [];
   private readonly queue: ScriptedBehaviour[] = [];
+  private fallback: ScriptedBehaviour = {};
 
   private constructor(
     private readonly server: Server,
@@ -173,6 +178,11 @@ export class ScriptedHttpFake {
     this.queue.push(...behaviours);
   }
 
+  /** What every request gets once the queue is empty (until reset). */
+  setDefault(behaviour: ScriptedBehaviour): void {
+    this.fallback = behaviour;
+  }
+
   requestsTo(path: string): RecordedRequest[] {
     return this.requests.filter((r) => r.path === path);
   }
@@ -181,6 +191,7 @@ export class ScriptedHttpFake {
   reset(): void {
     this.requests.length = 0;
     this.queue.length = 0;
+    this.fallback = {};
   }
 
   async close(): Promise<void> {
@@ -199,6 +210,9 @@ export class ScriptedHttpFake {
     };
     res.once('close', () => {
       if (!res.writableFinished) recorded.closedEarly = true;
+    });
+    res.once('finish', () => {
+      recorded.respondedAt = Date.now();
     });
     if (this.options.requestIdHeader) {
       res.setHeader(this.options.requestIdHeader, `req_${randomBytes(8).toString('hex')}`);
@@ -219,7 +233,7 @@ export class ScriptedHttpFake {
     const route = this.options.routes[`${recorded.method} ${recorded.path}`];
     if (!route) return this.fail(res, 404, `no route ${recorded.method} ${recorded.path}`);
 
-    const behaviour = this.queue.shift() ?? {};
+    const behaviour = this.queue.shift() ?? this.fallback;
     const exchange = new Exchange(req, res, recorded, behaviour);
     if (behaviour.stallMs && behaviour.stallAfterDeltas === undefined) {
       await exchange.pause(behaviour.stallMs);

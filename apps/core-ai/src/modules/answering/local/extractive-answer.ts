@@ -1,5 +1,7 @@
 import type { RetrievedChunk } from '@cxgenie/contracts';
-import { normalizeForHash, termSpecificity, tokenizeForSearch } from '@cxgenie/text-processing';
+import { normalizeForHash, tokenizeForSearch } from '@cxgenie/text-processing';
+import { conceptMatch, conceptWeight, coverage } from '../../retrieval/query/concept-coverage';
+import type { QueryConcept } from '../../retrieval/query/search-query';
 
 export interface ExtractiveAnswerOptions {
   /** Sentences (or short code blocks) quoted at most. Default 4. */
@@ -15,42 +17,151 @@ interface Unit {
   paragraph: number;
   order: number;
   score: number;
+  /** The unit is in the hit itself, not in a neighbour joined back for context. */
+  core: boolean;
 }
 
 const CODE_BLOCK_MAX_LINES = 12;
-/** Among equally relevant sentences, one from a better-ranked chunk wins. */
-const CHUNK_RANK_BONUS = 0.05;
+/** Among equally relevant units, one in the hit itself beats one in its neighbours. */
+const CORE_BONUS = 0.05;
+/** What a unit's chunk title and headings add to its own terms: a sentence under "pg_dump" is about pg_dump. */
+const HEADING_CONTEXT = 0.3;
+/** A unit's score is multiplied by this per rank of its chunk: the best chunk's passage wins ties and near-ties. */
+const RANK_DECAY = 0.8;
+/** A second passage joins the answer only when it adds this share of the question's terms. */
+const SECOND_PASSAGE_GAIN = 0.1;
+/** A first passage this short (in units) takes the next matching paragraph of its chunk along. */
+const SHORT_PASSAGE = 3;
+/** Another passage scoring this share of the best one's is as much an answer: it joins too. */
+const NEAR_BEST = 0.8;
+/** Openings that refer back to the sentence before, which the quote then needs too. */
+const REFERS_BACK =
+  /^(this|that|these|those|it|they|such|here|there|then|also|however|otherwise|for example|for instance|e\.g\.|in that case|in this case)\b/i;
+/** A paragraph's first sentences state its topic; an anchor this close to the start takes them along. */
+const TOPIC_SENTENCES = 2;
 
 /**
- * An answer made only of the knowledge's own words: the sentences of the best chunks that share
- * the most (weighted) terms with the question, in their original order, one paragraph per source
- * paragraph, paragraphs separated by a blank line so a streaming paragraph buffer can cut there.
+ * An answer made only of the knowledge's own words: the passage of the best chunks that holds
+ * most of the question's (IDF-weighted) terms, with the sentence it continues from or leads into,
+ * and a second passage when it adds what the first lacks. Units stay in their source order, one
+ * paragraph per source paragraph, separated by a blank line so a streaming buffer can cut there.
  */
 export function composeExtractiveAnswer(
-  question: string,
+  query: { concepts: readonly QueryConcept[] },
   chunks: readonly RetrievedChunk[],
+  idf: (term: string) => number,
   options: ExtractiveAnswerOptions = {},
 ): string {
+  // The customer's order numbers and the like are not what the answer is about.
+  const known = () => false;
   const { maxSentences = 4, maxChunks = 3 } = options;
-  const questionTerms = new Set(tokenizeForSearch(question));
-  const units = chunks
-    .slice(0, maxChunks)
-    .flatMap((chunk, rank) => unitsOf(chunk.text, rank))
-    .map((unit) => ({ ...unit, score: relevance(unit, questionTerms, maxChunks) }));
-  const chosen = pickDistinct(
-    units.filter((unit) => unit.score > 0).sort((a, b) => b.score - a.score),
-    maxSentences,
-  );
-  // Nothing in common with the question: the best chunk's opening is still its most general part.
-  const quoted = chosen.length > 0 ? chosen : pickDistinct(units, Math.min(2, maxSentences));
-  return layout(quoted);
+  const { concepts } = query;
+  const weigh = (term: string) => Math.max(0.1, idf(term));
+  const total = concepts.reduce((sum, c) => sum + conceptWeight(c, weigh, known), 0);
+  const covered = (units: readonly Unit[]) =>
+    coverage(
+      concepts,
+      weigh,
+      new Set(units.flatMap((unit) => tokenizeForSearch(unit.text))),
+      known,
+    );
+  const headingTerms: Set<string>[] = [];
+  const units = chunks.slice(0, maxChunks).flatMap((chunk, rank) => {
+    headingTerms[rank] = new Set(tokenizeForSearch(`${chunk.title}\n${chunk.headingPath}`));
+    const core = normalizeForHash(chunk.text).toLowerCase();
+    return unitsOf(chunk.context ?? chunk.text, rank).map((unit) => ({
+      ...unit,
+      core: core.includes(normalizeForHash(unit.text).toLowerCase()),
+    }));
+  });
+  for (const unit of units) {
+    const own = new Set(tokenizeForSearch(unit.text));
+    const heading = headingTerms[unit.chunkRank]!;
+    let score = 0;
+    let matched = false;
+    for (const concept of concepts) {
+      const weight = conceptWeight(concept, weigh, known);
+      const inUnit = conceptMatch(concept, own);
+      if (inUnit > 0) matched = true;
+      score += weight * Math.max(inUnit, HEADING_CONTEXT * conceptMatch(concept, heading));
+    }
+    const share = total === 0 || !matched ? 0 : score / total;
+    unit.score =
+      share === 0
+        ? 0
+        : (share + (unit.core ? CORE_BONUS : 0)) * Math.pow(RANK_DECAY, unit.chunkRank);
+  }
+  const ranked = units.filter((unit) => unit.score > 0).sort((a, b) => b.score - a.score);
+  if (ranked.length === 0) {
+    // Nothing in common with the question: the best chunk's opening is its most general part.
+    return layout(
+      pickDistinct(
+        units.filter((u) => u.chunkRank === 0),
+        Math.min(2, maxSentences),
+      ),
+    );
+  }
+  const best = ranked[0]!;
+  let chosen = passageAround(best, units, maxSentences);
+  // More passages while there is room: one that adds what the answer lacks, the paragraph right
+  // after a short one (it often carries the how-to), one nearly as relevant as the best, or, for
+  // a short answer, another matching paragraph of the same chunk.
+  for (;;) {
+    const room = maxSentences - chosen.length;
+    if (room <= 0) break;
+    const base = covered(chosen);
+    const taken = new Set(chosen.map((u) => `${u.chunkRank}/${u.paragraph}`));
+    const open = ranked.filter((unit) => !taken.has(`${unit.chunkRank}/${unit.paragraph}`));
+    const next =
+      open.find((unit) => covered([...chosen, unit]) - base >= SECOND_PASSAGE_GAIN) ??
+      open.find(
+        (unit) =>
+          unit.chunkRank === best.chunkRank &&
+          unit.paragraph === best.paragraph + 1 &&
+          chosen.length < SHORT_PASSAGE,
+      ) ??
+      open.find((unit) => unit.score >= NEAR_BEST * best.score) ??
+      // A short answer takes along the other paragraphs of its chunk that match the question.
+      open.find((unit) => unit.chunkRank === best.chunkRank && chosen.length < SHORT_PASSAGE);
+    if (!next) break;
+    chosen = [...chosen, ...passageAround(next, units, room).filter((u) => !chosen.includes(u))];
+  }
+  return layout(pickDistinct(chosen, maxSentences));
 }
 
-function relevance(unit: Unit, questionTerms: ReadonlySet<string>, maxChunks: number): number {
-  const matched = new Set(tokenizeForSearch(unit.text).filter((term) => questionTerms.has(term)));
-  if (matched.size === 0) return 0;
-  const weight = [...matched].reduce((sum, term) => sum + termSpecificity(term), 0);
-  return weight + CHUNK_RANK_BONUS * (maxChunks - unit.chunkRank);
+/** The anchor, the sentence it refers back to, and what it leads into, within its paragraph. */
+function passageAround(anchor: Unit, units: readonly Unit[], limit: number): Unit[] {
+  const paragraph = units.filter(
+    (u) => u.chunkRank === anchor.chunkRank && u.paragraph === anchor.paragraph,
+  );
+  const at = paragraph.indexOf(anchor);
+  const passage = [anchor];
+  if (at > 0 && at <= TOPIC_SENTENCES) {
+    passage.unshift(...paragraph.slice(0, at).slice(-(limit - 1)));
+  } else {
+    const before = paragraph[at - 1];
+    if (before && REFERS_BACK.test(anchor.text) && passage.length < limit) passage.unshift(before);
+  }
+  let next = at + 1;
+  while (passage.length < limit && next < paragraph.length) {
+    const unit = paragraph[next]!;
+    const leadsIn = /[:]$/.test(passage[passage.length - 1]!.text);
+    if (!leadsIn && unit.score === 0 && !REFERS_BACK.test(unit.text)) break;
+    passage.push(unit);
+    next += 1;
+  }
+  // A listing introduced by the passage's last sentence follows it, even in the next paragraph.
+  const last = passage[passage.length - 1]!;
+  if (passage.length < limit && /:$/.test(last.text)) {
+    const following = units.find(
+      (u) =>
+        u.chunkRank === last.chunkRank &&
+        u.order === last.order + 1 &&
+        u.paragraph !== last.paragraph,
+    );
+    if (following) passage.push(following);
+  }
+  return passage;
 }
 
 function pickDistinct(units: readonly Unit[], limit: number): Unit[] {
@@ -90,7 +201,7 @@ function layout(units: readonly Unit[]): string {
 function unitsOf(text: string, chunkRank: number): Unit[] {
   const units: Unit[] = [];
   const push = (unitText: string, paragraph: number) =>
-    units.push({ text: unitText, chunkRank, paragraph, order: units.length, score: 0 });
+    units.push({ text: unitText, chunkRank, paragraph, order: units.length, score: 0, core: true });
   const blocks = splitBlocks(text);
   blocks.forEach((block, paragraph) => {
     if (block.kind === 'code-tail') return;

@@ -1,3 +1,1 @@
-export * from './evidence-features';
-export * from './evidence-verdict';
 export * from './extractive-answer';

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Counter, Histogram } from 'prom-client';
+import { DEFAULT_PRICE_TABLE, type PriceTable, priceOf } from '@cxgenie/analytics';
 import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
 import { MetricsService } from '@cxgenie/observability';
 
@@ -12,11 +13,11 @@ export class LlmMetrics {
   readonly firstToken: Histogram<'provider' | 'model'>;
   readonly tokens: Counter<'provider' | 'model' | 'kind'>;
   readonly cost: Counter<'provider' | 'model'>;
+  /** The same prices the analytics usage facts are costed with. */
+  private readonly prices: PriceTable;
 
-  constructor(
-    metrics: MetricsService,
-    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
-  ) {
+  constructor(metrics: MetricsService, @Inject(SERVICE_CONFIG) config: ServiceConfig) {
+    this.prices = { ...DEFAULT_PRICE_TABLE, ...config.analytics.llmPrices };
     const registers = [metrics.registry];
     this.duration = new Histogram({
       name: 'llm_request_duration_seconds',
@@ -61,7 +62,7 @@ export class LlmMetrics {
       this.firstToken.observe({ provider, model }, call.firstTokenSeconds);
     this.tokens.inc({ provider, model, kind: 'input' }, call.inputTokens);
     this.tokens.inc({ provider, model, kind: 'output' }, call.outputTokens);
-    const price = this.config.ai.prices[model];
+    const price = priceOf(this.prices, provider, model);
     if (price) {
       const usd = (call.inputTokens * price.input + call.outputTokens * price.output) / 1_000_000;
       this.cost.inc({ provider, model }, usd);

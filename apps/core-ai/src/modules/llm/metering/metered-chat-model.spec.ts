@@ -18,7 +18,7 @@ describe('LLM answers are metered', () => {
   const setup = () => {
     const metrics = new MetricsService();
     const config = loadServiceConfig('core-ai', {
-      LLM_PRICES: JSON.stringify({ 'gpt-4o-mini': { input: 1, output: 2 } }),
+      LLM_PRICES: JSON.stringify({ 'openai/gpt-4o-mini': { input: 1, output: 2 } }),
     });
     const chat = new MeteredChatModel(
       new OpenAiChatModel({

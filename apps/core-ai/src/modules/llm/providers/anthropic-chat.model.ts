@@ -70,10 +70,21 @@ export class AnthropicChatModel implements ChatModel {
             ? event.delta.text
             : '',
         isFinal: (event) => event.type === 'message_stop',
+        // Input tokens come with the message's start; output tokens (a running total) with its deltas.
+        usageOf: (event) =>
+          event.type === 'message_start'
+            ? {
+                promptTokens: event.message.usage.input_tokens,
+                completionTokens: event.message.usage.output_tokens,
+              }
+            : event.type === 'message_delta'
+              ? { completionTokens: event.usage.output_tokens }
+              : null,
         describe: describeAnthropicFailure,
       },
       this.policy,
       signal,
+      request.usage,
     );
   }
 }

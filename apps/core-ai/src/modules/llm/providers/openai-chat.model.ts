@@ -77,15 +77,25 @@ export class OpenAiChatModel implements ChatModel {
               ...temperature,
               [this.maxTokensParameter]: request.maxOutputTokens,
               stream: true,
+              // The last chunk then carries the call's token counts (for usage facts).
+              stream_options: { include_usage: true },
             },
             { signal: attemptSignal },
           ),
         textOf: (chunk) => chunk.choices[0]?.delta?.content ?? '',
         isFinal: (chunk) => chunk.choices.some((choice) => Boolean(choice.finish_reason)),
+        usageOf: (chunk) =>
+          chunk.usage
+            ? {
+                promptTokens: chunk.usage.prompt_tokens,
+                completionTokens: chunk.usage.completion_tokens,
+              }
+            : null,
         describe: describeOpenAiFailure,
       },
       this.policy,
       signal,
+      request.usage,
     );
   }
 }

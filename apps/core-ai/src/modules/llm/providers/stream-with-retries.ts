@@ -7,7 +7,7 @@ import {
   sleep,
   throwIfAborted,
 } from '@cxgenie/embeddings';
-import { ChatModelError } from '../chat-model.port';
+import { ChatModelError, type ChatUsage } from '../chat-model.port';
 
 /** Timeouts and retries shared by the streaming chat models. */
 export interface ChatStreamOptions {
@@ -40,6 +40,8 @@ export interface ProviderStream<TEvent> {
   textOf(event: TEvent): string;
   /** Whether the event marks a complete answer: a stream ending without one was cut short. */
   isFinal(event: TEvent): boolean;
+  /** Token counts an event reports (later reports of a count replace earlier ones). */
+  usageOf?(event: TEvent): Partial<Pick<ChatUsage, 'promptTokens' | 'completionTokens'>> | null;
   describe(error: unknown): ProviderFailure;
 }
 
@@ -56,6 +58,7 @@ export async function* streamWithRetries<TEvent>(
   source: ProviderStream<TEvent>,
   policy: ChatStreamPolicy,
   signal: AbortSignal,
+  usage?: ChatUsage,
 ): AsyncGenerator<string> {
   for (let retry = 0; ; retry++) {
     throwIfAborted(signal);
@@ -66,6 +69,8 @@ export async function* streamWithRetries<TEvent>(
       let final = false;
       for await (const event of await source.open(attempt.signal)) {
         final ||= source.isFinal(event);
+        const reported = usage && source.usageOf?.(event);
+        if (reported) Object.assign(usage, reported, { reported: true });
         const text = source.textOf(event);
         if (text === '') continue;
         // Time the consumer spends on a delta is not provider silence.

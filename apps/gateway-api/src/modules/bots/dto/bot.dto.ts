@@ -24,6 +24,8 @@ import {
   type LlmProvider,
   REPLY_UNKNOWN_POLICIES,
   type ReplyUnknownPolicy,
+  SMALL_TALK_INTENTS,
+  type SmallTalkIntent,
 } from '@cxgenie/contracts';
 import { Omittable } from '../../../core-modules/http/validation';
 
@@ -67,6 +69,80 @@ export class KnowledgeSettingsDto {
   @Min(256)
   @Max(32000)
   maxContextTokens?: number | null;
+
+  @ApiPropertyOptional({
+    minimum: 0.01,
+    maximum: 0.5,
+    description:
+      'Share of questions the knowledge cannot answer that the bot may answer anyway; sets the answerability threshold (default 0.05)',
+  })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0.01)
+  @Max(0.5)
+  targetFalseAnswerRate?: number | null;
+
+  @ApiPropertyOptional({
+    enum: ['local', 'llm'],
+    description: "Re-rank with term proximity and coverage (local) or with the bot's model (llm)",
+  })
+  @IsOptional()
+  @IsIn(['local', 'llm'])
+  rerank?: 'local' | 'llm' | null;
+}
+
+/** The bot's own small-talk replies, in its language; an empty one keeps the built-in reply. */
+export class SmallTalkRepliesDto {
+  @ApiPropertyOptional({ maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  greeting?: string;
+  @ApiPropertyOptional({ maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  thanks?: string;
+  @ApiPropertyOptional({ maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  identity?: string;
+  @ApiPropertyOptional({ maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  wellbeing?: string;
+  @ApiPropertyOptional({ maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  goodbye?: string;
+}
+
+/**
+ * Greetings, thanks, "are you a bot?": replied to briefly in the bot's language instead of being
+ * searched or handed over. A PATCH replaces the whole object.
+ */
+export class SmallTalkSettingsDto {
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @IsBoolean()
+  enabled?: boolean;
+
+  @ApiPropertyOptional({ enum: SMALL_TALK_INTENTS, isArray: true, description: 'Default: all' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(SMALL_TALK_INTENTS.length)
+  @IsIn(SMALL_TALK_INTENTS, { each: true })
+  intents?: SmallTalkIntent[];
+
+  @ApiPropertyOptional({ type: SmallTalkRepliesDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SmallTalkRepliesDto)
+  replies?: SmallTalkRepliesDto;
 }
 
 export class CreateBotDto {
@@ -153,6 +229,13 @@ export class CreateBotDto {
   @Type(() => KnowledgeSettingsDto)
   knowledgeSettings?: KnowledgeSettingsDto;
 
+  @ApiPropertyOptional({ type: SmallTalkSettingsDto })
+  @Omittable()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SmallTalkSettingsDto)
+  smallTalk?: SmallTalkSettingsDto;
+
   @ApiPropertyOptional({ default: true })
   @Omittable()
   @IsBoolean()
@@ -178,6 +261,8 @@ export class KnowledgeSettingsResponse {
   @ApiPropertyOptional() recencyHalfLifeDays?: number;
   @ApiPropertyOptional() hybridSearch?: boolean;
   @ApiPropertyOptional() maxContextTokens?: number;
+  @ApiPropertyOptional() targetFalseAnswerRate?: number;
+  @ApiPropertyOptional({ enum: ['local', 'llm'] }) rerank?: 'local' | 'llm';
 }
 
 export class IdentityVerificationResponse {
@@ -202,6 +287,7 @@ export class BotResponse {
   @ApiProperty({ type: IdentityVerificationResponse })
   identityVerification!: IdentityVerificationResponse;
   @ApiProperty({ type: KnowledgeSettingsResponse }) knowledgeSettings!: KnowledgeSettingsResponse;
+  @ApiProperty({ type: SmallTalkSettingsDto }) smallTalk!: SmallTalkSettingsDto;
   @ApiProperty() isActive!: boolean;
   @ApiProperty({ type: [BotChannelLinkResponse], description: 'The active channels it answers on' })
   activeChannels!: BotChannelLinkResponse[];

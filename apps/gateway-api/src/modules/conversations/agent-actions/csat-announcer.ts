@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { type CsatSubmittedPayload, ServerEvents } from '@cxgenie/contracts';
 import type { SavedRating } from '@cxgenie/conversations';
-import { withTraceId } from '@cxgenie/observability';
+import { AnalyticsPublisher } from '@cxgenie/analytics';
 import { RealtimeBroadcaster } from '@cxgenie/realtime';
-import { AnalyticsEventsPublisher } from '../../../core-modules/analytics/analytics-events.publisher';
 
 export const submittedPayload = (
   conversationId: string,
@@ -22,7 +21,7 @@ export const submittedPayload = (
 export class CsatAnnouncer {
   constructor(
     private readonly broadcaster: RealtimeBroadcaster,
-    private readonly analytics: AnalyticsEventsPublisher,
+    private readonly analytics: AnalyticsPublisher,
   ) {}
 
   /** `messageId`: the message the rating answers (the question) or came in (a digit reply). */
@@ -35,23 +34,19 @@ export class CsatAnnouncer {
     const payload = submittedPayload(conversationId, saved);
     this.broadcaster.toAgents(workspaceId, ServerEvents.CsatSubmitted, payload);
     // The rating itself is stored; analytics never fails the customer's rating.
-    this.analytics.record(
-      withTraceId({
-        type: 'csat.submitted',
-        workspaceId,
-        occurredAt: payload.at,
-        conversationId,
-        messageId,
-        data: {
-          ratingId: saved.id,
-          rating: saved.rating,
-          agentId: saved.agent_id,
-          botId: saved.bot_id,
-          customerId: saved.customer_id,
-          channelType: saved.channel_type,
-        },
-      }),
-    );
+    this.analytics.record({
+      type: 'csat.submitted',
+      id: saved.id,
+      workspaceId,
+      occurredAt: payload.at,
+      conversationId,
+      messageId,
+      rating: saved.rating,
+      agentId: saved.agent_id,
+      botId: saved.bot_id,
+      customerId: saved.customer_id,
+      channelType: saved.channel_type,
+    });
     return payload;
   }
 }

@@ -6,6 +6,7 @@ import {
   type ChannelType,
   type ConversationStatus,
 } from '@cxgenie/contracts';
+import type { SentimentLabel } from '@cxgenie/analytics';
 import { PaginationQueryDto } from '../../../core-modules/http/pagination.dto';
 
 export class ListConversationsQuery extends PaginationQueryDto {
@@ -38,6 +39,14 @@ export class ListConversationsQuery extends PaginationQueryDto {
   @IsOptional()
   @IsUUID()
   botId?: string;
+
+  @ApiPropertyOptional({
+    enum: ['negative', 'neutral', 'positive'],
+    description: "By the mean sentiment of the customer's messages (judged ones only)",
+  })
+  @IsOptional()
+  @IsIn(['negative', 'neutral', 'positive'])
+  sentiment?: SentimentLabel;
 
   @ApiPropertyOptional({ description: 'Last activity at or after (ISO 8601)' })
   @IsOptional()

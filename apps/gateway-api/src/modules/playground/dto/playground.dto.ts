@@ -70,7 +70,12 @@ export class KnowledgeHitResponse {
   @ApiProperty({ description: 'Fused, boosted score the ranking used' }) score!: number;
   @ApiProperty() text!: string;
   @ApiProperty() headingPath!: string;
-  @ApiProperty({ description: 'Cosine similarity before re-ranking' }) vectorScore!: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Cosine similarity before re-ranking; null when only full-text search found it',
+  })
+  vectorScore!: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'BM25, when hybrid search ran' })
   lexicalScore!: number | null;
   @ApiProperty() updatedAt!: string;

@@ -1,3 +1,4 @@
+import { decodeTextFile } from '@cxgenie/text-processing';
 import { IngestFailure } from '../ingestion.exception';
 
 export const DOCUMENT_FORMATS = ['pdf', 'docx', 'xlsx', 'csv', 'html', 'markdown', 'text'] as const;
@@ -60,7 +61,7 @@ const LABEL: Readonly<Record<DocumentFormat, string>> = {
  * replaced or a job crafted, and a parser handed the wrong bytes fails with an unreadable error.
  */
 export function assertContentMatchesFormat(bytes: Buffer, format: DocumentFormat): void {
-  if (bytes.length === 0 || (isTextFormat(format) && bytes.toString('utf8').trim() === '')) {
+  if (bytes.length === 0 || (isTextFormat(format) && decodeTextFile(bytes)?.text.trim() === '')) {
     throw new IngestFailure('empty', 'the file is empty');
   }
   if (format === 'pdf' && !bytes.subarray(0, PDF_HEADER_WINDOW).includes('%PDF-')) {

@@ -138,6 +138,25 @@ describe('extracting documents', () => {
     expect(markdown.pages[0]!.text).toBe('# FAQ\n\n- one\n  - two');
   });
 
+  it('reads text files as Windows tools save them: UTF-16 and UTF-32 by their BOM, else Windows-1252', async () => {
+    const text = 'Refunds — 5–10 days, “no questions asked” ✓';
+    const utf16le = Buffer.from(`\ufeff${text}`, 'utf16le');
+    const utf16be = Buffer.from(`\ufeff${text}`, 'utf16le').swap16();
+    const utf32be = Buffer.alloc(([...text].length + 1) * 4);
+    [...`\ufeff${text}`].forEach((c, i) => utf32be.writeUInt32BE(c.codePointAt(0)!, i * 4));
+    for (const bytes of [utf16le, utf16be, utf32be]) {
+      expect((await extract(bytes, MIME.text)).pages[0]!.text).toBe(text);
+    }
+    const csv = Buffer.from(`\ufeffQuestion,Answer\nPrice?,"5 \u20ac"\n`, 'utf16le');
+    expect((await extract(csv, MIME.csv)).pages[0]!.text).toBe('Question: Price? | Answer: 5 €');
+    // "Café: 5 €" in Windows-1252 (é E9, euro 80): not UTF-8, not binary.
+    const cp1252 = Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x3a, 0x20, 0x35, 0x20, 0x80]);
+    expect((await extract(cp1252, MIME.markdown)).pages[0]!.text).toBe('Café: 5 €');
+    expect((await failureOf(extract(Buffer.from('\ufeff \n', 'utf16le'), MIME.text))).code).toBe(
+      'empty',
+    );
+  });
+
   it('fails empty files, binary text and unsupported types with a clear reason', async () => {
     expect((await failureOf(extract(Buffer.alloc(0), MIME.pdf))).message).toBe('the file is empty');
     expect((await failureOf(extract(Buffer.from(' \n\t '), MIME.text))).code).toBe('empty');

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { chunkHash, contextualChunkText, normalizeForHash } from '@cxgenie/text-processing';
+import { chunkEmbeddingText, chunkHash } from '@cxgenie/text-processing';
 
 /** A chunk as it will be embedded, indexed and listed in the dashboard. */
 export interface PreparedChunk {
@@ -27,7 +27,7 @@ export function prepareChunk(draft: ChunkDraft): PreparedChunk {
   return {
     ...draft,
     contentHash: chunkHash(draft.text),
-    embedText: normalizeForHash(contextualChunkText(draft)),
+    embedText: chunkEmbeddingText(draft),
   };
 }
 

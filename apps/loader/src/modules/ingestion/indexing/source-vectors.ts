@@ -1,16 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { KnowledgePartition } from '@cxgenie/contracts';
 import { type EmbeddingSpace, spaceKey } from '@cxgenie/embeddings';
-import { VECTOR_STORE, type VectorRecord, type VectorStore } from '@cxgenie/vector-store';
+import {
+  VECTOR_STORE,
+  type VectorStore,
+  chunkRecordId,
+  knowledgeChunkRecord,
+} from '@cxgenie/vector-store';
 import type { SourceRef } from './indexed-chunks.repository';
 import type { PreparedChunk } from './prepared-chunk';
-
-/** Citation labels; the store caps titles and heading paths in bytes. */
-const MAX_TITLE_CHARS = 300;
-const MAX_HEADING_PATH_CHARS = 1_000;
-
-/** Vector record id of a source's chunk: stable per position, so a re-run replaces in place. */
-const chunkRecordId = (sourceId: string, position: number): string => `${sourceId}:${position}`;
 
 /** `model@dimensions` back to a space; null for anything else. */
 function parseSpaceKey(key: string): EmbeddingSpace | null {
@@ -33,23 +31,9 @@ export class SourceVectors {
     vectors: readonly number[][],
   ): Promise<void> {
     const now = Date.now();
-    const records: VectorRecord[] = chunks.map((chunk, i) => ({
-      id: chunkRecordId(source.sourceId, chunk.position),
-      workspaceId: source.workspaceId,
-      botId: source.botId,
-      partition,
-      sourceId: source.sourceId,
-      documentId: chunk.documentId,
-      chunkHash: chunk.contentHash,
-      title: chunk.title.slice(0, MAX_TITLE_CHARS),
-      headingPath: chunk.headingPath.slice(0, MAX_HEADING_PATH_CHARS),
-      position: chunk.position,
-      text: chunk.text,
-      tokenCount: chunk.tokenCount,
-      createdAt: now,
-      updatedAt: now,
-      vector: vectors[i]!,
-    }));
+    const records = chunks.map((chunk, i) =>
+      knowledgeChunkRecord({ ...source, partition, ...chunk }, vectors[i]!, now),
+    );
     await this.store.upsert(space, records);
   }
 

@@ -2,23 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PARTITION_OF_SOURCE_TYPE } from '@cxgenie/contracts';
 import { TenantConnections, type TenantScope } from '@cxgenie/database';
 import type { EmbeddingProvider } from '@cxgenie/embeddings';
-import { chunkHash, chunkText, contextualChunkText } from '@cxgenie/text-processing';
+import { chunkHash, contextualChunkText } from '@cxgenie/text-processing';
 import { VECTOR_STORE, type VectorRecord, type VectorStore } from '@cxgenie/vector-store';
 import { EMBEDDING_PROVIDER } from '../../../../core-modules/embeddings/embedding.tokens';
+import { type EntryContent, entryPieces, faqContent, snippetContent } from '../../entry-content';
 import type { IndexKnowledgeEntryCommand } from './index-knowledge-entry.command';
 
 /** Titles are labels in citations; the store caps them, a long FAQ question is cut. */
 const MAX_TITLE_CHARS = 300;
-
-/** A FAQ is one answer; a long snippet is split like a document. */
-const CHUNK_OPTIONS = { maxTokens: 400, overlapTokens: 40, headingAware: true };
-
-interface EntryContent {
-  title: string;
-  /** What is embedded and what the bot quotes from. */
-  body: string;
-  updatedAt: Date;
-}
 
 /**
  * Brings the vector index in line with a FAQ or snippet as it is now: re-embeds it when it exists,
@@ -43,7 +34,7 @@ export class IndexKnowledgeEntry {
     await this.store.deleteBySource(space, vectorScope, command.entryId);
     if (!content) return 0;
 
-    const pieces = chunkText(content.body, CHUNK_OPTIONS);
+    const pieces = entryPieces(content);
     // A chunk from the middle of a snippet rarely names its topic: the title travels with it.
     const vectors = await this.embeddings.embed(
       pieces.map((piece) => contextualChunkText({ title: content.title, ...piece })),
@@ -76,17 +67,9 @@ export class IndexKnowledgeEntry {
     const where = { id: entryId, botId, workspaceId: scope.workspaceId };
     if (sourceType === 'faq') {
       const faq = await scope.models.Faq.findOne({ where });
-      return faq
-        ? {
-            title: faq.question,
-            body: `${faq.question}\n\n${faq.answer}`,
-            updatedAt: faq.updatedAt,
-          }
-        : null;
+      return faq ? faqContent(faq) : null;
     }
     const snippet = await scope.models.Snippet.findOne({ where });
-    return snippet
-      ? { title: snippet.title, body: snippet.content, updatedAt: snippet.updatedAt }
-      : null;
+    return snippet ? snippetContent(snippet) : null;
   }
 }

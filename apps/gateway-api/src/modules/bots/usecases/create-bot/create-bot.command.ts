@@ -1,4 +1,4 @@
-import type { LlmProvider, ReplyUnknownPolicy } from '@cxgenie/contracts';
+import type { LlmProvider, ReplyUnknownPolicy, SmallTalkSettings } from '@cxgenie/contracts';
 import type { KnowledgeSettingsPatch } from '../../bot-settings';
 
 export interface CreateBotCommand {
@@ -14,5 +14,6 @@ export interface CreateBotCommand {
   handoffOnUnknown?: boolean;
   requireVerifiedIdentity?: boolean;
   knowledgeSettings?: KnowledgeSettingsPatch;
+  smallTalk?: SmallTalkSettings;
   isActive?: boolean;
 }

@@ -20,6 +20,7 @@ export function buildAnswerRequest(
     botId,
     conversationId,
     messageId: message.id,
+    customerId: message.state.customer_id,
     question: message.text,
     history: window
       .filter((m) => m.seq < message.seq && m.senderType !== 'system')

@@ -75,10 +75,11 @@ class ChunkPublisher {
 }
 
 /**
- * Streams core-ai's answer to the customer paragraph by paragraph (the first words as soon as
- * the buffer lets them go). Each chunk is published only after checking that this worker still
- * owns the conversation: once another worker (or an agent's take-over) has it, this one goes
- * silent, and the answer is null.
+ * Streams core-ai's answer to the customer paragraph by paragraph, the first words as soon as
+ * the buffer lets them go (on a channel that shows answers as they are written: `streamsAnswer`;
+ * elsewhere the answer is only gathered). Each chunk is published only after checking that this
+ * worker still owns the conversation: once another worker (or an agent's take-over) has it, this
+ * one goes silent, and the answer is null.
  */
 @Injectable()
 export class StreamAnswer {
@@ -94,12 +95,15 @@ export class StreamAnswer {
     request: AnswerRequest,
     keeper: LockKeeper,
     progress: StreamProgress,
+    { streams }: { streams: boolean },
   ): Promise<StreamedAnswer | null> {
     let text = '';
     let done: AnswerDoneEvent | null = null;
     const publisher = new ChunkPublisher(reply, keeper, progress, this.streamed, this.broadcaster);
     const buffer = new ParagraphBuffer({
-      onChunk: (chunk) => publisher.add(chunk),
+      onChunk: (chunk) => {
+        if (streams) publisher.add(chunk);
+      },
       idleFlushMs: await this.flushInterval.forBot(request.workspaceId, request.botId),
     });
     try {

@@ -45,7 +45,9 @@ export class AnswerWithBotStep implements MessageStep {
     );
     typing.start();
     const progress = { chunks: 0 };
-    const answer = await this.stream.execute(reply, request, keeper, progress);
+    const answer = await this.stream.execute(reply, request, keeper, progress, {
+      streams: channelTraits(message.state.channel_type).streamsAnswer,
+    });
     if (answer === null || !(await keeper.stillHeld())) {
       this.stream.retract(reply, progress);
       return NOT_HANDLED;

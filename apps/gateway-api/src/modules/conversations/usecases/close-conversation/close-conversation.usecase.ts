@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { AnalyticsPublisher } from '@cxgenie/analytics';
 import { CSAT_MAX_RATING, CSAT_MIN_RATING, ServerEvents } from '@cxgenie/contracts';
 import {
   ConversationActionsStore,
   type ConversationStateView,
   presentState,
+  resolvedFact,
   updatedPayload,
 } from '@cxgenie/conversations';
 import type { TenantScope } from '@cxgenie/database';
@@ -24,6 +26,7 @@ export class CloseConversation {
     private readonly broadcaster: RealtimeBroadcaster,
     private readonly publisher: OutboundPublisher,
     private readonly assignment: TicketAssignmentPublisher,
+    private readonly analytics: AnalyticsPublisher,
   ) {}
 
   async execute(
@@ -45,8 +48,9 @@ export class CloseConversation {
       minRating: CSAT_MIN_RATING,
       maxRating: CSAT_MAX_RATING,
     });
+    for (const solved of closed.solved) this.analytics.record(resolvedFact(solved));
     // The agent has room for a waiting ticket now.
-    if (closed.solvedTickets > 0)
+    if (closed.solved.length > 0)
       await this.assignment.roomMadeIn(workspaceId, 'conversation.closed');
     return presentState(closed.state);
   }

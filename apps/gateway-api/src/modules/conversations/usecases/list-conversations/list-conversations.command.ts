@@ -1,3 +1,4 @@
+import type { SentimentLabel } from '@cxgenie/analytics';
 import type { ChannelType, ConversationStatus } from '@cxgenie/contracts';
 
 export interface ListConversationsCommand {
@@ -7,6 +8,7 @@ export interface ListConversationsCommand {
   assignee?: string;
   unassigned?: boolean;
   botId?: string;
+  sentiment?: SentimentLabel;
   from?: string;
   to?: string;
   limit: number;

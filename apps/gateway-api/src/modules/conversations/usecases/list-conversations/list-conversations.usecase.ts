@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { NEGATIVE_SENTIMENT_BELOW, POSITIVE_SENTIMENT_ABOVE } from '@cxgenie/analytics';
 import type { TenantScope } from '@cxgenie/database';
 import type { PageResponse } from '../../../../core-modules/http/pagination.dto';
 import { decodeConversationCursor, encodeConversationCursor } from '../../conversation-cursor';
@@ -15,6 +16,13 @@ const FILTERS: [keyof ListConversationsCommand, string][] = [
   ['from', 'c.last_message_at >= :from'],
   ['to', 'c.last_message_at < :to'],
 ];
+
+/** The conversation's mean sentiment in each label's range (the analytics thresholds). */
+const SENTIMENT: Record<string, string> = {
+  negative: `c.sentiment_score < ${NEGATIVE_SENTIMENT_BELOW}`,
+  neutral: `c.sentiment_score BETWEEN ${NEGATIVE_SENTIMENT_BELOW} AND ${POSITIVE_SENTIMENT_ABOVE}`,
+  positive: `c.sentiment_score > ${POSITIVE_SENTIMENT_ABOVE}`,
+};
 
 /** The inbox, filtered and paged by (last activity, id), newest first. */
 @Injectable()
@@ -34,6 +42,7 @@ export class ListConversations {
       replacements[key] = command[key];
     }
     if (command.unassigned) where.push('c.assignee_id IS NULL');
+    if (command.sentiment) where.push(SENTIMENT[command.sentiment]!);
     if (command.cursor) {
       const cursor = decodeConversationCursor(command.cursor);
       where.push(

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { AnalyticsPublisher } from '@cxgenie/analytics';
 import { type MessagePayload, ServerEvents } from '@cxgenie/contracts';
-import { ConversationActionsStore, changed, updatedPayload } from '@cxgenie/conversations';
+import {
+  ConversationActionsStore,
+  changed,
+  firstResponseFact,
+  updatedPayload,
+} from '@cxgenie/conversations';
 import type { TenantScope } from '@cxgenie/database';
 import { RealtimeBroadcaster } from '@cxgenie/realtime';
 import { OutboundPublisher } from '../../agent-actions/outbound-publisher';
@@ -22,6 +28,7 @@ export class SendAgentMessage {
     private readonly publisher: OutboundPublisher,
     private readonly broadcaster: RealtimeBroadcaster,
     private readonly takeovers: TakeoverRequests,
+    private readonly analytics: AnalyticsPublisher,
   ) {}
 
   async execute(scope: TenantScope, command: SendAgentMessageCommand): Promise<MessagePayload> {
@@ -32,6 +39,20 @@ export class SendAgentMessage {
       command.text,
     );
     await this.publisher.publish(scope.workspaceId, appended);
+    const { message } = appended;
+    this.analytics.record({
+      type: 'message.sent',
+      id: message.id,
+      workspaceId: scope.workspaceId,
+      occurredAt: message.createdAt,
+      conversationId: message.conversationId,
+      messageId: message.id,
+      channelType: appended.channelType,
+      agentId: command.agentId,
+      chars: message.text.length,
+    });
+    if (appended.firstResponse)
+      this.analytics.record(firstResponseFact(appended.firstResponse, command.agentId));
     if (changed(appended.state)) {
       this.broadcaster.toAgents(
         scope.workspaceId,

@@ -67,9 +67,8 @@ describe('detectDocumentType', () => {
       /is an executable/,
     );
     expect(await typeOf(Buffer.from([0, 1, 2, 3, 250, 251, 252]), 'data.csv')).toBe(
-      'unsupported: is not a supported document: unrecognised binary content (supported: PDF, Word (.docx), Excel (.xlsx), HTML, CSV, Markdown and UTF-8 plain text)',
+      'unsupported: is not a supported document: unrecognised binary content (supported: PDF, Word (.docx), Excel (.xlsx), HTML, CSV, Markdown and plain text)',
     );
-    expect(await typeOf(Buffer.from('\ufeffhello', 'utf16le'), 'a.txt')).toMatch(/UTF-16/);
     expect(await typeOf('{\\rtf1\\ansi hello}', 'a.txt')).toMatch(/RTF document/);
   });
 
@@ -92,6 +91,23 @@ describe('detectDocumentType', () => {
     expect(await typeOf('# Title\n\nBody', 'guide.markdown')).toBe(DocumentMimeTypes.Markdown);
     expect(await typeOf('Grüße aus Köln — ✓', 'notes.txt')).toBe(DocumentMimeTypes.Text);
     expect(await typeOf('plain\twith tabs\r\n', 'notes')).toBe(DocumentMimeTypes.Text);
+  });
+
+  it('accepts text as Windows tools save it: UTF-16/UTF-32 with a BOM, Windows-1252', async () => {
+    expect(await typeOf(Buffer.from('\ufeffhello', 'utf16le'), 'a.txt')).toBe(
+      DocumentMimeTypes.Text,
+    );
+    expect(await typeOf(Buffer.from('\ufeffq,a\nx,y\n', 'utf16le').swap16(), 'faq.csv')).toBe(
+      DocumentMimeTypes.Csv,
+    );
+    const utf32le = Buffer.from([0xff, 0xfe, 0, 0, 0x3c, 0, 0, 0, 0x70, 0, 0, 0, 0x3e, 0, 0, 0]);
+    expect(await typeOf(utf32le, 'snippet.htm')).toBe(DocumentMimeTypes.Html);
+    expect(await typeOf(Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x80]), 'menu.txt')).toBe(
+      DocumentMimeTypes.Text,
+    );
+    expect(await typeOf(Buffer.from('\ufeff \n', 'utf16le'), 'blank.txt')).toBe(
+      'empty: contains no text',
+    );
   });
 
   it('tells an empty file and a blank one apart from unsupported ones', async () => {

@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
-import { TextDecoder } from 'node:util';
 import { fromBuffer as openZip } from 'yauzl';
+import { decodeTextFile } from '@cxgenie/text-processing';
 
 /** The types the loader can extract text from, by the MIME type stored on the document. */
 export const DocumentMimeTypes = {
@@ -18,8 +18,7 @@ export type DocumentTypeVerdict =
   | { accepted: true; mimeType: DocumentMimeType }
   | { accepted: false; reason: 'empty' | 'unsupported'; problem: string };
 
-const SUPPORTED =
-  'supported: PDF, Word (.docx), Excel (.xlsx), HTML, CSV, Markdown and UTF-8 plain text';
+const SUPPORTED = 'supported: PDF, Word (.docx), Excel (.xlsx), HTML, CSV, Markdown and plain text';
 const HEAD_BYTES = 1024;
 // A DOCX or XLSX names its main part among the first entries; a zip with more entries than this
 // and none of them is not an Office document worth reading further.
@@ -77,7 +76,7 @@ const BINARY_EXTENSIONS = new Set(['.pdf', '.docx', '.xlsx', '.doc', '.xls', '.p
  */
 const isPdf = (bytes: Buffer): boolean => {
   const at = bytes.subarray(0, HEAD_BYTES).indexOf('%PDF-', 0, 'latin1');
-  return at === 0 || (at > 0 && utf8Text(bytes.subarray(0, at)) === null);
+  return at === 0 || (at > 0 && textOf(bytes.subarray(0, at)) === null);
 };
 
 /** Which Office document a zip is, from its entry names alone: nothing is decompressed. */
@@ -114,25 +113,8 @@ function officeTypeOfZip(bytes: Buffer): Promise<DocumentMimeType | string> {
   });
 }
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-
-/** The text of a UTF-8 file, or null when the bytes are not text. */
-function utf8Text(bytes: Buffer): string | null {
-  let text: string;
-  try {
-    text = UTF8.decode(bytes);
-  } catch {
-    return null;
-  }
-  let controls = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0) return null;
-    // Tab, LF, VT, FF, CR are text; other C0 controls are a binary file that happens to decode.
-    if (code < 0x20 && (code < 0x09 || code > 0x0d)) controls++;
-  }
-  return controls > text.length / 1000 ? null : text;
-}
+/** The text of a text file (UTF-8, UTF-16/32 by BOM, Windows-1252), or null when it is binary. */
+const textOf = (bytes: Buffer): string | null => decodeTextFile(bytes)?.text ?? null;
 
 const looksLikeHtml = (text: string): boolean => {
   const head = text
@@ -176,10 +158,7 @@ export async function detectDocumentType(
   }
   const known = KNOWN_BINARY.find((signature) => signature.matches(bytes));
   if (known) return unsupported(`is ${known.what}, not a supported document`);
-  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]))
-    return unsupported('is UTF-16 text: save it as UTF-8');
-
-  const text = utf8Text(bytes);
+  const text = textOf(bytes);
   if (text === null) return unsupported('is not a supported document: unrecognised binary content');
   const extension = extname(filename).toLowerCase();
   if (BINARY_EXTENSIONS.has(extension))

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { QueryTypes } from 'sequelize';
+import { AnalyticsPublisher, newFactId } from '@cxgenie/analytics';
 import { type Availability, ServerEvents, type TicketPayload } from '@cxgenie/contracts';
 import {
   TicketAssignmentStore,
@@ -28,6 +29,7 @@ export class AssignTicket {
     private readonly tickets: TicketReader,
     private readonly broadcaster: RealtimeBroadcaster,
     private readonly assignment: TicketAssignmentPublisher,
+    private readonly analytics: AnalyticsPublisher,
   ) {}
 
   async execute(scope: TenantScope, command: AssignTicketCommand): Promise<TicketPayload> {
@@ -48,6 +50,19 @@ export class AssignTicket {
     );
     const ticket = await this.tickets.byId(scope, ticketId);
     if (!ticket) throw TicketsException.of(TicketsExceptionCode.TICKET_NOT_FOUND);
+    if (change && assigneeId) {
+      this.analytics.record({
+        type: 'ticket.assigned',
+        id: newFactId(),
+        workspaceId: scope.workspaceId,
+        occurredAt: new Date().toISOString(),
+        conversationId: change.conversationId,
+        ticketId,
+        agentId: assigneeId,
+        previousAgentId: change.previousAssigneeId,
+        mode,
+      });
+    }
     if (change) {
       this.broadcaster.toAgents(
         scope.workspaceId,

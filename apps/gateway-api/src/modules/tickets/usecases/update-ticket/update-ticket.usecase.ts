@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { AnalyticsPublisher } from '@cxgenie/analytics';
 import { ACTIVE_TICKET_STATUSES, ServerEvents, type TicketPayload } from '@cxgenie/contracts';
 import {
   TicketReader,
   TicketUpdatesStore,
   TicketsException,
   TicketsExceptionCode,
+  resolvedFact,
 } from '@cxgenie/conversations';
 import type { TenantScope } from '@cxgenie/database';
 import { RealtimeBroadcaster } from '@cxgenie/realtime';
@@ -26,6 +28,7 @@ export class UpdateTicket {
     private readonly policies: SlaPolicyStore,
     private readonly broadcaster: RealtimeBroadcaster,
     private readonly assignment: TicketAssignmentPublisher,
+    private readonly analytics: AnalyticsPublisher,
   ) {}
 
   async execute(scope: TenantScope, command: UpdateTicketCommand): Promise<TicketPayload> {
@@ -36,13 +39,14 @@ export class UpdateTicket {
     const targets = patch.priority
       ? await this.policies.of(scope.workspaceId, patch.priority)
       : null;
-    const { changed, before } = await this.updates.update(
+    const { changed, before, resolved } = await this.updates.update(
       scope,
       ticketId,
       { ...patch, tags },
       targets,
       actorOf(principal),
     );
+    if (resolved) this.analytics.record(resolvedFact(resolved));
     const ticket = await this.tickets.byId(scope, ticketId);
     if (!ticket) throw TicketsException.of(TicketsExceptionCode.TICKET_NOT_FOUND);
     if (changed.length > 0) {

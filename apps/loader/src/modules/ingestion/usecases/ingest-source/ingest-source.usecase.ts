@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AnalyticsPublisher, newFactId } from '@cxgenie/analytics';
 import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
 import { type KnowledgeSourceStats, PARTITION_OF_SOURCE_TYPE } from '@cxgenie/contracts';
 import { type KnowledgeSource, TenantConnections, type TenantScope } from '@cxgenie/database';
@@ -48,6 +49,7 @@ export class IngestSource {
     private readonly purge: SourcePurge,
     private readonly publisher: ProgressPublisher,
     private readonly metrics: LoaderMetrics,
+    private readonly analytics: AnalyticsPublisher,
     @Inject(SERVICE_CONFIG) config: ServiceConfig,
   ) {
     this.chunking = {
@@ -74,7 +76,14 @@ export class IngestSource {
       progress: resumed ? source.progress : 0,
       stats: resumed ? statsOf(source) : EMPTY_STATS,
     });
-    const run = { command, scope, ref, progress, type: this.typeOf(command) };
+    const run = {
+      command,
+      scope,
+      ref,
+      progress,
+      type: this.typeOf(command),
+      startedAt: performance.now(),
+    };
     const stopTimer = this.metrics.stageDuration.startTimer({ stage: 'total' });
     try {
       return await this.process(run, resumed);
@@ -113,6 +122,7 @@ export class IngestSource {
     this.metrics.pages.inc({ type: content.type }, content.pages);
     this.metrics.chunks.inc({ type: content.type }, content.chunks.length);
     const stats = progress.stats;
+    this.recordFacts(run, true, content);
     this.logger.log(
       `source ${ref.sourceId} ready: ${content.type}, ${stats.pages} page(s), ${stats.chunks} ` +
         `chunk(s), ${stats.embedded} embedded, ${stats.reused} reused, ${skipped} already indexed`,
@@ -155,9 +165,50 @@ export class IngestSource {
       throw reportError;
     }
     this.metrics.documentsFailed.inc({ type: run.type, reason: failure?.code ?? 'error' });
+    this.recordFacts(run, false, null);
     this.logger.warn(`source ${ref.sourceId} failed: ${reason}`);
     if (!failure) throw error;
     return { status: 'failed', error: reason };
+  }
+
+  /**
+   * `ingestion.completed` (pages, chunks, time), and what embedding cost: the chunks embedded
+   * (not those reused from the cache), their tokens estimated from the chunks' mean count.
+   */
+  private recordFacts(run: Run, succeeded: boolean, content: SourceContent | null): void {
+    const { ref, progress, command } = run;
+    const stats = progress.stats;
+    const base = {
+      workspaceId: ref.workspaceId,
+      occurredAt: new Date().toISOString(),
+      botId: ref.botId,
+    };
+    this.analytics.record({
+      ...base,
+      type: 'ingestion.completed',
+      id: newFactId(),
+      sourceId: ref.sourceId,
+      sourceType: command.kind,
+      succeeded,
+      pages: stats.pages,
+      chunks: stats.chunks,
+      seconds: (performance.now() - run.startedAt) / 1000,
+    });
+    if (!succeeded || !content || stats.embedded === 0) return;
+    const chunkTokens = content.chunks.reduce((sum, chunk) => sum + chunk.tokenCount, 0);
+    const meanTokens = content.chunks.length > 0 ? chunkTokens / content.chunks.length : 0;
+    const [provider, ...model] = this.embeddings.space.model.split('/');
+    this.analytics.record({
+      ...base,
+      type: 'embedding.usage',
+      id: newFactId(),
+      provider: provider ?? '',
+      model: model.join('/'),
+      purpose: 'ingestion',
+      texts: stats.embedded,
+      tokens: Math.round(stats.embedded * meanTokens),
+      latencyMs: 0,
+    });
   }
 
   /** Metrics label of the source before it is read: the format, as far as the type tells. */
@@ -172,6 +223,7 @@ export class IngestSource {
 }
 
 interface Run {
+  startedAt: number;
   command: IngestSourceCommand;
   scope: TenantScope;
   ref: SourceRef;

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { QueryTypes } from 'sequelize';
+import { AnalyticsPublisher } from '@cxgenie/analytics';
 import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
 import {
   type AgentPresenceEvent,
@@ -19,7 +20,8 @@ import type { RecomputeAvailabilityCommand } from './recompute-availability.comm
 
 /**
  * Derives an agent's availability from the presence facts and stores it when it changed, with a
- * `member_availability_logs` row and an `agent.presence` event. The member row is locked while
+ * `member_availability_logs` row, an `agent.presence` event and an `agent.availability` fact
+ * (with when the previous availability began, so analytics can count the time spent in it). The member row is locked while
  * the facts are read, so two recomputations of one agent (a connect and a disconnect racing)
  * apply in order and the later one sees the later facts. An agent coming online may get waiting
  * tickets at once.
@@ -35,6 +37,7 @@ export class RecomputeAvailability {
     private readonly assignWaiting: AssignWaitingTickets,
     private readonly announcer: AssignmentAnnouncer,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    private readonly analytics: AnalyticsPublisher,
   ) {
     this.idleAfterMs = config.tickets.agentIdleAfterSeconds * 1000;
   }
@@ -73,14 +76,20 @@ export class RecomputeAvailability {
       );
       if (next === member.availability) return null;
       const source = sourceOfChange(command.source, next, facts.cause);
-      const [logged] = await this.tenants.sequelize.query<{ created_at: Date }>(
+      const [logged] = await this.tenants.sequelize.query<{
+        id: string;
+        created_at: Date;
+        previous_since: Date | null;
+      }>(
         `WITH changed AS (
            UPDATE workspace_members SET availability = :next, last_seen_at = now(), updated_at = now()
             WHERE id = :memberId
+         ), since AS (
+           SELECT max(created_at) AS at FROM member_availability_logs WHERE member_id = :memberId
          )
          INSERT INTO member_availability_logs (workspace_id, member_id, user_id, availability, previous, source)
          VALUES (:workspaceId, :memberId, :userId, :next, :previous, :source)
-         RETURNING created_at`,
+         RETURNING id, created_at, (SELECT at FROM since) AS previous_since`,
         {
           replacements: {
             ...command,
@@ -102,16 +111,31 @@ export class RecomputeAvailability {
         source,
         at: new Date(logged!.created_at).toISOString(),
       };
-      return event;
+      return {
+        event,
+        logId: logged!.id,
+        previousSince: logged!.previous_since
+          ? new Date(logged!.previous_since).toISOString()
+          : null,
+      };
     });
     if (!change) return null;
-    this.broadcaster.toAgents(change.workspaceId, ServerEvents.AgentPresence, change, [
-      change.userId,
-    ]);
-    if (change.availability === 'online') {
-      this.announcer.announce(await this.assignWaiting.execute(change.workspaceId));
+    const { event, logId, previousSince } = change;
+    this.analytics.record({
+      type: 'agent.availability',
+      id: logId,
+      workspaceId: event.workspaceId,
+      occurredAt: event.at,
+      agentId: event.userId,
+      availability: event.availability,
+      previous: event.previous,
+      previousSince,
+    });
+    this.broadcaster.toAgents(event.workspaceId, ServerEvents.AgentPresence, event, [event.userId]);
+    if (event.availability === 'online') {
+      this.announcer.announce(await this.assignWaiting.execute(event.workspaceId));
     }
-    return change;
+    return event;
   }
 }
 

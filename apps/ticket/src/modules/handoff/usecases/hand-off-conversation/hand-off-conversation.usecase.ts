@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { AnalyticsPublisher, newFactId } from '@cxgenie/analytics';
 import { ServerEvents } from '@cxgenie/contracts';
 import { HandoffStore, type HandoffOutcome, TicketReader } from '@cxgenie/conversations';
 import { TenantConnections } from '@cxgenie/database';
@@ -30,6 +31,7 @@ export class HandOffConversation {
     private readonly announcer: AssignmentAnnouncer,
     private readonly tickets: TicketReader,
     private readonly broadcaster: RealtimeBroadcaster,
+    private readonly analytics: AnalyticsPublisher,
   ) {}
 
   async execute(command: HandOffConversationCommand): Promise<HandoffOutcome> {
@@ -44,6 +46,16 @@ export class HandOffConversation {
       );
       return outcome;
     }
+    this.analytics.record({
+      type: 'handoff.requested',
+      id: newFactId(),
+      workspaceId: command.workspaceId,
+      occurredAt: new Date().toISOString(),
+      conversationId: command.conversationId,
+      ticketId: outcome.ticketId,
+      reason: command.reason,
+      ticketOpened: outcome.opened,
+    });
     const assignments = await this.assign(command, outcome.ticketId);
     const ticket = await this.tickets.byId(scope, outcome.ticketId);
     if (ticket) {

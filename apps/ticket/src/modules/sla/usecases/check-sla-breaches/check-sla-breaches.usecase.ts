@@ -1,13 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Sequelize } from 'sequelize';
+import { AnalyticsPublisher } from '@cxgenie/analytics';
 import { ServerEvents, type SlaBreachedEvent } from '@cxgenie/contracts';
-import { TicketSlaStore } from '@cxgenie/conversations';
+import { TicketSlaStore, firstResponseFact } from '@cxgenie/conversations';
 import { TenantConnections } from '@cxgenie/database';
 import { RealtimeBroadcaster } from '@cxgenie/realtime';
 
 /**
  * The scheduled SLA check: records first responses, then every target crossed since the last
- * check, once, and tells the workspace's agents (and the assignee by name). Covers the shared
+ * check, once, and tells the workspace's agents (and the assignee by name) and analytics. Covers the shared
  * database and every dedicated workspace database.
  */
 @Injectable()
@@ -18,6 +19,7 @@ export class CheckSlaBreaches {
     private readonly tenants: TenantConnections,
     private readonly sla: TicketSlaStore,
     private readonly broadcaster: RealtimeBroadcaster,
+    private readonly analytics: AnalyticsPublisher,
   ) {}
 
   /** Returns the breaches recorded by this run. */
@@ -32,6 +34,18 @@ export class CheckSlaBreaches {
       this.broadcaster.toAgents(breach.workspaceId, ServerEvents.SlaBreached, breach, [
         breach.assigneeId,
       ]);
+      this.analytics.record({
+        type: 'sla.breached',
+        // Each target of a ticket is breached once.
+        id: `${breach.ticketId}:${breach.target}`,
+        workspaceId: breach.workspaceId,
+        occurredAt: breach.breachedAt,
+        conversationId: breach.conversationId,
+        ticketId: breach.ticketId,
+        agentId: breach.assigneeId,
+        target: breach.target,
+        priority: breach.priority,
+      });
     }
     if (breaches.length > 0) this.logger.log(`${breaches.length} SLA breach(es) recorded`);
     return breaches;
@@ -41,7 +55,8 @@ export class CheckSlaBreaches {
     sequelize: Sequelize,
     workspaceIds: string[] | null,
   ): Promise<SlaBreachedEvent[]> {
-    await this.sla.recordFirstResponses(sequelize, workspaceIds);
+    for (const response of await this.sla.recordFirstResponses(sequelize, workspaceIds))
+      this.analytics.record(firstResponseFact(response, null));
     const rows = await this.sla.recordBreaches(sequelize, workspaceIds);
     return rows.map((row) => ({
       workspaceId: row.workspace_id,

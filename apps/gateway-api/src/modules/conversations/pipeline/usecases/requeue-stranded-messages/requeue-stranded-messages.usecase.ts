@@ -3,15 +3,12 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bull';
 import type { Redis } from 'ioredis';
 import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
+import { type InboundMessageJobData, QueueNames } from '@cxgenie/contracts';
 import { InboundFairness } from '@cxgenie/conversations';
-import {
-  type ChannelOutboundJobData,
-  type InboundMessageJobData,
-  QueueNames,
-} from '@cxgenie/contracts';
 import { type TenantDatabase, TenantConnections } from '@cxgenie/database';
 import { withTraceId } from '@cxgenie/observability';
 import { REDIS_CLIENT } from '@cxgenie/redis';
+import { OutboundDelivery } from '../../../delivery/outbound-delivery';
 import { type StrandedCursor, StrandedMessages } from '../../ordering/stranded-messages';
 
 /** How far back the very first sweep of a deployment looks. */
@@ -39,8 +36,7 @@ export class RequeueStrandedMessages {
     private readonly fairness: InboundFairness,
     @InjectQueue(QueueNames.ConversationInbound)
     private readonly inbound: Queue<InboundMessageJobData>,
-    @InjectQueue(QueueNames.ChannelOutbound)
-    private readonly outbound: Queue<ChannelOutboundJobData>,
+    private readonly delivery: OutboundDelivery,
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {
@@ -102,15 +98,13 @@ export class RequeueStrandedMessages {
     const delivery = await pages(
       (after) => this.stranded.findUndelivered(sequelize, { ...window, after, limit: PAGE }),
       (page) =>
-        this.outbound.addBulk(
+        this.delivery.queueAll(
           page.map((found) => ({
-            data: withTraceId({
-              workspaceId: found.workspaceId,
-              conversationId: found.conversationId,
-              messageId: found.messageId,
-              channelId: found.channelId,
-              channelType: found.channelType,
-            }),
+            workspaceId: found.workspaceId,
+            conversationId: found.conversationId,
+            messageId: found.messageId,
+            channelId: found.channelId,
+            channelType: found.channelType,
           })),
         ),
     );

@@ -1,0 +1,93 @@
+import {
+  ANSWERABILITY_MODELS,
+  answerability,
+  evidenceScore,
+  modelFor,
+  thresholdFor,
+} from './answerability';
+
+const model = ANSWERABILITY_MODELS.localEmbedding;
+import type { EvidenceFeatures } from './evidence-features';
+import { namesIn } from './evidence-features';
+
+const strong: EvidenceFeatures = {
+  relevance: 0.8,
+  coverage: 0.9,
+  proximity: 0.9,
+  unionCoverage: 1,
+  headingCoverage: 0.5,
+  cosine: 0.6,
+  agreement: 0.8,
+  unknownTerms: 0,
+  missingName: 0,
+};
+const weak: EvidenceFeatures = {
+  ...strong,
+  coverage: 0.2,
+  proximity: 0.2,
+  unionCoverage: 0.3,
+  cosine: 0.15,
+  agreement: 0,
+  unknownTerms: 0.5,
+  missingName: 1,
+};
+
+describe('answerability', () => {
+  it('scores strong evidence above weak evidence, and a name the knowledge lacks lower still', () => {
+    expect(evidenceScore(strong, model)).toBeGreaterThan(evidenceScore(weak, model));
+    expect(evidenceScore({ ...strong, missingName: 1 }, model)).toBeLessThan(
+      evidenceScore(strong, model),
+    );
+    expect(evidenceScore({ ...strong, unknownTerms: 1 }, model)).toBeLessThan(
+      evidenceScore(strong, model),
+    );
+  });
+
+  it('sets the threshold from a target false-answer rate on the calibration', () => {
+    const calibration = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0.05];
+    // 10 % of 10: one unanswerable question may pass, the second-highest is refused.
+    expect(thresholdFor(0.1, calibration)).toBeCloseTo(0.8, 2);
+    expect(thresholdFor(0.3, calibration)).toBeCloseTo(0.6, 2);
+    // Out-of-range targets are clamped (1 % .. 50 %).
+    expect(thresholdFor(0, calibration)).toBeCloseTo(0.9, 2);
+    expect(thresholdFor(0.9, calibration)).toBeCloseTo(0.4, 2);
+    // A stricter target never lowers the threshold.
+    expect(thresholdFor(0.01, model.calibration)).toBeGreaterThanOrEqual(
+      thresholdFor(0.05, model.calibration),
+    );
+    expect(model.calibration.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('reads cosines only with the local embedding, whose cosines it was fitted on', () => {
+    expect(modelFor('local/hashed-ngrams-v1')).toBe(ANSWERABILITY_MODELS.localEmbedding);
+    expect(modelFor('text-embedding-3-large')).toBe(ANSWERABILITY_MODELS.anyEmbedding);
+    expect(ANSWERABILITY_MODELS.anyEmbedding.weights.cosine).toBeUndefined();
+  });
+
+  it('multiplies in the grounding: a rejected answer scores zero, a well-supported one is untouched', () => {
+    const threshold = 0.5;
+    const plain = answerability(strong, null, threshold, model);
+    expect(answerability(strong, { support: 1, judged: true }, threshold, model).score).toBe(
+      plain.score,
+    );
+    expect(answerability(strong, { support: 1, judged: false }, threshold, model).score).toBe(0);
+    expect(
+      answerability(strong, { support: 0.3, judged: null }, threshold, model).score,
+    ).toBeLessThan(plain.score);
+    expect(plain.features).toMatchObject({ coverage: 0.9 });
+    expect(plain.features.evidence).toBeCloseTo(plain.score, 3);
+    expect(plain.reason).toMatch(/^answer: /);
+    expect(answerability(weak, null, 0.99, model).reason).toMatch(/^hand off: .*never mentions/);
+  });
+});
+
+describe('namesIn', () => {
+  it('finds capitalised words away from sentence starts and inner capitals', () => {
+    expect(namesIn('How do I move my WordPress site to Kinsta? Thanks. iPhone too')).toEqual([
+      'WordPress',
+      'Kinsta',
+      'iPhone',
+    ]);
+    expect(namesIn("I'm asking: can I get a refund?")).toEqual([]);
+  });
+});

@@ -1,0 +1,6 @@
+import { IsUUID } from 'class-validator';
+
+export class BotIndexDto {
+  @IsUUID() workspaceId!: string;
+  @IsUUID() botId!: string;
+}

@@ -1,0 +1,4 @@
+export interface ReconcileBotIndexCommand {
+  workspaceId: string;
+  botId: string;
+}

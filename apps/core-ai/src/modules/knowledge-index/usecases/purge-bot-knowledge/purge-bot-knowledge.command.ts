@@ -1,0 +1,3 @@
+import type { KnowledgePurgeJobData } from '@cxgenie/contracts';
+
+export type PurgeBotKnowledgeCommand = Pick<KnowledgePurgeJobData, 'workspaceId' | 'botId'>;

@@ -1,0 +1,60 @@
+import { Global, Injectable, Module } from '@nestjs/common';
+import { Counter, Histogram } from 'prom-client';
+import { MetricsService } from '@cxgenie/observability';
+
+export type InboundOutcome =
+  | 'accepted'
+  | 'auto_reply'
+  | 'duplicate'
+  | 'bounce'
+  | 'ignored'
+  | 'rejected'
+  | 'deferred';
+export type DeliveryOutcome = 'sent' | 'retry' | 'failed';
+
+/** The email service's own metrics, on the service's registry (served at /metrics). */
+@Injectable()
+export class EmailMetrics {
+  private readonly inbound: Counter<'via' | 'outcome'>;
+  private readonly smtpData: Histogram<'outcome'>;
+  private readonly deliveries: Counter<'outcome'>;
+
+  constructor(metrics: MetricsService) {
+    const registers = [metrics.registry];
+    this.inbound = new Counter({
+      name: 'email_inbound_total',
+      help: 'Mail received, by the way it came in and what became of it',
+      labelNames: ['via', 'outcome'],
+      registers,
+    });
+    this.smtpData = new Histogram({
+      name: 'email_smtp_data_seconds',
+      help: 'From the end of DATA to the reply: the mail stored and queued (250), or refused',
+      labelNames: ['outcome'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers,
+    });
+    this.deliveries = new Counter({
+      name: 'email_outbound_deliveries_total',
+      help: 'Outbound mail attempts by outcome',
+      labelNames: ['outcome'],
+      registers,
+    });
+  }
+
+  received(via: string, outcome: InboundOutcome): void {
+    this.inbound.inc({ via, outcome });
+  }
+
+  smtpDataSeconds(outcome: 'accepted' | 'rejected' | 'deferred', seconds: number): void {
+    this.smtpData.observe({ outcome }, seconds);
+  }
+
+  delivery(outcome: DeliveryOutcome): void {
+    this.deliveries.inc({ outcome });
+  }
+}
+
+@Global()
+@Module({ providers: [EmailMetrics], exports: [EmailMetrics] })
+export class EmailMetricsModule {}

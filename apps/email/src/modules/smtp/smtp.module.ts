@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { IntakeModule } from '../intake/intake.module';
+import { SmtpReceiver } from './smtp-receiver';
+
+/** Mail delivered to us over SMTP. */
+@Module({ imports: [IntakeModule], providers: [SmtpReceiver], exports: [SmtpReceiver] })
+export class SmtpModule {}

@@ -1,0 +1,254 @@
+import type { ClickHouseClient } from '@clickhouse/client';
+import { getQueueToken } from '@nestjs/bull';
+import type Bull from 'bull';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { QueryTypes, type Sequelize } from 'sequelize';
+import { AnalyticsTables } from '@cxgenie/analytics';
+import { CLICKHOUSE_CLIENT } from '@cxgenie/clickhouse';
+import { type AnalyticsEventsJobData, type AnalyticsFact, QueueNames } from '@cxgenie/contracts';
+import { bootService } from '@cxgenie/testing';
+import { gatewayApiService } from '../../apps/gateway-api/src/gateway-api.service';
+import { AnalyticsSchema } from '../../apps/gateway-api/src/core-modules/analytics/analytics-schema';
+import { type Benchmark, percentile, round } from '../benchmark';
+import { openBenchDatabase } from '../datasets/bench-database';
+import {
+  AGENTS,
+  BENCH_PG_WORKSPACE,
+  BOTS,
+  DATASET_END,
+  EVENTS,
+  PG_AGENT_QUERY,
+  PG_VOLUME_QUERY,
+  ensurePostgresEvents,
+  generateClickHouseEvents,
+} from '../datasets/analytics-dataset';
+
+const API_RUNS = Number(process.env.BENCH_ANALYTICS_API_RUNS ?? 30);
+const PG_RUNS = Number(process.env.BENCH_ANALYTICS_PG_RUNS ?? 5);
+/** Facts sent through the whole pipeline (queue → enrichment → writer) for the ingest rate. */
+const INGEST_FACTS = Number(process.env.BENCH_ANALYTICS_INGEST ?? 200_000);
+const JOB_FACTS = 500;
+const DATA_DIR = '.data/bench/analytics';
+
+const day = (offsetDays: number) =>
+  new Date(Date.parse(`${DATASET_END}T00:00:00Z`) + offsetDays * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+const VOLUME_RANGE = { from: day(-90), to: DATASET_END };
+const AGENT_RANGE = { from: day(-30), to: DATASET_END };
+
+async function signUp(url: string): Promise<{ token: string; workspaceId: string }> {
+  const res = await fetch(`${url}/api/v1/auth/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      email: `analytics-bench-${randomBytes(4).toString('hex')}@cxgenie.local`,
+      password: 'analytics bench password',
+      name: 'Analytics bench',
+      workspaceName: 'Analytics bench',
+    }),
+  });
+  const body = (await res.json()) as { accessToken: string; workspaceId: string };
+  if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${JSON.stringify(body)}`);
+  return { token: body.accessToken, workspaceId: body.workspaceId };
+}
+
+async function timed<T>(runs: number, call: () => Promise<T>): Promise<{ ms: number[]; last: T }> {
+  const ms: number[] = [];
+  let last: T | undefined;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    last = await call();
+    ms.push(performance.now() - t0);
+  }
+  return { ms: ms.sort((a, b) => a - b), last: last! };
+}
+
+const apiGet = async <T>(url: string, token: string): Promise<T> => {
+  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  if (res.status !== 200) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+};
+
+/** A moment of a busy workspace: messages both ways, answers, a rating, model usage. */
+export function ingestFacts(workspaceId: string, count: number): AnalyticsFact[] {
+  const at = '2026-11-20T12:00:00.000Z';
+  const bots = Array.from({ length: BOTS }, () => randomUUID());
+  return Array.from({ length: count }, (_, i): AnalyticsFact => {
+    const base = {
+      id: randomUUID(),
+      workspaceId,
+      occurredAt: at,
+      conversationId: randomUUID(),
+      botId: bots[i % BOTS]!,
+      channelType: 'web' as const,
+    };
+    switch (i % 10) {
+      case 0:
+      case 1:
+      case 2:
+      case 3:
+        return { ...base, type: 'message.received', text: 'Where is my order? It is late again.' };
+      case 4:
+      case 5:
+      case 6:
+        return {
+          ...base,
+          type: 'message.answered',
+          replyToMessageId: base.id,
+          outcome: 'answered',
+          haveEnoughInformation: true,
+          provider: 'openai',
+          model: 'gpt-4o-mini',
+          waitedMs: 120,
+          chars: 240,
+        };
+      case 7:
+        return { ...base, type: 'message.sent', agentId: randomUUID(), chars: 80 };
+      case 8:
+        return { ...base, type: 'csat.submitted', rating: 5 };
+      default:
+        return {
+          ...base,
+          type: 'llm.usage',
+          provider: 'openai',
+          model: 'gpt-4o-mini',
+          purpose: 'answer',
+          promptTokens: 1_200,
+          completionTokens: 180,
+          latencyMs: 900,
+        };
+    }
+  });
+}
+
+async function countFacts(clickhouse: ClickHouseClient, workspaceId: string): Promise<number> {
+  const result = await clickhouse.query({
+    query: `SELECT toUInt64(count()) AS n FROM ${AnalyticsTables.Facts} WHERE workspace_id = {w:String}`,
+    query_params: { w: workspaceId },
+    format: 'JSONEachRow',
+  });
+  return Number(((await result.json()) as { n: number | string }[])[0]?.n ?? 0);
+}
+
+async function postgresTimes(sequelize: Sequelize) {
+  const volume = (range: { from: string; to: string }) =>
+    sequelize.query<{ day: Date; bot_id: string; customer_messages: string }>(PG_VOLUME_QUERY, {
+      replacements: { workspaceId: BENCH_PG_WORKSPACE, ...range },
+      type: QueryTypes.SELECT,
+    });
+  const agents = (range: { from: string; to: string }) =>
+    sequelize.query<{ agent_id: string; assigned: string }>(PG_AGENT_QUERY, {
+      replacements: { workspaceId: BENCH_PG_WORKSPACE, ...range },
+      type: QueryTypes.SELECT,
+    });
+  await volume(VOLUME_RANGE);
+  await agents(AGENT_RANGE);
+  return {
+    volume: await timed(PG_RUNS, () => volume(VOLUME_RANGE)),
+    agents: await timed(PG_RUNS, () => agents(AGENT_RANGE)),
+  };
+}
+
+/**
+ * The dashboards' two heaviest questions over 10 M events of one workspace (90 days, 20 bots,
+ * 100 agents): daily messages by bot over 90 days and the Agent Performance dashboard over 30,
+ * each through the reports API (ClickHouse pre-aggregations, report cache off) and as SQL over an
+ * equivalent PostgreSQL table with covering indexes, in one run; plus how fast facts are stored.
+ */
+export const analytics: Benchmark = {
+  name: 'analytics',
+  description: `${EVENTS.toLocaleString('en')} events, ${BOTS} bots, ${AGENTS} agents: reports API over ClickHouse vs PostgreSQL SQL (${API_RUNS} and ${PG_RUNS} runs), ingest`,
+  async run() {
+    const db = await openBenchDatabase();
+    const ids = await ensurePostgresEvents(db.sequelize, (line) => console.log(`  ${line}`));
+    // The embedded store starts empty every run: its load is measured too.
+    rmSync(`${DATA_DIR}/clickhouse`, { recursive: true, force: true });
+    const gateway = await bootService(gatewayApiService, {
+      DATABASE_URL: db.url,
+      DATA_DIR,
+      LOG_LEVEL: 'warn',
+      ANALYTICS_CACHE_TTL_S: '0',
+      ANALYTICS_RAW_TTL_DAYS: '0',
+    });
+    try {
+      const clickhouse = gateway.app.get<ClickHouseClient>(CLICKHOUSE_CLIENT);
+      await gateway.app.get(AnalyticsSchema).ready();
+      const owner = await signUp(gateway.url);
+
+      console.log(`  loading ${EVENTS.toLocaleString('en')} events into ClickHouse`);
+      const loadStarted = performance.now();
+      await generateClickHouseEvents(clickhouse, owner.workspaceId, ids);
+      const loadSeconds = (performance.now() - loadStarted) / 1000;
+      if ((await countFacts(clickhouse, owner.workspaceId)) !== EVENTS)
+        throw new Error('ClickHouse does not hold every event');
+
+      console.log(`  ingesting ${INGEST_FACTS.toLocaleString('en')} facts through the queue`);
+      const busy = await signUp(gateway.url);
+      const facts = ingestFacts(busy.workspaceId, INGEST_FACTS);
+      const queue = gateway.app.get<Bull.Queue<AnalyticsEventsJobData>>(
+        getQueueToken(QueueNames.AnalyticsEvents),
+      );
+      const jobs = [];
+      for (let i = 0; i < facts.length; i += JOB_FACTS)
+        jobs.push({ data: { events: facts.slice(i, i + JOB_FACTS), traceId: 'bench' } });
+      const ingestStarted = performance.now();
+      for (let i = 0; i < jobs.length; i += 100) await queue.addBulk(jobs.slice(i, i + 100));
+      while ((await countFacts(clickhouse, busy.workspaceId)) < INGEST_FACTS) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const ingestSeconds = (performance.now() - ingestStarted) / 1000;
+
+      const base = `${gateway.url}/api/v1/analytics`;
+      const volumeUrl = `${base}/messages?from=${VOLUME_RANGE.from}&to=${VOLUME_RANGE.to}&bucket=day&groupBy=bot`;
+      const agentUrl = `${base}/agents?from=${AGENT_RANGE.from}&to=${AGENT_RANGE.to}`;
+      type Volume = { rows: { bucket: string; key: string; customerMessages: number }[] };
+      type Agents = { agents: { agentId: string; ticketsAssigned: number }[] };
+      for (let i = 0; i < 3; i++) {
+        await apiGet(volumeUrl, owner.token);
+        await apiGet(agentUrl, owner.token);
+      }
+      const chVolume = await timed(API_RUNS, () => apiGet<Volume>(volumeUrl, owner.token));
+      const chAgents = await timed(API_RUNS, () => apiGet<Agents>(agentUrl, owner.token));
+
+      console.log('  the same questions of PostgreSQL');
+      const pg = await postgresTimes(db.sequelize);
+
+      // Both stores answered the same question: the same counts, bot by bot and day by day.
+      const pgVolume = new Map(
+        pg.volume.last.map((r) => [
+          `${new Date(r.day).toISOString().slice(0, 10)}|${r.bot_id}`,
+          Number(r.customer_messages),
+        ]),
+      );
+      const chVolumeRows = chVolume.last.rows;
+      if (
+        chVolumeRows.length !== pgVolume.size ||
+        chVolumeRows.some((r) => pgVolume.get(`${r.bucket}|${r.key}`) !== r.customerMessages)
+      )
+        throw new Error('ClickHouse and PostgreSQL disagree on the daily message counts');
+      const pgAssigned = new Map(pg.agents.last.map((r) => [r.agent_id, Number(r.assigned)]));
+      if (chAgents.last.agents.some((a) => pgAssigned.get(a.agentId) !== a.ticketsAssigned))
+        throw new Error('ClickHouse and PostgreSQL disagree on the agents’ assignments');
+
+      const p50 = (ms: number[]) => round(percentile(ms, 50));
+      return {
+        events: EVENTS,
+        clickhouse_p50_ms_volume: p50(chVolume.ms),
+        clickhouse_p95_ms_volume: round(percentile(chVolume.ms, 95)),
+        clickhouse_p50_ms_agent_perf: p50(chAgents.ms),
+        clickhouse_p95_ms_agent_perf: round(percentile(chAgents.ms, 95)),
+        postgres_p50_ms_volume: p50(pg.volume.ms),
+        postgres_p50_ms_agent_perf: p50(pg.agents.ms),
+        speedup_volume: round(p50(pg.volume.ms) / p50(chVolume.ms), 1),
+        speedup_agent_perf: round(p50(pg.agents.ms) / p50(chAgents.ms), 1),
+        ingest_events_per_s: Math.round(INGEST_FACTS / ingestSeconds),
+        bulk_load_events_per_s: Math.round(EVENTS / loadSeconds),
+      };
+    } finally {
+      await gateway.close();
+      await db.sequelize.close();
+    }
+  },
+};
