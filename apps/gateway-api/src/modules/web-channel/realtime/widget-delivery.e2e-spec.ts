@@ -209,4 +209,26 @@ describe('widget delivery across tabs, retries and reconnects', () => {
       expect(typing.at(-1)).toMatchObject({ event: { typing: false }, completedBefore: 1 }),
     );
   });
+
+  it('switches the typing off when an agent took the conversation over before the bot answered', async () => {
+    const inbound = gateway.app.get<Queue>(getQueueToken(QueueNames.ConversationInbound));
+    const widget = await tab(await newVisitor());
+    const typing: TypingPayload[] = [];
+    widget.socket.on(ServerEvents.Typing, (event: TypingPayload) => typing.push(event));
+    await inbound.pause(true);
+    let conversationId: string;
+    try {
+      const question = sent(await send(widget.socket, { text: 'I need a person' }));
+      conversationId = question.conversationId;
+      await eventually(() => expect(typing.map((t) => t.typing)).toEqual([true]));
+      const takeover = await owner.post(`/api/v1/conversations/${conversationId}/takeover`);
+      expect(takeover.status).toBe(200);
+    } finally {
+      await inbound.resume(true);
+    }
+    await eventually(() =>
+      expect(typing.at(-1)).toEqual({ conversationId, senderType: 'bot', typing: false }),
+    );
+    expect(widget.completed).toEqual([]);
+  });
 });

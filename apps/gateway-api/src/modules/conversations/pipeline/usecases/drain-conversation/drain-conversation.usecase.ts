@@ -23,11 +23,12 @@ import { type MessageContext, NOT_HANDLED, type Outcome } from '../../steps/mess
 import { MessageSteps } from '../../steps/message-steps';
 
 /**
- * Whether the intake showed the customer the bot typing for these messages (a live channel in bot
- * mode, see WidgetConversations): the batch then ends it, answered or not.
+ * Whether the intake may have shown the customer the bot typing for these messages (a live
+ * channel's message accepted in bot mode, see WidgetConversations): the batch then ends it,
+ * answered or not. Whatever the status now: an agent may have taken over since.
  */
 const announcesTyping = (state: Backlog['state']): boolean =>
-  state.status === 'bot' && channelTraits(state.channel_type).liveDelivery;
+  channelTraits(state.channel_type).liveDelivery;
 
 /** Waiting messages fetched at once; the state is re-read between batches. */
 const BACKLOG_BATCH = 20;
