@@ -9,6 +9,9 @@ import {
   formatRate,
   formatUsd,
   isDate,
+  rangeFromSearch,
+  rangeProblem,
+  searchOfRange,
   labelEvery,
   niceScale,
   presetRange,
@@ -67,6 +70,44 @@ describe('report ranges', () => {
     expect(isDate('2026-02-30')).toBe(false);
     expect(isDate('2026-2-3')).toBe(false);
     expect(isDate('')).toBe(false);
+  });
+
+  it('refuses a custom range the reports would refuse, at the field to correct', () => {
+    expect(rangeProblem('2026-11-01', '2026-11-01')).toBeNull();
+    expect(rangeProblem('2026-11-31', '2026-12-01')).toEqual({
+      field: 'from',
+      message: 'must be a date',
+    });
+    expect(rangeProblem('2026-11-01', '')).toEqual({ field: 'through', message: 'must be a date' });
+    expect(rangeProblem('2026-11-02', '2026-11-01')).toEqual({
+      field: 'through',
+      message: 'must be on or after from',
+    });
+    // Thirteen months to the day is the longest: the 1st of the 14th month is not counted.
+    expect(rangeProblem('2025-11-01', '2026-11-30')).toBeNull();
+    expect(rangeProblem('2025-11-01', '2026-12-01')).toEqual({
+      field: 'through',
+      message: 'must be at most 13 months after from',
+    });
+  });
+
+  it('reads the range from the address and writes it back, falling back to 30 days', () => {
+    const today = '2026-12-07';
+    expect(rangeFromSearch('range=7d', today)).toEqual({
+      preset: '7d',
+      range: { from: '2026-12-01', through: today },
+    });
+    const custom = { from: '2026-11-01', through: '2026-11-15' };
+    expect(rangeFromSearch(searchOfRange('custom', custom), today)).toEqual({
+      preset: 'custom',
+      range: custom,
+    });
+    for (const search of ['', 'range=forever', 'range=custom&from=2026-11-15&through=2026-11-01'])
+      expect(rangeFromSearch(search, today)).toEqual({
+        preset: '30d',
+        range: { from: '2026-11-08', through: today },
+      });
+    expect(searchOfRange('month')).toBe('range=month');
   });
 
   it('picks hours for a day or two, days beyond; cost in days, weeks, then months', () => {

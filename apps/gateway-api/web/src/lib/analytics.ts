@@ -85,6 +85,57 @@ export const reportQuery = (range: DayRange): { from: string; to: string } => ({
   to: addDays(range.through, 1),
 });
 
+/** The reports reach back this far (the API refuses longer ranges). */
+export const MAX_RANGE_MONTHS = 13;
+
+/** What is wrong with a custom range, at the field to show it, or null. */
+export function rangeProblem(
+  from: string,
+  through: string,
+): { field: 'from' | 'through'; message: string } | null {
+  if (!isDate(from)) return { field: 'from', message: 'must be a date' };
+  if (!isDate(through)) return { field: 'through', message: 'must be a date' };
+  if (through < from) return { field: 'through', message: 'must be on or after from' };
+  // The same month arithmetic as the API: the day rolls over in shorter months.
+  const start = new Date(msOf(from));
+  const limit = Date.UTC(
+    start.getUTCFullYear(),
+    start.getUTCMonth() + MAX_RANGE_MONTHS,
+    start.getUTCDate(),
+  );
+  if (msOf(through) + DAY_MS > limit)
+    return { field: 'through', message: `must be at most ${MAX_RANGE_MONTHS} months after from` };
+  return null;
+}
+
+/**
+ * The page's range lives in the address (`?range=7d`, or `?range=custom&from=…&through=…`) so a
+ * view can be bookmarked and shared; anything unreadable there falls back to the default preset.
+ */
+export function rangeFromSearch(
+  search: string,
+  today: string,
+): { preset: Preset; range: DayRange } {
+  const params = new URLSearchParams(search);
+  const asked = params.get('range');
+  const from = params.get('from') ?? '';
+  const through = params.get('through') ?? '';
+  if (asked === 'custom' && !rangeProblem(from, through))
+    return { preset: 'custom', range: { from, through } };
+  const preset =
+    PRESETS.find((p) => p.value === asked && p.value !== 'custom')?.value ?? DEFAULT_PRESET;
+  return { preset, range: presetRange(preset as Exclude<Preset, 'custom'>, today) };
+}
+
+export const searchOfRange = (preset: Preset, custom?: DayRange): string =>
+  preset === 'custom' && custom
+    ? new URLSearchParams({
+        range: 'custom',
+        from: custom.from,
+        through: custom.through,
+      }).toString()
+    : new URLSearchParams({ range: preset }).toString();
+
 /** Hours for a day or two (message volume offers hours and days). */
 export const volumeBucket = (range: DayRange): 'hour' | 'day' =>
   daysIn(range) <= 2 ? 'hour' : 'day';
