@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useLocation, useSearch } from 'wouter';
 import { api, unwrap } from '../../api/client';
-import { Empty, PageHeader, QueryView } from '../../components/ui';
+import { Empty, Loading, PageHeader, QueryView } from '../../components/ui';
 import { rangeFromSearch, searchOfRange, todayIn } from '../../lib/analytics';
 import { isAdmin, useMe, useSession } from '../../session/use-session';
 import { RangePicker } from './range-picker';
@@ -51,7 +51,9 @@ export default function Analytics() {
         title="Analytics"
         description="How the bots and the team are doing: messages, answers and handoffs, agents, satisfaction, availability and model cost."
       />
-      {me.data && !isAdmin(me.data.role) ? (
+      {me.isPending ? (
+        <Loading />
+      ) : me.data && !isAdmin(me.data.role) ? (
         <Empty title="Analytics is for admins">
           <p className="muted">Ask an owner or admin of this workspace for access.</p>
         </Empty>
