@@ -43,16 +43,19 @@ export function ColumnChart({
   series,
   points,
   format = String,
+  integer = false,
   testId,
 }: {
   label: string;
   series: readonly Series[];
   points: readonly Point[];
   format?: (n: number) => string;
+  /** Counts: the axis steps by whole numbers. */
+  integer?: boolean;
   testId?: string;
 }) {
   const totals = points.map((p) => p.values.reduce((a, b) => a + b, 0));
-  const scale = niceScale(Math.max(0, ...totals));
+  const scale = niceScale(Math.max(0, ...totals), { integer });
   const plotW = WIDTH - LEFT - RIGHT;
   const plotH = HEIGHT - TOP - BOTTOM;
   const slot = points.length ? plotW / points.length : plotW;

@@ -142,7 +142,8 @@ describe('buckets', () => {
   });
 
   it('names buckets for axes', () => {
-    expect(bucketName('2026-11-29T14:00:00', 'hour')).toBe('29 Nov 14:00');
+    expect(bucketName('2026-11-29T14:00:00', 'hour')).toBe('14:00');
+    expect(bucketName('2026-11-29T00:00:00', 'hour')).toBe('29 Nov');
     expect(bucketName('2026-11-29', 'day')).toBe('29 Nov');
     expect(bucketName('2026-11-01', 'month')).toBe('Nov 2026');
   });
@@ -238,6 +239,10 @@ describe('axes and formats', () => {
     expect(niceScale(4)).toEqual({ max: 4, ticks: [0, 1, 2, 3, 4] });
     expect(niceScale(0.013)).toEqual({ max: 0.015, ticks: [0, 0.005, 0.01, 0.015] });
     expect(niceScale(0)).toEqual({ max: 1, ticks: [0, 1] });
+    // Counts step by whole numbers: no 0.5 message on the axis.
+    expect(niceScale(2)).toEqual({ max: 2, ticks: [0, 0.5, 1, 1.5, 2] });
+    expect(niceScale(2, { integer: true })).toEqual({ max: 2, ticks: [0, 1, 2] });
+    expect(niceScale(17, { integer: true })).toEqual({ max: 20, ticks: [0, 5, 10, 15, 20] });
   });
 
   it('thins axis labels', () => {

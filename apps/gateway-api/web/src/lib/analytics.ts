@@ -338,11 +338,16 @@ export function availabilityByAgent(
 }
 
 /** An axis from 0 to a round number at or above `max`, with its ticks (1, 2 or 5 × 10ⁿ apart). */
-export function niceScale(max: number, ticks = 4): { max: number; ticks: number[] } {
+export function niceScale(
+  max: number,
+  { ticks = 4, integer = false }: { ticks?: number; integer?: boolean } = {},
+): { max: number; ticks: number[] } {
   if (!(max > 0)) return { max: 1, ticks: [0, 1] };
   const rough = max / ticks;
   const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough)!;
+  const nice = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough)!;
+  // Counts have no half messages: an axis of counts steps by whole numbers.
+  const step = integer ? Math.max(1, nice) : nice;
   const top = Math.ceil(max / step - 1e-9) * step;
   const values: number[] = [];
   for (let v = 0; v <= top + step / 2; v += step) values.push(Number(v.toPrecision(12)));
@@ -369,7 +374,7 @@ export const formatUsd = (usd: number): string =>
 /** Seconds as hours with one decimal: availability reads in hours. */
 export const formatHours = (seconds: number): string => `${(seconds / 3600).toFixed(1)} h`;
 
-/** An axis or table label for a bucket: `29 Nov 14:00`, `29 Nov`, `Nov 2026`. */
+/** An axis label for a bucket: `14:00` (or `29 Nov` at midnight), `29 Nov`, `Nov 2026`. */
 export function bucketName(label: string, bucket: Bucket): string {
   const months = [
     'Jan',
@@ -388,6 +393,8 @@ export function bucketName(label: string, bucket: Bucket): string {
   const month = months[+label.slice(5, 7) - 1] ?? '';
   const day = +label.slice(8, 10);
   if (bucket === 'month') return `${month} ${label.slice(0, 4)}`;
-  if (bucket === 'hour') return `${day} ${month} ${label.slice(11, 16)}`;
+  // Hours read as the time, midnight as the day it starts.
+  if (bucket === 'hour')
+    return label.slice(11, 16) === '00:00' ? `${day} ${month}` : label.slice(11, 16);
   return `${day} ${month}`;
 }

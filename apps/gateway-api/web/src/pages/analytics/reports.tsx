@@ -159,6 +159,7 @@ export function MessageVolumeReport({ range }: { range: DayRange }) {
                 values: [p.customerMessages, p.botMessages, p.agentMessages],
               }))}
               format={formatCount}
+              integer
             />
             <div className="table-wrap">
               <table className="table compact" data-testid="volume-groups">
