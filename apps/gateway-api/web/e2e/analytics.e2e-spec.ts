@@ -292,7 +292,11 @@ describe('dashboard analytics, in headless Chromium', () => {
   });
 
   /** Every number the page shows for the range, against the reports API asked the same. */
-  const expectPageToMatchApi = async (page: Page, range: DayRange) => {
+  const expectPageToMatchApi = async (
+    page: Page,
+    range: DayRange,
+    groupBy: 'bot' | 'channel' = 'bot',
+  ) => {
     const q = reportQuery(range);
     const [volume, bots, agents, csat, availability, costs] = await Promise.all([
       get<{
@@ -303,7 +307,7 @@ describe('dashboard analytics, in headless Chromium', () => {
           agentMessages: number;
           total: number;
         }[];
-      }>('messages', { ...q, bucket: volumeBucket(range), groupBy: 'bot' }),
+      }>('messages', { ...q, bucket: volumeBucket(range), groupBy }),
       get<{
         bots: {
           botId: string;
@@ -539,6 +543,12 @@ describe('dashboard analytics, in headless Chromium', () => {
       'agent member',
     );
     await capture(page, 'analytics', a11y);
+
+    // Message volume split by channel instead of bot.
+    await page.getByTestId('input-groupBy').selectOption('channel');
+    const byChannel = await expectPageToMatchApi(page, MONTH, 'channel');
+    expect(new Set(byChannel.volume.rows.map((r) => r.key))).toEqual(new Set(['web', 'telegram']));
+    await page.getByTestId('input-groupBy').selectOption('bot');
 
     // The second half: the early facts drop out of every report.
     await pickCustom(page, LATE);
