@@ -15,6 +15,7 @@ const Inbox = lazy(() => import('./pages/inbox/inbox'));
 const Tickets = lazy(() => import('./pages/tickets'));
 const Customers = lazy(() => import('./pages/customers'));
 const Channels = lazy(() => import('./pages/channels'));
+const Analytics = lazy(() => import('./pages/analytics/analytics'));
 const Team = lazy(() => import('./pages/settings/team'));
 const ApiKeys = lazy(() => import('./pages/settings/api-keys'));
 const WorkspaceSettings = lazy(() => import('./pages/settings/workspace'));
@@ -40,6 +41,7 @@ function SignedIn() {
           <Route path="/customers" component={Customers} />
           <Route path="/customers/:customerId" component={Customers} />
           <Route path="/channels" component={Channels} />
+          <Route path="/analytics" component={Analytics} />
           <Route path="/settings/team" component={Team} />
           <Route path="/settings/api-keys" component={ApiKeys} />
           <Route path="/settings/workspace" component={WorkspaceSettings} />

@@ -98,8 +98,9 @@ describe('web chat widget, in headless Chromium', () => {
       throw new Error(`${CHROMIUM} is missing: run \`bash scripts/ensure-chromium.sh\` (as root)`);
     const QUEUE_PREFIX = sharedQueuePrefix();
     [coreAi, browser] = await Promise.all([
-      // Paced like a model, so the answer visibly streams for a couple of seconds.
-      spawnService('core-ai', { LOCAL_LLM_TOKEN_DELAY_MS: '15', QUEUE_PREFIX }),
+      // Paced like a slow model, so even a two-paragraph answer streams for a couple of seconds:
+      // long enough for an agent to take over mid-answer on a loaded machine.
+      spawnService('core-ai', { LOCAL_LLM_TOKEN_DELAY_MS: '40', QUEUE_PREFIX }),
       chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS }),
     ]);
     gateway = await bootService(gatewayApiService, {

@@ -22,6 +22,7 @@ const NAV: { href: string; label: string; admin?: boolean }[] = [
   { href: '/customers', label: 'Customers' },
   { href: '/bots', label: 'Bots & knowledge' },
   { href: '/channels', label: 'Channels' },
+  { href: '/analytics', label: 'Analytics', admin: true },
   { href: '/onboarding', label: 'Set-up guide', admin: true },
   { href: '/settings/team', label: 'Team' },
   { href: '/settings/api-keys', label: 'API keys', admin: true },

@@ -1,6 +1,6 @@
 import { ServerEvents } from '@cxgenie/contracts';
 import { RealtimeBroadcaster } from '@cxgenie/realtime';
-import { type BootedService, bootService } from '@cxgenie/testing';
+import { type BootedService, bootService, eventually } from '@cxgenie/testing';
 import { gatewayApiService } from '../../../gateway-api.service';
 
 describe('broadcasting during shutdown', () => {
@@ -11,6 +11,11 @@ describe('broadcasting during shutdown', () => {
   beforeAll(async () => {
     process.on('unhandledRejection', record);
     gateway = await bootService(gatewayApiService);
+    // Settled first: this is about a broadcast after the close, not about closing mid-boot.
+    await eventually(
+      async () => expect((await fetch(`${gateway.url}/health/ready`)).status).toBe(200),
+      15_000,
+    );
   });
   afterAll(() => {
     process.off('unhandledRejection', record);
