@@ -1,6 +1,7 @@
 import { Link, useParams } from 'wouter';
-import { PageHeader, QueryView } from '../../components/ui';
+import { Badge, PageHeader, QueryView } from '../../components/ui';
 import { useBot } from '../../lib/bots';
+import { describeKnowledgeIndex } from '../../lib/knowledge-index';
 import { ChannelConnectForm } from '../channel-connect';
 import { BotSettingsForm } from './bot-settings-form';
 import { KnowledgePanel } from './knowledge-panel';
@@ -36,6 +37,7 @@ export default function BotDetail() {
                 </Link>
               ))}
             </nav>
+            {tab === 'knowledge' && <IndexNotice report={b.knowledgeIndex} />}
             {tab === 'knowledge' && <KnowledgePanel botId={b.id} />}
             {tab === 'playground' && <Playground botId={b.id} />}
             {tab === 'settings' && (
@@ -54,5 +56,26 @@ export default function BotDetail() {
         )}
       </QueryView>
     </div>
+  );
+}
+
+const INDEX_BADGE = {
+  success: 'Index complete',
+  warning: 'Index needs attention',
+  danger: 'Index incomplete',
+  neutral: 'Index',
+} as const;
+
+/** The last check of the bot's search index (core-ai's reconciliation), when there is one. */
+function IndexNotice({ report }: { report: Parameters<typeof describeKnowledgeIndex>[0] }) {
+  const notice = describeKnowledgeIndex(report);
+  if (!notice) return null;
+  return (
+    <p className="index-notice" role={notice.tone === 'danger' ? 'alert' : 'status'}>
+      <Badge tone={notice.tone} data-testid="knowledge-index-state">
+        {INDEX_BADGE[notice.tone]}
+      </Badge>{' '}
+      <span data-testid="knowledge-index-notice">{notice.text}</span>
+    </p>
   );
 }
