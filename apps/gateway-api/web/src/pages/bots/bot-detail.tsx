@@ -1,6 +1,8 @@
 import { Link, useParams } from 'wouter';
 import { Badge, PageHeader, QueryView } from '../../components/ui';
 import { useBot } from '../../lib/bots';
+import { killSwitchOn } from '../../lib/flag-changes';
+import { useBotFlags } from '../../lib/flags';
 import { describeKnowledgeIndex } from '../../lib/knowledge-index';
 import { ChannelConnectForm } from '../channel-connect';
 import { BotSettingsForm } from './bot-settings-form';
@@ -24,7 +26,11 @@ export default function BotDetail() {
       <QueryView query={bot} loadingLabel="Loading bot…">
         {(b) => (
           <>
-            <PageHeader title={b.name} description={`${b.llmProvider}/${b.llmModel}`} />
+            <PageHeader
+              title={b.name}
+              description={`${b.llmProvider}/${b.llmModel}`}
+              actions={<KillSwitchBadge botId={b.id} />}
+            />
             <nav className="tabs" aria-label="Bot sections">
               {TABS.map((t) => (
                 <Link
@@ -77,5 +83,18 @@ function IndexNotice({ report }: { report: Parameters<typeof describeKnowledgeIn
       </Badge>{' '}
       <span data-testid="knowledge-index-notice">{notice.text}</span>
     </p>
+  );
+}
+
+/** Shown while the `bot-kill-switch` flag is on for the bot; follows pushed flag changes. */
+function KillSwitchBadge({ botId }: { botId: string }) {
+  const flags = useBotFlags(botId);
+  if (!killSwitchOn(flags.data)) return null;
+  return (
+    <span title="New conversations go straight to your team while the bot-kill-switch flag is on">
+      <Badge tone="danger" data-testid="bot-kill-switch">
+        Paused by kill switch
+      </Badge>
+    </span>
   );
 }
