@@ -1,5 +1,6 @@
 import type { AnswerStreamEvent } from '../conversation-pipeline';
 import {
+  type CoreAiGet,
   type CoreAiPost,
   CoreAiHttpClient,
   parseNdjson,
@@ -103,5 +104,48 @@ describe('CoreAiHttpClient answer stream', () => {
       status: 503,
       body: 'overloaded',
     });
+  });
+});
+
+describe('CoreAiHttpClient knowledge index status', () => {
+  const bot = { workspaceId: 'w 1', botId: 'b&2' };
+  const neverPost: CoreAiPost = async () => {
+    throw new Error('a status read must not POST');
+  };
+
+  it('GETs the status route with the bot in the query, under the deadline it is given', async () => {
+    const calls: { url: string; timeoutMs: number }[] = [];
+    const get: CoreAiGet = async (url, init) => {
+      calls.push({ url, timeoutMs: init.timeoutMs });
+      return { status: 200, body: bytes('{"state":"incomplete",', '"missing":3}') };
+    };
+    const client = new CoreAiHttpClient({ baseUrl: 'http://core-ai', post: neverPost, get });
+    expect(await client.knowledgeIndexStatus(bot, 750)).toEqual({
+      state: 'incomplete',
+      missing: 3,
+    });
+    expect(calls).toEqual([
+      {
+        url: 'http://core-ai/v1/knowledge-index/status?workspaceId=w+1&botId=b%262',
+        timeoutMs: 750,
+      },
+    ]);
+  });
+
+  it('a non-2xx answer is an error carrying the status and body', async () => {
+    const client = new CoreAiHttpClient({
+      baseUrl: 'http://core-ai',
+      post: neverPost,
+      get: async () => ({ status: 401, body: bytes('no token') }),
+    });
+    await expect(client.knowledgeIndexStatus(bot)).rejects.toMatchObject({
+      status: 401,
+      body: 'no token',
+    });
+  });
+
+  it('a client built without a GET transport refuses the read', async () => {
+    const client = new CoreAiHttpClient({ baseUrl: 'http://core-ai', post: neverPost });
+    await expect(client.knowledgeIndexStatus(bot)).rejects.toThrow(/GET transport/);
   });
 });

@@ -5,9 +5,11 @@ import {
 } from '../conversation-pipeline';
 import {
   CORE_AI_EMBED_PATH,
+  CORE_AI_KNOWLEDGE_INDEX_PATH,
   CORE_AI_SEARCH_PATH,
   type EmbedRequest,
   type EmbedResponse,
+  type KnowledgeIndexReport,
   type SearchRequest,
   type SearchResponse,
 } from '../knowledge';
@@ -32,9 +34,20 @@ export type CoreAiPost = (
   init: { headers: Record<string, string>; body: string; timeoutMs: number },
 ) => Promise<CoreAiResponse>;
 
+/** A GET, for the reads of core-ai's internal routes. */
+export type CoreAiGet = (
+  url: string,
+  init: { headers: Record<string, string>; timeoutMs: number },
+) => Promise<CoreAiResponse>;
+
 export type CoreAiFetch = (
   url: string,
   init: { method: 'POST'; headers: Record<string, string>; body: string; timeoutMs: number },
+) => Promise<Response>;
+
+export type CoreAiGetFetch = (
+  url: string,
+  init: { method: 'GET'; headers: Record<string, string>; timeoutMs: number },
 ) => Promise<Response>;
 
 const NO_BYTES: AsyncIterable<Uint8Array> = { async *[Symbol.asyncIterator]() {} };
@@ -43,6 +56,13 @@ export const postViaFetch =
   (fetchImpl: CoreAiFetch): CoreAiPost =>
   async (url, init) => {
     const res = await fetchImpl(url, { method: 'POST', ...init });
+    return { status: res.status, body: (res.body as AsyncIterable<Uint8Array> | null) ?? NO_BYTES };
+  };
+
+export const getViaFetch =
+  (fetchImpl: CoreAiGetFetch): CoreAiGet =>
+  async (url, init) => {
+    const res = await fetchImpl(url, { method: 'GET', ...init });
     return { status: res.status, body: (res.body as AsyncIterable<Uint8Array> | null) ?? NO_BYTES };
   };
 
@@ -60,6 +80,8 @@ export class CoreAiCallError extends Error {
 export interface CoreAiClientOptions {
   baseUrl: string;
   post: CoreAiPost;
+  /** Needed only by the reads (a bot's index status); a client without it refuses them. */
+  get?: CoreAiGet;
   /** Search and embed calls. */
   requestTimeoutMs?: number;
   /** The whole streamed answer, not each token: a model that stalls longer has failed. */
@@ -87,6 +109,26 @@ export class CoreAiHttpClient {
   /** Sentiment of customer messages by the bot's model (or the lexicon where it has no key). */
   sentiment(request: SentimentRequest): Promise<SentimentResponse> {
     return this.postJson<SentimentResponse>(CORE_AI_SENTIMENT_PATH, request);
+  }
+
+  /**
+   * The last reconciliation report of a bot's vector index (`unknown` if never checked). A status
+   * read that waits on a slow core-ai is worse than no status: give it a short deadline.
+   */
+  async knowledgeIndexStatus(
+    bot: { workspaceId: string; botId: string },
+    timeoutMs = 2_000,
+  ): Promise<KnowledgeIndexReport> {
+    const path = `${CORE_AI_KNOWLEDGE_INDEX_PATH}/status`;
+    if (!this.options.get) throw new Error('this core-ai client was built without a GET transport');
+    const query = new URLSearchParams({ workspaceId: bot.workspaceId, botId: bot.botId });
+    const res = await this.options.get(`${this.options.baseUrl}${path}?${query}`, {
+      headers: { accept: 'application/json' },
+      timeoutMs,
+    });
+    const text = await readText(res.body);
+    if (res.status < 200 || res.status >= 300) throw new CoreAiCallError(path, res.status, text);
+    return JSON.parse(text) as KnowledgeIndexReport;
   }
 
   async *streamAnswer(request: AnswerRequest): AsyncGenerator<AnswerStreamEvent> {

@@ -1,5 +1,6 @@
+import type { KnowledgeIndexReport } from '@cxgenie/contracts';
 import type { Bot, Channel } from '@cxgenie/database';
-import type { BotResponse } from './dto/bot.dto';
+import type { BotResponse, KnowledgeIndexResponse } from './dto/bot.dto';
 
 export function presentBot(bot: Bot, channels: readonly Channel[]): BotResponse {
   return {
@@ -25,5 +26,24 @@ export function presentBot(bot: Bot, channels: readonly Channel[]): BotResponse 
     activeChannels: channels.map((channel) => ({ id: channel.id, type: channel.type })),
     createdAt: bot.createdAt,
     updatedAt: bot.updatedAt,
+  };
+}
+
+/**
+ * The report without its tenant keys (the bot is the one read) nor core-ai's error text, which
+ * may name internal hosts and ports: the reason is in core-ai's log.
+ */
+export function presentKnowledgeIndex(report: KnowledgeIndexReport): KnowledgeIndexResponse {
+  return {
+    state: report.state,
+    expected: report.expected,
+    missing: report.missing,
+    repaired: report.repaired,
+    orphans: report.orphans,
+    removed: report.removed,
+    sourcesInFlight: report.sourcesInFlight,
+    chunksInOtherSpaces: report.chunksInOtherSpaces,
+    checkedAt: report.checkedAt,
+    failed: report.error !== null,
   };
 }

@@ -25,6 +25,7 @@ import { Roles, Tenant } from '../../core-modules/auth/auth.decorators';
 import { IdParamPipe } from '../../core-modules/http/id-param.pipe';
 import { PaginationQueryDto } from '../../core-modules/http/pagination.dto';
 import {
+  BotDetailResponse,
   BotPageResponse,
   BotResponse,
   CreateBotDto,
@@ -70,9 +71,12 @@ export class BotsController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: BotResponse })
+  @ApiOkResponse({ type: BotDetailResponse })
   @ApiNotFoundResponse({ description: 'No such bot in this workspace' })
-  get(@Tenant() scope: TenantScope, @Param('id', IdParamPipe) id: string): Promise<BotResponse> {
+  get(
+    @Tenant() scope: TenantScope,
+    @Param('id', IdParamPipe) id: string,
+  ): Promise<BotDetailResponse> {
     return this.getBot.execute(scope, id);
   }
 

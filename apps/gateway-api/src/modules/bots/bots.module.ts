@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { QueuesModule } from '@cxgenie/bootstrap';
 import { QueueNames } from '@cxgenie/contracts';
 import { BotChannelRepository, BotRepository } from '@cxgenie/database';
+import { CoreAiClient } from '../../core-modules/core-ai/core-ai.client';
+import { BotIndexStatus } from './bot-index-status';
 import { BotViews } from './bot-views';
 import { BotsController } from './bots.controller';
 import { CreateBot } from './usecases/create-bot/create-bot.usecase';
@@ -19,6 +21,8 @@ import { UpdateBot } from './usecases/update-bot/update-bot.usecase';
     BotRepository,
     BotChannelRepository,
     BotViews,
+    CoreAiClient,
+    BotIndexStatus,
     CreateBot,
     ListBots,
     GetBot,

@@ -16,6 +16,8 @@ import { StreamAnswer } from './pipeline/answer/stream-answer';
 import { StreamedChunks } from './pipeline/streaming/streamed-chunks';
 import { ConversationInboundWorker } from './pipeline/jobs/conversation-inbound.worker';
 import { ConversationSweepWorker } from './pipeline/jobs/conversation-sweep.worker';
+import { SetAsidePoisonMessage } from './pipeline/failures/set-aside-poison-message';
+import { ConversationLocks } from './pipeline/ordering/conversation-locks';
 import { ConversationProgress } from './pipeline/ordering/conversation-progress';
 import { StrandedMessages } from './pipeline/ordering/stranded-messages';
 import { AnswerWithBotStep } from './pipeline/steps/answer-with-bot.step';
@@ -87,6 +89,8 @@ const AFTER_ANSWER = [ReportNotEnoughDataStep, QueueReplyDeliveryStep, RecordAns
       inject: AFTER_ANSWER,
     },
     ConversationProgress,
+    ConversationLocks,
+    SetAsidePoisonMessage,
     ConversationInboundWorker,
     StrandedMessages,
     RequeueStrandedMessages,

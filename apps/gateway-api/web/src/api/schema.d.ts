@@ -1346,6 +1346,35 @@ export type components = {
       llmCompletionTokens: number;
       llmPromptTokens: number;
     };
+    BotDetailResponse: {
+      /** @description The active channels it answers on */
+      activeChannels: components['schemas']['BotChannelLinkResponse'][];
+      /** Format: date-time */
+      createdAt: string;
+      fallbackMessage: string;
+      handoffOnUnknown: boolean;
+      handoffPhrases: string[];
+      id: string;
+      identityVerification: components['schemas']['IdentityVerificationResponse'];
+      isActive: boolean;
+      /** @description The bot's vector index as core-ai's last reconciliation found it (at start and on demand); null when core-ai did not answer in time */
+      knowledgeIndex: components['schemas']['KnowledgeIndexResponse'] | null;
+      knowledgeSettings: components['schemas']['KnowledgeSettingsResponse'];
+      language: string;
+      llmModel: string;
+      /** @enum {string} */
+      llmProvider: 'local' | 'openai' | 'anthropic';
+      name: string;
+      /** @description Public: embedded in the widget script to start sessions */
+      publicKey: string;
+      smallTalk: components['schemas']['SmallTalkSettingsDto'];
+      systemPrompt: string;
+      temperature: number;
+      /** @enum {string} */
+      typeReplyUnknown: 'INPUT_ANSWER' | 'AI_GENERATE' | 'NO_REPLY';
+      /** Format: date-time */
+      updatedAt: string;
+    };
     BotPageResponse: {
       items: components['schemas']['BotResponse'][];
       nextCursor: string | null;
@@ -1888,6 +1917,31 @@ export type components = {
       updatedAt: string;
       /** @description Cosine similarity before re-ranking; null when only full-text search found it */
       vectorScore: number | null;
+    };
+    KnowledgeIndexResponse: {
+      /** Format: date-time */
+      checkedAt: string | null;
+      /** @description Chunks embedded with another model: searchable again once their source is reprocessed */
+      chunksInOtherSpaces: number;
+      /** @description Records the bot should have in the vector store */
+      expected: number;
+      /** @description Whether the last check failed (the reason is in core-ai's log) */
+      failed: boolean;
+      /** @description Of those, how many the last check found missing */
+      missing: number;
+      /** @description Records in the store that no source of the bot accounts for */
+      orphans: number;
+      /** @description Orphans the last check removed */
+      removed: number;
+      /** @description Missing records the last check wrote again */
+      repaired: number;
+      /** @description Sources being ingested during the check, left alone */
+      sourcesInFlight: number;
+      /**
+       * @description complete: the last check found every record PostgreSQL holds in the vector store, or wrote the missing ones again; incomplete: the last check or its repair failed, so some knowledge may be unsearchable; unknown: never checked
+       * @enum {string}
+       */
+      state: 'complete' | 'incomplete' | 'checking' | 'unknown';
     };
     KnowledgeSearchResponse: {
       items: components['schemas']['KnowledgeHitResponse'][];
@@ -4729,7 +4783,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['BotResponse'];
+          'application/json': components['schemas']['BotDetailResponse'];
         };
       };
       /** @description Invalid input; details name each offending field */

@@ -20,6 +20,7 @@ import {
 import {
   CHANNEL_TYPES,
   type ChannelType,
+  type KnowledgeIndexState,
   LLM_PROVIDERS,
   type LlmProvider,
   REPLY_UNKNOWN_POLICIES,
@@ -293,6 +294,47 @@ export class BotResponse {
   activeChannels!: BotChannelLinkResponse[];
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
+}
+
+export class KnowledgeIndexResponse {
+  @ApiProperty({
+    enum: ['complete', 'incomplete', 'checking', 'unknown'],
+    description:
+      'complete: the last check found every record PostgreSQL holds in the vector store, or wrote the missing ones again; incomplete: the last check or its repair failed, so some knowledge may be unsearchable; unknown: never checked',
+  })
+  state!: KnowledgeIndexState;
+  @ApiProperty({ description: 'Records the bot should have in the vector store' })
+  expected!: number;
+  @ApiProperty({ description: 'Of those, how many the last check found missing' })
+  missing!: number;
+  @ApiProperty({ description: 'Missing records the last check wrote again' })
+  repaired!: number;
+  @ApiProperty({ description: 'Records in the store that no source of the bot accounts for' })
+  orphans!: number;
+  @ApiProperty({ description: 'Orphans the last check removed' })
+  removed!: number;
+  @ApiProperty({ description: 'Sources being ingested during the check, left alone' })
+  sourcesInFlight!: number;
+  @ApiProperty({
+    description:
+      'Chunks embedded with another model: searchable again once their source is reprocessed',
+  })
+  chunksInOtherSpaces!: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  checkedAt!: string | null;
+  @ApiProperty({ description: "Whether the last check failed (the reason is in core-ai's log)" })
+  failed!: boolean;
+}
+
+/** One bot, read by id: its settings and the state of its knowledge index. */
+export class BotDetailResponse extends BotResponse {
+  @ApiProperty({
+    type: KnowledgeIndexResponse,
+    nullable: true,
+    description:
+      "The bot's vector index as core-ai's last reconciliation found it (at start and on demand); null when core-ai did not answer in time",
+  })
+  knowledgeIndex!: KnowledgeIndexResponse | null;
 }
 
 export class BotPageResponse {

@@ -1,6 +1,9 @@
 import { Link, useParams } from 'wouter';
-import { PageHeader, QueryView } from '../../components/ui';
+import { Badge, PageHeader, QueryView } from '../../components/ui';
 import { useBot } from '../../lib/bots';
+import { killSwitchOn } from '../../lib/flag-changes';
+import { useBotFlags } from '../../lib/flags';
+import { describeKnowledgeIndex } from '../../lib/knowledge-index';
 import { ChannelConnectForm } from '../channel-connect';
 import { BotSettingsForm } from './bot-settings-form';
 import { KnowledgePanel } from './knowledge-panel';
@@ -23,7 +26,11 @@ export default function BotDetail() {
       <QueryView query={bot} loadingLabel="Loading bot…">
         {(b) => (
           <>
-            <PageHeader title={b.name} description={`${b.llmProvider}/${b.llmModel}`} />
+            <PageHeader
+              title={b.name}
+              description={`${b.llmProvider}/${b.llmModel}`}
+              actions={<KillSwitchBadge botId={b.id} />}
+            />
             <nav className="tabs" aria-label="Bot sections">
               {TABS.map((t) => (
                 <Link
@@ -36,6 +43,7 @@ export default function BotDetail() {
                 </Link>
               ))}
             </nav>
+            {tab === 'knowledge' && <IndexNotice report={b.knowledgeIndex} />}
             {tab === 'knowledge' && <KnowledgePanel botId={b.id} />}
             {tab === 'playground' && <Playground botId={b.id} />}
             {tab === 'settings' && (
@@ -54,5 +62,39 @@ export default function BotDetail() {
         )}
       </QueryView>
     </div>
+  );
+}
+
+const INDEX_BADGE = {
+  success: 'Index complete',
+  warning: 'Index needs attention',
+  danger: 'Index incomplete',
+  neutral: 'Index',
+} as const;
+
+/** The last check of the bot's search index (core-ai's reconciliation), when there is one. */
+function IndexNotice({ report }: { report: Parameters<typeof describeKnowledgeIndex>[0] }) {
+  const notice = describeKnowledgeIndex(report);
+  if (!notice) return null;
+  return (
+    <p className="index-notice" role={notice.tone === 'danger' ? 'alert' : 'status'}>
+      <Badge tone={notice.tone} data-testid="knowledge-index-state">
+        {INDEX_BADGE[notice.tone]}
+      </Badge>{' '}
+      <span data-testid="knowledge-index-notice">{notice.text}</span>
+    </p>
+  );
+}
+
+/** Shown while the `bot-kill-switch` flag is on for the bot; follows pushed flag changes. */
+function KillSwitchBadge({ botId }: { botId: string }) {
+  const flags = useBotFlags(botId);
+  if (!killSwitchOn(flags.data)) return null;
+  return (
+    <span title="New conversations go straight to your team while the bot-kill-switch flag is on">
+      <Badge tone="danger" data-testid="bot-kill-switch">
+        Paused by kill switch
+      </Badge>
+    </span>
   );
 }

@@ -1,16 +1,8 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
+import { Injectable } from '@nestjs/common';
 import { channelTraits } from '@cxgenie/contracts';
-import {
-  type Backlog,
-  ConversationBacklogStore,
-  ConversationFenceStore,
-  DeadLetterStore,
-  FAILURES_BEFORE_DEAD_LETTER,
-  RepeatedFailures,
-} from '@cxgenie/conversations';
-import { type TenantScope, TenantConnections, isDataError } from '@cxgenie/database';
-import { LockKeeper, RedisLocks } from '@cxgenie/redis';
+import { type Backlog, ConversationBacklogStore } from '@cxgenie/conversations';
+import { type TenantScope, TenantConnections } from '@cxgenie/database';
+import type { LockKeeper } from '@cxgenie/redis';
 import { RealtimeBroadcaster } from '@cxgenie/realtime';
 import {
   type BotConfig,
@@ -18,8 +10,10 @@ import {
 } from '../../../../../core-modules/bot-config/bot-config.cache';
 import { HISTORY_MESSAGES } from '../../answer/answer-request';
 import { BotTyping } from '../../answer/bot-typing';
-import { ConversationProgress, conversationLockKey } from '../../ordering/conversation-progress';
-import { type MessageContext, NOT_HANDLED, type Outcome } from '../../steps/message-step';
+import { SetAsidePoisonMessage } from '../../failures/set-aside-poison-message';
+import { ConversationLocks } from '../../ordering/conversation-locks';
+import { ConversationProgress } from '../../ordering/conversation-progress';
+import type { MessageContext, Outcome } from '../../steps/message-step';
 import { MessageSteps } from '../../steps/message-steps';
 
 /**
@@ -44,20 +38,15 @@ const BACKLOG_BATCH = 20;
  */
 @Injectable()
 export class DrainConversation {
-  private readonly logger = new Logger(DrainConversation.name);
-
   constructor(
     private readonly tenants: TenantConnections,
-    private readonly locks: RedisLocks,
+    private readonly locks: ConversationLocks,
     private readonly backlog: ConversationBacklogStore,
     private readonly progress: ConversationProgress,
     private readonly botConfigs: BotConfigCache,
     private readonly broadcaster: RealtimeBroadcaster,
     private readonly steps: MessageSteps,
-    private readonly fence: ConversationFenceStore,
-    private readonly failures: RepeatedFailures,
-    private readonly deadLetters: DeadLetterStore,
-    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    private readonly poison: SetAsidePoisonMessage,
   ) {}
 
   /**
@@ -66,13 +55,11 @@ export class DrainConversation {
    */
   async execute(workspaceId: string, conversationId: string, seq?: number): Promise<number> {
     if (seq !== undefined && (await this.progress.handledThrough(conversationId)) >= seq) return 0;
-    const ttlMs = this.config.conversationLockTtlMs;
     const scope = await this.tenants.scope(workspaceId);
     let handled = 0;
     for (;;) {
-      const lock = await this.locks.acquire(conversationLockKey(conversationId), ttlMs);
-      if (!lock) return handled;
-      const keeper = new LockKeeper(this.locks, lock, ttlMs).start();
+      const keeper = await this.locks.hold(conversationId);
+      if (!keeper) return handled;
       try {
         handled += await this.drainHeld(scope, conversationId, keeper);
       } finally {
@@ -155,35 +142,12 @@ export class DrainConversation {
     return handled;
   }
 
-  /**
-   * One message through the steps. A message the database refuses for what it holds fails the
-   * same way on every retry and holds up everything after it: after a few tries it is set aside
-   * as a dead letter, with the reason, and the conversation moves on without a reply to it.
-   */
+  /** One message through the steps; a poison message is set aside rather than retried forever. */
   private async handleMessage(context: MessageContext): Promise<Outcome> {
-    const { scope, conversationId, message } = context;
     try {
       return await this.steps.handle(context);
     } catch (error) {
-      if (!isDataError(error)) throw error;
-      const work = `pipeline:${conversationId}:${message.seq}`;
-      const attempts = await this.failures.count(work);
-      if (attempts < FAILURES_BEFORE_DEAD_LETTER) throw error;
-      const status = await this.fence.advanceWithoutReply(scope, conversationId, message.seq);
-      if (status === null) return NOT_HANDLED;
-      await this.deadLetters.setAside(scope, {
-        source: 'conversation_pipeline',
-        channelId: message.state.channel_id,
-        conversationId,
-        reason: (error as Error).message,
-        attempts,
-        payload: { messageId: message.id, seq: message.seq, text: message.text },
-      });
-      await this.failures.forget(work);
-      this.logger.error(
-        `set aside message ${message.seq} of ${conversationId} after ${attempts} failures: ${(error as Error).message}`,
-      );
-      return { handled: true, status };
+      return this.poison.afterFailure(context, error);
     }
   }
 }

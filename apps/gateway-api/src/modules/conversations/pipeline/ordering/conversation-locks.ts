@@ -1,0 +1,20 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
+import { LockKeeper, RedisLocks } from '@cxgenie/redis';
+import { conversationLockKey } from './conversation-progress';
+
+/** The one lock a worker holds while it answers a conversation, kept alive while it works. */
+@Injectable()
+export class ConversationLocks {
+  constructor(
+    private readonly locks: RedisLocks,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+  ) {}
+
+  /** The started keeper of the conversation's lock, or null when another worker holds it. */
+  async hold(conversationId: string): Promise<LockKeeper | null> {
+    const ttlMs = this.config.conversationLockTtlMs;
+    const lock = await this.locks.acquire(conversationLockKey(conversationId), ttlMs);
+    return lock ? new LockKeeper(this.locks, lock, ttlMs).start() : null;
+  }
+}
