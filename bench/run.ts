@@ -15,6 +15,7 @@ import { dashboard } from './benchmarks/dashboard.bench';
 import { emailInbound } from './benchmarks/email-inbound.bench';
 import { healthLatency } from './benchmarks/health-latency.bench';
 import { inboundAccept } from './benchmarks/inbound-accept.bench';
+import { inboundFairness } from './benchmarks/inbound-fairness.bench';
 import { ingest100Pages } from './benchmarks/ingest-100-pages.bench';
 import { ordering } from './benchmarks/ordering.bench';
 import { paragraphBuffer } from './benchmarks/paragraph-buffer.bench';
@@ -29,6 +30,7 @@ const BENCHMARKS: Benchmark[] = [
   ordering,
   serviceCall,
   inboundAccept,
+  inboundFairness,
   retrieval,
   ingest100Pages,
   webhookAck,

@@ -10,7 +10,11 @@ import {
   serviceUrlEnvVar,
 } from '@cxgenie/contracts';
 import { AnalyticsPublisher } from '@cxgenie/analytics';
-import { AcceptCustomerMessage, ConversationIntakeStore } from '@cxgenie/conversations';
+import {
+  AcceptCustomerMessage,
+  ConversationIntakeStore,
+  InboundFairness,
+} from '@cxgenie/conversations';
 import { type TenantScope, createModelSet } from '@cxgenie/database';
 import { RealtimeBroadcaster } from '@cxgenie/realtime';
 import {
@@ -130,6 +134,7 @@ async function channelFeed(
   const intake = new AcceptCustomerMessage(
     new ConversationIntakeStore(),
     new RealtimeBroadcaster(redis),
+    new InboundFairness(redis, { queuePrefix }),
     queue,
     analytics,
   );

@@ -12,6 +12,12 @@ export const SocketNamespaces = { Customer: '/customer', Agent: '/agent' } as co
 export const conversationRoom = (conversationId: string): string =>
   `conversation:${conversationId}`;
 export const workspaceRoom = (workspaceId: string): string => `workspace:${workspaceId}`;
+/**
+ * Every widget socket of one visitor on one channel (tabs, devices), conversation or not: when the
+ * visitor's conversation is created or reopened, all of them join its room.
+ */
+export const visitorRoom = (channelId: string, customerId: string): string =>
+  `visitor:${channelId}:${customerId}`;
 
 /** Events the server emits. */
 export const ServerEvents = {

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { AnalyticsPublisherModule } from '@cxgenie/analytics';
 import { AcceptCustomerMessage } from './intake/accept-customer-message.usecase';
+import { InboundFairness } from './intake/inbound-fairness';
 
 /**
  * The shared intake, for the services channels enter through (gateway-api for the widget,
@@ -11,7 +12,7 @@ import { AcceptCustomerMessage } from './intake/accept-customer-message.usecase'
 @Global()
 @Module({
   imports: [AnalyticsPublisherModule],
-  providers: [AcceptCustomerMessage],
-  exports: [AcceptCustomerMessage],
+  providers: [AcceptCustomerMessage, InboundFairness],
+  exports: [AcceptCustomerMessage, InboundFairness],
 })
 export class ConversationIntakeModule {}

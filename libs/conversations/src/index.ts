@@ -3,6 +3,7 @@ export * from './state/conversation-status';
 export * from './state/conversation-state';
 export * from './intake/conversation-intake.store';
 export * from './intake/accept-customer-message.usecase';
+export * from './intake/inbound-fairness';
 export * from './pipeline/conversation-backlog.store';
 export * from './pipeline/conversation-fence.store';
 export * from './messages/outbound-message.store';

@@ -10,6 +10,7 @@ import {
   agentRoom,
   agentSessionRoom,
   conversationRoom,
+  visitorRoom,
   workspaceRoom,
 } from '@cxgenie/contracts';
 import { REDIS_CLIENT } from '@cxgenie/redis';
@@ -76,6 +77,20 @@ export class RealtimeBroadcaster {
     payload: ServerEventPayloads[E],
   ): void {
     this.customers.to(conversationRoom(conversationId)).emit(event, payload);
+  }
+
+  /**
+   * Every socket of the visitor, on every instance, joins the conversation's room: a second tab
+   * connected before the conversation existed (or while it was closed) receives it from now on.
+   * Published before the events that follow on the same connection, so it is applied first.
+   */
+  joinVisitorToConversation(
+    visitor: { channelId: string; customerId: string },
+    conversationId: string,
+  ): void {
+    this.customers
+      .in(visitorRoom(visitor.channelId, visitor.customerId))
+      .socketsJoin(conversationRoom(conversationId));
   }
 
   /**

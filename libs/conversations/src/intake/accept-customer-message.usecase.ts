@@ -4,6 +4,7 @@ import type { Queue } from 'bull';
 import { AnalyticsPublisher } from '@cxgenie/analytics';
 import {
   type Attachment,
+  type ConversationStatus,
   type InboundMessageJobData,
   type MessagePayload,
   QueueNames,
@@ -18,6 +19,7 @@ import {
   ConversationIntakeStore,
   type OpenedConversation,
 } from './conversation-intake.store';
+import { InboundFairness } from './inbound-fairness';
 
 /** A customer message as any channel normalised it: who, where, what. */
 export interface InboundCustomerMessage {
@@ -43,14 +45,17 @@ export interface InboundCustomerMessage {
 export interface IntakeHooks {
   /**
    * Called with the conversation before the message is announced or queued: a live channel joins
-   * its socket to the conversation's room here, so not even the first streamed chunk is missed.
+   * its sockets to the conversation's room here, so not even the first streamed chunk is missed
+   * (`created`: the conversation was opened for this message, so no socket is in its room yet).
    */
-  beforeAnnounce?(conversationId: string): Promise<void>;
+  beforeAnnounce?(conversationId: string, created: boolean): Promise<void>;
 }
 
 export interface AcceptedInbound {
   message: MessagePayload;
   conversationCreated: boolean;
+  /** The conversation's status as the message was accepted (`bot`: the bot will answer it). */
+  conversationStatus: ConversationStatus;
 }
 
 /**
@@ -66,6 +71,7 @@ export class AcceptCustomerMessage {
   constructor(
     private readonly intake: ConversationIntakeStore,
     private readonly broadcaster: RealtimeBroadcaster,
+    private readonly fairness: InboundFairness,
     @InjectQueue(QueueNames.ConversationInbound)
     private readonly inbound: Queue<InboundMessageJobData>,
     private readonly analytics: AnalyticsPublisher,
@@ -78,7 +84,7 @@ export class AcceptCustomerMessage {
   ): Promise<AcceptedInbound | null> {
     let opened = await this.conversationFor(scope, inbound);
     if (!opened) return null;
-    await hooks.beforeAnnounce?.(opened.conversationId);
+    await hooks.beforeAnnounce?.(opened.conversationId, opened.created);
     let accepted = await this.accept(scope, opened.conversationId, inbound);
     if (!accepted) {
       // Only if the conversation vanished in between (deleted with its customer): open anew.
@@ -87,11 +93,11 @@ export class AcceptCustomerMessage {
         thread: inbound.thread && { conversationId: null },
       });
       if (!opened) return null;
-      await hooks.beforeAnnounce?.(opened.conversationId);
+      await hooks.beforeAnnounce?.(opened.conversationId, opened.created);
       accepted = await this.accept(scope, opened.conversationId, inbound);
       if (!accepted) return null;
     }
-    const message = toPayload(accepted);
+    const message = customerMessagePayload(accepted);
     this.broadcaster.toConversation(
       scope.workspaceId,
       message.conversationId,
@@ -105,6 +111,7 @@ export class AcceptCustomerMessage {
         messageId: message.id,
         seq: message.seq,
       }),
+      { priority: await this.fairness.priority(scope.workspaceId) },
     );
     this.analytics.record({
       type: 'message.received',
@@ -117,7 +124,11 @@ export class AcceptCustomerMessage {
       customerId: inbound.party.customerId,
       text: message.text,
     });
-    return { message, conversationCreated: opened.created };
+    return {
+      message,
+      conversationCreated: opened.created,
+      conversationStatus: accepted.conversationStatus,
+    };
   }
 
   private conversationFor(
@@ -152,7 +163,8 @@ export class AcceptCustomerMessage {
   }
 }
 
-const toPayload = (accepted: AcceptedCustomerMessage): MessagePayload => ({
+/** A customer message as both sides of the conversation are shown it. */
+export const customerMessagePayload = (accepted: AcceptedCustomerMessage): MessagePayload => ({
   id: accepted.id,
   conversationId: accepted.conversationId,
   seq: accepted.seq,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { QueryTypes } from 'sequelize';
-import type { Attachment, MessageStatus } from '@cxgenie/contracts';
+import type { Attachment, ConversationStatus, MessageStatus } from '@cxgenie/contracts';
 import {
   type TenantScope,
   isUniqueViolation,
@@ -36,6 +36,8 @@ export interface AcceptedCustomerMessage {
   attachments: Attachment[];
   status: MessageStatus;
   createdAt: Date;
+  /** The conversation's status when the message joined it. */
+  conversationStatus: ConversationStatus;
 }
 
 /** The channel already delivered a message with this platform id: it was accepted before. */
@@ -69,6 +71,7 @@ interface AcceptedRow {
   attachments: Attachment[];
   status: MessageStatus;
   created_at: Date;
+  conversation_status: ConversationStatus;
 }
 
 const PLATFORM_ID_INDEX = 'messages_channel_platform_id_key';
@@ -78,14 +81,26 @@ const ACCEPT = preparedStatement(
   `WITH next AS (
      UPDATE conversations SET last_message_seq = last_message_seq + 1, last_message_at = now(), updated_at = now()
       WHERE id = $1::uuid AND workspace_id = $2::uuid
-      RETURNING last_message_seq AS seq, channel_id
+      RETURNING last_message_seq AS seq, channel_id, status
+   ), inserted AS (
+     INSERT INTO messages (workspace_id, conversation_id, channel_id, seq, direction, sender_type, text, attachments,
+                           platform_message_id, trace_id, metadata)
+     SELECT $2::uuid, $1::uuid, channel_id, seq, 'inbound', 'customer', $3::text, $4::jsonb,
+            $5::text, $6::text, $7::jsonb
+       FROM next
+     RETURNING id, conversation_id, channel_id, seq, text, attachments, status, created_at
    )
-   INSERT INTO messages (workspace_id, conversation_id, channel_id, seq, direction, sender_type, text, attachments,
-                         platform_message_id, trace_id, metadata)
-   SELECT $2::uuid, $1::uuid, channel_id, seq, 'inbound', 'customer', $3::text, $4::jsonb,
-          $5::text, $6::text, $7::jsonb
-     FROM next
-   RETURNING id, conversation_id, channel_id, seq, text, attachments, status, created_at`,
+   SELECT inserted.*, next.status AS conversation_status FROM inserted, next`,
+);
+
+// A channel's message by its platform id (the unique index the dedupe relies on).
+const BY_PLATFORM_ID = preparedStatement(
+  'customer_message_by_platform_id',
+  `SELECT m.id, m.conversation_id, m.channel_id, m.seq, m.text, m.attachments, m.status, m.created_at,
+          c.status AS conversation_status
+     FROM messages m JOIN conversations c ON c.id = m.conversation_id
+    WHERE m.channel_id = $1::uuid AND m.platform_message_id = $2::text AND m.workspace_id = $3::uuid
+      AND m.direction = 'inbound'`,
 );
 
 // Every customer message looks its conversation up; prepared, it is planned once per connection.
@@ -160,6 +175,23 @@ export class ConversationIntakeStore {
       }
       throw error;
     }
+  }
+
+  /**
+   * The customer message a channel delivered with this platform id, as it was accepted: what a
+   * client retrying a message it already sent is answered with.
+   */
+  async findByPlatformMessageId(
+    scope: TenantScope,
+    channelId: string,
+    platformMessageId: string,
+  ): Promise<AcceptedCustomerMessage | null> {
+    const [row] = await runPrepared<AcceptedRow>(scope.sequelize, BY_PLATFORM_ID, [
+      channelId,
+      pgSafeText(platformMessageId),
+      scope.workspaceId,
+    ]);
+    return row ? toAccepted(row) : null;
   }
 
   /** The party's open conversation on an active channel (one prepared query), if any. */
@@ -265,4 +297,5 @@ const toAccepted = (row: AcceptedRow): AcceptedCustomerMessage => ({
   attachments: row.attachments,
   status: row.status,
   createdAt: new Date(row.created_at),
+  conversationStatus: row.conversation_status,
 });

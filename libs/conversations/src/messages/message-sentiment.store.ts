@@ -34,6 +34,11 @@ const RECORD = `
    WHERE c.id = p.conversation_id AND c.workspace_id = :workspaceId
   RETURNING c.id`;
 
+const LOCK_IN_ORDER = `
+  SELECT id FROM conversations
+   WHERE id = ANY(CAST(:ids AS uuid[])) AND workspace_id = :workspaceId
+   ORDER BY id FOR UPDATE`;
+
 /**
  * The sentiment of customer messages (judged by the analytics writer), and with it the mean
  * sentiment of their conversations, which the inbox filters on. The conversation owner's one
@@ -44,15 +49,26 @@ export class MessageSentimentStore {
   /** Returns how many conversations moved. */
   async record(scope: TenantScope, judged: readonly JudgedMessage[]): Promise<number> {
     if (judged.length === 0) return 0;
-    const rows = await scope.sequelize.query(RECORD, {
-      replacements: {
-        workspaceId: scope.workspaceId,
-        messageIds: `{${judged.map((j) => j.messageId).join(',')}}`,
-        conversationIds: `{${judged.map((j) => j.conversationId).join(',')}}`,
-        scores: `{${judged.map((j) => j.score).join(',')}}`,
-      },
-      type: QueryTypes.SELECT,
+    const conversationIds = [...new Set(judged.map((j) => j.conversationId))].sort();
+    // One batch moves several conversations: their rows are locked first and in id order, so two
+    // batches (or a batch and the intake, the fence) never hold one each and wait for the other's.
+    return scope.sequelize.transaction(async (transaction) => {
+      await scope.sequelize.query(LOCK_IN_ORDER, {
+        replacements: { workspaceId: scope.workspaceId, ids: `{${conversationIds.join(',')}}` },
+        type: QueryTypes.SELECT,
+        transaction,
+      });
+      const rows = await scope.sequelize.query(RECORD, {
+        replacements: {
+          workspaceId: scope.workspaceId,
+          messageIds: `{${judged.map((j) => j.messageId).join(',')}}`,
+          conversationIds: `{${judged.map((j) => j.conversationId).join(',')}}`,
+          scores: `{${judged.map((j) => j.score).join(',')}}`,
+        },
+        type: QueryTypes.SELECT,
+        transaction,
+      });
+      return rows.length;
     });
-    return rows.length;
   }
 }

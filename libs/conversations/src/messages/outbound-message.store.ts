@@ -45,6 +45,7 @@ interface Row {
   previous_status: ConversationStatus;
   previous_assignee_id: string | null;
   channel_id: string;
+  customer_id: string;
   channel_type: ChannelType;
   message_id: string | null;
   message_status: MessagePayload['status'];
@@ -70,7 +71,7 @@ export class OutboundMessageStore {
     const claim = message.claimFor !== undefined;
     const [row] = await scope.sequelize.query<Row>(
       `WITH old AS (
-         SELECT c.id, c.status, c.assignee_id, c.channel_id, ch.type AS channel_type
+         SELECT c.id, c.status, c.assignee_id, c.channel_id, c.customer_id, ch.type AS channel_type
            FROM conversations c JOIN channels ch ON ch.id = c.channel_id
           WHERE c.id = :conversationId AND c.workspace_id = :workspaceId
           FOR UPDATE OF c
@@ -94,7 +95,7 @@ export class OutboundMessageStore {
        )
        SELECT old.status AS current_status, old.id, next.seq, next.status, next.assignee_id, next.closed_at,
               next.updated_at, next.previous_status, next.previous_assignee_id, old.channel_id,
-              old.channel_type, inserted.id AS message_id, inserted.status AS message_status,
+              old.customer_id, old.channel_type, inserted.id AS message_id, inserted.status AS message_status,
               inserted.created_at AS message_created_at
          FROM old LEFT JOIN next ON true LEFT JOIN inserted ON true`,
       {
@@ -129,6 +130,8 @@ export class OutboundMessageStore {
         previous_status: row.previous_status,
         previous_assignee_id: row.previous_assignee_id,
         channel_type: row.channel_type,
+        channel_id: row.channel_id,
+        customer_id: row.customer_id,
       },
       message: {
         id: row.message_id,

@@ -15,6 +15,8 @@ export interface ConversationStateRow {
   previous_status: ConversationStatus;
   previous_assignee_id: string | null;
   channel_type: ChannelType;
+  channel_id: string;
+  customer_id: string;
 }
 
 /** What the action endpoints answer with. */

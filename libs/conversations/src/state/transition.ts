@@ -41,7 +41,7 @@ export async function applyTransition(
        UPDATE conversations c SET status = :to${request.set ? `, ${request.set}` : ''}, updated_at = now()
          FROM old
         WHERE c.id = old.id AND old.status IN (:from)
-        RETURNING c.id, c.status, c.assignee_id, c.closed_at, c.updated_at,
+        RETURNING c.id, c.status, c.assignee_id, c.closed_at, c.updated_at, c.channel_id, c.customer_id,
                   old.status AS previous_status, old.assignee_id AS previous_assignee_id,
                   (SELECT ch.type FROM channels ch WHERE ch.id = c.channel_id) AS channel_type
      )

@@ -13,6 +13,7 @@ import { QueueReplyDeliveryStep } from './pipeline/after-answer/queue-reply-deli
 import { RecordAnswerFactsStep } from './pipeline/after-answer/record-answer-facts.step';
 import { ReportNotEnoughDataStep } from './pipeline/after-answer/report-not-enough-data.step';
 import { StreamAnswer } from './pipeline/answer/stream-answer';
+import { StreamedChunks } from './pipeline/streaming/streamed-chunks';
 import { ConversationInboundWorker } from './pipeline/jobs/conversation-inbound.worker';
 import { ConversationSweepWorker } from './pipeline/jobs/conversation-sweep.worker';
 import { SetAsidePoisonMessage } from './pipeline/failures/set-aside-poison-message';
@@ -80,6 +81,7 @@ const AFTER_ANSWER = [ReportNotEnoughDataStep, QueueReplyDeliveryStep, RecordAns
     DailyBudgetStep,
     AnswerWithBotStep,
     StreamAnswer,
+    StreamedChunks,
     ...AFTER_ANSWER,
     {
       provide: AFTER_ANSWER_STEPS,
@@ -94,6 +96,6 @@ const AFTER_ANSWER = [ReportNotEnoughDataStep, QueueReplyDeliveryStep, RecordAns
     RequeueStrandedMessages,
     ConversationSweepWorker,
   ],
-  exports: [SubmitCsat],
+  exports: [SubmitCsat, StreamedChunks],
 })
 export class ConversationsModule {}

@@ -369,6 +369,55 @@ describe('web chat widget, in headless Chromium', () => {
     }
   });
 
+  it('sends a message again after its ack was lost, and it is stored and answered once', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      // The first acknowledgement of a message never reaches the page, as on a flaky network.
+      let dropped = 0;
+      await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+        const server = ws.connectToServer();
+        ws.onMessage((frame) => server.send(frame));
+        server.onMessage((frame) => {
+          if (dropped === 0 && typeof frame === 'string' && frame.startsWith('43/customer,')) {
+            dropped += 1;
+            return;
+          }
+          ws.send(frame);
+        });
+      });
+      await page.goto(`${gateway.url}/widget/demo?botKey=${encodeURIComponent(botKey)}`);
+      await page.evaluate('window.CXGenieWidget.open()');
+      const lost = await page.evaluate<{ ok: boolean; error: { code: string } }>(
+        "window.CXGenieWidget.send('Where is my parcel?')",
+      );
+      expect(lost).toMatchObject({ ok: false, error: { code: 'timeout' } });
+      expect(dropped).toBe(1);
+      // The visitor sends it again.
+      const retried = await page.evaluate<{
+        ok: boolean;
+        message: StoredMessage & { conversationId: string };
+      }>("window.CXGenieWidget.send('Where is my parcel?')");
+      expect(retried).toMatchObject({ ok: true, message: { seq: 1 } });
+      await page
+        .locator('[data-testid="cxg-message"][data-sender="bot"]')
+        .waitFor({ timeout: 15_000 });
+      const stored = await owner.get<{ items: StoredMessage[] }>(
+        `/api/v1/conversations/${retried.message.conversationId}/messages`,
+      );
+      expect(stored.body.items.map((m) => [m.senderType, m.seq])).toEqual([
+        ['customer', 1],
+        ['bot', 2],
+      ]);
+      expect((await shownMessages(page)).map((m) => [m.sender, m.seq])).toEqual([
+        ['customer', '1'],
+        ['bot', '2'],
+      ]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('shows a refused message inline, and closes on Escape with focus back on the launcher', async () => {
     const context = await browser.newContext();
     try {

@@ -2461,6 +2461,8 @@ export type components = {
       name: string | null;
     };
     WidgetMessageDto: {
+      /** @description The client's id for this message, the same on every retry: a message sent again with it is not stored twice */
+      clientMessageId?: string;
       text: string;
     };
     WidgetSessionInfoResponse: {

@@ -220,6 +220,9 @@
   let socket = null;
   let connecting = null;
   let sending = false;
+  // The message being sent until the server acknowledges it: sending the same text again (after a
+  // lost ack, a timeout, a dropped connection) reuses its id, so the server stores it once.
+  let pending = null;
   let unread = 0;
   let typingTimer = 0;
   let authFailures = 0;
@@ -573,9 +576,15 @@
     store.write({ sessionToken: null, expiresAt: 0 });
   }
 
-  function emitWithAck(text) {
+  function newClientMessageId() {
+    const bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes); // Unlike randomUUID, also on plain-http pages.
+    return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  }
+
+  function emitWithAck(message) {
     return new Promise((resolve) => {
-      socket.timeout(ACK_TIMEOUT_MS).emit('message.send', { text }, (timeout, ack) => {
+      socket.timeout(ACK_TIMEOUT_MS).emit('message.send', message, (timeout, ack) => {
         resolve(
           timeout
             ? { ok: false, error: { code: 'timeout', message: 'Not sent: no answer from server.' } }
@@ -592,13 +601,17 @@
     sending = true;
     updateSendButton();
     setError('');
+    if (!pending || pending.text !== text)
+      pending = { text, clientMessageId: newClientMessageId() };
+    const message = pending;
     try {
       const ack = await connect().then(
-        () => emitWithAck(text),
+        () => emitWithAck(message),
         (error) => ({ ok: false, error: { code: 'unavailable', message: error.message } }),
       );
       if (ack && ack.ok) {
         authFailures = 0;
+        if (pending === message) pending = null;
         upsertMessage(ack.message);
       } else {
         setError((ack && ack.error && ack.error.message) || 'Message not sent.');

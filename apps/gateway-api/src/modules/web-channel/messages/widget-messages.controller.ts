@@ -7,7 +7,7 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
+import { IsOptional, IsString, Length } from 'class-validator';
 import { MAX_MESSAGE_CHARS, type MessagePayload } from '@cxgenie/contracts';
 import type { TenantScope } from '@cxgenie/database';
 import { CurrentPrincipal, Tenant, WidgetAccess } from '../../../core-modules/auth/auth.decorators';
@@ -20,6 +20,18 @@ export class WidgetMessageDto {
   @IsString()
   @Length(1, MAX_MESSAGE_CHARS)
   text!: string;
+
+  @ApiProperty({
+    required: false,
+    minLength: 1,
+    maxLength: 100,
+    description:
+      "The client's id for this message, the same on every retry: a message sent again with it is not stored twice",
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  clientMessageId?: string;
 }
 
 /**
@@ -48,6 +60,7 @@ export class WidgetMessagesController {
     if (principal.kind !== 'widget') throw new ResourceNotFoundException('Conversation');
     return this.conversations.receive(scope, principal, {
       text: body.text,
+      clientMessageId: body.clientMessageId,
       clientIp: req.ip ?? 'unknown',
     });
   }

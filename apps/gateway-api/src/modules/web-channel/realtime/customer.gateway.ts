@@ -18,6 +18,7 @@ import {
   type SocketErrorPayload,
   SocketNamespaces,
   conversationRoom,
+  visitorRoom,
 } from '@cxgenie/contracts';
 import { TenantConnections, type TenantScope } from '@cxgenie/database';
 import { newTraceId, runWithTraceId } from '@cxgenie/observability';
@@ -26,6 +27,7 @@ import { SessionTokens } from '../../../core-modules/auth/session-tokens';
 import { clientAddress } from '../../../core-modules/limits/client-address';
 import { CsatSubmitDto } from '../../conversations/dto/conversation-actions.dto';
 import { toMessagePayload } from '../../conversations/message-payload';
+import { StreamedChunks } from '../../conversations/pipeline/streaming/streamed-chunks';
 import { parsePayload } from '../../../core-modules/http/socket-payload';
 import { handshakeToken, requireSocketAuth } from '../../conversations/realtime/socket-auth';
 import { SubmitCsat } from '../../conversations/usecases/submit-csat/submit-csat.usecase';
@@ -69,6 +71,7 @@ export class CustomerGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly conversations: WidgetConversations,
     private readonly csat: SubmitCsat,
     private readonly broadcaster: RealtimeBroadcaster,
+    private readonly streamed: StreamedChunks,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
@@ -100,11 +103,17 @@ export class CustomerGateway implements OnGatewayInit, OnGatewayConnection {
       const auth = (socket.handshake.auth ?? {}) as { lastSeq?: unknown };
       const principal = principalOf(socket);
       const scope = await this.tenants.scope(principal.workspaceId);
-      const conversationId = await this.conversations.current(scope, principal);
+      const party = await this.conversations.party(scope, principal);
+      if (!party) return;
+      // Before the conversation is looked up: one created from another tab from now on reaches
+      // this socket too (see WidgetConversations.receive).
+      await socket.join(visitorRoom(party.channelId, party.customerId));
+      const conversationId = await this.conversations.openConversation(scope, party);
       if (!conversationId) return;
       await socket.join(conversationRoom(conversationId));
       if (typeof auth.lastSeq === 'number')
         await this.replay(socket, scope, conversationId, auth.lastSeq);
+      await this.replayStreaming(socket, conversationId);
     } catch (error) {
       this.logger.warn(`widget socket not connected: ${(error as Error).message}`);
       socket.emit(ServerEvents.Error, {
@@ -135,10 +144,11 @@ export class CustomerGateway implements OnGatewayInit, OnGatewayConnection {
       try {
         // Joined before the message is announced, so not even the first streamed chunk is missed.
         const { clientIp } = socket.data as WidgetSocketData;
+        const { text, clientMessageId } = parsed.value;
         const message = await this.conversations.receive(
           scope,
           principal,
-          { text: parsed.value.text, clientIp },
+          { text, clientMessageId, clientIp },
           {
             beforeAnnounce: async (conversationId) => socket.join(conversationRoom(conversationId)),
           },
@@ -182,10 +192,9 @@ export class CustomerGateway implements OnGatewayInit, OnGatewayConnection {
     const conversationId = await this.conversations.current(scope, principal);
     if (!conversationId) return { ok: true as const, replayed: 0 };
     await socket.join(conversationRoom(conversationId));
-    return {
-      ok: true as const,
-      replayed: await this.replay(socket, scope, conversationId, parsed.value.lastSeq),
-    };
+    const replayed = await this.replay(socket, scope, conversationId, parsed.value.lastSeq);
+    await this.replayStreaming(socket, conversationId);
+    return { ok: true as const, replayed };
   }
 
   /** The widget's rating buttons. Refusals come back as the REST route's would, by code. */
@@ -224,6 +233,17 @@ export class CustomerGateway implements OnGatewayInit, OnGatewayConnection {
     for (const message of messages)
       socket.emit(ServerEvents.MessageCreated, toMessagePayload(message));
     return messages.length;
+  }
+
+  /**
+   * The answer streaming right now, as far as it got: a socket that (re)connects mid-answer would
+   * otherwise show only what is streamed from now on. After the replay from PostgreSQL and once
+   * the socket is in the room, so every chunk reaches it at least once (clients assemble by
+   * message id and chunk index, so twice is harmless).
+   */
+  private async replayStreaming(socket: Socket, conversationId: string): Promise<void> {
+    for (const chunk of await this.streamed.read(conversationId))
+      socket.emit(ServerEvents.MessageChunk, chunk);
   }
 
   /** A domain error is acked like the REST route would answer it; anything else is a bug. */

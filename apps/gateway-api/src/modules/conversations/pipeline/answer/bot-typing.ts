@@ -3,7 +3,9 @@ import type { RealtimeBroadcaster } from '@cxgenie/realtime';
 
 /**
  * The bot's typing indicator over a run of answers: on before the first, off after the last, so
- * answers given back to back do not flicker it (and do not cost two broadcasts each).
+ * answers given back to back do not flicker it (and do not cost two broadcasts each). A live
+ * channel's intake already showed it to the customer when the message was accepted (`announced`):
+ * then it is switched off at the end whether or not the bot answered.
  */
 export class BotTyping {
   private typing = false;
@@ -12,6 +14,7 @@ export class BotTyping {
     private readonly broadcaster: RealtimeBroadcaster,
     private readonly workspaceId: string,
     private readonly conversationId: string,
+    private announced = false,
   ) {}
 
   start(): void {
@@ -21,8 +24,9 @@ export class BotTyping {
   }
 
   stop(): void {
-    if (!this.typing) return;
+    if (!this.typing && !this.announced) return;
     this.typing = false;
+    this.announced = false;
     this.emit(false);
   }
 

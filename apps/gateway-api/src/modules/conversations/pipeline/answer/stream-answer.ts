@@ -10,6 +10,7 @@ import { RealtimeBroadcaster } from '@cxgenie/realtime';
 import { CoreAiClient } from '../../../../core-modules/core-ai/core-ai.client';
 import { ParagraphFlushInterval } from '../../../flags/paragraph-flush-interval';
 import { ParagraphBuffer, type StreamChunk } from '../streaming/paragraph-buffer';
+import { StreamedChunks } from '../streaming/streamed-chunks';
 
 /** The ids of a reply being streamed: its own, its conversation's, the message it answers. */
 export type ReplyIds = MessageDiscardedPayload;
@@ -25,10 +26,60 @@ export interface StreamProgress {
 }
 
 /**
- * Streams core-ai's answer to the customer paragraph by paragraph (on a channel that shows
- * answers as they are written: `streamsAnswer`; elsewhere the answer is only gathered). Each chunk
- * is published only after checking that this worker still owns the conversation: once another
- * worker (or an agent's take-over) has it, this one goes silent, and the answer is null.
+ * Publishes a reply's chunks in order, one at a time, whether they come from a network read or
+ * from one of the buffer's timers (a chunk flushed while core-ai is silent goes out then, not with
+ * the next read). Each is published only after checking that this worker still owns the
+ * conversation, and after it is logged for sockets that reconnect mid-answer.
+ */
+class ChunkPublisher {
+  private readonly ready: StreamChunk[] = [];
+  private chain: Promise<boolean> = Promise.resolve(true);
+  private failure: unknown = null;
+
+  constructor(
+    private readonly reply: ReplyIds,
+    private readonly keeper: LockKeeper,
+    private readonly progress: StreamProgress,
+    private readonly log: StreamedChunks,
+    private readonly broadcaster: RealtimeBroadcaster,
+  ) {}
+
+  add(chunk: StreamChunk): void {
+    this.ready.push(chunk);
+    this.chain = this.chain
+      .then((ok) => ok && this.publishReady())
+      .catch((error: unknown) => {
+        this.failure ??= error;
+        return false;
+      });
+  }
+
+  /** Resolves once everything added so far is out: false when the lock was lost on the way. */
+  async settled(): Promise<boolean> {
+    const ok = await this.chain;
+    if (this.failure) throw this.failure;
+    return ok;
+  }
+
+  private async publishReady(): Promise<boolean> {
+    while (this.ready.length > 0) {
+      if (!(await this.keeper.stillHeld())) return false;
+      const { index, text } = this.ready.shift()!;
+      const chunk = { ...this.reply, chunkIndex: index, text };
+      await this.log.append(chunk);
+      this.broadcaster.toCustomers(this.reply.conversationId, ServerEvents.MessageChunk, chunk);
+      this.progress.chunks += 1;
+    }
+    return true;
+  }
+}
+
+/**
+ * Streams core-ai's answer to the customer paragraph by paragraph, the first words as soon as
+ * the buffer lets them go (on a channel that shows answers as they are written: `streamsAnswer`;
+ * elsewhere the answer is only gathered). Each chunk is published only after checking that this
+ * worker still owns the conversation: once another worker (or an agent's take-over) has it, this
+ * one goes silent, and the answer is null.
  */
 @Injectable()
 export class StreamAnswer {
@@ -36,6 +87,7 @@ export class StreamAnswer {
     private readonly coreAi: CoreAiClient,
     private readonly broadcaster: RealtimeBroadcaster,
     private readonly flushInterval: ParagraphFlushInterval,
+    private readonly streamed: StreamedChunks,
   ) {}
 
   async execute(
@@ -47,26 +99,13 @@ export class StreamAnswer {
   ): Promise<StreamedAnswer | null> {
     let text = '';
     let done: AnswerDoneEvent | null = null;
-    const ready: StreamChunk[] = [];
+    const publisher = new ChunkPublisher(reply, keeper, progress, this.streamed, this.broadcaster);
     const buffer = new ParagraphBuffer({
       onChunk: (chunk) => {
-        if (streams) ready.push(chunk);
+        if (streams) publisher.add(chunk);
       },
       idleFlushMs: await this.flushInterval.forBot(request.workspaceId, request.botId),
     });
-    const publishReady = async (): Promise<boolean> => {
-      while (ready.length > 0) {
-        if (!(await keeper.stillHeld())) return false;
-        const { index, text: chunk } = ready.shift()!;
-        this.broadcaster.toCustomers(reply.conversationId, ServerEvents.MessageChunk, {
-          ...reply,
-          chunkIndex: index,
-          text: chunk,
-        });
-        progress.chunks += 1;
-      }
-      return true;
-    };
     try {
       for await (const events of this.coreAi.streamAnswerBatches(request)) {
         for (const event of events) {
@@ -76,13 +115,15 @@ export class StreamAnswer {
           text += event.text;
           buffer.push(event.text);
         }
-        if (ready.length > 0 && !(await publishReady())) break;
+        // One read's chunks out before the next read: a lost lock stops the stream here.
+        if (!(await publisher.settled())) break;
       }
       if (!keeper.lost) buffer.end();
     } finally {
-      if (keeper.lost) buffer.abort();
+      // After end() a no-op; on a lost lock or a failed stream, nothing more may go out.
+      buffer.abort();
     }
-    if (!(await publishReady()) || keeper.lost) return null;
+    if (!(await publisher.settled()) || keeper.lost) return null;
     if (!done) throw new Error('core-ai ended the answer stream without a done event');
     return { text, done };
   }
@@ -92,7 +133,13 @@ export class StreamAnswer {
    * a retraction of this worker's own chunks, so it is safe after losing the lock.
    */
   retract(reply: ReplyIds, progress: StreamProgress): void {
-    if (progress.chunks > 0)
-      this.broadcaster.toCustomers(reply.conversationId, ServerEvents.MessageDiscarded, reply);
+    if (progress.chunks === 0) return;
+    this.broadcaster.toCustomers(reply.conversationId, ServerEvents.MessageDiscarded, reply);
+    this.streamed.forget(reply.conversationId, reply.messageId);
+  }
+
+  /** The reply is committed: a socket connecting from now on reads it from PostgreSQL. */
+  completed(reply: ReplyIds, progress: StreamProgress): void {
+    if (progress.chunks > 0) this.streamed.forget(reply.conversationId, reply.messageId);
   }
 }

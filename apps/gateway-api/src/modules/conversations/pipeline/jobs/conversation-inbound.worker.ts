@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Job, Queue } from 'bull';
 import { QueueWorker } from '@cxgenie/bootstrap';
 import { type InboundMessageJobData, QueueNames } from '@cxgenie/contracts';
+import { InboundFairness } from '@cxgenie/conversations';
 import { DrainConversation } from '../usecases/drain-conversation/drain-conversation.usecase';
 
 /** Jobs wait on I/O (core-ai, PostgreSQL), so one process runs many at once. */
@@ -19,11 +20,13 @@ export class ConversationInboundWorker extends QueueWorker<InboundMessageJobData
   constructor(
     @InjectQueue(QueueNames.ConversationInbound) queue: Queue<InboundMessageJobData>,
     private readonly drain: DrainConversation,
+    private readonly fairness: InboundFairness,
   ) {
     super(queue, INBOUND_CONCURRENCY);
   }
 
-  protected handle({ data }: Job<InboundMessageJobData>): Promise<number> {
+  protected handle({ data, opts }: Job<InboundMessageJobData>): Promise<number> {
+    this.fairness.started(opts.priority);
     return this.drain.execute(data.workspaceId, data.conversationId, data.seq);
   }
 }

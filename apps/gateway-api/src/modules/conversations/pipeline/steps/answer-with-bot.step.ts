@@ -56,6 +56,7 @@ export class AnswerWithBotStep implements MessageStep {
     if (answer.done.outcome === 'silent') {
       const jobs = this.committedJobs({ ...base, kind: 'silent' });
       const status = await this.fence.advanceWithoutReply(scope, conversationId, message.seq, jobs);
+      this.stream.completed(reply, progress);
       if (status === null) return NOT_HANDLED;
       await this.outbox.publish(scope, jobs);
       await this.runAfter({ ...base, kind: 'silent' });
@@ -74,6 +75,7 @@ export class AnswerWithBotStep implements MessageStep {
       ServerEvents.MessageCompleted,
       committed.reply,
     );
+    this.stream.completed(reply, progress);
     this.logger.log(`answered message ${message.seq} of conversation ${conversationId}`);
     await this.runAfter({ ...base, kind: 'answered', reply: committed.reply });
     return { handled: true, status: committed.status };

@@ -2,7 +2,27 @@ import { ParagraphBuffer, type ParagraphBufferOptions, type StreamChunk } from '
 
 type Options = Omit<ParagraphBufferOptions, 'onChunk'>;
 
+/**
+ * How text is cut once the first chunk is out, which is what most of these tests are about: the
+ * first chunk's own rules (first sentence, deadline) are tested on their own, with the defaults.
+ */
+const STEADY: Options = { firstFlushMs: null, firstAtSentence: false };
+
 function collect(options: Options = {}): { buffer: ParagraphBuffer; chunks: StreamChunk[] } {
+  const chunks: StreamChunk[] = [];
+  const buffer = new ParagraphBuffer({
+    ...STEADY,
+    ...options,
+    onChunk: (chunk) => chunks.push(chunk),
+  });
+  return { buffer, chunks };
+}
+
+/** With the defaults a production stream runs with: the first chunk comes early. */
+function collectDefault(options: Options = {}): {
+  buffer: ParagraphBuffer;
+  chunks: StreamChunk[];
+} {
   const chunks: StreamChunk[] = [];
   const buffer = new ParagraphBuffer({ ...options, onChunk: (chunk) => chunks.push(chunk) });
   return { buffer, chunks };
@@ -395,6 +415,7 @@ describe('ParagraphBuffer', () => {
       const onChunk = () => undefined;
       expect(() => new ParagraphBuffer({ onChunk, maxChunkChars: 0 })).toThrow(RangeError);
       expect(() => new ParagraphBuffer({ onChunk, idleFlushMs: 1.5 })).toThrow(RangeError);
+      expect(() => new ParagraphBuffer({ onChunk, firstFlushMs: 0 })).toThrow(RangeError);
     });
   });
 
@@ -414,9 +435,95 @@ describe('ParagraphBuffer', () => {
 
   it('calls onChunk synchronously, inside push()', () => {
     let seenDuringPush = 0;
-    const buffer = new ParagraphBuffer({ onChunk: () => seenDuringPush++ });
+    const buffer = new ParagraphBuffer({ ...STEADY, onChunk: () => seenDuringPush++ });
     buffer.push('Para\n\n');
     expect(seenDuringPush).toBe(1);
+  });
+
+  describe('the first chunk', () => {
+    it('goes at the end of the first sentence, then paragraphs as before', () => {
+      const { buffer, chunks } = collectDefault();
+      pushAll(buffer, ['Your parcel', ' ships today', '.', ' It arrives', ' Friday.', ' Track it']);
+      expect(texts(chunks)).toEqual(['Your parcel ships today. ']);
+      pushAll(buffer, [' online.', '\n\n', 'Anything', ' else?']);
+      expect(texts(chunks)).toEqual([
+        'Your parcel ships today. ',
+        'It arrives Friday. Track it online.\n\n',
+      ]);
+    });
+
+    it('goes 250 ms after the first token at the latest, in whole words', () => {
+      const { buffer, chunks } = collectDefault();
+      buffer.push('Your');
+      for (const token of [' parcel', ' ships', ' tod']) {
+        jest.advanceTimersByTime(60);
+        buffer.push(token);
+      }
+      jest.advanceTimersByTime(69);
+      expect(chunks).toEqual([]);
+      jest.advanceTimersByTime(1);
+      expect(chunks).toEqual([{ index: 0, text: 'Your parcel ships ' }]);
+      buffer.push('ay');
+      jest.advanceTimersByTime(60);
+      buffer.push(' and');
+      buffer.end();
+      expect(texts(chunks)).toEqual(['Your parcel ships ', 'today and']);
+    });
+
+    it('after a deadline with no whole word yet, goes with the first token that completes one', () => {
+      const { buffer, chunks } = collectDefault();
+      for (const token of ['Super', 'califragil', 'istic']) {
+        buffer.push(token);
+        jest.advanceTimersByTime(100);
+      }
+      expect(chunks).toEqual([]);
+      buffer.push('expialidocious');
+      expect(chunks).toEqual([]);
+      buffer.push(' is');
+      expect(texts(chunks)).toEqual(['Supercalifragilisticexpialidocious ']);
+    });
+
+    it('sets no deadline for later chunks', () => {
+      const { buffer, chunks } = collectDefault();
+      pushAll(buffer, ['Hello. ', 'More']);
+      for (let i = 0; i < 10; i++) {
+        jest.advanceTimersByTime(100);
+        buffer.push(' words');
+      }
+      expect(texts(chunks)).toEqual(['Hello. ']);
+    });
+
+    it('does not count a sentence end inside a code fence', () => {
+      const { buffer, chunks } = collectDefault();
+      pushAll(buffer, ['```\n', 'a. b', '\n```\n', 'Done. ']);
+      expect(texts(chunks)).toEqual(['```\na. b\n```\nDone. ']);
+    });
+
+    it('honours a custom deadline, and none', () => {
+      const early = collectDefault({ firstFlushMs: 40 });
+      early.buffer.push('One two');
+      jest.advanceTimersByTime(40);
+      expect(texts(early.chunks)).toEqual(['One ']);
+      const never = collectDefault({ firstFlushMs: null, firstAtSentence: false });
+      never.buffer.push('One. two');
+      jest.advanceTimersByTime(150);
+      expect(never.chunks).toEqual([]);
+      early.buffer.abort();
+      never.buffer.abort();
+    });
+
+    it('clears its deadline on end() and abort()', () => {
+      const ended = collectDefault();
+      ended.buffer.push('Bye');
+      ended.buffer.end();
+      const aborted = collectDefault();
+      aborted.buffer.push('Gone');
+      aborted.buffer.abort();
+      expect(jest.getTimerCount()).toBe(0);
+      jest.advanceTimersByTime(1000);
+      expect(texts(ended.chunks)).toEqual(['Bye']);
+      expect(aborted.chunks).toEqual([]);
+    });
   });
 
   describe('invariants over random tokenisations', () => {
@@ -460,6 +567,7 @@ describe('ParagraphBuffer', () => {
         let cause: Cause = 'push';
         let emitted = 0;
         const buffer = new ParagraphBuffer({
+          ...STEADY,
           maxChunkChars,
           onChunk: (chunk) => {
             emitted += chunk.text.length;
@@ -507,6 +615,38 @@ describe('ParagraphBuffer', () => {
           }
         }
       }
+    });
+
+    it('with the defaults, loses nothing and has a chunk out once the deadline passed', () => {
+      let metByDeadline = 0;
+      for (let seed = 1; seed <= 300; seed++) {
+        const random = mulberry32(seed);
+        const answer = answerFor(seed);
+        const tokens = randomTokens(answer, random);
+        const { buffer, chunks } = collectDefault();
+        let elapsed = 0;
+        let pushed = '';
+        // From 250 ms after the first token, a chunk is out as soon as a whole word is there.
+        const check = () => {
+          if (elapsed >= 250 && /\S\s/.test(pushed) && chunks.length === 0) {
+            throw new Error(`seed ${seed}: no chunk ${elapsed} ms after the first token`);
+          }
+        };
+        for (const token of tokens) {
+          buffer.push(token);
+          pushed += token;
+          check();
+          const step = randomInt(random, 0, 60);
+          jest.advanceTimersByTime(step);
+          elapsed += step;
+          check();
+          if (elapsed >= 250 && elapsed - step < 250 && chunks.length > 0) metByDeadline++;
+        }
+        buffer.end();
+        expectWellFormed(chunks, tokens);
+      }
+      // Not vacuous: most answers are still streaming when the deadline passes.
+      expect(metByDeadline).toBeGreaterThan(100);
     });
   });
 });

@@ -2,6 +2,9 @@
  * Sits between an LLM token stream and the WebSocket. One event per token floods the socket and
  * makes clients re-render mid-word; holding tokens back until a paragraph (or sentence) is complete
  * sends a few readable chunks instead, while the idle flush keeps a stalled model from hiding text.
+ * The first chunk is the exception: a visitor waiting for a one-paragraph answer would otherwise
+ * see nothing until the model finished it, so it goes at the first sentence end, or a fixed time
+ * after the first token, whichever comes first.
  */
 
 export type ChunkBoundary = 'paragraph' | 'sentence';
@@ -18,7 +21,17 @@ export interface ParagraphBufferOptions {
   boundary?: ChunkBoundary;
   idleFlushMs?: number;
   maxChunkChars?: number;
+  /**
+   * The first chunk goes this long after the first token at the latest (whole words only), even
+   * in the middle of a sentence. Null: no deadline, the first chunk waits like any other.
+   */
+  firstFlushMs?: number | null;
+  /** The first chunk also ends at the first sentence end (true by default). */
+  firstAtSentence?: boolean;
 }
+
+/** How long the first words of an answer may wait in the buffer, from the first token. */
+export const FIRST_FLUSH_MS = 250;
 
 const WHITESPACE = /\s/;
 const VISIBLE = /\S/;
@@ -44,7 +57,11 @@ class BoundaryScanner {
   private lineBlank = true;
   private sentence: SentenceState = 'none';
 
-  constructor(private readonly sentences: boolean) {}
+  /**
+   * Whether sentence ends count as boundaries. Sentence state is tracked either way, so switching
+   * this mid-stream (after the first chunk) stays exact.
+   */
+  constructor(public sentences: boolean) {}
 
   /** Offset just past the last boundary inside `text`, or 0 when it holds none. */
   scan(text: string): number {
@@ -58,7 +75,7 @@ class BoundaryScanner {
   // Sentence state first: it needs the line head before this character and the fence state
   // before a fence line toggles it.
   private consume(char: string): boolean {
-    const sentenceEnd = this.sentences && this.advanceSentence(char);
+    const sentenceEnd = this.advanceSentence(char) && this.sentences;
     if (char !== '\n') {
       this.extendLine(char);
       return sentenceEnd;
@@ -116,6 +133,16 @@ function oversizedCut(text: string, limit: number): number {
   return text.length;
 }
 
+/** The last cut that keeps whole words: after the last whitespace that follows visible text. */
+function wordCut(text: string): number {
+  const firstVisible = text.search(VISIBLE);
+  if (firstVisible < 0) return 0;
+  for (let i = text.length - 1; i > firstVisible; i--) {
+    if (WHITESPACE.test(text[i])) return i + 1;
+  }
+  return 0;
+}
+
 function assertPositiveInteger(name: string, value: number): void {
   if (!Number.isInteger(value) || value <= 0) {
     throw new RangeError(`${name} must be a positive integer, got ${value}`);
@@ -127,24 +154,34 @@ export class ParagraphBuffer {
   private readonly idleFlushMs: number;
   private readonly maxChunkChars: number;
   private readonly scanner: BoundaryScanner;
+  private readonly sentences: boolean;
+  private readonly firstFlushMs: number | null;
   private buffered = '';
   private chunks = 0;
   private tokens = 0;
   private state: 'open' | 'ended' | 'aborted' = 'open';
   private idleTimer: NodeJS.Timeout | undefined;
+  private firstTimer: NodeJS.Timeout | undefined;
+  /** The first chunk's deadline passed with no whole word to send: the first one goes at once. */
+  private firstOverdue = false;
 
   constructor({
     onChunk,
     boundary = 'paragraph',
     idleFlushMs = 200,
     maxChunkChars = 2000,
+    firstFlushMs = FIRST_FLUSH_MS,
+    firstAtSentence = true,
   }: ParagraphBufferOptions) {
     assertPositiveInteger('idleFlushMs', idleFlushMs);
     assertPositiveInteger('maxChunkChars', maxChunkChars);
+    if (firstFlushMs !== null) assertPositiveInteger('firstFlushMs', firstFlushMs);
     this.onChunk = onChunk;
     this.idleFlushMs = idleFlushMs;
     this.maxChunkChars = maxChunkChars;
-    this.scanner = new BoundaryScanner(boundary === 'sentence');
+    this.firstFlushMs = firstFlushMs;
+    this.sentences = boundary === 'sentence';
+    this.scanner = new BoundaryScanner(this.sentences || firstAtSentence);
   }
 
   get emittedChunks(): number {
@@ -161,10 +198,11 @@ export class ParagraphBuffer {
     }
     // Tokens racing an abort (the worker lost its lock) belong to a reply nobody will receive.
     if (this.state === 'aborted') return;
-    this.tokens++;
+    if (this.tokens++ === 0) this.armFirstFlush();
     const boundaryEnd = this.scanner.scan(token);
     this.buffered += token;
     if (boundaryEnd > 0) this.emitVisible(this.buffered.length - token.length + boundaryEnd);
+    if (this.firstOverdue && this.chunks === 0) this.emit(wordCut(this.buffered));
     this.splitOversized();
     this.restartIdleTimer();
   }
@@ -173,7 +211,7 @@ export class ParagraphBuffer {
   end(): void {
     if (this.state !== 'open') return;
     this.state = 'ended';
-    this.clearIdleTimer();
+    this.clearTimers();
     this.emit(this.buffered.length);
   }
 
@@ -181,7 +219,7 @@ export class ParagraphBuffer {
   abort(): void {
     if (this.state !== 'open') return;
     this.state = 'aborted';
-    this.clearIdleTimer();
+    this.clearTimers();
     this.buffered = '';
   }
 
@@ -208,6 +246,27 @@ export class ParagraphBuffer {
     this.idleTimer = undefined;
   }
 
+  private armFirstFlush(): void {
+    if (this.firstFlushMs === null) return;
+    this.firstTimer = setTimeout(() => this.flushFirst(), this.firstFlushMs);
+    this.firstTimer.unref();
+  }
+
+  private clearTimers(): void {
+    this.clearIdleTimer();
+    clearTimeout(this.firstTimer);
+    this.firstTimer = undefined;
+  }
+
+  // Whole words only: a word cut in two would show half of it. With no whole word yet, the first
+  // chunk goes with the first token that completes one.
+  private flushFirst(): void {
+    this.firstTimer = undefined;
+    if (this.chunks > 0) return;
+    this.firstOverdue = true;
+    this.emit(wordCut(this.buffered));
+  }
+
   private flushIdle(): void {
     this.idleTimer = undefined;
     this.emitVisible(this.buffered.length);
@@ -224,6 +283,14 @@ export class ParagraphBuffer {
     if (end <= 0) return;
     const text = this.buffered.slice(0, end);
     this.buffered = this.buffered.slice(end);
+    if (this.chunks === 0) this.firstSent();
     this.onChunk({ index: this.chunks++, text });
+  }
+
+  /** From the second chunk on, text is cut at the configured boundary only. */
+  private firstSent(): void {
+    this.scanner.sentences = this.sentences;
+    clearTimeout(this.firstTimer);
+    this.firstTimer = undefined;
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ServerEvents } from '@cxgenie/contracts';
+import { ServerEvents, channelTraits } from '@cxgenie/contracts';
 import {
   ConversationActionsStore,
   type ConversationStateView,
@@ -27,6 +27,12 @@ export class ReopenConversation {
     command: ReopenConversationCommand,
   ): Promise<ConversationStateView> {
     const state = await this.conversations.reopen(scope, command.conversationId, command.agentId);
+    // Sockets the customer connected while it was closed joined no room of it (only open ones).
+    if (channelTraits(state.channel_type).liveDelivery)
+      this.broadcaster.joinVisitorToConversation(
+        { channelId: state.channel_id, customerId: state.customer_id },
+        state.id,
+      );
     this.broadcaster.toAgents(
       scope.workspaceId,
       ServerEvents.ConversationUpdated,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { channelTraits } from '@cxgenie/contracts';
 import { type Backlog, ConversationBacklogStore } from '@cxgenie/conversations';
 import { type TenantScope, TenantConnections } from '@cxgenie/database';
 import type { LockKeeper } from '@cxgenie/redis';
@@ -14,6 +15,14 @@ import { ConversationLocks } from '../../ordering/conversation-locks';
 import { ConversationProgress } from '../../ordering/conversation-progress';
 import type { MessageContext, Outcome } from '../../steps/message-step';
 import { MessageSteps } from '../../steps/message-steps';
+
+/**
+ * Whether the intake may have shown the customer the bot typing for these messages (a live
+ * channel's message accepted in bot mode, see WidgetConversations): the batch then ends it,
+ * answered or not. Whatever the status now: an agent may have taken over since.
+ */
+const announcesTyping = (state: Backlog['state']): boolean =>
+  channelTraits(state.channel_type).liveDelivery;
 
 /** Waiting messages fetched at once; the state is re-read between batches. */
 const BACKLOG_BATCH = 20;
@@ -95,7 +104,12 @@ export class DrainConversation {
     let status = state.status;
     let predecessorDoneAt: number | null = null;
     // Answers back to back: the bot keeps typing from the first to the last.
-    const typing = new BotTyping(this.broadcaster, scope.workspaceId, conversationId);
+    const typing = new BotTyping(
+      this.broadcaster,
+      scope.workspaceId,
+      conversationId,
+      announcesTyping(state),
+    );
     // Read at most once per batch: a change of the bot's settings applies from the next batch.
     let loaded: Promise<BotConfig | null> | null = null;
     const bot = () => (loaded ??= this.botConfigs.get(scope, state.bot_id));

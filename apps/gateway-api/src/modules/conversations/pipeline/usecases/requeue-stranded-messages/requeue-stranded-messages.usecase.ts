@@ -4,6 +4,7 @@ import type { Queue } from 'bull';
 import type { Redis } from 'ioredis';
 import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
 import { type InboundMessageJobData, QueueNames } from '@cxgenie/contracts';
+import { InboundFairness } from '@cxgenie/conversations';
 import { type TenantDatabase, TenantConnections } from '@cxgenie/database';
 import { withTraceId } from '@cxgenie/observability';
 import { REDIS_CLIENT } from '@cxgenie/redis';
@@ -32,6 +33,7 @@ export class RequeueStrandedMessages {
   constructor(
     private readonly tenants: TenantConnections,
     private readonly stranded: StrandedMessages,
+    private readonly fairness: InboundFairness,
     @InjectQueue(QueueNames.ConversationInbound)
     private readonly inbound: Queue<InboundMessageJobData>,
     private readonly delivery: OutboundDelivery,
@@ -77,17 +79,21 @@ export class RequeueStrandedMessages {
     const window = { workspaceIds, from, to };
     const answer = await pages(
       (after) => this.stranded.find(sequelize, { ...window, after, limit: PAGE }),
-      (page) =>
-        this.inbound.addBulk(
-          page.map((found) => ({
+      async (page) => {
+        // In the fair order too: behind no busier workspace's backlog, and not behind everyone.
+        const priorities = await this.fairness.priorities(page.map((found) => found.workspaceId));
+        return this.inbound.addBulk(
+          page.map((found, i) => ({
             data: withTraceId({
               workspaceId: found.workspaceId,
               conversationId: found.conversationId,
               messageId: found.messageId,
               seq: found.seq,
             }),
+            opts: { priority: priorities[i] },
           })),
-        ),
+        );
+      },
     );
     const delivery = await pages(
       (after) => this.stranded.findUndelivered(sequelize, { ...window, after, limit: PAGE }),
