@@ -91,6 +91,11 @@ export class CustomerGateway implements OnGatewayInit, OnGatewayConnection {
       clientIp: clientAddress(socket.request, this.config.trustedProxies),
     };
     socket.data = data;
+    // In the visitor's room before the client hears it is connected: a conversation another tab
+    // creates from then on reaches this socket, however long the lookups below take. (Sessions
+    // signed before they carried their channel join in handleConnection, once it is looked up.)
+    if (principal.channelId)
+      await socket.join(visitorRoom(principal.channelId, principal.customerId));
     return true;
   }
 
