@@ -96,9 +96,12 @@ describe('Messenger through the integration service', () => {
       platform_message_id: mid,
     });
 
-    const [replyId] = await seedQueuedReplies(sequelize, channel, question.conversation_id, [
-      'Yes, every day.',
-    ]);
+    const [replyId] = await seedQueuedReplies(
+      integration.app.get(TenantConnections),
+      channel,
+      question.conversation_id,
+      ['Yes, every day.'],
+    );
     await outbound.add(
       withTraceId({
         workspaceId: channel.workspaceId,

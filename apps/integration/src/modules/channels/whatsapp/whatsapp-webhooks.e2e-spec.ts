@@ -94,7 +94,12 @@ describe('WhatsApp through the integration service', () => {
   });
 
   const deliverReply = async (conversationId: string, text: string) => {
-    const [messageId] = await seedQueuedReplies(sequelize, channel, conversationId, [text]);
+    const [messageId] = await seedQueuedReplies(
+      integration.app.get(TenantConnections),
+      channel,
+      conversationId,
+      [text],
+    );
     await outbound.add(
       withTraceId({
         workspaceId: channel.workspaceId,
@@ -188,7 +193,11 @@ describe('WhatsApp through the integration service', () => {
 
   it('sends the approved template to a customer who never wrote on the channel', async () => {
     graph.reset();
-    const conversationId = await seedConversation(sequelize, channel, '16505550000');
+    const conversationId = await seedConversation(
+      integration.app.get(TenantConnections),
+      channel,
+      '16505550000',
+    );
     const replyId = await deliverReply(conversationId, 'Following up on your ticket.');
     await eventually(async () => expect((await messageRow(replyId))?.status).toBe('sent'));
     expect(graph.delivered).toEqual([
