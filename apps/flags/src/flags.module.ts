@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, type PlatformOptions } from '@cxgenie/bootstrap';
 import type { ServiceConfig } from '@cxgenie/config';
+import { RealtimeModule } from '@cxgenie/realtime';
 import { CacheModule } from './core-modules/cache/cache.module';
 import type { FlagDataSource } from './core-modules/launchdarkly/flag-data-source';
 import { LaunchDarklyModule } from './core-modules/launchdarkly/launchdarkly.module';
@@ -18,6 +19,7 @@ export class FlagsModule {
       module: FlagsModule,
       imports: [
         PlatformModule.forService(config, options),
+        RealtimeModule,
         LaunchDarklyModule.forRoot(dataSource),
         CacheModule.forRoot(),
         EvaluationModule,

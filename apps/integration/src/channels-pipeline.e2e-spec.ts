@@ -70,6 +70,7 @@ describe('platform channels through the whole pipeline', () => {
   let gateway: SpawnedService;
   let integration: BootedService;
   let sequelize: Sequelize;
+  let tenants: TenantConnections;
   let outbound: Bull.Queue<ChannelOutboundJobData>;
   let handoffs: Bull.Queue<HandoffRequestJobData>;
   let owner: ApiClient;
@@ -89,7 +90,8 @@ describe('platform channels through the whole pipeline', () => {
       [serviceUrlEnvVar('integration')]: integration.url,
       QUEUE_PREFIX,
     });
-    sequelize = integration.app.get(TenantConnections).sequelize;
+    tenants = integration.app.get(TenantConnections);
+    sequelize = tenants.sequelize;
     outbound = new Bull(QueueNames.ChannelOutbound, TEST_REDIS_URL, { prefix: QUEUE_PREFIX });
     handoffs = new Bull(QueueNames.HandoffRequests, TEST_REDIS_URL, { prefix: QUEUE_PREFIX });
     owner = await ApiClient.signUp(gateway.url);
@@ -196,14 +198,14 @@ describe('platform channels through the whole pipeline', () => {
 
   it('sends a conversation’s queued messages in sequence order, splitting the long one, and waits out a 429', async () => {
     const channel = await seedChannel('telegram');
-    const conversationId = await seedConversation(sequelize, channel, String(TELEGRAM_CUSTOMER.id));
+    const conversationId = await seedConversation(tenants, channel, String(TELEGRAM_CUSTOMER.id));
     const long = Array.from(
       { length: 40 },
       (_, i) => `Sentence ${i} of a long answer. ${'word '.repeat(40).trim()}.`,
     ).join(' ');
     const texts = ['one', 'two', long, 'four', 'five'];
     telegram.failNext({ method: 'sendMessage', errorCode: 429, retryAfter: 1, skip: 1 });
-    const ids = await seedQueuedReplies(sequelize, channel, conversationId, texts);
+    const ids = await seedQueuedReplies(tenants, channel, conversationId, texts);
     const queuedAt = Date.now();
     // Jobs in reverse, all at once: several workers, and the order still comes from seq.
     await Promise.all(
@@ -240,9 +242,9 @@ describe('platform channels through the whole pipeline', () => {
 
   it('marks a message failed with the platform’s reason when the customer blocked the bot, and tells the agents', async () => {
     const channel = await seedChannel('telegram');
-    const conversationId = await seedConversation(sequelize, channel, String(TELEGRAM_CUSTOMER.id));
+    const conversationId = await seedConversation(tenants, channel, String(TELEGRAM_CUSTOMER.id));
     telegram.failNext({ method: 'sendMessage', errorCode: 403 });
-    const [blocked, after] = await seedQueuedReplies(sequelize, channel, conversationId, [
+    const [blocked, after] = await seedQueuedReplies(tenants, channel, conversationId, [
       'lost',
       'still tried',
     ]);
@@ -287,8 +289,8 @@ describe('platform channels through the whole pipeline', () => {
       headers: serviceTokenHeaders(),
     });
     expect(viber.registeredWebhook).toBe(`${integration.url}/webhooks/viber/${channel.channelId}`);
-    const conversationId = await seedConversation(sequelize, channel, VIBER_CUSTOMER.id);
-    const [reply] = await seedQueuedReplies(sequelize, channel, conversationId, [
+    const conversationId = await seedConversation(tenants, channel, VIBER_CUSTOMER.id);
+    const [reply] = await seedQueuedReplies(tenants, channel, conversationId, [
       'Your parcel left today.',
     ]);
     await queueDelivery(channel, conversationId, reply, 'viber');
@@ -318,8 +320,8 @@ describe('platform channels through the whole pipeline', () => {
       headers: serviceTokenHeaders(),
     });
     viber.deliverReceiptsBeforeReplying();
-    const conversationId = await seedConversation(sequelize, channel, VIBER_CUSTOMER.id);
-    const [reply] = await seedQueuedReplies(sequelize, channel, conversationId, ['Quick phone.']);
+    const conversationId = await seedConversation(tenants, channel, VIBER_CUSTOMER.id);
+    const [reply] = await seedQueuedReplies(tenants, channel, conversationId, ['Quick phone.']);
     await queueDelivery(channel, conversationId, reply, 'viber');
 
     await eventually(async () => {

@@ -1,6 +1,8 @@
 import { QueryTypes, type Sequelize } from 'sequelize';
 import { SecretBox } from '@cxgenie/channels';
+import { ConversationIntakeStore, OutboundMessageStore } from '@cxgenie/conversations';
 import type { ChannelType } from '@cxgenie/contracts';
+import type { TenantConnections } from '@cxgenie/database';
 import { seedWorkspace } from '@cxgenie/testing';
 
 export interface SeededChannel {
@@ -84,55 +86,60 @@ export const messagesOfChannel = (
     { replacements: { channelId }, type: QueryTypes.SELECT },
   );
 
-/** A customer known on the channel by `externalId`, in an open conversation with the bot. */
+/**
+ * A customer known on the channel by `externalId`, in an open conversation with the bot, opened
+ * by the conversation owner's intake as a first message would open it.
+ */
 export async function seedConversation(
-  sequelize: Sequelize,
+  tenants: TenantConnections,
   channel: SeededChannel,
   externalId: string,
 ): Promise<string> {
-  const [row] = await sequelize.query<{ id: string }>(
+  const scope = await tenants.scope(channel.workspaceId);
+  // Customers are not the conversation owner's: who writes on a channel is seeded directly.
+  const [customer] = await scope.sequelize.query<{ customer_id: string }>(
     `WITH customer AS (
        INSERT INTO customers (workspace_id, name) VALUES (:workspaceId, 'Seeded customer') RETURNING id
-     ), identity AS (
-       INSERT INTO customer_identities (workspace_id, customer_id, channel_id, external_id)
-       SELECT :workspaceId, id, :channelId, :externalId FROM customer RETURNING customer_id
      )
-     INSERT INTO conversations (workspace_id, bot_id, channel_id, customer_id)
-     SELECT :workspaceId, :botId, :channelId, customer_id FROM identity RETURNING id`,
+     INSERT INTO customer_identities (workspace_id, customer_id, channel_id, external_id)
+     SELECT :workspaceId, id, :channelId, :externalId FROM customer RETURNING customer_id`,
     {
       replacements: { ...channel, externalId },
       type: QueryTypes.SELECT,
     },
   );
-  return row.id;
+  const opened = await new ConversationIntakeStore().findOrOpenConversation(scope, {
+    channelId: channel.channelId,
+    botId: channel.botId!,
+    customerId: customer.customer_id,
+  });
+  if (!opened) throw new Error(`channel ${channel.channelId} is not active`);
+  return opened.conversationId;
 }
 
 /**
- * Bot replies waiting for delivery, as gateway-api commits them for platform channels: outbound,
- * `queued`, with the conversation's next sequence numbers. Returns their ids in order.
+ * Replies waiting for delivery on a platform channel, appended by the conversation owner as any
+ * outbound message is: the conversation's next sequence numbers, `queued` (platform channels do
+ * not deliver live). System messages, so no agent claims the conversation; delivery treats every
+ * outbound message alike. Returns their ids in order.
  */
 export async function seedQueuedReplies(
-  sequelize: Sequelize,
+  tenants: TenantConnections,
   channel: SeededChannel,
   conversationId: string,
   texts: readonly string[],
 ): Promise<string[]> {
+  const scope = await tenants.scope(channel.workspaceId);
+  const messages = new OutboundMessageStore();
   const ids: string[] = [];
   for (const text of texts) {
-    const [row] = await sequelize.query<{ id: string }>(
-      `WITH next AS (
-         UPDATE conversations SET last_message_seq = last_message_seq + 1 WHERE id = :conversationId
-         RETURNING last_message_seq AS seq
-       )
-       INSERT INTO messages (workspace_id, conversation_id, channel_id, seq, direction, sender_type, text, status)
-       SELECT :workspaceId, :conversationId, :channelId, seq, 'outbound', 'bot', :text, 'queued' FROM next
-       RETURNING id`,
-      {
-        replacements: { ...channel, conversationId, text },
-        type: QueryTypes.SELECT,
-      },
-    );
-    ids.push(row.id);
+    const { message } = await messages.append(scope, {
+      conversationId,
+      senderType: 'system',
+      senderId: null,
+      text,
+    });
+    ids.push(message.id);
   }
   return ids;
 }

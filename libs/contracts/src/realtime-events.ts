@@ -5,6 +5,7 @@ import type {
   TicketAssignedEvent,
   TicketUpdatedEvent,
 } from './handoff';
+import type { FlagChangedPayload } from './flags';
 import type { KnowledgeSourceProgressEvent } from './knowledge-ingest';
 import type { BotNotEnoughDataEvent } from './knowledge';
 import type {
@@ -43,6 +44,7 @@ export interface ServerEventPayloads {
   [ServerEvents.CsatRequested]: CsatRequestedPayload;
   [ServerEvents.CsatSubmitted]: CsatSubmittedPayload;
   [ServerEvents.AccessRevoked]: AccessRevokedPayload;
+  [ServerEvents.FlagChanged]: FlagChangedPayload;
   [ServerEvents.Error]: SocketErrorPayload;
 }
 

@@ -12,6 +12,8 @@ export * from './agent-actions/conversation-actions.store';
 export * from './csat/csat-texts';
 export * from './csat/csat-ratings.store';
 export * from './deliveries/message-deliveries.store';
+export * from './deliveries/ordered-delivery';
+export * from './deliveries/delivery-notices';
 export * from './handoff/handoff.types';
 export * from './handoff/handoff.store';
 export * from './handoff/handoff-context';

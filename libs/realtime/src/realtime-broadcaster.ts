@@ -32,7 +32,7 @@ export interface BroadcastTarget {
  * The one way any service reaches customers and agents. It publishes through Redis in the format
  * of gateway-api's Socket.IO Redis adapter, so every gateway instance delivers to its own sockets
  * in the rooms named, exactly as if it had emitted the event itself; services without sockets
- * (ticket, integration, loader) and gateway-api alike go through here. Rooms are the ones
+ * (ticket, integration, loader, email, flags) and gateway-api alike go through here. Rooms are the ones
  * `libs/contracts` declares; payloads are typed by `ServerEventPayloads`.
  *
  * Publishes are fire-and-forget: a broadcast that fails (Redis down) is logged and lost, never an
@@ -110,6 +110,16 @@ export class RealtimeBroadcaster {
         .map((id) => agentRoom(workspaceId, id)),
     ];
     this.agents.to(rooms).emit(event, payload);
+  }
+
+  /** To one member of the workspace only: their own agent room (every socket they have open). */
+  toAgent<E extends ServerEvent>(
+    workspaceId: string,
+    userId: string,
+    event: E,
+    payload: ServerEventPayloads[E],
+  ): void {
+    this.agents.to(agentRoom(workspaceId, userId)).emit(event, payload);
   }
 
   /** To both sides of a conversation: its customer, and every agent of the workspace. */

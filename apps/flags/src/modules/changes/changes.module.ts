@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { FlagChangeClock } from './flag-change.clock';
-import { FlagChangeEmitter } from './flag-change.emitter';
 import { FlagChangeRelay } from './flag-change.relay';
 import { FlagsServiceMetrics } from './flags-service.metrics';
 import { ApplyFlagChanges } from './usecases/apply-flag-changes/apply-flag-changes.usecase';
@@ -10,7 +9,6 @@ import { PushFlagChanges } from './usecases/push-flag-changes/push-flag-changes.
 @Module({
   providers: [
     FlagChangeClock,
-    FlagChangeEmitter,
     FlagChangeRelay,
     FlagsServiceMetrics,
     ApplyFlagChanges,

@@ -15,6 +15,8 @@ import { DocumentReader, EXTRACTION_LIMITS } from './reading/document-reader';
 import { IdenticalUploads } from './reading/identical-uploads';
 import { type CrawlWebsite, WEBSITE_CRAWLER } from './reading/website-crawler.port';
 import { WebsiteReader } from './reading/website-reader';
+import { ReadSourceContent } from './steps/read-source-content.step';
+import { RecordIngestionFacts } from './steps/record-ingestion-facts.step';
 import { IngestSource } from './usecases/ingest-source/ingest-source.usecase';
 import { RemoveSource } from './usecases/remove-source/remove-source.usecase';
 import { SourcePurge } from './usecases/remove-source/source-purge';
@@ -58,6 +60,8 @@ export class IngestionModule {
         ChunkIndexer,
         ProgressPublisher,
         SourcePurge,
+        ReadSourceContent,
+        RecordIngestionFacts,
         IngestSource,
         RemoveSource,
         LoaderIngestWorker,

@@ -3,6 +3,8 @@ import { AssignmentModule } from '../assignment/assignment.module';
 import { SlaModule } from '../sla/sla.module';
 import { BotNotEnoughDataWorker } from './jobs/bot-not-enough-data.worker';
 import { HandoffRequestWorker } from './jobs/handoff-request.worker';
+import { AnnounceHandoff } from './steps/announce-handoff.step';
+import { AssignHandedOffTicket } from './steps/assign-handed-off-ticket.step';
 import { HandOffConversation } from './usecases/hand-off-conversation/hand-off-conversation.usecase';
 import { HandOffOnUnknownAnswer } from './usecases/hand-off-on-unknown-answer/hand-off-on-unknown-answer.usecase';
 
@@ -11,6 +13,8 @@ import { HandOffOnUnknownAnswer } from './usecases/hand-off-on-unknown-answer/ha
   imports: [AssignmentModule, SlaModule],
   providers: [
     HandOffConversation,
+    AssignHandedOffTicket,
+    AnnounceHandoff,
     HandOffOnUnknownAnswer,
     HandoffRequestWorker,
     BotNotEnoughDataWorker,

@@ -1,36 +1,25 @@
 import { InjectQueue } from '@nestjs/bull';
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Job, Queue } from 'bull';
-import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
+import { QueueWorker } from '@cxgenie/bootstrap';
 import { type KnowledgePurgeJobData, QueueNames } from '@cxgenie/contracts';
-import { LogContext } from '@cxgenie/observability';
 import { PurgeBotKnowledge } from '../usecases/purge-bot-knowledge/purge-bot-knowledge.usecase';
+
+/** One purge at a time: each deletes a whole bot's rows from the index. */
+const CONCURRENCY = 1;
 
 /** Consumes `knowledge.purge`: bots deleted in the dashboard. */
 @Injectable()
-export class KnowledgePurgeWorker implements OnModuleInit {
-  private readonly logger = new Logger(KnowledgePurgeWorker.name);
-
+export class KnowledgePurgeWorker extends QueueWorker<KnowledgePurgeJobData, void> {
   constructor(
-    @InjectQueue(QueueNames.KnowledgePurge) private readonly queue: Queue<KnowledgePurgeJobData>,
+    @InjectQueue(QueueNames.KnowledgePurge) queue: Queue<KnowledgePurgeJobData>,
     private readonly purge: PurgeBotKnowledge,
-    private readonly logContext: LogContext,
-    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
-  ) {}
-
-  onModuleInit(): void {
-    if (!this.config.queueWorkers) return;
-    void this.queue
-      .process(1, (job) => this.handle(job))
-      .catch((error: Error) =>
-        this.logger.warn(`knowledge purge worker stopped: ${error.message}`),
-      );
+  ) {
+    super(queue, CONCURRENCY);
   }
 
-  private handle(job: Job<KnowledgePurgeJobData>): Promise<void> {
-    return this.logContext.runJob(job, async () => {
-      await this.purge.execute(job.data);
-      this.logger.log(`bot ${job.data.botId}: knowledge removed from the index`);
-    });
+  protected async handle({ data }: Job<KnowledgePurgeJobData>): Promise<void> {
+    await this.purge.execute(data);
+    this.logger.log(`bot ${data.botId}: knowledge removed from the index`);
   }
 }

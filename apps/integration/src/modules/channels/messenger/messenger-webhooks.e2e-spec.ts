@@ -28,13 +28,15 @@ describe('Messenger through the integration service', () => {
   let graph: FakeGraphApi;
   let integration: BootedService;
   let sequelize: Sequelize;
+  let tenants: TenantConnections;
   let outbound: Bull.Queue<ChannelOutboundJobData>;
   let channel: SeededChannel;
 
   beforeAll(async () => {
     graph = await FakeGraphApi.start();
     integration = await bootService(integrationService, { META_GRAPH_API_ROOT: graph.origin });
-    sequelize = integration.app.get(TenantConnections).sequelize;
+    tenants = integration.app.get(TenantConnections);
+    sequelize = tenants.sequelize;
     outbound = new Bull(QueueNames.ChannelOutbound, TEST_REDIS_URL, {
       prefix: integration.config.queuePrefix,
     });
@@ -96,7 +98,7 @@ describe('Messenger through the integration service', () => {
       platform_message_id: mid,
     });
 
-    const [replyId] = await seedQueuedReplies(sequelize, channel, question.conversation_id, [
+    const [replyId] = await seedQueuedReplies(tenants, channel, question.conversation_id, [
       'Yes, every day.',
     ]);
     await outbound.add(

@@ -30,13 +30,15 @@ describe('WhatsApp through the integration service', () => {
   let graph: FakeGraphApi;
   let integration: BootedService;
   let sequelize: Sequelize;
+  let tenants: TenantConnections;
   let outbound: Bull.Queue<ChannelOutboundJobData>;
   let channel: SeededChannel;
 
   beforeAll(async () => {
     graph = await FakeGraphApi.start();
     integration = await bootService(integrationService, { META_GRAPH_API_ROOT: graph.origin });
-    sequelize = integration.app.get(TenantConnections).sequelize;
+    tenants = integration.app.get(TenantConnections);
+    sequelize = tenants.sequelize;
     outbound = new Bull(QueueNames.ChannelOutbound, TEST_REDIS_URL, {
       prefix: integration.config.queuePrefix,
     });
@@ -94,7 +96,7 @@ describe('WhatsApp through the integration service', () => {
   });
 
   const deliverReply = async (conversationId: string, text: string) => {
-    const [messageId] = await seedQueuedReplies(sequelize, channel, conversationId, [text]);
+    const [messageId] = await seedQueuedReplies(tenants, channel, conversationId, [text]);
     await outbound.add(
       withTraceId({
         workspaceId: channel.workspaceId,
@@ -188,7 +190,7 @@ describe('WhatsApp through the integration service', () => {
 
   it('sends the approved template to a customer who never wrote on the channel', async () => {
     graph.reset();
-    const conversationId = await seedConversation(sequelize, channel, '16505550000');
+    const conversationId = await seedConversation(tenants, channel, '16505550000');
     const replyId = await deliverReply(conversationId, 'Following up on your ticket.');
     await eventually(async () => expect((await messageRow(replyId))?.status).toBe('sent'));
     expect(graph.delivered).toEqual([

@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { type FlagDefinition, type FlagEvaluation, parseFlagContextKey } from '@cxgenie/contracts';
+import {
+  type FlagChangedPayload,
+  type FlagDefinition,
+  type FlagEvaluation,
+  ServerEvents,
+  parseFlagContextKey,
+} from '@cxgenie/contracts';
+import { RealtimeBroadcaster } from '@cxgenie/realtime';
 import { EvaluationCache } from '../../../../core-modules/cache/evaluation-cache';
 import { FlagEvaluator } from '../../../../core-modules/launchdarkly/flag-evaluator';
 import { FlagChangeClock } from '../../flag-change.clock';
-import { FlagChangeEmitter } from '../../flag-change.emitter';
 
 /**
  * After a change, every context evaluated recently is evaluated again, and its sockets are told
@@ -15,7 +21,7 @@ export class PushFlagChanges {
   constructor(
     private readonly cache: EvaluationCache,
     private readonly evaluator: FlagEvaluator,
-    private readonly emitter: FlagChangeEmitter,
+    private readonly realtime: RealtimeBroadcaster,
     private readonly clock: FlagChangeClock,
   ) {}
 
@@ -38,7 +44,7 @@ export class PushFlagChanges {
       evaluations.forEach(({ contextKey, evaluation }, i) => {
         if (!news[i]) return;
         const context = parseFlagContextKey(contextKey)!;
-        this.emitter.changed({
+        this.push({
           flagKey: flag.key,
           context: {
             workspaceId: context.workspaceId,
@@ -55,5 +61,16 @@ export class PushFlagChanges {
     }
     this.clock.pushes += pushed;
     return pushed;
+  }
+
+  /**
+   * `flag.changed` to the dashboards and agent consoles of the context, on every gateway
+   * instance. A member's own context goes to that member; a workspace's or a bot's to the whole
+   * workspace.
+   */
+  private push(payload: FlagChangedPayload): void {
+    const { workspaceId, userId } = payload.context;
+    if (userId) this.realtime.toAgent(workspaceId, userId, ServerEvents.FlagChanged, payload);
+    else this.realtime.toAgents(workspaceId, ServerEvents.FlagChanged, payload);
   }
 }

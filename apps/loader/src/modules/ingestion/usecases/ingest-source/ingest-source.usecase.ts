@@ -1,8 +1,6 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { AnalyticsPublisher, newFactId } from '@cxgenie/analytics';
-import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
+import { Injectable, Logger } from '@nestjs/common';
 import { type KnowledgeSourceStats, PARTITION_OF_SOURCE_TYPE } from '@cxgenie/contracts';
-import { type KnowledgeSource, TenantConnections, type TenantScope } from '@cxgenie/database';
+import { type KnowledgeSource, TenantConnections } from '@cxgenie/database';
 import { JobEmbeddings } from '../../../../core-modules/embeddings/job-embeddings';
 import { LoaderMetrics } from '../../../../core-modules/metrics/loader-metrics';
 import { IngestFailure } from '../../ingestion.exception';
@@ -10,20 +8,17 @@ import { ChunkIndexer } from '../../indexing/chunk-indexer';
 import type { SourceRef } from '../../indexing/indexed-chunks.repository';
 import { ProgressPublisher } from '../../progress/progress-publisher';
 import { EMPTY_STATS, SourceGoneError, SourceProgress } from '../../progress/source-progress';
-import { DocumentReader } from '../../reading/document-reader';
+import { pipelineKey } from '../../reading/source-content';
+import type { IngestRun } from '../../steps/ingest-run';
 import {
-  type ChunkingSettings,
-  type SourceContent,
-  pipelineKey,
-} from '../../reading/source-content';
-import { WebsiteReader } from '../../reading/website-reader';
+  DOCUMENT_READ_DONE,
+  ReadSourceContent,
+  WEBSITE_READ_DONE,
+} from '../../steps/read-source-content.step';
+import { RecordIngestionFacts } from '../../steps/record-ingestion-facts.step';
 import { SourcePurge } from '../remove-source/source-purge';
 import type { IngestOutcome, IngestSourceCommand } from './ingest-source.command';
 
-/** Progress when a document has been read and chunked; indexing fills the rest up to 99. */
-const DOCUMENT_READ_DONE = 15;
-/** A crawl takes most of a website's time; its pages arrive over it. */
-const WEBSITE_READ_DONE = 50;
 const LAST_INDEXING_PERCENT = 99;
 /** Reasons are shown in the dashboard; an unexpected error's message can be anything. */
 const MAX_REASON_CHARS = 500;
@@ -38,25 +33,17 @@ const MAX_REASON_CHARS = 500;
 @Injectable()
 export class IngestSource {
   private readonly logger = new Logger(IngestSource.name);
-  private readonly chunking: ChunkingSettings;
 
   constructor(
     private readonly tenants: TenantConnections,
     private readonly embeddings: JobEmbeddings,
-    private readonly documents: DocumentReader,
-    private readonly websites: WebsiteReader,
+    private readonly reader: ReadSourceContent,
     private readonly indexer: ChunkIndexer,
     private readonly purge: SourcePurge,
     private readonly publisher: ProgressPublisher,
     private readonly metrics: LoaderMetrics,
-    private readonly analytics: AnalyticsPublisher,
-    @Inject(SERVICE_CONFIG) config: ServiceConfig,
-  ) {
-    this.chunking = {
-      maxTokens: config.loader.chunkTokens,
-      overlapTokens: config.loader.chunkOverlapTokens,
-    };
-  }
+    private readonly facts: RecordIngestionFacts,
+  ) {}
 
   async execute(command: IngestSourceCommand): Promise<IngestOutcome> {
     const scope = await this.tenants.scope(command.workspaceId);
@@ -76,12 +63,12 @@ export class IngestSource {
       progress: resumed ? source.progress : 0,
       stats: resumed ? statsOf(source) : EMPTY_STATS,
     });
-    const run = {
+    const run: IngestRun = {
       command,
       scope,
       ref,
       progress,
-      type: this.typeOf(command),
+      type: this.reader.typeOf(command),
       startedAt: performance.now(),
     };
     const stopTimer = this.metrics.stageDuration.startTimer({ stage: 'total' });
@@ -94,10 +81,10 @@ export class IngestSource {
     }
   }
 
-  private async process(run: Run, resumed: boolean): Promise<IngestOutcome> {
+  private async process(run: IngestRun, resumed: boolean): Promise<IngestOutcome> {
     const { command, scope, ref, progress } = run;
     await progress.report({ status: 'processing', progress: 1, error: null });
-    const content = await this.read(run);
+    const content = await this.reader.read(run);
     const readDone = command.kind === 'website' ? WEBSITE_READ_DONE : DOCUMENT_READ_DONE;
     await progress.report({ progress: readDone, stats: { pages: content.pages } });
     const { skipped } = await this.indexer.index({
@@ -106,7 +93,7 @@ export class IngestSource {
       partition: PARTITION_OF_SOURCE_TYPE[command.kind],
       chunks: content.chunks,
       embeddings: this.embeddings.forJob(),
-      pipeline: pipelineKey(this.chunking),
+      pipeline: pipelineKey(this.reader.chunking),
       progress,
       progressRange: [readDone, LAST_INDEXING_PERCENT],
       resumed,
@@ -122,7 +109,7 @@ export class IngestSource {
     this.metrics.pages.inc({ type: content.type }, content.pages);
     this.metrics.chunks.inc({ type: content.type }, content.chunks.length);
     const stats = progress.stats;
-    this.recordFacts(run, true, content);
+    this.facts.record(run, true, content);
     this.logger.log(
       `source ${ref.sourceId} ready: ${content.type}, ${stats.pages} page(s), ${stats.chunks} ` +
         `chunk(s), ${stats.embedded} embedded, ${stats.reused} reused, ${skipped} already indexed`,
@@ -130,24 +117,7 @@ export class IngestSource {
     return { status: 'ready', stats, skipped };
   }
 
-  private read(run: Run): Promise<SourceContent> {
-    const { command, progress } = run;
-    if (command.kind === 'website') {
-      if (!command.website)
-        throw new IngestFailure('crawl_failed', 'the source has no website to crawl');
-      return this.websites.read(command.website, this.chunking, (fraction) =>
-        progress.report({ progress: 1 + (WEBSITE_READ_DONE - 1) * fraction }),
-      );
-    }
-    if (!command.document) {
-      throw new IngestFailure('missing_file', 'the source has no uploaded file to process');
-    }
-    return this.documents.read(run.scope, command.document, this.chunking, (fraction) =>
-      progress.report({ progress: 1 + (DOCUMENT_READ_DONE - 1) * fraction }),
-    );
-  }
-
-  private async fail(run: Run, error: unknown): Promise<IngestOutcome> {
+  private async fail(run: IngestRun, error: unknown): Promise<IngestOutcome> {
     const { command, scope, ref, progress } = run;
     if (error instanceof SourceGoneError) {
       await this.purge.vectorsAndChunks(scope, ref);
@@ -165,70 +135,11 @@ export class IngestSource {
       throw reportError;
     }
     this.metrics.documentsFailed.inc({ type: run.type, reason: failure?.code ?? 'error' });
-    this.recordFacts(run, false, null);
+    this.facts.record(run, false, null);
     this.logger.warn(`source ${ref.sourceId} failed: ${reason}`);
     if (!failure) throw error;
     return { status: 'failed', error: reason };
   }
-
-  /**
-   * `ingestion.completed` (pages, chunks, time), and what embedding cost: the chunks embedded
-   * (not those reused from the cache), their tokens estimated from the chunks' mean count.
-   */
-  private recordFacts(run: Run, succeeded: boolean, content: SourceContent | null): void {
-    const { ref, progress, command } = run;
-    const stats = progress.stats;
-    const base = {
-      workspaceId: ref.workspaceId,
-      occurredAt: new Date().toISOString(),
-      botId: ref.botId,
-    };
-    this.analytics.record({
-      ...base,
-      type: 'ingestion.completed',
-      id: newFactId(),
-      sourceId: ref.sourceId,
-      sourceType: command.kind,
-      succeeded,
-      pages: stats.pages,
-      chunks: stats.chunks,
-      seconds: (performance.now() - run.startedAt) / 1000,
-    });
-    if (!succeeded || !content || stats.embedded === 0) return;
-    const chunkTokens = content.chunks.reduce((sum, chunk) => sum + chunk.tokenCount, 0);
-    const meanTokens = content.chunks.length > 0 ? chunkTokens / content.chunks.length : 0;
-    const [provider, ...model] = this.embeddings.space.model.split('/');
-    this.analytics.record({
-      ...base,
-      type: 'embedding.usage',
-      id: newFactId(),
-      provider: provider ?? '',
-      model: model.join('/'),
-      purpose: 'ingestion',
-      texts: stats.embedded,
-      tokens: Math.round(stats.embedded * meanTokens),
-      latencyMs: 0,
-    });
-  }
-
-  /** Metrics label of the source before it is read: the format, as far as the type tells. */
-  private typeOf(command: IngestSourceCommand): string {
-    if (command.kind === 'website') return 'website';
-    try {
-      return command.document ? this.documents.formatOf(command.document) : 'unknown';
-    } catch {
-      return 'unknown';
-    }
-  }
-}
-
-interface Run {
-  startedAt: number;
-  command: IngestSourceCommand;
-  scope: TenantScope;
-  ref: SourceRef;
-  progress: SourceProgress;
-  type: string;
 }
 
 function statsOf(source: KnowledgeSource): KnowledgeSourceStats {
