@@ -16,19 +16,6 @@ import {
 import { REDIS_CLIENT } from '@cxgenie/redis';
 
 /**
- * Where a namespace's broadcasts go: the Redis emitter, or (in gateway-api) the Socket.IO
- * namespace itself. Both publish in the adapter's format; the namespace also delivers to its own
- * sockets at once, without decoding its own publish back from Redis.
- */
-export interface BroadcastTarget {
-  to(rooms: string | string[]): { emit(event: string, ...args: unknown[]): unknown };
-  in(rooms: string | string[]): {
-    socketsJoin(rooms: string | string[]): void;
-    disconnectSockets(close?: boolean): void;
-  };
-}
-
-/**
  * The one way any service reaches customers and agents. It publishes through Redis in the format
  * of gateway-api's Socket.IO Redis adapter, so every gateway instance delivers to its own sockets
  * in the rooms named, exactly as if it had emitted the event itself; services without sockets
@@ -37,15 +24,12 @@ export interface BroadcastTarget {
  *
  * Publishes are fire-and-forget: a broadcast that fails (Redis down) is logged and lost, never an
  * error for the work that caused it; clients catch up from PostgreSQL (conversation.resume).
- *
- * gateway-api hands over its own Socket.IO namespaces (`serveFrom`): its broadcasts then reach its
- * sockets directly and the other instances through the same adapter publish, in the same order.
  */
 @Injectable()
 export class RealtimeBroadcaster {
   private readonly logger = new Logger(RealtimeBroadcaster.name);
-  private customers: BroadcastTarget;
-  private agents: BroadcastTarget;
+  private readonly customers: Emitter;
+  private readonly agents: Emitter;
 
   constructor(@Inject(REDIS_CLIENT) redis: Redis) {
     // The emitter does not await its publishes; a failed one must be logged, not crash Node.
@@ -57,17 +41,8 @@ export class RealtimeBroadcaster {
         }),
     };
     const emitter = new Emitter(publisher);
-    this.customers = emitter.of(SocketNamespaces.Customer) as unknown as BroadcastTarget;
-    this.agents = emitter.of(SocketNamespaces.Agent) as unknown as BroadcastTarget;
-  }
-
-  /** From now on, one namespace's broadcasts go through this process's own Socket.IO namespace. */
-  serveFrom(
-    namespace: typeof SocketNamespaces.Customer | typeof SocketNamespaces.Agent,
-    target: BroadcastTarget,
-  ): void {
-    if (namespace === SocketNamespaces.Customer) this.customers = target;
-    else this.agents = target;
+    this.customers = emitter.of(SocketNamespaces.Customer);
+    this.agents = emitter.of(SocketNamespaces.Agent);
   }
 
   /** To the customer side of a conversation (the widget's sockets). */

@@ -76,7 +76,6 @@ export class AgentGateway
   ) {}
 
   afterInit(server: Namespace): void {
-    this.broadcaster.serveFrom(SocketNamespaces.Agent, server);
     requireSocketAuth(server, 'A valid access token is required', (socket) =>
       this.authenticate(socket),
     );

@@ -76,7 +76,6 @@ export class CustomerGateway implements OnGatewayInit, OnGatewayConnection {
   ) {}
 
   afterInit(server: Namespace): void {
-    this.broadcaster.serveFrom(SocketNamespaces.Customer, server);
     requireSocketAuth(server, 'A valid widget session token is required', (socket) =>
       this.authenticate(socket),
     );
