@@ -22,6 +22,11 @@ import { REDIS_CLIENT } from '@cxgenie/redis';
  * (ticket, integration, loader, email, flags) and gateway-api alike go through here. Rooms are the ones
  * `libs/contracts` declares; payloads are typed by `ServerEventPayloads`.
  *
+ * gateway-api goes through here too rather than through its own Socket.IO namespaces: a room join
+ * there (`socketsJoin`) is applied only after its Redis publish, so an event emitted right after
+ * it could reach the local sockets before they joined. One Redis channel keeps joins and events
+ * in the order they were made, on every instance.
+ *
  * Publishes are fire-and-forget: a broadcast that fails (Redis down) is logged and lost, never an
  * error for the work that caused it; clients catch up from PostgreSQL (conversation.resume).
  */
