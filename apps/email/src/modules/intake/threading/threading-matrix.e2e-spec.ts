@@ -1,4 +1,5 @@
 import type { Sequelize } from 'sequelize';
+import { ConversationActionsStore } from '@cxgenie/conversations';
 import { TenantConnections } from '@cxgenie/database';
 import { type BootedService, bootService } from '@cxgenie/testing';
 import { EmailChannelDirectory } from '../../../core-modules/email-channels/email-channel-directory';
@@ -269,10 +270,10 @@ describe('threading mail into conversations', () => {
 
   it('continues a thread whose conversation was closed in a new one, and keeps it there', async () => {
     const thread = await startThread(ANNA, 'Refund status');
-    await sequelize.query(
-      "UPDATE conversations SET status = 'closed', closed_at = now() WHERE id = :id",
-      { replacements: { id: thread.conversationId } },
-    );
+    const tenants = email.app.get(TenantConnections);
+    await email.app
+      .get(ConversationActionsStore)
+      .close(await tenants.scope(seeded.workspaceId), thread.conversationId, null);
     const reopened = await deliver('apple', {
       from: ANNA,
       to: seeded.address,
