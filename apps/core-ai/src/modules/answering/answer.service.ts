@@ -112,7 +112,7 @@ export class AnswerService {
       retrieval.chunks = await this.llmRerank(engine, query, retrieval, signal);
     }
     this.recordQuestionEmbedding(request, retrieval.embedding);
-    const model = modelFor(retrieval.embeddingModel);
+    const model = modelFor(retrieval.embedding.model);
     const threshold = thresholdFor(request.bot.knowledge?.targetFalseAnswerRate, model.calibration);
     const usage = emptyUsage();
     const started = performance.now();

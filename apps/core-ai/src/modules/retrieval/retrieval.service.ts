@@ -32,10 +32,11 @@ export interface RetrievalResult {
   /** The bot's own knowledge index: term statistics for the evidence. */
   knowledge: BotKnowledgeIndex;
   query: SearchQuery;
-  /** The embedding model of the vector leg: its cosines mean something for that model only. */
-  embeddingModel: string;
   tookMs: number;
-  /** The question's embedding: its space and how long it took (a cache hit takes ~0). */
+  /**
+   * The question's embedding: the model of the vector leg (its cosines mean something for that
+   * model only) and how long embedding took (a cache hit takes ~0).
+   */
   embedding: { model: string; ms: number };
 }
 
@@ -118,7 +119,6 @@ export class RetrievalService {
       candidates,
       knowledge,
       query: search,
-      embeddingModel: space.model,
       tookMs: Math.round((performance.now() - started) * 100) / 100,
       embedding: { model: space.model, ms: Math.round(embedMs) },
     };
