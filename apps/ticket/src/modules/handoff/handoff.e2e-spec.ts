@@ -274,20 +274,17 @@ describe('handoff from the bot to a human, end to end', () => {
       return (await job.finished()) as { kind: string; why?: string };
     };
 
-    // The agents finish: the ticket is closed, then the conversation (as the console's close does).
+    // The agents finish: the ticket is closed, then the conversation, both from the console.
     expect((await owner.patch(`/api/v1/tickets/${first.id}`, { status: 'closed' })).status).toBe(
       200,
     );
-    await stack.sequelize.query(
-      "UPDATE conversations SET status = 'closed', closed_at = now() WHERE id = :id",
-      { replacements: { id: question.conversationId } },
-    );
+    const conversation = `/api/v1/conversations/${question.conversationId}`;
+    expect((await owner.post(`${conversation}/close`, {})).status).toBe(200);
     expect(await replay()).toMatchObject({ kind: 'dropped', why: 'the conversation is closed' });
 
-    // Reopened (back with the bot): the old trigger still belongs to the finished episode.
-    await stack.sequelize.query("UPDATE conversations SET status = 'bot' WHERE id = :id", {
-      replacements: { id: question.conversationId },
-    });
+    // Reopened and handed back to the bot: the old trigger still belongs to the finished episode.
+    expect((await owner.post(`${conversation}/reopen`, {})).status).toBe(200);
+    expect((await owner.post(`${conversation}/handback`, {})).status).toBe(200);
     expect(await replay()).toMatchObject({
       kind: 'dropped',
       why: 'the conversation went back to the bot after its message',
@@ -334,9 +331,9 @@ describe('handoff from the bot to a human, end to end', () => {
     expect(await conversationStatus(unsure.conversationId)).toBe('bot');
     expect(await ticketsOf(unsure.conversationId)).toEqual([]);
 
-    await stack.sequelize.query('UPDATE bots SET handoff_on_unknown = true WHERE id = :id', {
-      replacements: { id: fallbackBot.id },
-    });
+    expect(
+      (await owner.patch(`/api/v1/bots/${fallbackBot.id}`, { handoffOnUnknown: true })).status,
+    ).toBe(200);
     try {
       const again = await say(widget, 'Who pays the shipping for a damaged parcel?');
       const { event } = await handoffOf(again.conversationId);
@@ -347,9 +344,9 @@ describe('handoff from the bot to a human, end to end', () => {
       });
       expect(await conversationStatus(again.conversationId)).toBe('human');
     } finally {
-      await stack.sequelize.query('UPDATE bots SET handoff_on_unknown = false WHERE id = :id', {
-        replacements: { id: fallbackBot.id },
-      });
+      expect(
+        (await owner.patch(`/api/v1/bots/${fallbackBot.id}`, { handoffOnUnknown: false })).status,
+      ).toBe(200);
     }
   });
 });
