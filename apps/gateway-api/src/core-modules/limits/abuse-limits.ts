@@ -7,6 +7,17 @@ import { LimitsException, LimitsExceptionCode } from './limits.exception';
 
 const MINUTE_MS = 60_000;
 
+// Counts one answer and keeps the day's counter until a minute past UTC midnight: one command per
+// bot answer (the script sent by SHA), where MULTI/INCR/PEXPIRE/EXEC were four.
+const SPEND_DAILY_ANSWER = `
+local spent = redis.call('INCR', KEYS[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[1])
+return spent`;
+
+interface BudgetCommands {
+  spendDailyAnswer(key: string, ttlMs: number): Promise<number>;
+}
+
 interface Window {
   name: string;
   subject: string;
@@ -34,12 +45,15 @@ export interface WidgetSender extends WidgetCaller {
 @Injectable()
 export class AbuseLimits {
   private readonly storage: ThrottlerStorageRedisService;
+  private readonly commands: BudgetCommands;
 
   constructor(
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {
     this.storage = new ThrottlerStorageRedisService(redis);
+    redis.defineCommand('spendDailyAnswer', { numberOfKeys: 1, lua: SPEND_DAILY_ANSWER });
+    this.commands = redis as unknown as BudgetCommands;
   }
 
   async widgetSession({ ip, botId }: WidgetCaller): Promise<void> {
@@ -92,12 +106,10 @@ export class AbuseLimits {
    * where the LLM is called, so every channel spends from it, not only the widget.
    */
   async spendDailyAnswer(workspaceId: string): Promise<boolean> {
-    const key = this.budgetKey(workspaceId);
-    const [[, spent]] = (await this.redis
-      .multi()
-      .incr(key)
-      .pexpire(key, msUntilUtcMidnight() + MINUTE_MS)
-      .exec()) as [[Error | null, number], unknown];
+    const spent = await this.commands.spendDailyAnswer(
+      this.budgetKey(workspaceId),
+      msUntilUtcMidnight() + MINUTE_MS,
+    );
     return spent <= this.config.limits.workspaceDailyMessageBudget;
   }
 
