@@ -16,6 +16,15 @@ return spent`;
 
 interface BudgetCommands {
   spendDailyAnswer(key: string, ttlMs: number): Promise<number>;
+  /** [total hits, ms until the window ends, 1 when blocked, ms until the block ends]. */
+  throttlerHit(
+    hitKey: string,
+    blockKey: string,
+    name: string,
+    ttlMs: number,
+    limit: number,
+    blockMs: number,
+  ): Promise<[number, number, number, number]>;
 }
 
 interface Window {
@@ -44,15 +53,17 @@ export interface WidgetSender extends WidgetCaller {
  */
 @Injectable()
 export class AbuseLimits {
-  private readonly storage: ThrottlerStorageRedisService;
   private readonly commands: BudgetCommands;
 
   constructor(
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {
-    this.storage = new ThrottlerStorageRedisService(redis);
     redis.defineCommand('spendDailyAnswer', { numberOfKeys: 1, lua: SPEND_DAILY_ANSWER });
+    redis.defineCommand('throttlerHit', {
+      numberOfKeys: 2,
+      lua: new ThrottlerStorageRedisService(redis).scriptSrc,
+    });
     this.commands = redis as unknown as BudgetCommands;
   }
 
@@ -130,19 +141,29 @@ export class AbuseLimits {
   /** Counts the attempt in every window; the first one over its limit refuses it. */
   private async enforce(code: LimitsExceptionCode, windows: Window[]): Promise<void> {
     const records = await Promise.all(
-      windows.map((w) =>
-        this.storage.increment(
-          `${this.config.queuePrefix}:${w.subject}`,
+      windows.map((w) => {
+        // The throttler storage's own keys and script (so a count is the same whoever reads it),
+        // sent by SHA: its `increment` sends the script's text with every call, three per message.
+        const key = `${this.config.queuePrefix}:${w.subject}`;
+        return this.commands.throttlerHit(
+          `{${key}:${w.name}}:hits`,
+          `{${key}:${w.name}}:blocked`,
+          w.name,
           w.ttlMs,
           w.limit,
           // Over the limit, refused until the window it was counted in would have ended.
           w.ttlMs,
-          w.name,
-        ),
-      ),
+        );
+      }),
     );
-    const over = records.find((record) => record.isBlocked);
-    if (over) throw new LimitsException(code, over.timeToBlockExpire || over.timeToExpire);
+    const over = records.find(([, , isBlocked]) => isBlocked === 1);
+    if (over) {
+      const [, timeToExpireMs, , timeToBlockExpireMs] = over;
+      throw new LimitsException(
+        code,
+        Math.ceil(timeToBlockExpireMs / 1000) || Math.ceil(timeToExpireMs / 1000),
+      );
+    }
   }
 }
 
