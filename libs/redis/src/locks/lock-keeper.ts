@@ -51,6 +51,7 @@ export class LockKeeper {
   noteOwnership(held: boolean, askedAt: number): void {
     if (!held) {
       this.lostLock = true;
+      this.stop();
       return;
     }
     this.confirmedAt = Math.max(this.confirmedAt, askedAt);
