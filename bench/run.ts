@@ -1,6 +1,7 @@
 /*
  * npm run bench            every benchmark
  * npm run bench -- <name>  one benchmark
+ * npm run bench -- widget-load --steps=100,250   a benchmark's own flags follow its name
  * Prints each result as a table and writes bench/results/<name>.json as flat { metric: number }.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ import { paragraphBuffer } from './benchmarks/paragraph-buffer.bench';
 import { retrieval } from './benchmarks/retrieval.bench';
 import { serviceCall } from './benchmarks/service-call.bench';
 import { webhookAck } from './benchmarks/webhook-ack.bench';
+import { widgetLoad } from './benchmarks/widget-load.bench';
 
 const BENCHMARKS: Benchmark[] = [
   healthLatency,
@@ -40,6 +42,7 @@ const BENCHMARKS: Benchmark[] = [
   chaos,
   emailInbound,
   analytics,
+  widgetLoad,
 ];
 
 async function main(): Promise<number> {

@@ -10,6 +10,7 @@ import {
 import { seedPlatformChannel } from '../../apps/integration/src/channels.test-helpers';
 import { type Benchmark, percentile, round } from '../benchmark';
 import { openBenchDatabase } from '../datasets/bench-database';
+import { startCpuAccount } from '../process-cpu';
 import { deleteKeys } from '../redis-keys';
 
 const RATE_PER_S = 500;
@@ -115,6 +116,12 @@ export const webhookAck: Benchmark = {
       let duplicatesSent = 0;
       let duplicatesRejected = 0;
       const total = RATE_PER_S * DURATION_S;
+      // The service's CPU per request: what the acknowledgement costs, less sensitive to a busy
+      // machine than its latency.
+      const cpu = startCpuAccount({
+        pids: { integration: integration.process.pid! },
+        commands: [],
+      });
       const started = performance.now();
       const inFlight: Promise<void>[] = [];
       for (let i = 0; i < total; i++) {
@@ -140,6 +147,7 @@ export const webhookAck: Benchmark = {
       }
       await Promise.all(inFlight);
       const elapsedS = (performance.now() - started) / 1000;
+      const cpuSeconds = cpu.stop();
       latencies.sort((a, b) => a - b);
       return {
         requests: total,
@@ -150,6 +158,7 @@ export const webhookAck: Benchmark = {
         duplicates_sent: duplicatesSent,
         duplicates_rejected: duplicatesRejected,
         duplicates_rejected_per_s: round(duplicatesRejected / elapsedS, 1),
+        cpu_ms_per_request_integration: round((cpuSeconds.integration * 1000) / total, 3),
       };
     } finally {
       agent.destroy();

@@ -15,6 +15,12 @@ import {
 } from '@cxgenie/contracts';
 import { REDIS_CLIENT } from '@cxgenie/redis';
 
+/** A broadcast as the Socket.IO Redis adapter reads it: the channel and the encoded packet. */
+export interface RealtimeWireMessage {
+  channel: string;
+  message: Buffer | string;
+}
+
 /**
  * The one way any service reaches customers and agents. It publishes through Redis in the format
  * of gateway-api's Socket.IO Redis adapter, so every gateway instance delivers to its own sockets
@@ -35,6 +41,9 @@ export class RealtimeBroadcaster {
   private readonly logger = new Logger(RealtimeBroadcaster.name);
   private readonly customers: Emitter;
   private readonly agents: Emitter;
+  /** Encodes without publishing: `encodeToCustomers` reads what it would have published. */
+  private readonly encoder: Emitter;
+  private encoded: RealtimeWireMessage | null = null;
 
   constructor(@Inject(REDIS_CLIENT) redis: Redis) {
     // The emitter does not await its publishes; a failed one must be logged, not crash Node.
@@ -48,6 +57,29 @@ export class RealtimeBroadcaster {
     const emitter = new Emitter(publisher);
     this.customers = emitter.of(SocketNamespaces.Customer);
     this.agents = emitter.of(SocketNamespaces.Agent);
+    this.encoder = new Emitter({
+      publish: (channel: string, message: Buffer | string) => {
+        this.encoded = { channel, message };
+        return Promise.resolve(0);
+      },
+    }).of(SocketNamespaces.Customer);
+  }
+
+  /**
+   * What `toCustomers` would publish, for a caller that publishes it itself inside a Redis script
+   * (PUBLISH is allowed there): a streamed chunk goes out in the same round trip as the check
+   * that the worker still owns the conversation. The emitter encodes synchronously.
+   */
+  encodeToCustomers<E extends ServerEvent>(
+    conversationId: string,
+    event: E,
+    payload: ServerEventPayloads[E],
+  ): RealtimeWireMessage {
+    this.encoder.to(conversationRoom(conversationId)).emit(event, payload);
+    const encoded = this.encoded;
+    this.encoded = null;
+    if (!encoded) throw new Error('the Socket.IO emitter did not encode the broadcast');
+    return encoded;
   }
 
   /** To the customer side of a conversation (the widget's sockets). */

@@ -41,23 +41,37 @@ export async function spawnService(
   readyTimeoutMs = 30_000,
 ): Promise<SpawnedService> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['scripts/run-ts.js', `apps/${service}/src/main.ts`], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      ...testEnv({
-        [servicePortEnvVar(service)]: String(port),
-        // Embedded ClickHouse allows one owning process per directory; the other embedded stores
-        // are shared as on one machine (core-ai searches what the loader indexed, and what a
-        // core-ai booted in the test process indexed).
-        DATA_DIR: SERVICE_TOPOLOGY[service].clickhouse
-          ? `.data/test/spawned-${port}`
-          : testEnv().DATA_DIR,
-        ...env,
-      }),
+  // SPAWN_CPU_PROF_DIR=<dir>: each spawned service writes a V8 CPU profile there when it exits,
+  // to read where a benchmark's service spends its CPU.
+  const profileDir = process.env.SPAWN_CPU_PROF_DIR;
+  const profile = profileDir
+    ? [
+        '--cpu-prof',
+        `--cpu-prof-dir=${profileDir}`,
+        `--cpu-prof-name=${service}-${port}.cpuprofile`,
+      ]
+    : [];
+  const child = spawn(
+    process.execPath,
+    [...profile, 'scripts/run-ts.js', `apps/${service}/src/main.ts`],
+    {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        ...testEnv({
+          [servicePortEnvVar(service)]: String(port),
+          // Embedded ClickHouse allows one owning process per directory; the other embedded stores
+          // are shared as on one machine (core-ai searches what the loader indexed, and what a
+          // core-ai booted in the test process indexed).
+          DATA_DIR: SERVICE_TOPOLOGY[service].clickhouse
+            ? `.data/test/spawned-${port}`
+            : testEnv().DATA_DIR,
+          ...env,
+        }),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   const output: string[] = [];
   const logs = new LogCapture();
   for (const stream of [child.stdout!, child.stderr!]) {

@@ -35,31 +35,40 @@ return 0`;
  * heaviest workspace waits longest, not everybody. Order within a conversation never depends on
  * the queue: a worker drains the conversation's messages by sequence number.
  */
+/** The scripts, defined once per client: sent by SHA (EVALSHA), not as text on every call. */
+interface FairnessCommands {
+  inboundFairNextTags(numberOfKeys: number, ...keysThenTtl: (string | number)[]): Promise<number[]>;
+  inboundFairAdvance(virtualTime: string, tag: number): Promise<number>;
+}
+
 @Injectable()
 export class InboundFairness {
   private readonly virtualTime: string;
   private readonly prefix: string;
+  private readonly commands: FairnessCommands;
 
   constructor(
-    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    @Inject(REDIS_CLIENT) redis: Redis,
     @Inject(SERVICE_CONFIG) config: Pick<ServiceConfig, 'queuePrefix'>,
   ) {
     // One hash slot, so the script's keys may live on one Redis Cluster node.
     this.prefix = `${config.queuePrefix}:{inbound-fair}`;
     this.virtualTime = `${this.prefix}:v`;
+    redis.defineCommand('inboundFairNextTags', { lua: NEXT_TAG });
+    redis.defineCommand('inboundFairAdvance', { numberOfKeys: 1, lua: ADVANCE });
+    this.commands = redis as unknown as FairnessCommands;
   }
 
   /** Bull priorities (1 = first) for jobs of these workspaces, in the order they are added. */
   async priorities(workspaceIds: readonly string[]): Promise<number[]> {
     if (workspaceIds.length === 0) return [];
     const keys = workspaceIds.map((id) => `${this.prefix}:f:${id}`);
-    const tags = (await this.redis.eval(
-      NEXT_TAG,
+    const tags = await this.commands.inboundFairNextTags(
       keys.length + 1,
       this.virtualTime,
       ...keys,
       FINISH_TAG_TTL_MS,
-    )) as number[];
+    );
     return tags.map((tag) => tag + 1);
   }
 
@@ -74,6 +83,6 @@ export class InboundFairness {
    */
   started(priority: number | undefined): void {
     if (!priority || priority < 1) return;
-    void this.redis.eval(ADVANCE, 1, this.virtualTime, priority - 1).catch(() => 0);
+    void this.commands.inboundFairAdvance(this.virtualTime, priority - 1).catch(() => 0);
   }
 }

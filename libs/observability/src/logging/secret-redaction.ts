@@ -15,7 +15,22 @@ const CREDENTIAL_KEY =
 /** Query parameter names that carry a secret without saying so. */
 const SECRET_PARAMS = new Set(['key', 'code', 'sig', 'auth']);
 
-export const isCredentialKey = (key: string): boolean => CREDENTIAL_KEY.test(normalizeKey(key));
+/**
+ * Field names repeat (headers, a request's fields), and every logged object is walked: each name
+ * is judged once. Bounded, since some names come from outside (query parameters).
+ */
+const judgedKeys = new Map<string, boolean>();
+const JUDGED_KEYS_MAX = 2_000;
+
+export const isCredentialKey = (key: string): boolean => {
+  let credential = judgedKeys.get(key);
+  if (credential === undefined) {
+    credential = CREDENTIAL_KEY.test(normalizeKey(key));
+    if (judgedKeys.size >= JUDGED_KEYS_MAX) judgedKeys.clear();
+    judgedKeys.set(key, credential);
+  }
+  return credential;
+};
 
 const QUERY_PARAM = /([?&;])([^=&#\s"'<>]+)=([^&#\s"'<>]*)/g;
 const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^:@/\s"'<>]*:)[^@/\s"'<>]+@/gi;
@@ -23,8 +38,15 @@ const TELEGRAM_BOT_TOKEN = /\/bot\d+:[A-Za-z0-9_-]+/g;
 const AUTH_SCHEME = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi;
 
 /** The string with every secret it visibly carries replaced by `[redacted]`. */
+/**
+ * A character or word each pattern below needs (`[?&;]` a query parameter, `@` a password in a
+ * URL, `/bot` a Telegram token, the auth schemes): most logged strings have none, and are returned
+ * without running the four replacements.
+ */
+const MAY_CARRY_SECRET = /[?&;@]|\/bot|bearer|basic/i;
+
 export function redactString(text: string): string {
-  if (text.length === 0) return text;
+  if (text.length === 0 || !MAY_CARRY_SECRET.test(text)) return text;
   return text
     .replace(QUERY_PARAM, (whole, separator: string, name: string) => {
       let decoded = name;

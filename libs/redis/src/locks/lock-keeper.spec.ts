@@ -52,6 +52,19 @@ describe('LockKeeper', () => {
     expect(await keeper.stillHeld()).toBe(false);
   });
 
+  it('takes an ownership check made elsewhere as its own: a confirmation, or the loss for good', async () => {
+    const keeper = await acquire(10_000);
+    await sleep(OWNERSHIP_FRESH_MS + 5);
+    keeper.noteOwnership(true, performance.now());
+    expect(await keeper.stillHeld()).toBe(true);
+    expect(gets).toBe(0);
+    keeper.noteOwnership(false, performance.now());
+    expect(keeper.lost).toBe(true);
+    expect(await keeper.stillHeld()).toBe(false);
+    keeper.noteOwnership(true, performance.now());
+    expect(keeper.lost).toBe(true);
+  });
+
   it('extends the lock past its TTL while work runs, and a failed extension marks it lost', async () => {
     // Renewed every 500 ms: a loaded machine may stall the event loop for a while, not for 1 s.
     const ttlMs = 1_500;

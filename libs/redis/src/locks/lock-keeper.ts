@@ -44,6 +44,19 @@ export class LockKeeper {
     return !this.lostLock;
   }
 
+  /**
+   * The answer of an ownership check made elsewhere, atomically with a side effect (a script that
+   * acts only while the lock holds `lock.token`), asked at `askedAt` (performance.now()).
+   */
+  noteOwnership(held: boolean, askedAt: number): void {
+    if (!held) {
+      this.lostLock = true;
+      this.stop();
+      return;
+    }
+    this.confirmedAt = Math.max(this.confirmedAt, askedAt);
+  }
+
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;

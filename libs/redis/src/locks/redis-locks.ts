@@ -18,9 +18,21 @@ export interface HeldLock {
  * another holder now has; a crashed holder's lock expires on its own. Keep it alive during slow
  * work with a `LockKeeper`.
  */
+/** The scripts, defined once per client: sent by SHA (EVALSHA), not as text on every call. */
+interface LockCommands {
+  lockExtend(key: string, token: string, ttlMs: number): Promise<number>;
+  lockRelease(key: string, token: string): Promise<number>;
+}
+
 @Injectable()
 export class RedisLocks {
-  constructor(@Inject(REDIS_CLIENT) private readonly redis: Redis) {}
+  private readonly commands: LockCommands;
+
+  constructor(@Inject(REDIS_CLIENT) private readonly redis: Redis) {
+    redis.defineCommand('lockExtend', { numberOfKeys: 1, lua: EXTEND });
+    redis.defineCommand('lockRelease', { numberOfKeys: 1, lua: RELEASE });
+    this.commands = redis as unknown as LockCommands;
+  }
 
   async acquire(key: string, ttlMs: number): Promise<HeldLock | null> {
     const token = randomBytes(16).toString('hex');
@@ -29,11 +41,11 @@ export class RedisLocks {
   }
 
   async extend(lock: HeldLock, ttlMs: number): Promise<boolean> {
-    return (await this.redis.eval(EXTEND, 1, lock.key, lock.token, ttlMs)) === 1;
+    return (await this.commands.lockExtend(lock.key, lock.token, ttlMs)) === 1;
   }
 
   async release(lock: HeldLock): Promise<boolean> {
-    return (await this.redis.eval(RELEASE, 1, lock.key, lock.token)) === 1;
+    return (await this.commands.lockRelease(lock.key, lock.token)) === 1;
   }
 
   async isHeld(lock: HeldLock): Promise<boolean> {

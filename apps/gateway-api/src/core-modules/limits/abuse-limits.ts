@@ -7,6 +7,26 @@ import { LimitsException, LimitsExceptionCode } from './limits.exception';
 
 const MINUTE_MS = 60_000;
 
+// Counts one answer and keeps the day's counter until a minute past UTC midnight: one command per
+// bot answer (the script sent by SHA), where MULTI/INCR/PEXPIRE/EXEC were four.
+const SPEND_DAILY_ANSWER = `
+local spent = redis.call('INCR', KEYS[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[1])
+return spent`;
+
+interface BudgetCommands {
+  spendDailyAnswer(key: string, ttlMs: number): Promise<number>;
+  /** [total hits, ms until the window ends, 1 when blocked, ms until the block ends]. */
+  throttlerHit(
+    hitKey: string,
+    blockKey: string,
+    name: string,
+    ttlMs: number,
+    limit: number,
+    blockMs: number,
+  ): Promise<[number, number, number, number]>;
+}
+
 interface Window {
   name: string;
   subject: string;
@@ -33,13 +53,18 @@ export interface WidgetSender extends WidgetCaller {
  */
 @Injectable()
 export class AbuseLimits {
-  private readonly storage: ThrottlerStorageRedisService;
+  private readonly commands: BudgetCommands;
 
   constructor(
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {
-    this.storage = new ThrottlerStorageRedisService(redis);
+    redis.defineCommand('spendDailyAnswer', { numberOfKeys: 1, lua: SPEND_DAILY_ANSWER });
+    redis.defineCommand('throttlerHit', {
+      numberOfKeys: 2,
+      lua: new ThrottlerStorageRedisService(redis).scriptSrc,
+    });
+    this.commands = redis as unknown as BudgetCommands;
   }
 
   async widgetSession({ ip, botId }: WidgetCaller): Promise<void> {
@@ -92,12 +117,10 @@ export class AbuseLimits {
    * where the LLM is called, so every channel spends from it, not only the widget.
    */
   async spendDailyAnswer(workspaceId: string): Promise<boolean> {
-    const key = this.budgetKey(workspaceId);
-    const [[, spent]] = (await this.redis
-      .multi()
-      .incr(key)
-      .pexpire(key, msUntilUtcMidnight() + MINUTE_MS)
-      .exec()) as [[Error | null, number], unknown];
+    const spent = await this.commands.spendDailyAnswer(
+      this.budgetKey(workspaceId),
+      msUntilUtcMidnight() + MINUTE_MS,
+    );
     return spent <= this.config.limits.workspaceDailyMessageBudget;
   }
 
@@ -118,19 +141,29 @@ export class AbuseLimits {
   /** Counts the attempt in every window; the first one over its limit refuses it. */
   private async enforce(code: LimitsExceptionCode, windows: Window[]): Promise<void> {
     const records = await Promise.all(
-      windows.map((w) =>
-        this.storage.increment(
-          `${this.config.queuePrefix}:${w.subject}`,
+      windows.map((w) => {
+        // The throttler storage's own keys and script (so a count is the same whoever reads it),
+        // sent by SHA: its `increment` sends the script's text with every call, three per message.
+        const key = `${this.config.queuePrefix}:${w.subject}`;
+        return this.commands.throttlerHit(
+          `{${key}:${w.name}}:hits`,
+          `{${key}:${w.name}}:blocked`,
+          w.name,
           w.ttlMs,
           w.limit,
           // Over the limit, refused until the window it was counted in would have ended.
           w.ttlMs,
-          w.name,
-        ),
-      ),
+        );
+      }),
     );
-    const over = records.find((record) => record.isBlocked);
-    if (over) throw new LimitsException(code, over.timeToBlockExpire || over.timeToExpire);
+    const over = records.find(([, , isBlocked]) => isBlocked === 1);
+    if (over) {
+      const [, timeToExpireMs, , timeToBlockExpireMs] = over;
+      throw new LimitsException(
+        code,
+        Math.ceil(timeToBlockExpireMs / 1000) || Math.ceil(timeToExpireMs / 1000),
+      );
+    }
   }
 }
 

@@ -28,8 +28,8 @@ export interface StreamProgress {
 /**
  * Publishes a reply's chunks in order, one at a time, whether they come from a network read or
  * from one of the buffer's timers (a chunk flushed while core-ai is silent goes out then, not with
- * the next read). Each is published only after checking that this worker still owns the
- * conversation, and after it is logged for sockets that reconnect mid-answer.
+ * the next read). Each is published only while this worker still owns the conversation, and
+ * logged for sockets that reconnect mid-answer, in the same round trip.
  */
 class ChunkPublisher {
   private readonly ready: StreamChunk[] = [];
@@ -61,13 +61,25 @@ class ChunkPublisher {
     return ok;
   }
 
+  /**
+   * Each chunk goes out in one Redis round trip that checks the lock, logs the chunk and publishes
+   * it (StreamedChunks.publish): nothing is published once the lock is lost, however recently it
+   * was confirmed.
+   */
   private async publishReady(): Promise<boolean> {
     while (this.ready.length > 0) {
-      if (!(await this.keeper.stillHeld())) return false;
+      if (this.keeper.lost) return false;
       const { index, text } = this.ready.shift()!;
       const chunk = { ...this.reply, chunkIndex: index, text };
-      await this.log.append(chunk);
-      this.broadcaster.toCustomers(this.reply.conversationId, ServerEvents.MessageChunk, chunk);
+      const wire = this.broadcaster.encodeToCustomers(
+        this.reply.conversationId,
+        ServerEvents.MessageChunk,
+        chunk,
+      );
+      const askedAt = performance.now();
+      const published = await this.log.publish(chunk, this.keeper.lock, wire);
+      this.keeper.noteOwnership(published, askedAt);
+      if (!published) return false;
       this.progress.chunks += 1;
     }
     return true;

@@ -1,7 +1,8 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import type { MessageChunkPayload } from '@cxgenie/contracts';
-import { REDIS_CLIENT } from '@cxgenie/redis';
+import { type HeldLock, REDIS_CLIENT } from '@cxgenie/redis';
+import type { RealtimeWireMessage } from '@cxgenie/realtime';
 
 /** Long enough for any answer still streaming; a crashed worker's chunks go with it. */
 const TTL_MS = 5 * 60_000;
@@ -14,6 +15,34 @@ local first = redis.call('LINDEX', KEYS[1], 0)
 if first and string.find(first, ARGV[1], 1, true) then return redis.call('DEL', KEYS[1]) end
 return 0`;
 
+// One round trip per chunk: only while the worker still holds the conversation's lock (the token
+// compared, as RedisLocks does), log the chunk for late sockets, then publish it to the customer's
+// room in the Socket.IO adapter's format. Logged before published, so a socket that joins between
+// the two reads it; never published once the lock is lost. Returns 1 when published, 0 when not.
+// KEYS: lock, chunk log. ARGV: lock token, '1' for a reply's first chunk, chunk JSON, log TTL (ms),
+// channel, message.
+const PUBLISH_IF_HELD = `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+if ARGV[2] == '1' then redis.call('DEL', KEYS[2]) end
+redis.call('RPUSH', KEYS[2], ARGV[3])
+redis.call('PEXPIRE', KEYS[2], ARGV[4])
+redis.call('PUBLISH', ARGV[5], ARGV[6])
+return 1`;
+
+interface ChunkCommands {
+  publishChunkIfHeld(
+    lockKey: string,
+    logKey: string,
+    token: string,
+    first: '0' | '1',
+    chunk: string,
+    ttlMs: number,
+    channel: string,
+    message: Buffer | string,
+  ): Promise<number>;
+  forgetChunksIfOurs(logKey: string, messageId: string): Promise<number>;
+}
+
 /**
  * What a conversation's answer in flight has streamed so far, in Redis, so a socket that
  * (re)connects mid-answer, on any gateway instance, is sent the chunks it missed: the Socket.IO
@@ -22,29 +51,42 @@ return 0`;
  */
 @Injectable()
 export class StreamedChunks {
-  private readonly logger = new Logger(StreamedChunks.name);
+  private readonly commands: ChunkCommands;
 
-  constructor(@Inject(REDIS_CLIENT) private readonly redis: Redis) {}
+  constructor(@Inject(REDIS_CLIENT) private readonly redis: Redis) {
+    redis.defineCommand('publishChunkIfHeld', { numberOfKeys: 2, lua: PUBLISH_IF_HELD });
+    redis.defineCommand('forgetChunksIfOurs', { numberOfKeys: 1, lua: FORGET_IF_OURS });
+    this.commands = redis as unknown as ChunkCommands;
+  }
 
   /**
-   * Awaited before the chunk is published: a socket that joins the room after the publish reads
-   * it here. Best effort, like the broadcast itself: a failure costs a reconnecting client the
-   * chunks (the stored reply still arrives whole with `message.completed`).
+   * Logs the chunk and publishes it (`wire`, the broadcast's encoded form) if `lock` is still
+   * held, in one round trip; false when it is not (nothing logged or published). The first chunk
+   * of a reply supersedes whatever an abandoned attempt left. A Redis failure is thrown, as a
+   * failed ownership check is: the answer cannot go on without knowing it still owns the
+   * conversation.
    */
-  async append(chunk: MessageChunkPayload): Promise<void> {
-    const k = key(chunk.conversationId);
-    const multi = this.redis.multi();
-    // The first chunk of a reply under the lock supersedes whatever an abandoned attempt left.
-    if (chunk.chunkIndex === 0) multi.del(k);
-    multi.rpush(k, JSON.stringify(chunk)).pexpire(k, TTL_MS);
-    await multi.exec().catch((error: Error) => {
-      this.logger.warn(`streamed chunk not logged: ${error.message}`);
-    });
+  async publish(
+    chunk: MessageChunkPayload,
+    lock: HeldLock,
+    wire: RealtimeWireMessage,
+  ): Promise<boolean> {
+    const published = await this.commands.publishChunkIfHeld(
+      lock.key,
+      key(chunk.conversationId),
+      lock.token,
+      chunk.chunkIndex === 0 ? '1' : '0',
+      JSON.stringify(chunk),
+      TTL_MS,
+      wire.channel,
+      wire.message,
+    );
+    return published === 1;
   }
 
   /** The reply was committed (PostgreSQL has it) or retracted: its chunks are of no more use. */
   forget(conversationId: string, messageId: string): void {
-    void this.redis.eval(FORGET_IF_OURS, 1, key(conversationId), messageId).catch(() => 0);
+    void this.commands.forgetChunksIfOurs(key(conversationId), messageId).catch(() => 0);
   }
 
   /** The chunks of the answer in flight, in order (none when nothing streams). */

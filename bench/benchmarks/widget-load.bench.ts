@@ -1,0 +1,254 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { serviceUrlEnvVar } from '@cxgenie/contracts';
+import {
+  ApiClient,
+  PARCEL_KNOWLEDGE,
+  RETURNS_KNOWLEDGE,
+  type SpawnedService,
+  addSnippet,
+  spawnService,
+  testEnv,
+} from '@cxgenie/testing';
+import { type Benchmark, percentile, round } from '../benchmark';
+import { openBenchDatabase } from '../datasets/bench-database';
+import { startCpuAccount } from '../process-cpu';
+import { deleteKeys } from '../redis-keys';
+import type {
+  ChildMessage,
+  ParentMessage,
+  VisitorsPlan,
+  VisitorsReport,
+} from './widget-load.visitors';
+
+const ROOT = resolve(__dirname, '..', '..');
+
+/** `--steps=100,250` or BENCH_WIDGET_LOAD_STEPS: fewer or other steps, for development. */
+function steps(): number[] {
+  const flag = process.argv.find((a) => a.startsWith('--steps='))?.slice('--steps='.length);
+  const raw = flag ?? process.env.BENCH_WIDGET_LOAD_STEPS ?? '100,250,500,1000';
+  const parsed = raw.split(',').map((s) => Number(s.trim()));
+  if (parsed.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`bad steps: ${raw}`);
+  return parsed;
+}
+
+const QUESTIONS_PER_VISITOR = 3;
+const THINK_MIN_MS = 3_000;
+const THINK_MAX_MS = 7_000;
+/** A conversation's first question comes within this of the step's start: arrivals, not a burst. */
+const START_SPREAD_MS = THINK_MAX_MS;
+/** No message.completed within this after the send: the answer is lost. */
+const ANSWER_TIMEOUT_MS = Number(process.env.BENCH_WIDGET_LOAD_ANSWER_TIMEOUT_MS ?? 180_000);
+/** Sockets per client process: few enough that the clients' event loops stay prompt. */
+const VISITORS_PER_CLIENT = Number(process.env.BENCH_WIDGET_LOAD_VISITORS_PER_CLIENT ?? 250);
+const TOKEN_DELAY_MS = 15;
+const TTFP_AIM_MS = 500;
+
+const QUESTIONS = [
+  'Where is my parcel? It has not arrived yet.',
+  'How long does tracking take to show the first scan?',
+  'Can I return boots I bought three weeks ago?',
+  'My parcel has not moved for five days, what now?',
+  'Do returns need the original box?',
+  'When does my order leave the warehouse?',
+];
+
+/** One client process and the visitors it plays. */
+class VisitorClient {
+  private readonly child: ChildProcess;
+  private readonly messages: ChildMessage[] = [];
+  private waiters: (() => void)[] = [];
+
+  constructor() {
+    this.child = spawn(
+      process.execPath,
+      ['scripts/run-ts.js', 'bench/benchmarks/widget-load.visitors.ts'],
+      { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+    );
+    this.child.on('message', (m: ChildMessage) => {
+      this.messages.push(m);
+      for (const w of this.waiters.splice(0)) w();
+    });
+    this.child.on('exit', () => {
+      for (const w of this.waiters.splice(0)) w();
+    });
+  }
+
+  send(message: ParentMessage): void {
+    this.child.send(message);
+  }
+
+  async next<T extends ChildMessage['type']>(type: T): Promise<Extract<ChildMessage, { type: T }>> {
+    for (;;) {
+      const failed = this.messages.find((m) => m.type === 'failed');
+      if (failed?.type === 'failed') throw new Error(`visitor client failed: ${failed.error}`);
+      const found = this.messages.find((m) => m.type === type);
+      if (found) return found as Extract<ChildMessage, { type: T }>;
+      if (this.child.exitCode !== null) throw new Error(`visitor client exited before '${type}'`);
+      await new Promise<void>((done) => this.waiters.push(done));
+    }
+  }
+
+  kill(): void {
+    if (this.child.exitCode === null) this.child.kill('SIGKILL');
+  }
+}
+
+interface StepResult {
+  metrics: Record<string, number>;
+  p99: number;
+  lost: number;
+}
+
+let addressCounter = 0;
+/** A distinct client address per visitor, as visitors behind one proxy would present. */
+const nextAddress = () => {
+  addressCounter += 1;
+  return `10.${(addressCounter >> 16) & 255}.${(addressCounter >> 8) & 255}.${addressCounter & 255}`;
+};
+
+async function runStep(
+  n: number,
+  target: { gatewayUrl: string; botKey: string },
+  parties: { gateway: SpawnedService; coreAi: SpawnedService },
+): Promise<StepResult> {
+  const clientCount = Math.max(2, Math.ceil(n / VISITORS_PER_CLIENT));
+  const clients = Array.from({ length: clientCount }, () => new VisitorClient());
+  try {
+    for (let c = 0; c < clientCount; c++) {
+      const share = Math.floor(n / clientCount) + (c < n % clientCount ? 1 : 0);
+      const plan: VisitorsPlan = {
+        ...target,
+        addresses: Array.from({ length: share }, nextAddress),
+        questions: Array.from(
+          { length: QUESTIONS_PER_VISITOR },
+          (_, i) => QUESTIONS[(c + i) % QUESTIONS.length],
+        ),
+        thinkMinMs: THINK_MIN_MS,
+        thinkMaxMs: THINK_MAX_MS,
+        startSpreadMs: START_SPREAD_MS,
+        answerTimeoutMs: ANSWER_TIMEOUT_MS,
+      };
+      clients[c].send({ type: 'plan', plan });
+    }
+    await Promise.all(clients.map((c) => c.next('ready')));
+    const loadAtStart = loadavg()[0];
+    const cpu = startCpuAccount({
+      pids: { gateway: parties.gateway.process.pid!, core_ai: parties.coreAi.process.pid! },
+      commands: ['postgres', 'redis-server'],
+    });
+    const started = Date.now();
+    for (const c of clients) c.send({ type: 'go' });
+    const reports = (await Promise.all(clients.map((c) => c.next('report')))).map((m) => m.report);
+    const elapsedS = (Date.now() - started) / 1000;
+    const cpuSeconds = cpu.stop();
+    const loadAtEnd = loadavg()[0];
+    const all = (pick: (r: VisitorsReport) => number[]) =>
+      reports.flatMap(pick).sort((a, b) => a - b);
+    const sum = (pick: (r: VisitorsReport) => number) =>
+      reports.reduce((total, r) => total + pick(r), 0);
+    const ttfp = all((r) => r.ttfpMs);
+    const answerMs = all((r) => r.answerMs);
+    const firstSend = Math.min(...reports.map((r) => r.firstSendAt));
+    const lastAnswer = Math.max(...reports.map((r) => r.lastAnswerAt));
+    const answered = sum((r) => r.answered);
+    const lost = sum((r) => r.lost) + sum((r) => r.refused);
+    const errors = [...new Set(reports.flatMap((r) => r.errors))];
+    if (errors.length) console.warn(`step ${n}: ${errors.slice(0, 5).join('; ')}`);
+    const p99 = percentile(ttfp, 99);
+    const cpuPct = (party: string) => round((100 * (cpuSeconds[party] ?? 0)) / elapsedS, 1);
+    return {
+      p99,
+      lost,
+      metrics: {
+        [`ttfp_p50_ms_${n}`]: round(percentile(ttfp, 50)),
+        [`ttfp_p99_ms_${n}`]: round(p99),
+        [`answer_p99_ms_${n}`]: round(percentile(answerMs, 99)),
+        [`answers_per_s_${n}`]: round(
+          answered / Math.max(0.001, (lastAnswer - firstSend) / 1000),
+          1,
+        ),
+        [`answered_${n}`]: answered,
+        [`lost_${n}`]: lost,
+        [`refused_${n}`]: sum((r) => r.refused),
+        [`duplicate_answers_${n}`]: sum((r) => r.duplicateAnswers),
+        [`order_violations_${n}`]: sum((r) => r.orderViolations),
+        [`client_processes_${n}`]: clientCount,
+        [`client_loop_lag_p99_ms_${n}`]: round(Math.max(...reports.map((r) => r.loopLagP99Ms))),
+        [`client_loop_lag_max_ms_${n}`]: round(Math.max(...reports.map((r) => r.loopLagMaxMs))),
+        [`client_cpu_pct_${n}`]: round(
+          (100 * Math.max(...reports.map((r) => r.cpuMs))) / 1000 / elapsedS,
+          1,
+        ),
+        [`cpu_pct_gateway_${n}`]: cpuPct('gateway'),
+        [`cpu_pct_core_ai_${n}`]: cpuPct('core_ai'),
+        [`cpu_pct_postgres_${n}`]: cpuPct('postgres'),
+        [`cpu_pct_redis_${n}`]: cpuPct('redis-server'),
+        [`load_avg_1m_start_${n}`]: round(loadAtStart),
+        [`load_avg_1m_end_${n}`]: round(loadAtEnd),
+      },
+    };
+  } finally {
+    for (const c of clients) c.kill();
+  }
+}
+
+/**
+ * Widget visitors at scale, black-box: each a real session on the `/customer` namespace asking
+ * three questions with 3–7 s of thought after each complete answer, through a real gateway-api
+ * and core-ai (local providers at 15 ms per token). Steps of concurrent conversations; per step the
+ * time to the first paragraph, throughput, answers lost and anything out of order, with the load
+ * the shared machine was under and the client processes' own event-loop lag.
+ */
+export const widgetLoad: Benchmark = {
+  name: 'widget-load',
+  description: `widget visitors over /customer, ${QUESTIONS_PER_VISITOR} questions each, ${THINK_MIN_MS / 1000}–${THINK_MAX_MS / 1000} s think time, steps ${steps().join(', ')} concurrent conversations, local providers at ${TOKEN_DELAY_MS} ms/token`,
+  async run() {
+    const db = await openBenchDatabase();
+    await db.sequelize.close();
+    const queuePrefix = `bench-${randomBytes(4).toString('hex')}`;
+    const common = { DATABASE_URL: db.url, LOG_LEVEL: 'warn', QUEUE_PREFIX: queuePrefix };
+    const coreAi = await spawnService('core-ai', {
+      ...common,
+      LOCAL_LLM_TOKEN_DELAY_MS: String(TOKEN_DELAY_MS),
+    });
+    const gateway = await spawnService('gateway-api', {
+      ...common,
+      [serviceUrlEnvVar('core-ai')]: coreAi.url,
+      // Visitors come through a proxy on loopback, each from an address of its own: the per-IP
+      // limits apply to each as in production. The per-bot and per-workspace limits are raised,
+      // as a workspace expecting this traffic would have them.
+      TRUSTED_PROXIES: 'loopback',
+      WIDGET_SESSIONS_PER_BOT_PER_MIN: '100000',
+      WIDGET_MESSAGES_PER_BOT_PER_MIN: '100000',
+      WORKSPACE_DAILY_MESSAGE_BUDGET: '1000000',
+    });
+    try {
+      const owner = await ApiClient.signUp(gateway.url);
+      const bot = await owner.post<{ id: string; publicKey: string }>('/api/v1/bots', {
+        name: 'widget-load bench',
+        typeReplyUnknown: 'AI_GENERATE',
+      });
+      if (bot.status !== 201) throw new Error(`bot not created: ${bot.status}`);
+      await addSnippet(owner, coreAi.url, bot.body.id, PARCEL_KNOWLEDGE);
+      await addSnippet(owner, coreAi.url, bot.body.id, RETURNS_KNOWLEDGE);
+      const target = { gatewayUrl: gateway.url, botKey: bot.body.publicKey };
+
+      const metrics: Record<string, number> = { load_avg_1m_before: round(loadavg()[0]) };
+      let maxUnderAim = 0;
+      for (const n of steps()) {
+        const step = await runStep(n, target, { gateway, coreAi });
+        Object.assign(metrics, step.metrics);
+        console.log(JSON.stringify(step.metrics));
+        if (step.p99 <= TTFP_AIM_MS && step.lost === 0) maxUnderAim = Math.max(maxUnderAim, n);
+      }
+      return { max_conversations_p99_under_500ms: maxUnderAim, ...metrics };
+    } finally {
+      await gateway.kill('SIGTERM');
+      await coreAi.kill('SIGTERM');
+      await deleteKeys(testEnv().REDIS_URL, `${queuePrefix}:*`);
+    }
+  },
+};
