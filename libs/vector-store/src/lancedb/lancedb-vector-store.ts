@@ -69,6 +69,8 @@ const BOT_INDEX = 'bot_id_idx';
 const KEEP_OLD_VERSIONS_MS = 10 * 60_000;
 
 const MAX_TRACKED_REVISIONS = 10_000;
+/** Optimize passes one maintenance run gives a table at most. */
+const MAINTENANCE_PASSES = 3;
 
 const COMMIT_CONFLICT = /retryable commit conflict/i;
 const COMMIT_ATTEMPTS = 6;
@@ -325,12 +327,16 @@ export class LanceDbVectorStore implements VectorStore {
       );
       changed = true;
     }
-    const { fragmentStats } = await table.stats();
-    let unindexed = 0;
-    for (const index of await table.listIndices()) {
-      unindexed += (await table.indexStats(index.name))?.numUnindexedRows ?? 0;
-    }
-    if (fragmentStats.numSmallFragments > 1 || unindexed > 0) {
+    // One optimize may leave a fragment out of the compaction (Lance compacts around the
+    // fragments an index covers); a second pass folds it in. Bounded: a table whose fragments
+    // will not merge must not hold the write queue.
+    for (let pass = 0; pass < MAINTENANCE_PASSES; pass += 1) {
+      const { fragmentStats } = await table.stats();
+      let unindexed = 0;
+      for (const index of await table.listIndices()) {
+        unindexed += (await table.indexStats(index.name))?.numUnindexedRows ?? 0;
+      }
+      if (fragmentStats.numSmallFragments <= 1 && unindexed === 0) break;
       await retryingCommitConflicts(() =>
         table.optimize({ cleanupOlderThan: new Date(Date.now() - KEEP_OLD_VERSIONS_MS) }),
       );
