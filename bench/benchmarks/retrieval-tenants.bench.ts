@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as lancedb from '@lancedb/lancedb';
@@ -39,6 +40,13 @@ const BASE_DIR = resolve(
 );
 const RUN_DIR = resolve(join(__dirname, '..', '..', '.data', 'bench', 'retrieval-tenants-run'));
 const PREFIX = 'bench-tenants';
+
+/** libs/bootstrap's knowledgeChangesChannel for an embedded store at `dataDir`. */
+const storeChannel = (dataDir: string) =>
+  `cxgenie:knowledge-changed:${createHash('sha1')
+    .update(`lancedb:${resolve(dataDir)}`)
+    .digest('hex')
+    .slice(0, 16)}`;
 
 const uuid = (kind: number, n: number) =>
   `00000000-0000-4000-${String(8000 + kind)}-${String(n).padStart(12, '0')}`;
@@ -280,8 +288,8 @@ export const retrievalTenants: Benchmark = {
       let duringWrites: number[] = [];
       try {
         // The loader's part: the late bots written by another process while core-ai serves, each
-        // write announced as the services announce theirs (a plain PUBLISH, so this file also
-        // runs against code that does not listen).
+        // write announced as the services announce theirs, on the store's channel (spelled out
+        // here, a plain PUBLISH, so this file also runs against code that does not listen).
         const vectors = await pool();
         const db = await lancedb.connect(join(many, 'lancedb'));
         const loader = new LanceDbVectorStore(db);
@@ -289,7 +297,7 @@ export const retrievalTenants: Benchmark = {
           for (const tenant of all.filter((t) => t.late)) {
             await write(loader, embedder.space, recordsOf(tenant, all.indexOf(tenant), vectors));
             await redis.publish(
-              `${PREFIX}:knowledge-changed`,
+              storeChannel(join(many, 'lancedb')),
               JSON.stringify({ space: spaceKey(embedder.space), workspaceId: tenant.workspaceId }),
             );
           }

@@ -29,7 +29,10 @@ import {
   type VectorStoreTarget,
   checkVectorStore,
 } from '@cxgenie/vector-store';
-import { RedisKnowledgeChangeFeed } from './knowledge-changes/redis-knowledge-change-feed';
+import {
+  RedisKnowledgeChangeFeed,
+  knowledgeChangesChannel,
+} from './knowledge-changes/redis-knowledge-change-feed';
 import { HeartbeatWorker } from './heartbeat/heartbeat.worker';
 import { ServiceTokenGuard } from './http/service-token.guard';
 import { TracingLifecycle } from './tracing/tracing.lifecycle';
@@ -90,7 +93,7 @@ const vectorStorePart = (config: ServiceConfig): PlatformPart => {
           new RedisKnowledgeChangeFeed(
             redis,
             config.redisUrl,
-            config.queuePrefix,
+            knowledgeChangesChannel(target),
             `cxgenie:${config.service}`,
           ),
         inject: [REDIS_CLIENT],

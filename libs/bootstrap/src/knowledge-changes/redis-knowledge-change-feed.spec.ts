@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { TEST_REDIS_URL, eventually } from '@cxgenie/testing';
 import type { KnowledgeChange } from '@cxgenie/vector-store';
-import { RedisKnowledgeChangeFeed } from './redis-knowledge-change-feed';
+import { RedisKnowledgeChangeFeed, knowledgeChangesChannel } from './redis-knowledge-change-feed';
 
 /** Two processes' feeds (the loader writing, core-ai listening) over the real Redis. */
 describe('RedisKnowledgeChangeFeed', () => {
-  const prefix = `test-${randomUUID().slice(0, 8)}`;
+  const channel = `test-knowledge-changed-${randomUUID().slice(0, 8)}`;
   const name = `feed-${randomUUID().slice(0, 8)}`;
   let redis: Redis;
   let writer: RedisKnowledgeChangeFeed;
@@ -14,8 +14,8 @@ describe('RedisKnowledgeChangeFeed', () => {
 
   beforeAll(() => {
     redis = new Redis(TEST_REDIS_URL);
-    writer = new RedisKnowledgeChangeFeed(redis, TEST_REDIS_URL, prefix, `${name}-writer`);
-    reader = new RedisKnowledgeChangeFeed(redis, TEST_REDIS_URL, prefix, name);
+    writer = new RedisKnowledgeChangeFeed(redis, TEST_REDIS_URL, channel, `${name}-writer`);
+    reader = new RedisKnowledgeChangeFeed(redis, TEST_REDIS_URL, channel, name);
   });
   afterAll(async () => {
     await writer.close();
@@ -27,6 +27,15 @@ describe('RedisKnowledgeChangeFeed', () => {
     String(await redis.client('LIST'))
       .split('\n')
       .filter((line) => line.includes(`name=${name}-knowledge-sub`) && /sub=1/.test(line));
+
+  it('names the channel after the store, so processes sharing a store share it', () => {
+    const lance = (dataDir: string) => knowledgeChangesChannel({ kind: 'lancedb', dataDir });
+    expect(lance('.data/lancedb')).toBe(lance(`${process.cwd()}/.data/lancedb`));
+    expect(lance('.data/lancedb')).not.toBe(lance('.data/other/lancedb'));
+    expect(knowledgeChangesChannel({ kind: 'milvus', address: 'milvus:19530' })).not.toBe(
+      knowledgeChangesChannel({ kind: 'milvus', address: 'other:19530' }),
+    );
+  });
 
   it("delivers another process's writes, and its own at once", async () => {
     const heard: (KnowledgeChange | null)[] = [];

@@ -1,10 +1,25 @@
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
 import { Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { createRedisClient } from '@cxgenie/redis';
-import type { KnowledgeChange, KnowledgeChangeFeed } from '@cxgenie/vector-store';
+import type {
+  KnowledgeChange,
+  KnowledgeChangeFeed,
+  VectorStoreTarget,
+} from '@cxgenie/vector-store';
 
-/** The pub/sub channel of knowledge writes, per deployment (queue prefix). */
-export const knowledgeChangesChannel = (prefix: string): string => `${prefix}:knowledge-changed`;
+/**
+ * The pub/sub channel of one store's writes: named after the store itself (the LanceDB directory,
+ * or the Milvus address), not the queue prefix, so every process sharing the store, and only
+ * those, hear each other. (Two machines with embedded stores at the same path would only hear
+ * harmless extra announcements.)
+ */
+export const knowledgeChangesChannel = (target: VectorStoreTarget): string => {
+  const identity =
+    target.kind === 'lancedb' ? `lancedb:${resolve(target.dataDir)}` : `milvus:${target.address}`;
+  return `cxgenie:knowledge-changed:${createHash('sha1').update(identity).digest('hex').slice(0, 16)}`;
+};
 
 /**
  * Knowledge writes announced over Redis pub/sub. Listeners of this process hear its own writes at
@@ -17,16 +32,13 @@ export class RedisKnowledgeChangeFeed implements KnowledgeChangeFeed {
   private readonly logger = new Logger(RedisKnowledgeChangeFeed.name);
   private readonly listeners = new Set<(change: KnowledgeChange | null) => void>();
   private subscriber: Redis | null = null;
-  private readonly channel: string;
 
   constructor(
     private readonly redis: Redis,
     private readonly redisUrl: string,
-    prefix: string,
+    private readonly channel: string,
     private readonly connectionName: string,
-  ) {
-    this.channel = knowledgeChangesChannel(prefix);
-  }
+  ) {}
 
   publish(change: KnowledgeChange): void {
     this.emit(change);
