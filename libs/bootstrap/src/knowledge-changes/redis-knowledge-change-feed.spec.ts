@@ -32,9 +32,9 @@ describe('RedisKnowledgeChangeFeed', () => {
     const lance = (dataDir: string) => knowledgeChangesChannel({ kind: 'lancedb', dataDir });
     expect(lance('.data/lancedb')).toBe(lance(`${process.cwd()}/.data/lancedb`));
     expect(lance('.data/lancedb')).not.toBe(lance('.data/other/lancedb'));
-    expect(knowledgeChangesChannel({ kind: 'milvus', address: 'milvus:19530' })).not.toBe(
-      knowledgeChangesChannel({ kind: 'milvus', address: 'other:19530' }),
-    );
+    expect(
+      knowledgeChangesChannel({ kind: 'milvus', address: 'milvus:19530', token: null }),
+    ).not.toBe(knowledgeChangesChannel({ kind: 'milvus', address: 'other:19530', token: null }));
   });
 
   it("delivers another process's writes, and its own at once", async () => {
