@@ -295,11 +295,18 @@ describe('retrieval with the bot in memory, against the store path', () => {
     });
 
     it('sees a change it was never told about once revalidateMs has passed, or after the feed reconnects', async () => {
+      // The clock is the test's: a slow machine must not pass the interval by itself.
+      let now = Date.now();
+      jest.spyOn(Date, 'now').mockImplementation(() => now);
       const feed = new LocalKnowledgeChangeFeed();
       const retrieval = new RetrievalService(
         embedder,
         store,
-        new BotKnowledgeIndexes(store, { memoryBytes: 8 * 1024 * 1024, revalidateMs: 300 }, feed),
+        new BotKnowledgeIndexes(
+          store,
+          { memoryBytes: 8 * 1024 * 1024, revalidateMs: 60_000 },
+          feed,
+        ),
       );
       const settings = resolveRetrievalSettings(undefined);
       const ids = async () =>
@@ -310,7 +317,9 @@ describe('retrieval with the bot in memory, against the store path', () => {
       const [v3, v4] = await embedder.embed(['Gift cards can be topped up.', 'Gift card balance.']);
       await store.upsert(embedder.space, [record('gift-3', 'Gift cards can be topped up.', v3!)]);
       expect(await ids()).toEqual(before);
-      await new Promise((resolve) => setTimeout(resolve, 350));
+      now += 59_000;
+      expect(await ids()).toEqual(before);
+      now += 2_000;
       expect(await ids()).toEqual([...before, 'gift-3'].sort());
 
       await store.upsert(embedder.space, [record('gift-4', 'Gift card balance.', v4!)]);
