@@ -21,6 +21,7 @@ import { ingest100Pages } from './benchmarks/ingest-100-pages.bench';
 import { ordering } from './benchmarks/ordering.bench';
 import { paragraphBuffer } from './benchmarks/paragraph-buffer.bench';
 import { retrieval } from './benchmarks/retrieval.bench';
+import { retrievalTenants } from './benchmarks/retrieval-tenants.bench';
 import { serviceCall } from './benchmarks/service-call.bench';
 import { webhookAck } from './benchmarks/webhook-ack.bench';
 import { widgetLoad } from './benchmarks/widget-load.bench';
@@ -34,6 +35,7 @@ const BENCHMARKS: Benchmark[] = [
   inboundAccept,
   inboundFairness,
   retrieval,
+  retrievalTenants,
   ingest100Pages,
   webhookAck,
   flags,

@@ -11,6 +11,7 @@ import { IndexReconciliationModule } from './modules/index-reconciliation/index-
 import { KnowledgeIndexModule } from './modules/knowledge-index/knowledge-index.module';
 import { RetrievalModule } from './modules/retrieval/retrieval.module';
 import { SentimentModule } from './modules/sentiment/sentiment.module';
+import { StoreMaintenanceModule } from './modules/store-maintenance/store-maintenance.module';
 
 /** Embeddings, retrieval over the four knowledge partitions, prompts, LLM streaming, sentiment. */
 @Module({})
@@ -22,7 +23,7 @@ export class CoreAiModule {
         PlatformModule.forService(config, options),
         FlagsClientModule.forRoot(),
         // Usage facts (answers, sentiment, question embeddings) for the analytics owner.
-        QueuesModule.register([QueueNames.AnalyticsEvents]),
+        QueuesModule.register([QueueNames.AnalyticsEvents, QueueNames.VectorStoreMaintenance]),
         AnalyticsPublisherModule,
         EmbeddingsModule,
         RetrievalModule,
@@ -31,6 +32,7 @@ export class CoreAiModule {
         KnowledgeIndexModule,
         IndexReconciliationModule,
         SentimentModule,
+        StoreMaintenanceModule,
       ],
     };
   }

@@ -11,3 +11,4 @@ export * from './queues/queue-worker';
 export * from './queues/scheduled-jobs';
 export * from './queues/scheduled-jobs-registry';
 export * from './http/service-token.guard';
+export * from './knowledge-changes/redis-knowledge-change-feed';

@@ -24,10 +24,15 @@ import { REDIS_CLIENT, RedisModule, checkRedis } from '@cxgenie/redis';
 import {
   VECTOR_STORE_CONNECTION,
   type VectorStoreConnection,
+  KNOWLEDGE_CHANGES,
   VectorStoreModule,
   type VectorStoreTarget,
   checkVectorStore,
 } from '@cxgenie/vector-store';
+import {
+  RedisKnowledgeChangeFeed,
+  knowledgeChangesChannel,
+} from './knowledge-changes/redis-knowledge-change-feed';
 import { HeartbeatWorker } from './heartbeat/heartbeat.worker';
 import { ServiceTokenGuard } from './http/service-token.guard';
 import { TracingLifecycle } from './tracing/tracing.lifecycle';
@@ -81,7 +86,19 @@ const vectorStorePart = (config: ServiceConfig): PlatformPart => {
       ? { kind, address: milvusAddress ?? '', token: milvusToken }
       : { kind, dataDir: `${config.dataDir}/lancedb` };
   return {
-    imports: [VectorStoreModule.forRoot(target)],
+    imports: [
+      VectorStoreModule.forRoot(target, {
+        provide: KNOWLEDGE_CHANGES,
+        useFactory: (redis: Redis) =>
+          new RedisKnowledgeChangeFeed(
+            redis,
+            config.redisUrl,
+            knowledgeChangesChannel(target),
+            `cxgenie:${config.service}`,
+          ),
+        inject: [REDIS_CLIENT],
+      }),
+    ],
     providers: [],
     checks: [
       {

@@ -183,6 +183,19 @@ export const platformEnvSchema = z
     FLAGS_CACHE_TTL_S: z.coerce.number().int().min(1).max(86_400).default(300),
     FLAGS_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(500),
     KNOWLEDGE_RECONCILE_ON_START: z.enum(['true', 'false']).default('true'),
+    // core-ai: memory all bots' in-memory search indexes (vectors + text) may take; 0 keeps vectors in the store.
+    KNOWLEDGE_INDEX_MEMORY_MB: z.coerce.number().int().min(0).max(1_048_576).default(512),
+    // core-ai: longest a cached bot index is trusted without asking the store (missed announcements).
+    KNOWLEDGE_INDEX_REVALIDATE_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+    // core-ai: question embeddings kept in memory (LRU); 0 turns the cache off.
+    QUERY_EMBEDDING_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(5_000),
+    // core-ai: how often the vector store is compacted and its indexes refreshed; 0 turns it off.
+    VECTOR_STORE_MAINTENANCE_INTERVAL_MS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(86_400_000)
+      .default(60_000),
     CRAWL_ALLOWED_PORTS: z
       .string()
       .regex(/^\s*\d{1,5}(\s*,\s*\d{1,5})*\s*$/, 'must be a comma-separated list of ports')

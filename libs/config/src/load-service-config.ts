@@ -174,6 +174,10 @@ export function loadServiceConfig(service: ServiceName, rawEnv: Env = process.en
     knowledge: {
       uploadMaxBytes: p.KNOWLEDGE_UPLOAD_MAX_BYTES,
       reconcileOnStart: p.KNOWLEDGE_RECONCILE_ON_START === 'true',
+      indexMemoryBytes: p.KNOWLEDGE_INDEX_MEMORY_MB * 1024 * 1024,
+      indexRevalidateMs: p.KNOWLEDGE_INDEX_REVALIDATE_MS,
+      queryEmbeddingCacheSize: p.QUERY_EMBEDDING_CACHE_SIZE,
+      storeMaintenanceIntervalMs: p.VECTOR_STORE_MAINTENANCE_INTERVAL_MS,
     },
     loader: {
       metricsPort: p.LOADER_METRICS_PORT,

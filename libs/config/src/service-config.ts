@@ -121,6 +121,18 @@ export interface ServiceConfig {
     uploadMaxBytes: number;
     /** core-ai compares every bot's vector index with PostgreSQL when it starts, and repairs it. */
     reconcileOnStart: boolean;
+    /**
+     * Bytes core-ai's in-memory bot indexes (vectors, chunks, term statistics) may take together;
+     * least recently used bots are dropped first, a bot needing over a quarter of it keeps its
+     * vectors in the store. 0: vectors always searched in the store.
+     */
+    indexMemoryBytes: number;
+    /** Longest a cached bot index is used without asking the store whether it changed. */
+    indexRevalidateMs: number;
+    /** Question embeddings core-ai keeps (LRU by space and normalised text); 0: none. */
+    queryEmbeddingCacheSize: number;
+    /** Interval of the vector store's compaction and index refresh (core-ai); 0: never. */
+    storeMaintenanceIntervalMs: number;
   };
   /** Document and website ingestion (the loader). */
   loader: {

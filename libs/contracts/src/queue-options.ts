@@ -71,4 +71,9 @@ export const QUEUE_OPTIONS: Readonly<Record<QueueName, QueueOptions>> = {
   [QueueNames.TicketScheduler]: {
     defaultJobOptions: { removeOnComplete: true, removeOnFail: 100, attempts: 1 },
   },
+  // Building an index over a large table takes tens of seconds: the lock outlasts that.
+  [QueueNames.VectorStoreMaintenance]: {
+    defaultJobOptions: { removeOnComplete: true, removeOnFail: 20, attempts: 1 },
+    settings: { lockDuration: 300_000, stalledInterval: 60_000, maxStalledCount: 1 },
+  },
 };

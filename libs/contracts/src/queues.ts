@@ -26,6 +26,8 @@ export const QueueNames = {
   ConversationSweep: 'conversation.sweep',
   /** The ticket app's repeatable jobs: SLA checks and the presence sweep. */
   TicketScheduler: 'ticket.scheduler',
+  /** core-ai's repeatable job: compaction and index refresh of the vector store. */
+  VectorStoreMaintenance: 'vector-store.maintenance',
 } as const;
 
 export type QueueName = (typeof QueueNames)[keyof typeof QueueNames];

@@ -8,3 +8,5 @@ export * from './space-collection-name';
 export * from './lancedb/lancedb-vector-store';
 export * from './milvus/milvus-vector-store';
 export * from './knowledge-chunk-record';
+export * from './changes/knowledge-changes';
+export * from './changes/notifying-vector-store';

@@ -1,4 +1,12 @@
-import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Inject,
+  Module,
+  type OnApplicationShutdown,
+  type Provider,
+} from '@nestjs/common';
+import { KNOWLEDGE_CHANGES, type KnowledgeChangeFeed } from './changes/knowledge-changes';
+import { NotifyingVectorStore } from './changes/notifying-vector-store';
 import {
   type VectorStoreConnection,
   type VectorStoreTarget,
@@ -17,7 +25,11 @@ export class VectorStoreModule implements OnApplicationShutdown {
     @Inject(VECTOR_STORE_CONNECTION) private readonly connection: VectorStoreConnection,
   ) {}
 
-  static forRoot(target: VectorStoreTarget): DynamicModule {
+  /**
+   * `changes`: a provider of KNOWLEDGE_CHANGES; with it every write is announced on that feed
+   * (and the feed is exported for the caches that listen).
+   */
+  static forRoot(target: VectorStoreTarget, changes?: Provider): DynamicModule {
     return {
       module: VectorStoreModule,
       global: true,
@@ -25,11 +37,15 @@ export class VectorStoreModule implements OnApplicationShutdown {
         { provide: VECTOR_STORE_CONNECTION, useFactory: () => connectVectorStore(target) },
         {
           provide: VECTOR_STORE,
-          useFactory: (connection: VectorStoreConnection) => createVectorStore(connection),
-          inject: [VECTOR_STORE_CONNECTION],
+          useFactory: (connection: VectorStoreConnection, feed?: KnowledgeChangeFeed) => {
+            const store = createVectorStore(connection);
+            return feed ? new NotifyingVectorStore(store, feed) : store;
+          },
+          inject: [VECTOR_STORE_CONNECTION, { token: KNOWLEDGE_CHANGES, optional: true }],
         },
+        ...(changes ? [changes] : []),
       ],
-      exports: [VECTOR_STORE_CONNECTION, VECTOR_STORE],
+      exports: [VECTOR_STORE_CONNECTION, VECTOR_STORE, ...(changes ? [KNOWLEDGE_CHANGES] : [])],
     };
   }
 

@@ -74,6 +74,17 @@ export interface VectorStore {
    * a cached full-text index of the bot whether it is still current.
    */
   scopeRevision(space: EmbeddingSpace, scope: VectorScope): Promise<string>;
+  /**
+   * Every vector of one bot, in the order the store scans them (row i of `vectors` is `ids[i]`,
+   * `dimensions` floats each): core-ai holds a bot's vectors in memory and searches them itself.
+   * Optional: an adapter without it keeps the vector leg in the store.
+   */
+  scanScopeVectors?(space: EmbeddingSpace, scope: VectorScope): Promise<ScopeVectors>;
+  /**
+   * Background upkeep of every space whichever process wrote it: compacts small fragments,
+   * folds unindexed rows into the indexes, drops old versions. Returns the spaces it changed.
+   */
+  maintain?(): Promise<number>;
   /** Removes every record of one knowledge source; returns how many were removed when known. */
   deleteBySource(space: EmbeddingSpace, scope: VectorScope, sourceId: string): Promise<void>;
   /** Record ids of a source (for resumable ingestion and tests). */
@@ -89,4 +100,10 @@ export interface VectorStore {
 export interface VectorRecordKey {
   id: string;
   sourceId: string;
+}
+
+/** A bot's vectors as one contiguous block. */
+export interface ScopeVectors {
+  ids: string[];
+  vectors: Float32Array;
 }

@@ -12,6 +12,7 @@ import {
   prepareRecords,
 } from '../vector-record.validation';
 import type {
+  ScopeVectors,
   StoredChunk,
   VectorHit,
   VectorRecord,
@@ -68,6 +69,8 @@ const BOT_INDEX = 'bot_id_idx';
 const KEEP_OLD_VERSIONS_MS = 10 * 60_000;
 
 const MAX_TRACKED_REVISIONS = 10_000;
+/** Optimize passes one maintenance run gives a table at most. */
+const MAINTENANCE_PASSES = 3;
 
 const COMMIT_CONFLICT = /retryable commit conflict/i;
 const COMMIT_ATTEMPTS = 6;
@@ -142,7 +145,7 @@ export class LanceDbVectorStore implements VectorStore {
             .execute(rows),
         );
       }
-      await this.maintain(state, prepared.length);
+      await this.maintainAfterWrite(state, prepared.length);
     });
   }
 
@@ -269,6 +272,79 @@ export class LanceDbVectorStore implements VectorStore {
     return rows.map(fromLanceStoredRow);
   }
 
+  async scanScopeVectors(space: EmbeddingSpace, scope: VectorScope): Promise<ScopeVectors> {
+    const { table } = await this.tableOf(space);
+    const arrow = await table
+      .query()
+      .where(lanceScopeFilter(scope))
+      .select(['id', 'vector'])
+      .toArrow();
+    const dims = space.dimensions;
+    const ids: string[] = [];
+    const vectors = new Float32Array(arrow.numRows * dims);
+    for (const batch of arrow.batches) {
+      const idColumn = batch.getChild('id');
+      const vectorColumn = batch.getChild('vector');
+      if (!idColumn || !vectorColumn) continue;
+      const data = vectorColumn.data[0]!;
+      const values = data.children[0]!.values as Float32Array;
+      const start = data.offset * dims;
+      vectors.set(values.subarray(start, start + batch.numRows * dims), ids.length * dims);
+      for (let row = 0; row < batch.numRows; row += 1) ids.push(String(idColumn.get(row)));
+    }
+    return { ids, vectors: vectors.subarray(0, ids.length * dims) };
+  }
+
+  /**
+   * Every table of the store, whichever process wrote it: the bot index created if missing, and
+   * the table optimized (fragments compacted, new rows folded into the indexes, versions older
+   * than KEEP_OLD_VERSIONS_MS dropped) when it has small fragments or rows outside an index.
+   * The in-process write counters only see this process's writes; this sees everybody's.
+   */
+  async maintain(): Promise<number> {
+    let changed = 0;
+    for (const name of await this.db.tableNames()) {
+      const done = await this.writes.run(name, async () => {
+        const table = await this.db.openTable(name);
+        try {
+          return await this.maintainTable(table);
+        } finally {
+          table.close();
+        }
+      });
+      if (done) changed += 1;
+    }
+    return changed;
+  }
+
+  private async maintainTable(table: Table): Promise<boolean> {
+    if ((await table.countRows()) === 0) return false;
+    const indices = await table.listIndices();
+    let changed = false;
+    if (!indices.some((index) => index.columns.includes('bot_id'))) {
+      await retryingCommitConflicts(() =>
+        table.createIndex('bot_id', { config: Index.btree(), name: BOT_INDEX }),
+      );
+      changed = true;
+    }
+    // One optimize may leave a fragment out of the compaction (Lance compacts around the
+    // fragments an index covers); a second pass folds it in. Bounded: a table whose fragments
+    // will not merge must not hold the write queue.
+    for (let pass = 0; pass < MAINTENANCE_PASSES; pass += 1) {
+      const { fragmentStats } = await table.stats();
+      let unindexed = 0;
+      for (const index of await table.listIndices()) {
+        unindexed += (await table.indexStats(index.name))?.numUnindexedRows ?? 0;
+      }
+      if (fragmentStats.numSmallFragments <= 1 && unindexed === 0) break;
+      await retryingCommitConflicts(() =>
+        table.optimize({ cleanupOlderThan: new Date(Date.now() - KEEP_OLD_VERSIONS_MS) }),
+      );
+      changed = true;
+    }
+    return changed;
+  }
+
   /**
    * The table's version answers "nothing changed" in one call; only after a write (by any bot)
    * is the bot's own state read: the ids and update times of its rows, hashed.
@@ -382,7 +458,7 @@ export class LanceDbVectorStore implements VectorStore {
   }
 
   /** Runs inside the table's write queue: index creation and compaction are writes too. */
-  private async maintain(state: TableState, rowsWritten: number): Promise<void> {
+  private async maintainAfterWrite(state: TableState, rowsWritten: number): Promise<void> {
     const { table } = state;
     if (!state.hasBotIndex || !state.hasVectorIndex) await this.refreshIndexState(state);
     if (!state.hasBotIndex) {

@@ -1,13 +1,38 @@
 import { Module } from '@nestjs/common';
+import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
 import { BotKnowledgeSettingsReader } from './bot-knowledge-settings.reader';
-import { BotKnowledgeIndexes } from './lexical/bot-knowledge-indexes';
+import {
+  BOT_KNOWLEDGE_INDEX_OPTIONS,
+  type BotKnowledgeIndexOptions,
+  BotKnowledgeIndexes,
+} from './lexical/bot-knowledge-indexes';
+import { QueryEmbeddingCache } from './memory/query-embedding-cache';
 import { RetrievalFlags } from './retrieval.flags';
 import { RetrievalService } from './retrieval.service';
 import { SearchController } from './search.controller';
 
 @Module({
   controllers: [SearchController],
-  providers: [RetrievalService, BotKnowledgeIndexes, BotKnowledgeSettingsReader, RetrievalFlags],
+  providers: [
+    RetrievalService,
+    BotKnowledgeIndexes,
+    {
+      provide: BOT_KNOWLEDGE_INDEX_OPTIONS,
+      useFactory: (config: ServiceConfig): BotKnowledgeIndexOptions => ({
+        memoryBytes: config.knowledge.indexMemoryBytes,
+        revalidateMs: config.knowledge.indexRevalidateMs,
+      }),
+      inject: [SERVICE_CONFIG],
+    },
+    {
+      provide: QueryEmbeddingCache,
+      useFactory: (config: ServiceConfig) =>
+        new QueryEmbeddingCache(config.knowledge.queryEmbeddingCacheSize),
+      inject: [SERVICE_CONFIG],
+    },
+    BotKnowledgeSettingsReader,
+    RetrievalFlags,
+  ],
   exports: [RetrievalService, BotKnowledgeIndexes, RetrievalFlags],
 })
 export class RetrievalModule {}

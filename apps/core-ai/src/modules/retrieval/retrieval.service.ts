@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { RetrievedChunk } from '@cxgenie/contracts';
 import type { EmbeddingProvider } from '@cxgenie/embeddings';
 import { countTokens } from '@cxgenie/text-processing';
@@ -12,9 +12,9 @@ import { EMBEDDING_PROVIDER } from '../../core-modules/embeddings/embedding.toke
 import { fuseRankings } from './fusion';
 import type { BotKnowledgeIndex } from './lexical/bot-knowledge-index';
 import { BotKnowledgeIndexes } from './lexical/bot-knowledge-indexes';
+import { QueryEmbeddingCache } from './memory/query-embedding-cache';
 import { withNeighbours } from './neighbours';
 import { questionIdf } from './query/concept-coverage';
-import { nearestInPartitions } from './partition-search';
 import { type SearchQuery, queryOf } from './query/search-query';
 import { ownerPreference } from './ranking';
 import { type Reranked, rerank } from './rerank';
@@ -58,6 +58,8 @@ export class RetrievalService {
     @Inject(EMBEDDING_PROVIDER) private readonly embeddings: EmbeddingProvider,
     @Inject(VECTOR_STORE) private readonly store: VectorStore,
     private readonly indexes: BotKnowledgeIndexes,
+    @Optional()
+    private readonly queryVectors: QueryEmbeddingCache = new QueryEmbeddingCache(0),
   ) {}
 
   async retrieve(
@@ -72,19 +74,21 @@ export class RetrievalService {
     const embedStarted = performance.now();
     let embedMs = 0;
     const [[vector], knowledge] = await Promise.all([
-      this.embeddings.embed([search.text]).then((vectors) => {
+      this.queryVectors.embed(this.embeddings, search.text).then((vector) => {
         embedMs = performance.now() - embedStarted;
-        return vectors;
+        return [vector];
       }),
       this.indexes.of(space, scope),
     ]);
-    // The bot's chunks are in its index already: the store is asked for ids and cosines only.
-    const nearest = await nearestInPartitions(this.store, {
-      ...scope,
+    // The bot's chunks are in its index already: ids and cosines only, from its vectors in memory
+    // (or the store when they do not fit the memory budget).
+    const nearest = await this.indexes.nearest(
       space,
-      vector: vector!,
-      topK: CANDIDATES_PER_PARTITION,
-    });
+      scope,
+      knowledge,
+      vector!,
+      CANDIDATES_PER_PARTITION,
+    );
     const vectorHits = nearest.flatMap(({ id, score }) => {
       const chunk = knowledge.chunk(id);
       return chunk ? [{ ...chunk, score }] : [];

@@ -1,71 +1,231 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { EmbeddingSpace } from '@cxgenie/embeddings';
-import { VECTOR_STORE, type VectorScope, type VectorStore } from '@cxgenie/vector-store';
+import { Inject, Injectable, Logger, type OnModuleDestroy, Optional } from '@nestjs/common';
+import { type EmbeddingSpace, spaceKey } from '@cxgenie/embeddings';
+import {
+  KNOWLEDGE_CHANGES,
+  type KnowledgeChange,
+  type KnowledgeChangeFeed,
+  type StoredChunk,
+  VECTOR_STORE,
+  type VectorScope,
+  type VectorStore,
+} from '@cxgenie/vector-store';
+import { BotVectors, type NearestHit } from '../memory/bot-vectors';
+import { nearestInPartitions } from '../partition-search';
 import { BotKnowledgeIndex } from './bot-knowledge-index';
 
 /** Chunks kept in memory across all bots; the least recently used bots are dropped first. */
 export const MAX_CACHED_CHUNKS = 200_000;
 
+/** A bot whose vectors would take more than this share of the budget keeps them in the store. */
+export const MAX_BOT_SHARE_OF_BUDGET = 0.25;
+
+export interface BotKnowledgeIndexOptions {
+  /**
+   * Bytes all cached bots may take (vectors, chunks, term statistics; an estimate). 0: vectors
+   * stay in the store and only the full-text index is cached (by chunk count).
+   */
+  memoryBytes: number;
+  /**
+   * With a change feed: how long a cached bot is used without asking the store whether it
+   * changed, should an announcement have been missed. Without a feed the store is asked on every
+   * search.
+   */
+  revalidateMs: number;
+}
+
+export const BOT_KNOWLEDGE_INDEX_OPTIONS = Symbol('BOT_KNOWLEDGE_INDEX_OPTIONS');
+
+const DEFAULT_OPTIONS: BotKnowledgeIndexOptions = { memoryBytes: 0, revalidateMs: 30_000 };
+
+interface Entry {
+  index: BotKnowledgeIndex;
+  vectors: BotVectors | null;
+  bytes: number;
+  /** Change sequence number when the entry's revision was last read from the store. */
+  checkedSeq: number;
+  checkedAt: number;
+}
+
 const keyOf = (space: EmbeddingSpace, scope: VectorScope) =>
-  `${space.model}@${space.dimensions}|${scope.workspaceId}|${scope.botId}`;
+  `${spaceKey(space)}|${scope.workspaceId}|${scope.botId}`;
+const workspaceKeyOf = (space: string, workspaceId: string) => `${space}|${workspaceId}`;
+
+/** Estimated bytes of the chunks and their analysed text (maps of terms per field and sentence). */
+const chunkBytes = (chunks: readonly StoredChunk[]): number =>
+  chunks.reduce(
+    (sum, c) => sum + 1_500 + 6 * (c.text.length + c.title.length + c.headingPath.length),
+    0,
+  );
 
 /**
  * Each bot's knowledge index, built from the vector store on first use and rebuilt when the bot's
- * chunks change (the store's revision of the bot says so; a write elsewhere costs one version
- * check). Concurrent requests for one bot share one build.
+ * chunks change: its full-text index and, within the memory budget, its vectors, so a search
+ * never leaves the process. Whether a cached bot is current is known from the change feed (every
+ * write to the store is announced, by whichever process); the store is asked (one revision check)
+ * only after an announcement for the bot's workspace, after a reconnect of the feed, or once
+ * `revalidateMs` has passed. Concurrent requests for one bot share one build.
  */
 @Injectable()
-export class BotKnowledgeIndexes {
+export class BotKnowledgeIndexes implements OnModuleDestroy {
   private readonly logger = new Logger(BotKnowledgeIndexes.name);
-  private readonly cache = new Map<string, BotKnowledgeIndex>();
-  private readonly building = new Map<string, Promise<BotKnowledgeIndex>>();
+  private readonly cache = new Map<string, Entry>();
+  private readonly building = new Map<string, Promise<Entry>>();
+  private readonly options: BotKnowledgeIndexOptions;
+  /** Sequence of announcements heard; per workspace, the last one for it. */
+  private seq = 0;
+  private readonly changedAt = new Map<string, number>();
+  private everythingChangedAt = 0;
+  private readonly unsubscribe: (() => void) | null;
+  private readonly byIndex = new WeakMap<BotKnowledgeIndex, Entry>();
 
-  constructor(@Inject(VECTOR_STORE) private readonly store: VectorStore) {}
+  constructor(
+    @Inject(VECTOR_STORE) private readonly store: VectorStore,
+    @Optional()
+    @Inject(BOT_KNOWLEDGE_INDEX_OPTIONS)
+    options: Partial<BotKnowledgeIndexOptions> | null = null,
+    @Optional() @Inject(KNOWLEDGE_CHANGES) private readonly feed: KnowledgeChangeFeed | null = null,
+  ) {
+    this.options = { ...DEFAULT_OPTIONS, ...(options ?? {}) };
+    this.unsubscribe = feed ? feed.subscribe((change) => this.changed(change)) : null;
+  }
+
+  onModuleDestroy(): void {
+    this.unsubscribe?.();
+  }
+
+  /** Bytes the cached bots take (estimate), and how many bots hold their vectors in memory. */
+  usage(): { bytes: number; bots: number; botsWithVectors: number } {
+    let bytes = 0;
+    let withVectors = 0;
+    for (const entry of this.cache.values()) {
+      bytes += entry.bytes;
+      if (entry.vectors) withVectors += 1;
+    }
+    return { bytes, bots: this.cache.size, botsWithVectors: withVectors };
+  }
 
   async of(space: EmbeddingSpace, scope: VectorScope): Promise<BotKnowledgeIndex> {
-    const key = keyOf(space, scope);
-    const revision = await this.store.scopeRevision(space, scope);
-    const cached = this.cache.get(key);
-    if (cached && cached.revision === revision) {
-      // Most recently used last, so eviction takes the oldest.
-      this.cache.delete(key);
-      this.cache.set(key, cached);
-      return cached;
-    }
-    const pending = this.building.get(`${key}|${revision}`);
-    if (pending) return pending;
-    const build = this.build(space, scope, revision, cached).finally(() =>
-      this.building.delete(`${key}|${revision}`),
+    return (await this.entryOf(space, scope)).index;
+  }
+
+  /**
+   * The vector leg: the `topK` nearest chunks of each partition, from the bot's vectors in memory
+   * when `knowledge` holds them, else from the store.
+   */
+  async nearest(
+    space: EmbeddingSpace,
+    scope: VectorScope,
+    knowledge: BotKnowledgeIndex,
+    vector: number[],
+    topK: number,
+  ): Promise<NearestHit[]> {
+    const vectors = this.byIndex.get(knowledge)?.vectors;
+    if (vectors && vectors.dimensions === vector.length) return vectors.nearest(vector, topK);
+    return nearestInPartitions(this.store, { ...scope, space, vector, topK });
+  }
+
+  private changed(change: KnowledgeChange | null): void {
+    this.seq += 1;
+    if (change === null) this.everythingChangedAt = this.seq;
+    else this.changedAt.set(workspaceKeyOf(change.space, change.workspaceId), this.seq);
+  }
+
+  /** Known current without asking the store: nothing announced for it since its last check. */
+  private trusted(entry: Entry, space: EmbeddingSpace, scope: VectorScope): boolean {
+    if (!this.feed) return false;
+    if (Date.now() - entry.checkedAt > this.options.revalidateMs) return false;
+    const changed = Math.max(
+      this.everythingChangedAt,
+      this.changedAt.get(workspaceKeyOf(spaceKey(space), scope.workspaceId)) ?? 0,
     );
-    this.building.set(`${key}|${revision}`, build);
+    return entry.checkedSeq >= changed;
+  }
+
+  private async entryOf(space: EmbeddingSpace, scope: VectorScope): Promise<Entry> {
+    const key = keyOf(space, scope);
+    const cached = this.cache.get(key);
+    if (cached && this.trusted(cached, space, scope)) return this.touch(key, cached);
+    // Taken before the store is asked: an announcement arriving meanwhile makes it stale again.
+    const seq = this.seq;
+    const revision = await this.store.scopeRevision(space, scope);
+    const current = this.cache.get(key);
+    if (current && current.index.revision === revision) {
+      current.checkedSeq = Math.max(current.checkedSeq, seq);
+      current.checkedAt = Date.now();
+      return this.touch(key, current);
+    }
+    const pendingKey = `${key}|${revision}`;
+    const pending = this.building.get(pendingKey);
+    if (pending) return pending;
+    const build = this.build(space, scope, revision, seq, current?.index).finally(() =>
+      this.building.delete(pendingKey),
+    );
+    this.building.set(pendingKey, build);
     return build;
+  }
+
+  private touch(key: string, entry: Entry): Entry {
+    // Most recently used last, so eviction takes the oldest.
+    this.cache.delete(key);
+    this.cache.set(key, entry);
+    return entry;
   }
 
   private async build(
     space: EmbeddingSpace,
     scope: VectorScope,
     revision: string,
+    seq: number,
     previous: BotKnowledgeIndex | undefined,
-  ): Promise<BotKnowledgeIndex> {
+  ): Promise<Entry> {
     const started = performance.now();
     const chunks = await this.store.scanScope(space, scope);
     const index = BotKnowledgeIndex.build(revision, chunks, previous);
+    const { memoryBytes } = this.options;
+    const fits =
+      memoryBytes > 0 &&
+      this.store.scanScopeVectors !== undefined &&
+      chunks.length > 0 &&
+      BotVectors.bytesFor(chunks.length, space.dimensions) <= memoryBytes * MAX_BOT_SHARE_OF_BUDGET;
+    const vectors = fits
+      ? BotVectors.of(space.dimensions, await this.store.scanScopeVectors!(space, scope), (id) =>
+          index.chunk(id),
+        )
+      : null;
+    const entry: Entry = {
+      index,
+      vectors,
+      bytes: chunkBytes(chunks) + (vectors?.bytes ?? 0),
+      checkedSeq: seq,
+      checkedAt: Date.now(),
+    };
+    this.byIndex.set(index, entry);
     const key = keyOf(space, scope);
     this.cache.delete(key);
-    this.cache.set(key, index);
+    this.cache.set(key, entry);
     this.evict();
     const ms = Math.round(performance.now() - started);
     if (ms > 200)
-      this.logger.log(`indexed ${chunks.length} chunks of bot ${scope.botId} in ${ms} ms`);
-    return index;
+      this.logger.log(
+        `indexed ${chunks.length} chunks of bot ${scope.botId} in ${ms} ms (vectors ${vectors ? 'in memory' : 'in the store'})`,
+      );
+    return entry;
   }
 
   private evict(): void {
-    let total = [...this.cache.values()].reduce((sum, index) => sum + index.size, 0);
-    for (const [key, index] of this.cache) {
-      if (total <= MAX_CACHED_CHUNKS || this.cache.size <= 1) break;
+    const { memoryBytes } = this.options;
+    let chunks = 0;
+    let bytes = 0;
+    for (const entry of this.cache.values()) {
+      chunks += entry.index.size;
+      bytes += entry.bytes;
+    }
+    const over = () => chunks > MAX_CACHED_CHUNKS || (memoryBytes > 0 && bytes > memoryBytes);
+    for (const [key, entry] of this.cache) {
+      if (!over() || this.cache.size <= 1) break;
       this.cache.delete(key);
-      total -= index.size;
+      chunks -= entry.index.size;
+      bytes -= entry.bytes;
     }
   }
 }
