@@ -1,5 +1,6 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 
 /** The formats a pre-serialised body may take: one row a line, so any body splits at newlines. */
 export type BulkInsertFormat = 'JSONEachRow' | 'JSONCompactEachRow';
@@ -48,10 +49,13 @@ export async function bulkInsert(client: ClickHouseClient, insert: BulkInsert): 
     });
     return;
   }
-  await client.insert({
-    table: insert.table,
-    values: Readable.from([insert.body]),
-    format: insert.format,
-    ...(insert.columns ? { columns: [...insert.columns] as [string, ...string[]] } : {}),
+  // `insert` wants rows to serialise (JSON formats take objects only); `exec` with values sends
+  // the statement in the URL and these bytes as the body, as they are.
+  const columns = insert.columns ? ` (${insert.columns.join(', ')})` : '';
+  const result = await client.exec({
+    query: `INSERT INTO ${insert.table}${columns} FORMAT ${insert.format}`,
+    values: Readable.from([insert.body], { objectMode: false }),
   });
+  result.stream.resume();
+  await finished(result.stream);
 }
