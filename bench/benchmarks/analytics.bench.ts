@@ -1,5 +1,6 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { getQueueToken } from '@nestjs/bull';
+import type { INestApplication } from '@nestjs/common';
 import type Bull from 'bull';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
@@ -10,6 +11,9 @@ import { type AnalyticsEventsJobData, type AnalyticsFact, QueueNames } from '@cx
 import { bootService } from '@cxgenie/testing';
 import { gatewayApiService } from '../../apps/gateway-api/src/gateway-api.service';
 import { AnalyticsSchema } from '../../apps/gateway-api/src/core-modules/analytics/analytics-schema';
+import { AnalyticsEventWriter } from '../../apps/gateway-api/src/core-modules/analytics/analytics-event-writer';
+import { FactEnricher } from '../../apps/gateway-api/src/core-modules/analytics/enrichment/fact-enricher';
+import { ANALYTICS_CONCURRENCY } from '../../apps/gateway-api/src/core-modules/analytics/jobs/analytics-events.worker';
 import { type Benchmark, percentile, round } from '../benchmark';
 import { openBenchDatabase } from '../datasets/bench-database';
 import {
@@ -29,7 +33,15 @@ const PG_RUNS = Number(process.env.BENCH_ANALYTICS_PG_RUNS ?? 5);
 /** Facts sent through the whole pipeline (queue → enrichment → writer) for the ingest rate. */
 const INGEST_FACTS = Number(process.env.BENCH_ANALYTICS_INGEST ?? 200_000);
 const JOB_FACTS = 500;
+/** `ingest` measures only the ingest rate (no 10 M datasets): for comparing writers quickly. */
+const INGEST_ONLY = process.env.BENCH_ANALYTICS_PARTS === 'ingest';
 const DATA_DIR = '.data/bench/analytics';
+
+interface Ingest {
+  perSecond: number;
+  /** CPU µs per fact, see `cpuPerFact`. */
+  cpuUs: number;
+}
 
 const day = (offsetDays: number) =>
   new Date(Date.parse(`${DATASET_END}T00:00:00Z`) + offsetDays * 86_400_000)
@@ -132,6 +144,105 @@ async function countFacts(clickhouse: ClickHouseClient, workspaceId: string): Pr
   return Number(((await result.json()) as { n: number | string }[])[0]?.n ?? 0);
 }
 
+/**
+ * Facts per second through the whole pipeline, end to end: jobs of 500 facts put on the
+ * `analytics.events` queue (as publishers do), taken by the worker, enriched (workspace, names,
+ * zone, sentiment, cost) and inserted; the clock stops when ClickHouse holds every fact.
+ */
+async function measureIngest(
+  app: INestApplication,
+  url: string,
+  clickhouse: ClickHouseClient,
+): Promise<Ingest> {
+  console.log(`  ingesting ${INGEST_FACTS.toLocaleString('en')} facts through the queue`);
+  const busy = await signUp(url);
+  const facts = ingestFacts(busy.workspaceId, INGEST_FACTS);
+  const queue = app.get<Bull.Queue<AnalyticsEventsJobData>>(
+    getQueueToken(QueueNames.AnalyticsEvents),
+  );
+  const jobs = [];
+  for (let i = 0; i < facts.length; i += JOB_FACTS)
+    jobs.push({ data: { events: facts.slice(i, i + JOB_FACTS), traceId: 'bench' } });
+  const ingestStarted = performance.now();
+  const cpuStarted = process.cpuUsage();
+  for (let i = 0; i < jobs.length; i += 100) await queue.addBulk(jobs.slice(i, i + 100));
+  while ((await countFacts(clickhouse, busy.workspaceId)) < INGEST_FACTS) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const ingestSeconds = (performance.now() - ingestStarted) / 1000;
+  return { perSecond: Math.round(INGEST_FACTS / ingestSeconds), cpuUs: cpuPerFact(cpuStarted) };
+}
+
+/**
+ * CPU of this process (every thread: the producer, Bull, the worker, enrichment, the writer and
+ * the embedded ClickHouse engine; not PostgreSQL or Redis) per fact, in µs: unlike a rate, it
+ * barely moves when the machine is shared.
+ */
+function cpuPerFact(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return round((used.user + used.system) / INGEST_FACTS, 1);
+}
+
+/**
+ * The same facts without the queue: enriched and written by the worker's own parts, as many
+ * jobs' worth at once as the worker runs. The gap to `ingest_events_per_s` is Bull's share.
+ */
+async function measureWriter(
+  app: INestApplication,
+  url: string,
+  clickhouse: ClickHouseClient,
+): Promise<Ingest> {
+  const busy = await signUp(url);
+  const facts = ingestFacts(busy.workspaceId, INGEST_FACTS);
+  const enricher = app.get(FactEnricher);
+  const writer = app.get(AnalyticsEventWriter);
+  const started = performance.now();
+  const cpuStarted = process.cpuUsage();
+  let next = 0;
+  const lane = async () => {
+    while (next < facts.length) {
+      const batch = facts.slice(next, (next += JOB_FACTS));
+      await writer.write(await enricher.rows(batch));
+    }
+  };
+  await Promise.all(Array.from({ length: ANALYTICS_CONCURRENCY }, lane));
+  const seconds = (performance.now() - started) / 1000;
+  if ((await countFacts(clickhouse, busy.workspaceId)) !== INGEST_FACTS)
+    throw new Error('the writer did not store every fact');
+  return { perSecond: Math.round(INGEST_FACTS / seconds), cpuUs: cpuPerFact(cpuStarted) };
+}
+
+const ingestMetrics = (ingest: Ingest, writerOnly: Ingest) => ({
+  ingest_events_per_s: ingest.perSecond,
+  ingest_cpu_us_per_event: ingest.cpuUs,
+  ingest_writer_only_events_per_s: writerOnly.perSecond,
+  ingest_writer_only_cpu_us_per_event: writerOnly.cpuUs,
+});
+
+async function ingestOnly(): Promise<Record<string, number>> {
+  const db = await openBenchDatabase();
+  rmSync(`${DATA_DIR}/clickhouse`, { recursive: true, force: true });
+  const gateway = await bootService(gatewayApiService, {
+    DATABASE_URL: db.url,
+    DATA_DIR,
+    LOG_LEVEL: 'warn',
+    ANALYTICS_RAW_TTL_DAYS: '0',
+  });
+  try {
+    const clickhouse = gateway.app.get<ClickHouseClient>(CLICKHOUSE_CLIENT);
+    await gateway.app.get(AnalyticsSchema).ready();
+    return {
+      ...ingestMetrics(
+        await measureIngest(gateway.app, gateway.url, clickhouse),
+        await measureWriter(gateway.app, gateway.url, clickhouse),
+      ),
+    };
+  } finally {
+    await gateway.close();
+    await db.sequelize.close();
+  }
+}
+
 async function postgresTimes(sequelize: Sequelize) {
   const volume = (range: { from: string; to: string }) =>
     sequelize.query<{ day: Date; bot_id: string; customer_messages: string }>(PG_VOLUME_QUERY, {
@@ -160,7 +271,8 @@ async function postgresTimes(sequelize: Sequelize) {
 export const analytics: Benchmark = {
   name: 'analytics',
   description: `${EVENTS.toLocaleString('en')} events, ${BOTS} bots, ${AGENTS} agents: reports API over ClickHouse vs PostgreSQL SQL (${API_RUNS} and ${PG_RUNS} runs), ingest`,
-  async run() {
+  async run(): Promise<Record<string, number>> {
+    if (INGEST_ONLY) return ingestOnly();
     const db = await openBenchDatabase();
     const ids = await ensurePostgresEvents(db.sequelize, (line) => console.log(`  ${line}`));
     // The embedded store starts empty every run: its load is measured too.
@@ -184,21 +296,8 @@ export const analytics: Benchmark = {
       if ((await countFacts(clickhouse, owner.workspaceId)) !== EVENTS)
         throw new Error('ClickHouse does not hold every event');
 
-      console.log(`  ingesting ${INGEST_FACTS.toLocaleString('en')} facts through the queue`);
-      const busy = await signUp(gateway.url);
-      const facts = ingestFacts(busy.workspaceId, INGEST_FACTS);
-      const queue = gateway.app.get<Bull.Queue<AnalyticsEventsJobData>>(
-        getQueueToken(QueueNames.AnalyticsEvents),
-      );
-      const jobs = [];
-      for (let i = 0; i < facts.length; i += JOB_FACTS)
-        jobs.push({ data: { events: facts.slice(i, i + JOB_FACTS), traceId: 'bench' } });
-      const ingestStarted = performance.now();
-      for (let i = 0; i < jobs.length; i += 100) await queue.addBulk(jobs.slice(i, i + 100));
-      while ((await countFacts(clickhouse, busy.workspaceId)) < INGEST_FACTS) {
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      const ingestSeconds = (performance.now() - ingestStarted) / 1000;
+      const ingest = await measureIngest(gateway.app, gateway.url, clickhouse);
+      const writerOnly = await measureWriter(gateway.app, gateway.url, clickhouse);
 
       const base = `${gateway.url}/api/v1/analytics`;
       const volumeUrl = `${base}/messages?from=${VOLUME_RANGE.from}&to=${VOLUME_RANGE.to}&bucket=day&groupBy=bot`;
@@ -243,7 +342,7 @@ export const analytics: Benchmark = {
         postgres_p50_ms_agent_perf: p50(pg.agents.ms),
         speedup_volume: round(p50(pg.volume.ms) / p50(chVolume.ms), 1),
         speedup_agent_perf: round(p50(pg.agents.ms) / p50(chAgents.ms), 1),
-        ingest_events_per_s: Math.round(INGEST_FACTS / ingestSeconds),
+        ...ingestMetrics(ingest, writerOnly),
         bulk_load_events_per_s: Math.round(EVENTS / loadSeconds),
       };
     } finally {

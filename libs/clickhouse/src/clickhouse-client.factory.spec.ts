@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { bulkInsert } from './clickhouse-bulk-insert';
 import { checkClickHouse, createClickHouseClient } from './clickhouse-client.factory';
 
 describe('embedded ClickHouse (chdb) through @clickhouse/client', () => {
@@ -38,6 +39,26 @@ describe('embedded ClickHouse (chdb) through @clickhouse/client', () => {
       { channel: 'telegram', n: 1 },
       { channel: 'web', n: 1 },
     ]);
+  });
+
+  it('takes a pre-serialised batch in one insert, through the engine’s own parser', async () => {
+    await client.command({
+      query: `CREATE TABLE batch (id String, n UInt32 DEFAULT 7) ENGINE = MergeTree ORDER BY id`,
+    });
+    const lines = Array.from({ length: 1_000 }, (_, i) =>
+      JSON.stringify(i % 2 ? { id: `r${i}`, n: i } : { id: `r${i}` }),
+    );
+    await bulkInsert(client, {
+      table: 'batch',
+      format: 'JSONEachRow',
+      body: Buffer.from(`${lines.join('\n')}\n`),
+    });
+    const result = await client.query({
+      query: `SELECT toUInt32(count()) AS rows, toUInt32(countIf(n = 7)) AS defaulted FROM batch`,
+      format: 'JSONEachRow',
+    });
+    // Row 7 sets n = 7 itself: 500 defaulted rows and that one.
+    expect(await result.json()).toEqual([{ rows: 1_000, defaulted: 501 }]);
   });
 
   it('reports a server that cannot be reached', async () => {

@@ -3,6 +3,7 @@ import {
   type ClickHouseClientConfigOptions,
   createClient,
 } from '@clickhouse/client';
+import { type RawInserter, registerRawInserter } from './clickhouse-bulk-insert';
 
 type ChdbConnectionModule = typeof import('chdb/connection');
 
@@ -28,10 +29,12 @@ export function createClickHouseClient(target: ClickHouseTarget): ClickHouseClie
   if (target.kind === 'server') return createClient({ url: target.url, request_timeout: 10_000 });
   // chdb declares the Connection interface from @clickhouse/client-common, which the client now
   // inlines: the same shape under two type identities, hence the cast.
-  const connection = loadChdb().createChdbConnection({
-    path: target.dataDir,
-  }) as unknown as ClickHouseClientConfigOptions['connection'];
-  return createClient({ connection });
+  const chdb = loadChdb().createChdbConnection({ path: target.dataDir });
+  const client = createClient({
+    connection: chdb as unknown as ClickHouseClientConfigOptions['connection'],
+  });
+  registerRawInserter(client, chdb.chdb as unknown as RawInserter);
+  return client;
 }
 
 export async function checkClickHouse(client: ClickHouseClient): Promise<void> {

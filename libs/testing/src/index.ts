@@ -26,3 +26,4 @@ export * from './clients/knowledge';
 export * from './stacks/ticket-stack';
 export * from './fakes/launchdarkly';
 export * from './fakes/otlp';
+export * from './clickhouse/chdb-http-endpoint';

@@ -1,4 +1,4 @@
-import { isKnownTimeZone, localClickHouseTime, zoneOffsetMs } from './local-time';
+import { clickHouseTime, isKnownTimeZone, localClickHouseTime, zoneOffsetMs } from './local-time';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -33,5 +33,12 @@ describe('local time of facts', () => {
     expect(localClickHouseTime('Mars/Olympus_Mons', at('2026-11-29T10:00:00Z'))).toBe(
       '2026-11-29 10:00:00',
     );
+  });
+
+  it('formats UTC times exactly as toISOString does, milliseconds and all', () => {
+    const samples = [0, 999, 86_399_999, Date.parse('1999-12-31T23:59:59.999Z')];
+    for (let i = 0; i < 2_000; i++) samples.push(Math.floor(Math.random() * 4_102_444_800_000));
+    for (const ms of samples)
+      expect(clickHouseTime(ms)).toBe(new Date(ms).toISOString().replace('T', ' ').slice(0, -1));
   });
 });

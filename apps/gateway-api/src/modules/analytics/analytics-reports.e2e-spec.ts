@@ -26,6 +26,7 @@ import {
   type TicketStack,
 } from '@cxgenie/testing';
 import { gatewayApiService } from '../../gateway-api.service';
+import { storedAnalyticsEvents } from '../../core-modules/analytics/analytics.test-helpers';
 
 const GENERAL_RETURNS = {
   title: 'General returns',
@@ -66,7 +67,12 @@ describe('analytics reports', () => {
   const widgets: RecordingSocket[] = [];
 
   beforeAll(async () => {
-    stack = await startTicketStack({ inProcess: gatewayApiService, withCoreAi: true });
+    stack = await startTicketStack({
+      inProcess: gatewayApiService,
+      withCoreAi: true,
+      // SLA targets of seconds are crossed within the test, and checked twice a second.
+      ticketEnv: { SLA_CHECK_INTERVAL_MS: '500' },
+    });
     const app = stack.gateway.app!;
     clickhouse = app.get<ClickHouseClient>(CLICKHOUSE_CLIENT);
     queue = app.get(getQueueToken(QueueNames.AnalyticsEvents));
@@ -407,6 +413,120 @@ describe('analytics reports', () => {
     });
   });
 
+  describe('SLA breaches', () => {
+    it('a ticket nobody answers breaches both targets once: two sla.breached facts, counted by the SLA report', async () => {
+      const team = await ApiClient.signUp(stack.gateway.url);
+      const policy = await team.put('/api/v1/sla-policies/normal', {
+        firstResponseSeconds: 2,
+        resolutionSeconds: 3,
+      });
+      expect(policy.status).toBe(200);
+      const late = await team.post<Bot>('/api/v1/bots', {
+        name: 'Late bot',
+        typeReplyUnknown: 'NO_REPLY',
+      });
+      const { widget } = await openWidget(late.body.publicKey);
+      const question = await say(widget, UNKNOWN);
+      const workspaceId = team.session!.workspaceId;
+
+      // The ticket app's check publishes the breaches; the gateway's writer stores them.
+      const breaches = await eventually(async () => {
+        const stored = (await storedAnalyticsEvents(stack.gateway.app!, workspaceId)).filter(
+          (f) => f.type === 'sla.breached',
+        );
+        expect(stored.map((f) => f.data['outcome']).sort()).toEqual([
+          'first_response',
+          'resolution',
+        ]);
+        return stored;
+      }, WAIT_MS);
+      expect(breaches.map((f) => f.conversationId)).toEqual([
+        question.conversationId,
+        question.conversationId,
+      ]);
+      const ticketId = breaches[0]!.data['ticket_id'];
+      expect(breaches.map((f) => f.eventId).sort()).toEqual([
+        `${ticketId}:first_response`,
+        `${ticketId}:resolution`,
+      ]);
+      expect(breaches.every((f) => f.data['reason'] === 'normal')).toBe(true);
+
+      // Checks keep running: still one fact per target, and one breach of each in the report.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await factsWritten();
+      const again = (await storedAnalyticsEvents(stack.gateway.app!, workspaceId)).filter(
+        (f) => f.type === 'sla.breached',
+      );
+      expect(again).toHaveLength(2);
+      const { rows } = await report<{
+        rows: { firstResponseBreaches: number; resolutionBreaches: number }[];
+      }>(team, `sla?${aroundToday()}`);
+      const sum = (field: 'firstResponseBreaches' | 'resolutionBreaches') =>
+        rows.reduce((n, r) => n + r[field], 0);
+      expect([sum('firstResponseBreaches'), sum('resolutionBreaches')]).toEqual([1, 1]);
+    }, 60_000);
+  });
+
+  describe('cost outliers', () => {
+    it('lists the most expensive customers first, with the one 3 standard deviations above the mean marked', async () => {
+      const team = await ApiClient.signUp(stack.gateway.url);
+      const workspaceId = team.session!.workspaceId;
+      const botId = randomUUID();
+      const customers = Array.from({ length: 20 }, () => randomUUID());
+      const whale = randomUUID();
+      const usage = (customerId: string, promptTokens: number): AnalyticsFact => ({
+        type: 'llm.usage',
+        id: randomUUID(),
+        workspaceId,
+        occurredAt: new Date().toISOString(),
+        botId,
+        customerId,
+        channelType: 'web',
+        provider: 'openai',
+        model: 'gpt-4o-mini',
+        purpose: 'answer',
+        promptTokens,
+        completionTokens: 0,
+        latencyMs: 100,
+      });
+      // gpt-4o-mini: $0.15 per million prompt tokens (the default price table).
+      await publish([
+        ...customers.map((c) => usage(c, 10_000)),
+        usage(whale, 1_000_000),
+        usage(whale, 1_000_000),
+      ]);
+
+      const costs = await report<{
+        totals: { llmCalls: number; llmPromptTokens: number; costUsd: number };
+        customers: {
+          count: number;
+          meanCostUsd: number;
+          stddevCostUsd: number;
+          top: { customerId: string; costUsd: number; zScore: number; outlier: boolean }[];
+        };
+      }>(team, `costs?${aroundToday()}&limit=3`);
+      const perCustomer = [...customers.map(() => 0.0015), 0.3];
+      const mean = perCustomer.reduce((a, b) => a + b, 0) / perCustomer.length;
+      const stddev = Math.sqrt(
+        perCustomer.reduce((a, b) => a + (b - mean) ** 2, 0) / perCustomer.length,
+      );
+      expect(costs.totals).toMatchObject({ llmCalls: 22, llmPromptTokens: 2_200_000 });
+      expect(costs.totals.costUsd).toBeCloseTo(0.33, 6);
+      expect(costs.customers.count).toBe(21);
+      expect(costs.customers.meanCostUsd).toBeCloseTo(mean, 6);
+      expect(costs.customers.stddevCostUsd).toBeCloseTo(stddev, 6);
+      const cheapest = [...customers].sort().slice(0, 2);
+      expect(costs.customers.top.map((c) => [c.customerId, c.outlier])).toEqual([
+        [whale, true],
+        [cheapest[0], false],
+        [cheapest[1], false],
+      ]);
+      expect(costs.customers.top[0]!.costUsd).toBeCloseTo(0.3, 6);
+      expect(costs.customers.top[0]!.zScore).toBeCloseTo((0.3 - mean) / stddev, 2);
+      expect(costs.customers.top[1]!.zScore).toBeCloseTo((0.0015 - mean) / stddev, 2);
+    });
+  });
+
   describe('tenancy and access', () => {
     it('shows each workspace only its own facts, in every report', async () => {
       const other = await ApiClient.signUp(stack.gateway.url);
@@ -432,6 +552,7 @@ describe('analytics reports', () => {
         'availability',
         'sla',
         'costs',
+        'ingestion',
       ]) {
         const otherView = JSON.stringify(await report(other, `${path}?${aroundToday()}`));
         const ownerView = JSON.stringify(await report(owner, `${path}?${aroundToday()}`));
@@ -464,6 +585,11 @@ describe('analytics reports', () => {
           'messages?from=2026-11-01&to=2026-12-01&bucket=year',
           'bucket',
           expect.stringContaining('must be one of') as unknown as string,
+        ],
+        [
+          'ingestion?from=2026-11-01&to=2026-12-01&bucket=hour',
+          'bucket',
+          'must be one of day, week, month for this report',
         ],
         [
           'costs?from=2026-11-01&to=2026-12-01&limit=0',

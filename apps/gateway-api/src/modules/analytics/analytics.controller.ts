@@ -15,6 +15,7 @@ import {
   BotPerformanceResponse,
   CostResponse,
   CsatResponse,
+  IngestionResponse,
   MessageVolumeResponse,
   SentimentResponse,
   SlaResponse,
@@ -34,6 +35,10 @@ import {
 } from './usecases/bot-performance/bot-performance.usecase';
 import { type CostReport, CostReportUseCase } from './usecases/cost-report/cost-report.usecase';
 import { type CsatReport, CsatReportUseCase } from './usecases/csat-report/csat-report.usecase';
+import {
+  type IngestionReport,
+  IngestionReportUseCase,
+} from './usecases/ingestion-report/ingestion-report.usecase';
 import {
   MessageVolume,
   type MessageVolumeReport,
@@ -64,6 +69,7 @@ export class AnalyticsController {
     private readonly availabilityReport: AvailabilityReportUseCase,
     private readonly slaReport: SlaReportUseCase,
     private readonly costReport: CostReportUseCase,
+    private readonly ingestionReport: IngestionReportUseCase,
   ) {}
 
   @Get('messages')
@@ -183,6 +189,20 @@ export class AnalyticsController {
   costs(@Tenant() scope: TenantScope, @Query() query: CostQuery): Promise<CostReport> {
     return this.cache.remember(scope.workspaceId, 'costs', query, () =>
       this.costReport.execute(scope.workspaceId, query),
+    );
+  }
+
+  @Get('ingestion')
+  @ApiOperation({
+    summary: 'Knowledge ingestion',
+    description:
+      'Per bot per `day` (default), `week` or `month`: ingestion runs finished, failures, pages, ' +
+      'chunks and the seconds they took.',
+  })
+  @ApiOkResponse({ type: IngestionResponse })
+  ingestion(@Tenant() scope: TenantScope, @Query() query: BucketedQuery): Promise<IngestionReport> {
+    return this.cache.remember(scope.workspaceId, 'ingestion', query, () =>
+      this.ingestionReport.execute(scope.workspaceId, query),
     );
   }
 }

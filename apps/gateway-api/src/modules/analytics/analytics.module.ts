@@ -7,6 +7,7 @@ import { AvailabilityReportUseCase } from './usecases/availability-report/availa
 import { BotPerformance } from './usecases/bot-performance/bot-performance.usecase';
 import { CostReportUseCase } from './usecases/cost-report/cost-report.usecase';
 import { CsatReportUseCase } from './usecases/csat-report/csat-report.usecase';
+import { IngestionReportUseCase } from './usecases/ingestion-report/ingestion-report.usecase';
 import { MessageVolume } from './usecases/message-volume/message-volume.usecase';
 import { SentimentTrend } from './usecases/sentiment-trend/sentiment-trend.usecase';
 import { SlaReportUseCase } from './usecases/sla-report/sla-report.usecase';
@@ -25,6 +26,7 @@ import { SlaReportUseCase } from './usecases/sla-report/sla-report.usecase';
     AvailabilityReportUseCase,
     SlaReportUseCase,
     CostReportUseCase,
+    IngestionReportUseCase,
   ],
 })
 export class AnalyticsReportsModule {}

@@ -103,6 +103,26 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/analytics/ingestion': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Knowledge ingestion
+     * @description Per bot per `day` (default), `week` or `month`: ingestion runs finished, failures, pages, chunks and the seconds they took.
+     */
+    get: operations['AnalyticsController_ingestion'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/analytics/messages': {
     parameters: {
       query?: never;
@@ -1876,6 +1896,44 @@ export type components = {
       /** @description Whether unsigned visitor ids are refused */
       required: boolean;
     };
+    IngestionResponse: {
+      /** @enum {string} */
+      bucket: 'day' | 'week' | 'month';
+      /** @example 2026-11-01 */
+      from: string;
+      rows: components['schemas']['IngestionRowResponse'][];
+      /**
+       * @description Exclusive
+       * @example 2026-12-01
+       */
+      to: string;
+      totals: components['schemas']['IngestionWorkResponse'];
+    };
+    IngestionRowResponse: {
+      botId: string;
+      botName: string;
+      /**
+       * @description The day (or Monday of the week, month)
+       * @example 2026-11-29
+       */
+      bucket: string;
+      chunks: number;
+      failures: number;
+      pages: number;
+      /** @description Ingestion runs finished, failed ones included */
+      runs: number;
+      /** @description Time the runs took, in seconds */
+      seconds: number;
+    };
+    IngestionWorkResponse: {
+      chunks: number;
+      failures: number;
+      pages: number;
+      /** @description Ingestion runs finished, failed ones included */
+      runs: number;
+      /** @description Time the runs took, in seconds */
+      seconds: number;
+    };
     InvitationPageResponse: {
       items: components['schemas']['InvitationResponse'][];
       nextCursor: string | null;
@@ -2738,6 +2796,59 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CsatResponse'];
+        };
+      };
+      /** @description Invalid input; details name each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The credentials do not allow this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  AnalyticsController_ingestion: {
+    parameters: {
+      query: {
+        /** @description Bucket size; which ones a report offers is in its description. Weeks start on Monday. */
+        bucket?: 'hour' | 'day' | 'week' | 'month';
+        /** @description First moment counted. In the workspace's time zone: a date (`2026-11-01`) or a local date and time (`2026-11-01T09:00`). */
+        from: string;
+        /** @description First moment not counted (at most 13 months after from). In the workspace's time zone: a date (`2026-11-01`) or a local date and time (`2026-11-01T09:00`). */
+        to: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IngestionResponse'];
         };
       };
       /** @description Invalid input; details name each offending field */

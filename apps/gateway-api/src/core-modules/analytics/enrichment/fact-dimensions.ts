@@ -28,9 +28,13 @@ export interface WorkspaceDims {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ids = (values: (string | null | undefined)[]): string[] => [
-  ...new Set(values.filter((v): v is string => !!v && UUID.test(v))),
-];
+/** The distinct uuids among `values`: each distinct key is tested (and later looked up) once. */
+const ids = (values: Iterable<string | null | undefined>): string[] => {
+  const distinct = new Set<string | null | undefined>(values);
+  const out: string[] = [];
+  for (const v of distinct) if (v && UUID.test(v)) out.push(v);
+  return out;
+};
 
 // A conversation's bot, customer and channel never change; names and zones rarely do.
 const CONVERSATION_TTL_MS = 3_600_000;
@@ -117,17 +121,19 @@ export class FactDimensions {
   ): Promise<Map<string, T>> {
     const found = new Map<string, T>();
     const missing: string[] = [];
+    const now = Date.now();
     for (const key of keys) {
-      const cached = cache.get(key);
+      const cached = cache.get(key, now);
       if (cached === undefined) missing.push(key);
       else if (cached !== null) found.set(key, cached);
     }
     if (missing.length === 0) return found;
     try {
       const read_ = await read(missing);
+      const readAt = Date.now();
       for (const key of missing) {
         const value = read_.get(key) ?? null;
-        cache.set(key, value);
+        cache.set(key, value, readAt);
         if (value !== null) found.set(key, value);
       }
     } catch (error) {

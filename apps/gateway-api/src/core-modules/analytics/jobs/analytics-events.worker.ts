@@ -10,8 +10,12 @@ import {
 import { AnalyticsEventWriter } from '../analytics-event-writer';
 import { FactEnricher } from '../enrichment/fact-enricher';
 
-/** Jobs wait for the writer's next insert (up to a second), so many are held at once. */
-export const ANALYTICS_CONCURRENCY = 32;
+/**
+ * Jobs wait for the writer's next insert (up to a second), so many are held at once: enough
+ * (at publishers' 500 facts a job) for the next insert's rows to be enriched and gathered while
+ * the current one is written, instead of the queue standing still during every insert.
+ */
+export const ANALYTICS_CONCURRENCY = 128;
 
 type AnalyticsJobData = AnalyticsEventsJobData | LegacyAnalyticsEvent;
 

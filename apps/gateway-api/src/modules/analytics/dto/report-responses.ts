@@ -184,3 +184,24 @@ export class CostResponse extends RangeResponse {
   @ApiProperty({ type: [BotCostResponse] }) bots!: BotCostResponse[];
   @ApiProperty({ type: CustomerCostsResponse }) customers!: CustomerCostsResponse;
 }
+
+class IngestionWorkResponse {
+  @ApiProperty({ description: 'Ingestion runs finished, failed ones included' }) runs!: number;
+  @ApiProperty() failures!: number;
+  @ApiProperty() pages!: number;
+  @ApiProperty() chunks!: number;
+  @ApiProperty({ description: 'Time the runs took, in seconds' }) seconds!: number;
+}
+
+export class IngestionRowResponse extends IngestionWorkResponse {
+  @ApiProperty({ example: '2026-11-29', description: 'The day (or Monday of the week, month)' })
+  bucket!: string;
+  @ApiProperty() botId!: string;
+  @ApiProperty() botName!: string;
+}
+
+export class IngestionResponse extends RangeResponse {
+  @ApiProperty({ enum: ['day', 'week', 'month'] }) bucket!: string;
+  @ApiProperty({ type: IngestionWorkResponse }) totals!: IngestionWorkResponse;
+  @ApiProperty({ type: [IngestionRowResponse] }) rows!: IngestionRowResponse[];
+}
