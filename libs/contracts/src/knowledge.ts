@@ -90,6 +90,11 @@ export interface BotNotEnoughDataEvent {
   messageId: string;
   question: string;
   attemptedAnswer: string;
+  /**
+   * The handoff was decided before the attempt was written (ADR 0045): `attemptedAnswer` is empty
+   * for now, and the agents get this event again, with the attempt, once it is written.
+   */
+  attemptPending?: boolean;
   policy: 'INPUT_ANSWER' | 'AI_GENERATE' | 'NO_REPLY';
   sources: KnowledgeCitation[];
   occurredAt: string;
