@@ -1,3 +1,4 @@
+import type { Answerability } from './conversation-pipeline';
 import type { KnowledgeSourceType } from './domain';
 
 /**
@@ -95,6 +96,8 @@ export interface BotNotEnoughDataEvent {
    * for now, and the agents get this event again, with the attempt, once it is written.
    */
   attemptPending?: boolean;
+  /** Why the bot did not answer: score, threshold, evidence (absent from older gateways). */
+  answerability?: Answerability | null;
   policy: 'INPUT_ANSWER' | 'AI_GENERATE' | 'NO_REPLY';
   sources: KnowledgeCitation[];
   occurredAt: string;

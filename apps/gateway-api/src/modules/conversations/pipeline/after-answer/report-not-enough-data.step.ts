@@ -55,6 +55,7 @@ export function notEnoughDataEvent({
     question: question.text,
     attemptedAnswer: done.attemptedAnswer ?? '',
     ...(attemptPending ? { attemptPending: true } : {}),
+    answerability: done.answerability ?? null,
     policy: request.bot.typeReplyUnknown,
     sources: done.citations,
     occurredAt: new Date().toISOString(),
