@@ -159,7 +159,18 @@ describe('dashboard inbox, in headless Chromium', () => {
     await item.first().click();
     await agent.getByTestId('conversation').waitFor({ state: 'visible' });
     expect(await agent.getByTestId('attempt-question').textContent()).toBe(STUMPER);
-    expect((await agent.getByTestId('attempt-answer').textContent())!.length).toBeGreaterThan(0);
+    // Handed off on the decision (ADR 0045): the attempt follows, live.
+    const attemptAnswer = agent.locator('[data-testid="attempt-answer"][data-pending="false"]');
+    await attemptAnswer.waitFor({ timeout: WAIT_MS });
+    expect((await attemptAnswer.textContent())!.length).toBeGreaterThan(0);
+    // Why the bot did not answer: its score under the bot's threshold, and the evidence.
+    const why = agent.getByTestId('bot-attempt').getByTestId('answer-why');
+    await why.locator('summary').click();
+    expect(Number(await why.getAttribute('data-score'))).toBeLessThan(
+      Number(await why.getAttribute('data-threshold')),
+    );
+    expect(await why.getByTestId('why-feature').count()).toBeGreaterThan(2);
+    expect((await why.getByTestId('why-reason').textContent())!.length).toBeGreaterThan(0);
     const sources = await agent.getByTestId('attempt-source').allTextContents();
     expect(sources.length).toBeGreaterThan(0);
     expect(sources[0]).toContain('Returns policy');
