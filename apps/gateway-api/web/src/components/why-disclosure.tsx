@@ -12,6 +12,7 @@ const FEATURE_LABELS: Record<string, string> = {
   agreement: 'Full-text and vector search agree',
   unknownTerms: 'Terms the knowledge never uses',
   missingName: 'A name the knowledge lacks',
+  nameAwayFromTop: 'Names missing from the top passages',
   grounding: 'Answer supported by its sources',
   judged: 'Model’s check of the answer',
 };
