@@ -21,11 +21,14 @@ import {
 import { gatewayApiService } from '../../gateway-api.service';
 
 const FALLBACK = 'A teammate will pick this up and answer you here.';
-// What the slow model writes for the agents: about 50 tokens, 120 ms apart (6 s or more).
+// What the slow model writes for the agents: about 100 tokens, 120 ms apart (12 s or more), so
+// the handoff has seconds to spare on a busy machine.
 const ATTEMPT =
   'I could not find anything about shipping by drone in the knowledge I was given, so this ' +
   'is only a guess: parcels travel with regular carriers and delivery times depend on the ' +
-  'destination country and the carrier chosen at checkout.';
+  'destination country and the carrier chosen at checkout. Remote places such as research ' +
+  'stations usually need a freight forwarder, customs papers and a lot of patience, and ' +
+  'nobody I know of flies parcels there by drone.';
 const DELTA_DELAY_MS = 120;
 const WAIT_MS = 30_000;
 
