@@ -154,6 +154,7 @@ function describe(
     );
   }
   if (f.missingName) parts.push('it names something the knowledge never mentions');
+  if (f.nameAwayFromTop > 0) parts.push('a name it asks about is in none of the best passages');
   if (grounding?.judged === false) parts.push('the judge found the answer unsupported');
   else if (grounding) parts.push(`answer support ${Math.round(grounding.support * 100)}%`);
   return `${answer ? 'answer' : 'hand off'}: ${parts.join('; ')} (evidence ${evidence.toFixed(2)})`;
