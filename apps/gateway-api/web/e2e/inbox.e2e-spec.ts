@@ -280,6 +280,20 @@ describe('dashboard inbox, in headless Chromium', () => {
     // Back with the bot, and no longer anybody's: it does not call for attention again.
     expect(await attentionCount.textContent()).toBe('0');
 
+    // The bot answers the next question; the agent sees why, under its message.
+    await askInWidget(customer, 'How many days do I have to return unused items?');
+    const botMessage = agent.locator('[data-testid="transcript-message"][data-sender="bot"]');
+    const answerWhy = botMessage.last().getByTestId('answer-why');
+    await answerWhy.waitFor({ timeout: WAIT_MS });
+    expect(await botMessage.last().getByTestId('transcript-text').textContent()).toContain(
+      '30 days',
+    );
+    await answerWhy.locator('summary').click();
+    expect(Number(await answerWhy.getAttribute('data-score'))).toBeGreaterThanOrEqual(
+      Number(await answerWhy.getAttribute('data-threshold')),
+    );
+    expect(await answerWhy.getByTestId('why-feature').count()).toBeGreaterThan(2);
+
     // The shortcut help opens with ? and is a labelled dialog.
     await agent.locator('body').press('?');
     await agent.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor({ timeout: WAIT_MS });
