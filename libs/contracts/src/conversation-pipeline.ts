@@ -131,10 +131,11 @@ export type AnswerStreamEvent =
 /**
  * The stream's first event: whether the bot answers, decided before any answer text exists (for
  * a model, before or at its verdict line). When `answer` is false the customer-visible outcome is
- * known at once (`silent`: nothing follows; `fallback`: the fallback message follows as deltas;
- * `generated`: the attempt follows as deltas) and the attempted answer for the agents is written
- * after it, arriving in `done.attemptedAnswer`. A consumer can hand off on this event instead of
- * waiting for `done`.
+ * known at once (`silent`: no delta follows; `fallback`: the fallback message follows as exactly
+ * one delta, and no other delta; `generated`: the attempt follows as deltas) and the attempted
+ * answer for the agents is written after it, arriving in `done.attemptedAnswer`. A consumer hands
+ * off on this event (ADR 0045) instead of waiting for `done`: for `silent` and `fallback`
+ * everything the customer gets is known once the decision (and the fallback delta) arrived.
  */
 export interface AnswerDecisionEvent {
   type: 'decision';
@@ -144,6 +145,10 @@ export interface AnswerDecisionEvent {
   answerability: Answerability | null;
   /** The knowledge the answer is (or would have been) built from: what a handoff shows the agents. */
   citations: KnowledgeCitation[];
+  /** Who writes the answer (as `done` says it); absent from older core-ai versions. */
+  provider?: string;
+  model?: string;
+  promptVersion?: string;
 }
 
 /** The answer stream's last event when it ended well: how the answer came about. */

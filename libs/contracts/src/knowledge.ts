@@ -1,3 +1,4 @@
+import type { Answerability } from './conversation-pipeline';
 import type { KnowledgeSourceType } from './domain';
 
 /**
@@ -90,6 +91,13 @@ export interface BotNotEnoughDataEvent {
   messageId: string;
   question: string;
   attemptedAnswer: string;
+  /**
+   * The handoff was decided before the attempt was written (ADR 0045): `attemptedAnswer` is empty
+   * for now, and the agents get this event again, with the attempt, once it is written.
+   */
+  attemptPending?: boolean;
+  /** Why the bot did not answer: score, threshold, evidence (absent from older gateways). */
+  answerability?: Answerability | null;
   policy: 'INPUT_ANSWER' | 'AI_GENERATE' | 'NO_REPLY';
   sources: KnowledgeCitation[];
   occurredAt: string;

@@ -159,7 +159,18 @@ describe('dashboard inbox, in headless Chromium', () => {
     await item.first().click();
     await agent.getByTestId('conversation').waitFor({ state: 'visible' });
     expect(await agent.getByTestId('attempt-question').textContent()).toBe(STUMPER);
-    expect((await agent.getByTestId('attempt-answer').textContent())!.length).toBeGreaterThan(0);
+    // Handed off on the decision (ADR 0045): the attempt follows, live.
+    const attemptAnswer = agent.locator('[data-testid="attempt-answer"][data-pending="false"]');
+    await attemptAnswer.waitFor({ timeout: WAIT_MS });
+    expect((await attemptAnswer.textContent())!.length).toBeGreaterThan(0);
+    // Why the bot did not answer: its score under the bot's threshold, and the evidence.
+    const why = agent.getByTestId('bot-attempt').getByTestId('answer-why');
+    await why.locator('summary').click();
+    expect(Number(await why.getAttribute('data-score'))).toBeLessThan(
+      Number(await why.getAttribute('data-threshold')),
+    );
+    expect(await why.getByTestId('why-feature').count()).toBeGreaterThan(2);
+    expect((await why.getByTestId('why-reason').textContent())!.length).toBeGreaterThan(0);
     const sources = await agent.getByTestId('attempt-source').allTextContents();
     expect(sources.length).toBeGreaterThan(0);
     expect(sources[0]).toContain('Returns policy');
@@ -268,6 +279,20 @@ describe('dashboard inbox, in headless Chromium', () => {
     }, WAIT_MS);
     // Back with the bot, and no longer anybody's: it does not call for attention again.
     expect(await attentionCount.textContent()).toBe('0');
+
+    // The bot answers the next question; the agent sees why, under its message.
+    await askInWidget(customer, 'How many days do I have to return unused items?');
+    const botMessage = agent.locator('[data-testid="transcript-message"][data-sender="bot"]');
+    const answerWhy = botMessage.last().getByTestId('answer-why');
+    await answerWhy.waitFor({ timeout: WAIT_MS });
+    expect(await botMessage.last().getByTestId('transcript-text').textContent()).toContain(
+      '30 days',
+    );
+    await answerWhy.locator('summary').click();
+    expect(Number(await answerWhy.getAttribute('data-score'))).toBeGreaterThanOrEqual(
+      Number(await answerWhy.getAttribute('data-threshold')),
+    );
+    expect(await answerWhy.getByTestId('why-feature').count()).toBeGreaterThan(2);
 
     // The shortcut help opens with ? and is a labelled dialog.
     await agent.locator('body').press('?');

@@ -142,6 +142,16 @@ describe('dashboard onboarding journey, in headless Chromium', () => {
     expect(
       Number(await turn.getByTestId('playground-score').first().textContent()),
     ).toBeGreaterThan(0);
+    // Why it answered: the answerability score at or above the bot's threshold, with its evidence.
+    const why = turn.getByTestId('answer-why');
+    await why.locator('summary').click();
+    expect(Number(await why.getAttribute('data-score'))).toBeGreaterThanOrEqual(
+      Number(await why.getAttribute('data-threshold')),
+    );
+    const features = await why
+      .getByTestId('why-feature')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-feature')));
+    expect(features).toEqual(expect.arrayContaining(['evidence', 'coverage']));
     await capture(page, 'onboarding-3-playground', a11y);
     await page.getByTestId('onboarding-next').click();
 

@@ -98,7 +98,11 @@ export async function buildTicketContext(
     triggerMessageId: command.messageId,
     question:
       command.question ?? (trigger && trigger.senderType === 'customer' ? trigger.text : null),
-    attemptedAnswer: command.attemptedAnswer ?? null,
+    // A handoff decided before the attempt was written finds it on the message, if it came first.
+    attemptedAnswer:
+      command.attemptedAnswer ||
+      (command.messageId ? await attachedAttempt(scope, command.messageId, transaction) : null) ||
+      (command.attemptedAnswer ?? null),
     policy: command.policy ?? null,
     sources: command.sources ?? [],
     transcript,
@@ -128,4 +132,22 @@ async function messageText(
     },
   );
   return row ? { senderType: row.sender_type, text: row.text } : null;
+}
+
+/** The attempt `HandoffStore.attachAttemptedAnswer` kept on a customer message, if any. */
+async function attachedAttempt(
+  scope: TenantScope,
+  messageId: string,
+  transaction: Transaction,
+): Promise<string | null> {
+  const [row] = await scope.sequelize.query<{ attempt: string | null }>(
+    `SELECT metadata->>'attemptedAnswer' AS attempt FROM messages
+      WHERE id = :messageId AND workspace_id = :workspaceId`,
+    {
+      replacements: { messageId, workspaceId: scope.workspaceId },
+      type: QueryTypes.SELECT,
+      transaction,
+    },
+  );
+  return row?.attempt ?? null;
 }

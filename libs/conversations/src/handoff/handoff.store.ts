@@ -86,6 +86,44 @@ export class HandoffStore {
     });
   }
 
+  /**
+   * The bot's attempted answer to a customer message, written after the handoff it led to (the
+   * pipeline hands off on core-ai's decision and the attempt follows, ADR 0045). Under the same
+   * row lock as `handOff`, so either order works: kept on the question's message for a handoff
+   * still to come (its ticket context reads it there), and set on the context of the ticket that
+   * message opened, if there is one. Returns that ticket's id, or null.
+   */
+  attachAttemptedAnswer(
+    scope: TenantScope,
+    attempt: { conversationId: string; messageId: string; attemptedAnswer: string },
+  ): Promise<{ ticketId: string | null }> {
+    return scope.sequelize.transaction(async (transaction) => {
+      const conversation = await this.lockConversation(scope, attempt.conversationId, transaction);
+      if (!conversation) return { ticketId: null };
+      const replacements = {
+        workspaceId: scope.workspaceId,
+        conversationId: conversation.id,
+        messageId: attempt.messageId,
+        attempt: JSON.stringify(attempt.attemptedAnswer),
+      };
+      await scope.sequelize.query(
+        `UPDATE messages SET metadata = jsonb_set(metadata, '{attemptedAnswer}', CAST(:attempt AS jsonb))
+          WHERE id = :messageId AND conversation_id = :conversationId AND workspace_id = :workspaceId`,
+        { replacements, transaction },
+      );
+      const [ticket] = await scope.sequelize.query<{ id: string }>(
+        `UPDATE tickets
+            SET context = jsonb_set(context, '{attemptedAnswer}', CAST(:attempt AS jsonb)),
+                updated_at = now()
+          WHERE conversation_id = :conversationId AND workspace_id = :workspaceId
+            AND context->>'triggerMessageId' = :messageId
+          RETURNING id`,
+        { replacements, type: QueryTypes.SELECT, transaction },
+      );
+      return { ticketId: ticket?.id ?? null };
+    });
+  }
+
   private async lockConversation(
     scope: TenantScope,
     conversationId: string,

@@ -239,7 +239,7 @@ export class AnswerService {
     );
     const enough = retrieval.chunks.length > 0 && scored.score >= scored.threshold;
     const policy = decidePolicy(enough, request.bot.typeReplyUnknown);
-    yield this.decision(request, retrieval, policy, scored);
+    yield this.decision(request, LOCAL_ENGINE_INFO, retrieval, policy, scored);
     // Paced like a model only when the customer reads it; an attempt for the agents is not.
     const attempt = policy.streamAnswer ? this.pace(text, signal) : chunksOf(text);
     yield* this.deliver(request, policy, attempt, signal);
@@ -285,7 +285,7 @@ export class AnswerService {
     if (retrieval.chunks.length === 0 || evidenceScore(features, model) < threshold) {
       const scored = answerability(features, null, threshold, model);
       const policy = policyOf(false);
-      yield this.decision(request, retrieval, policy, scored);
+      yield this.decision(request, info, retrieval, policy, scored);
       const attempt = { text: '' };
       yield* this.deliver(request, policy, textOf(parts, attempt), signal);
       if (signal.aborted) return;
@@ -305,7 +305,7 @@ export class AnswerService {
       const scored = answerability(features, { support: 0, judged: false }, threshold, model);
       scored.reason = `hand off: the model said it cannot answer from the knowledge (${scored.reason})`;
       const policy = policyOf(false);
-      yield this.decision(request, retrieval, policy, scored);
+      yield this.decision(request, info, retrieval, policy, scored);
       const attempt = { text: '' };
       yield* this.deliver(request, policy, textOf(parts, attempt), signal);
       if (signal.aborted) return;
@@ -325,6 +325,7 @@ export class AnswerService {
       // the final verdict (a failed check turns it into `generated`).
       yield this.decision(
         request,
+        info,
         retrieval,
         policyOf(true),
         answerability(features, null, threshold, model),
@@ -374,7 +375,7 @@ export class AnswerService {
     );
     const enough = scored.score >= scored.threshold;
     const policy = policyOf(enough);
-    yield this.decision(request, retrieval, policy, scored);
+    yield this.decision(request, info, retrieval, policy, scored);
     yield* this.deliver(request, policy, chunksOf(attempt.text), signal);
     if (signal.aborted) return;
     yield this.done(
@@ -428,6 +429,8 @@ export class AnswerService {
       kind: 'small_talk',
       answerability: null,
       citations: [],
+      ...LOCAL_ENGINE_INFO,
+      promptVersion: ANSWER_PROMPT_VERSION,
     };
     for await (const text of this.pace(reply, signal)) yield { type: 'delta', text };
     if (signal.aborted) return;
@@ -446,6 +449,7 @@ export class AnswerService {
 
   private decision(
     request: AskedRequest,
+    info: { provider: string; model: string },
     retrieval: RetrievalResult,
     policy: PolicyDecision,
     scored: Answerability,
@@ -462,6 +466,8 @@ export class AnswerService {
       kind: 'knowledge',
       answerability: scored,
       citations: retrieval.chunks.map(toCitation),
+      ...info,
+      promptVersion: request.promptVersion,
     };
   }
 

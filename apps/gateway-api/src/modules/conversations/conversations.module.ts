@@ -12,6 +12,7 @@ import { AFTER_ANSWER_STEPS } from './pipeline/after-answer/answer-outcome';
 import { QueueReplyDeliveryStep } from './pipeline/after-answer/queue-reply-delivery.step';
 import { RecordAnswerFactsStep } from './pipeline/after-answer/record-answer-facts.step';
 import { ReportNotEnoughDataStep } from './pipeline/after-answer/report-not-enough-data.step';
+import { AttachAttemptedAnswer } from './pipeline/usecases/attach-attempted-answer/attach-attempted-answer.usecase';
 import { StreamAnswer } from './pipeline/answer/stream-answer';
 import { StreamedChunks } from './pipeline/streaming/streamed-chunks';
 import { ConversationInboundWorker } from './pipeline/jobs/conversation-inbound.worker';
@@ -81,6 +82,7 @@ const AFTER_ANSWER = [ReportNotEnoughDataStep, QueueReplyDeliveryStep, RecordAns
     DailyBudgetStep,
     AnswerWithBotStep,
     StreamAnswer,
+    AttachAttemptedAnswer,
     StreamedChunks,
     ...AFTER_ANSWER,
     {

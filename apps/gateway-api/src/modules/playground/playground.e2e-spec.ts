@@ -19,6 +19,12 @@ interface Tried {
   retrieved: { title: string; score: number; vectorScore: number; chunkId: string; text: string }[];
   provider: string;
   model: string;
+  answerability: {
+    score: number;
+    threshold: number;
+    features: Record<string, number>;
+    reason: string;
+  } | null;
 }
 
 describe('the playground: a bot’s answer with its verdict and sources, outside any conversation', () => {
@@ -69,6 +75,11 @@ describe('the playground: a bot’s answer with its verdict and sources, outside
       res.body.citations.every((c) => res.body.retrieved.some((h) => h.chunkId === c.chunkId)),
     ).toBe(true);
     expect(res.body.provider).toBe('local');
+    // Why: the score at or above the bot's threshold, from the evidence it shows.
+    const why = res.body.answerability!;
+    expect(why.score).toBeGreaterThanOrEqual(why.threshold);
+    expect(why.features).toMatchObject({ coverage: expect.any(Number) });
+    expect(why.reason).toMatch(/^answer/);
   });
 
   it('under NO_REPLY shows the silence, and the attempt the customer would not have seen', async () => {
@@ -79,6 +90,7 @@ describe('the playground: a bot’s answer with its verdict and sources, outside
     expect(res.body.verdict).toEqual({ haveEnoughInformation: false, outcome: 'silent' });
     expect(res.body.answer).toBe('');
     expect(res.body.attemptedAnswer).toEqual(expect.any(String));
+    expect(res.body.answerability!.score).toBeLessThan(res.body.answerability!.threshold);
   });
 
   it('stores nothing: no conversation, no customer', async () => {

@@ -1287,6 +1287,18 @@ export type components = {
       ticketsAssigned: number;
       ticketsResolved: number;
     };
+    AnswerabilityResponse: {
+      /** @description The evidence the score is made of, each in 0..1 (coverage, retrieval scores, grounding…) */
+      features: {
+        [key: string]: number;
+      };
+      /** @description The decision in words */
+      reason: string;
+      /** @description How sure the bot is that its knowledge answers the question (0..1) */
+      score: number;
+      /** @description The bot answers at or above this score (from its target false-answer rate) */
+      threshold: number;
+    };
     ApiError: {
       details: {
         /** @example email */
@@ -2306,6 +2318,8 @@ export type components = {
     TryAnswerResponse: {
       /** @description What a customer would be sent; empty when the bot stays silent */
       answer: string;
+      /** @description Why: the answerability score, threshold and features (null for small talk) */
+      answerability: components['schemas']['AnswerabilityResponse'] | null;
       /** @description The model’s answer when it said NO */
       attemptedAnswer: string | null;
       /** @description What the answer cites */

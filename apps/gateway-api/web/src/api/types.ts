@@ -8,6 +8,7 @@ import type {
   ConversationStatus,
   KnowledgeCitation,
   AnswerOutcome,
+  Answerability,
   MessageDirection,
   MessageStatus,
   SenderType,
@@ -73,6 +74,8 @@ export interface BotAnswer {
   outcome: AnswerOutcome | null;
   haveEnoughInformation: boolean | null;
   citations: KnowledgeCitation[];
+  /** Why the bot answered or handed off (absent on answers older than it). */
+  answerability?: Answerability | null;
 }
 
 export interface ConversationContext {

@@ -20,6 +20,7 @@ const strong: EvidenceFeatures = {
   agreement: 0.8,
   unknownTerms: 0,
   missingName: 0,
+  nameAwayFromTop: 0,
 };
 const weak: EvidenceFeatures = {
   ...strong,
@@ -39,6 +40,10 @@ describe('answerability', () => {
       evidenceScore(strong, model),
     );
     expect(evidenceScore({ ...strong, unknownTerms: 1 }, model)).toBeLessThan(
+      evidenceScore(strong, model),
+    );
+    // A near miss: the named thing is in the knowledge, but not where the question's topic is.
+    expect(evidenceScore({ ...strong, nameAwayFromTop: 1 }, model)).toBeLessThan(
       evidenceScore(strong, model),
     );
   });

@@ -22,40 +22,42 @@ export const ANSWERABILITY_MODELS: Readonly<
   Record<'localEmbedding' | 'anyEmbedding', AnswerabilityModel>
 > = {
   localEmbedding: {
-    bias: -2.99,
+    bias: -2.753,
     weights: {
-      relevance: 0.663,
-      coverage: 1.601,
-      proximity: 0.754,
-      unionCoverage: 1.585,
-      headingCoverage: 0.577,
-      cosine: 1.17,
-      agreement: 0.418,
-      unknownTerms: -1.124,
-      missingName: -1.787,
+      relevance: 0.613,
+      coverage: 1.593,
+      proximity: 0.705,
+      unionCoverage: 1.492,
+      headingCoverage: 0.563,
+      cosine: 1.104,
+      agreement: 0.377,
+      unknownTerms: -1.184,
+      missingName: -1.821,
+      nameAwayFromTop: -1.042,
     },
     calibration: [
-      0.859, 0.779, 0.727, 0.712, 0.631, 0.52, 0.515, 0.503, 0.461, 0.434, 0.355, 0.328, 0.324,
-      0.309, 0.209, 0.163, 0.124, 0.112, 0.109, 0.1, 0.1, 0.098, 0.096, 0.084, 0.082, 0.08, 0.079,
-      0.068, 0.056, 0.054, 0.052, 0.049, 0.047, 0.038, 0.033, 0.028, 0.017, 0.014, 0.007, 0.005,
+      0.861, 0.786, 0.72, 0.685, 0.647, 0.539, 0.513, 0.488, 0.374, 0.349, 0.347, 0.336, 0.297,
+      0.234, 0.178, 0.132, 0.129, 0.116, 0.115, 0.108, 0.103, 0.102, 0.102, 0.088, 0.085, 0.082,
+      0.071, 0.06, 0.059, 0.053, 0.052, 0.05, 0.041, 0.036, 0.034, 0.03, 0.019, 0.015, 0.008, 0.006,
     ],
   },
   anyEmbedding: {
-    bias: -2.752,
+    bias: -2.516,
     weights: {
-      relevance: 0.718,
-      coverage: 1.662,
-      proximity: 0.787,
-      unionCoverage: 1.607,
-      headingCoverage: 0.638,
-      agreement: 0.457,
-      unknownTerms: -1.158,
-      missingName: -1.801,
+      relevance: 0.662,
+      coverage: 1.65,
+      proximity: 0.733,
+      unionCoverage: 1.507,
+      headingCoverage: 0.62,
+      agreement: 0.41,
+      unknownTerms: -1.22,
+      missingName: -1.838,
+      nameAwayFromTop: -1.087,
     },
     calibration: [
-      0.875, 0.788, 0.745, 0.708, 0.623, 0.554, 0.554, 0.541, 0.49, 0.466, 0.365, 0.334, 0.313,
-      0.296, 0.217, 0.177, 0.121, 0.121, 0.118, 0.109, 0.098, 0.092, 0.091, 0.087, 0.087, 0.074,
-      0.072, 0.07, 0.058, 0.056, 0.051, 0.051, 0.05, 0.037, 0.033, 0.033, 0.014, 0.014, 0.008,
+      0.876, 0.795, 0.716, 0.702, 0.641, 0.576, 0.549, 0.516, 0.385, 0.358, 0.341, 0.318, 0.315,
+      0.249, 0.193, 0.134, 0.126, 0.126, 0.123, 0.118, 0.102, 0.097, 0.097, 0.091, 0.091, 0.075,
+      0.073, 0.062, 0.061, 0.054, 0.054, 0.047, 0.041, 0.036, 0.036, 0.033, 0.016, 0.015, 0.008,
       0.006,
     ],
   },
@@ -152,6 +154,7 @@ function describe(
     );
   }
   if (f.missingName) parts.push('it names something the knowledge never mentions');
+  if (f.nameAwayFromTop > 0) parts.push('a name it asks about is in none of the best passages');
   if (grounding?.judged === false) parts.push('the judge found the answer unsupported');
   else if (grounding) parts.push(`answer support ${Math.round(grounding.support * 100)}%`);
   return `${answer ? 'answer' : 'hand off'}: ${parts.join('; ')} (evidence ${evidence.toFixed(2)})`;

@@ -23,6 +23,11 @@ export interface EvidenceFeatures {
   unknownTerms: number;
   /** 1 when the question names something (MySQL, Grafana) the knowledge never mentions. */
   missingName: number;
+  /**
+   * The share of the names in the question (Java, Kubernetes) that the knowledge mentions but none
+   * of the top chunks does: a near miss, where the topic is there and the named thing is not.
+   */
+  nameAwayFromTop: number;
 }
 
 export const EVIDENCE_FEATURES = [
@@ -35,6 +40,7 @@ export const EVIDENCE_FEATURES = [
   'agreement',
   'unknownTerms',
   'missingName',
+  'nameAwayFromTop',
 ] as const satisfies readonly (keyof EvidenceFeatures)[];
 
 const TOP = 5;
@@ -66,10 +72,14 @@ export function evidenceFeatures(retrieval: RetrievalResult): EvidenceFeatures {
     (c) => c.weight >= 1 && termSpecificity(c.term) >= 1 && !isCustomerSpecific(c.term),
   );
   const unknown = own.filter((t) => knowledge.index.documentFrequency(t.term) === 0);
-  const missingName = namesIn(query.question).some((name) => {
-    const terms = tokenizeForSearch(name);
-    return terms.length > 0 && terms.every((t) => knowledge.index.documentFrequency(t) === 0);
-  });
+  const names = namesIn(query.question)
+    .map((name) => tokenizeForSearch(name))
+    .filter((terms) => terms.length > 0);
+  const missingName = names.some((terms) =>
+    terms.every((t) => knowledge.index.documentFrequency(t) === 0),
+  );
+  const knownNames = names.filter((terms) => terms.some(known));
+  const awayFromTop = knownNames.filter((terms) => !terms.some((t) => inTop.has(t)));
   return {
     relevance: top[0] ? Math.min(1, top[0].relevance / MAX_RELEVANCE) : 0,
     coverage: max(top.map((c) => c.features.coverage)),
@@ -85,6 +95,7 @@ export function evidenceFeatures(retrieval: RetrievalResult): EvidenceFeatures {
           Math.min(byVector.length, byLexical.size),
     unknownTerms: own.length === 0 ? 0 : unknown.length / own.length,
     missingName: missingName ? 1 : 0,
+    nameAwayFromTop: knownNames.length === 0 ? 0 : awayFromTop.length / knownNames.length,
   };
 }
 

@@ -107,12 +107,38 @@ export class PlaygroundVerdictResponse {
   outcome!: AnswerOutcome;
 }
 
+export class AnswerabilityResponse {
+  @ApiProperty({
+    description: 'How sure the bot is that its knowledge answers the question (0..1)',
+  })
+  score!: number;
+  @ApiProperty({
+    description: 'The bot answers at or above this score (from its target false-answer rate)',
+  })
+  threshold!: number;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    description:
+      'The evidence the score is made of, each in 0..1 (coverage, retrieval scores, grounding…)',
+  })
+  features!: Record<string, number>;
+  @ApiProperty({ description: 'The decision in words' })
+  reason!: string;
+}
+
 export class TryAnswerResponse {
   @ApiProperty({ description: 'What a customer would be sent; empty when the bot stays silent' })
   answer!: string;
   @ApiProperty({ type: String, nullable: true, description: 'The model’s answer when it said NO' })
   attemptedAnswer!: string | null;
   @ApiProperty({ type: PlaygroundVerdictResponse }) verdict!: PlaygroundVerdictResponse;
+  @ApiProperty({
+    type: AnswerabilityResponse,
+    nullable: true,
+    description: 'Why: the answerability score, threshold and features (null for small talk)',
+  })
+  answerability!: AnswerabilityResponse | null;
   @ApiProperty({ type: [PlaygroundCitationResponse], description: 'What the answer cites' })
   citations!: PlaygroundCitationResponse[];
   @ApiProperty({

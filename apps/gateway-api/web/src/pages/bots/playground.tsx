@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import type { Schemas } from '../../api/types';
 import { Badge, Button, FormError, TextField } from '../../components/ui';
+import { WhyDisclosure } from '../../components/why-disclosure';
 
 type Tried = Schemas['TryAnswerResponse'];
 interface Turn {
@@ -35,6 +36,7 @@ function TurnView({ turn }: { turn: Turn }) {
         </Badge>
         <span className="muted">{OUTCOME_TEXT[result.verdict.outcome]}</span>
       </div>
+      <WhyDisclosure answerability={result.answerability} features={12} />
       {result.attemptedAnswer && result.attemptedAnswer !== result.answer && (
         <details>
           <summary>What the model wrote</summary>

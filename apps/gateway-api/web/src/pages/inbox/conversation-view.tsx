@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import {
   ClientEvents,
+  type Answerability,
   type ConversationUpdatedPayload,
   type CsatSubmittedPayload,
   type MessagePayload,
@@ -13,6 +14,7 @@ import { request } from '../../api/client';
 import { messageOf } from '../../api/errors';
 import type { ConversationContext, Message, Page, TicketNote } from '../../api/types';
 import { Badge, Button, ErrorState, Loading } from '../../components/ui';
+import { WhyDisclosure } from '../../components/why-disclosure';
 import { memberName, useMembers } from '../../lib/members';
 import { agentSocket } from '../../realtime/socket';
 import { useSocketEvent } from '../../realtime/use-live';
@@ -28,6 +30,9 @@ type Action = 'takeover' | 'handback' | 'close' | 'reopen';
 interface Attempt {
   question: string;
   answer: string;
+  /** Handed off before the attempt was written (ADR 0045): it follows. */
+  pending: boolean;
+  answerability: Answerability | null;
   policy: string | null;
   sources: { title: string; partition: string; score?: number }[];
 }
@@ -46,6 +51,8 @@ function attemptOf(
     return {
       question: live.question,
       answer: live.attemptedAnswer,
+      pending: live.attemptPending === true,
+      answerability: live.answerability ?? null,
       policy: live.policy,
       sources: live.sources,
     };
@@ -54,6 +61,8 @@ function attemptOf(
     return {
       question: handoff.question ?? '',
       answer: handoff.attemptedAnswer ?? '',
+      pending: false,
+      answerability: null,
       policy: handoff.policy ?? null,
       sources: handoff.sources ?? [],
     };
@@ -62,6 +71,8 @@ function attemptOf(
   return {
     question: (unsure.replyToMessageId && messages.get(unsure.replyToMessageId)?.text) || '',
     answer: messages.get(unsure.messageId)?.text ?? '',
+    pending: false,
+    answerability: unsure.answerability ?? null,
     policy: unsure.outcome,
     sources: unsure.citations,
   };
@@ -291,8 +302,8 @@ export function ConversationView({
     conversation.customer.name ||
     conversation.customer.email ||
     `Customer ${conversation.id.slice(0, 6)}`;
-  const citations = (id: string) =>
-    context.data?.botAnswers.find((a) => a.messageId === id)?.citations ?? [];
+  const answerOf = (id: string) => context.data?.botAnswers.find((a) => a.messageId === id);
+  const citations = (id: string) => answerOf(id)?.citations ?? [];
 
   return (
     <div className="conversation" data-testid="conversation">
@@ -400,6 +411,9 @@ export function ConversationView({
                     Sources: {cites.map((c) => c.title).join(', ')}
                   </span>
                 )}
+                {m.senderType === 'bot' && (
+                  <WhyDisclosure answerability={answerOf(m.id)?.answerability} />
+                )}
               </div>
             );
           })}
@@ -475,9 +489,17 @@ export function ConversationView({
               <dt>
                 {attempt.policy ? `Attempted answer (${attempt.policy})` : 'Attempted answer'}
               </dt>
-              <dd data-testid="attempt-answer">
-                {attempt.answer || '(the bot had nothing to say)'}
+              <dd data-testid="attempt-answer" data-pending={String(attempt.pending)}>
+                {attempt.answer ||
+                  (attempt.pending
+                    ? '(the bot is still writing it: it appears here when done)'
+                    : '(the bot had nothing to say)')}
               </dd>
+              {attempt.answerability && (
+                <dd>
+                  <WhyDisclosure answerability={attempt.answerability} />
+                </dd>
+              )}
               <dt>Sources it found</dt>
               <dd>
                 {attempt.sources.length === 0 ? (

@@ -10,6 +10,8 @@ interface OutcomeBase {
   question: PendingMessage;
   request: AnswerRequest;
   done: AnswerDoneEvent;
+  /** Handed off on core-ai's decision: the attempt for the agents is still being written. */
+  attemptPending?: boolean;
 }
 
 /**

@@ -19,7 +19,7 @@ export class ReportNotEnoughDataStep implements AfterAnswerStep {
 
   committedJobs(outcome: CommittingOutcome): OutboxJob[] {
     if (!unsure(outcome)) return [];
-    const event = this.eventOf(outcome);
+    const event = notEnoughDataEvent(outcome);
     return [
       {
         queue: QueueNames.BotNotEnoughData,
@@ -31,24 +31,33 @@ export class ReportNotEnoughDataStep implements AfterAnswerStep {
 
   handle(outcome: AnswerOutcome): void {
     if (!unsure(outcome)) return;
-    const event = this.eventOf(outcome);
+    const event = notEnoughDataEvent(outcome);
     this.broadcaster.toAgents(event.workspaceId, ServerEvents.BotNotEnoughData, event);
   }
+}
 
-  private eventOf({ scope, question, request, done }: CommittingOutcome): BotNotEnoughDataEvent {
-    return withTraceId({
-      type: 'BOT_NOT_ENOUGH_DATA' as const,
-      workspaceId: scope.workspaceId,
-      botId: request.botId,
-      conversationId: request.conversationId,
-      customerId: question.state.customer_id,
-      channelId: question.state.channel_id,
-      messageId: question.id,
-      question: question.text,
-      attemptedAnswer: done.attemptedAnswer ?? '',
-      policy: request.bot.typeReplyUnknown,
-      sources: done.citations,
-      occurredAt: new Date().toISOString(),
-    });
-  }
+/** What the agents and the ticket app are told; the attempt is the one written so far, if any. */
+export function notEnoughDataEvent({
+  scope,
+  question,
+  request,
+  done,
+  attemptPending,
+}: CommittingOutcome): BotNotEnoughDataEvent {
+  return withTraceId({
+    type: 'BOT_NOT_ENOUGH_DATA' as const,
+    workspaceId: scope.workspaceId,
+    botId: request.botId,
+    conversationId: request.conversationId,
+    customerId: question.state.customer_id,
+    channelId: question.state.channel_id,
+    messageId: question.id,
+    question: question.text,
+    attemptedAnswer: done.attemptedAnswer ?? '',
+    ...(attemptPending ? { attemptPending: true } : {}),
+    answerability: done.answerability ?? null,
+    policy: request.bot.typeReplyUnknown,
+    sources: done.citations,
+    occurredAt: new Date().toISOString(),
+  });
 }

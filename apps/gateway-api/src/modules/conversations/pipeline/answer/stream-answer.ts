@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
+  type AnswerDecisionEvent,
   type AnswerDoneEvent,
   type AnswerRequest,
+  type AnswerStreamEvent,
   type MessageDiscardedPayload,
   ServerEvents,
 } from '@cxgenie/contracts';
@@ -18,6 +20,58 @@ export type ReplyIds = MessageDiscardedPayload;
 export interface StreamedAnswer {
   text: string;
   done: AnswerDoneEvent;
+  /**
+   * Set when core-ai decided NO and everything the customer gets is known (nothing, or the
+   * fallback): the answer is handed back at once, `done` stands for the decision without the
+   * attempt, and this resolves to the attempt once core-ai has written it (ADR 0045). It never
+   * rejects: null when the rest of the stream failed.
+   */
+  attempt: Promise<string | null> | null;
+}
+
+/** A decision after which the customer gets nothing more than (at most) the fallback's one delta. */
+const decidesHandoff = (decision: AnswerDecisionEvent | null): decision is AnswerDecisionEvent =>
+  decision !== null &&
+  !decision.answer &&
+  (decision.outcome === 'silent' || decision.outcome === 'fallback');
+
+/** What `done` will say about the answer, known from the decision already (all but the attempt). */
+function doneOfDecision(decision: AnswerDecisionEvent, request: AnswerRequest): AnswerDoneEvent {
+  return {
+    type: 'done',
+    haveEnoughInformation: false,
+    outcome: decision.outcome,
+    provider: decision.provider ?? request.bot.llmProvider,
+    model: decision.model ?? request.bot.llmModel,
+    promptVersion: decision.promptVersion ?? '',
+    citations: decision.citations,
+    attemptedAnswer: null,
+    kind: decision.kind,
+    answerability: decision.answerability,
+  };
+}
+
+/** The rest of a stream handed off early: its `done`'s attempt, or null if it fails. */
+async function attemptOf(
+  pending: readonly AnswerStreamEvent[],
+  batches: AsyncIterator<AnswerStreamEvent[]>,
+): Promise<string | null> {
+  try {
+    let events = pending;
+    for (;;) {
+      for (const event of events) {
+        if (event.type === 'error') return null;
+        if (event.type === 'done') return event.attemptedAnswer ?? '';
+      }
+      const next = await batches.next();
+      if (next.done) return null;
+      events = next.value;
+    }
+  } catch {
+    return null;
+  } finally {
+    await batches.return?.(undefined);
+  }
 }
 
 /** How many chunks of a reply reached the customer, also when the answer is abandoned. */
@@ -111,6 +165,9 @@ export class StreamAnswer {
   ): Promise<StreamedAnswer | null> {
     let text = '';
     let done: AnswerDoneEvent | null = null;
+    let decision: AnswerDecisionEvent | null = null;
+    // Set once the decision is a handoff and the customer's part is complete: the events after it.
+    let handedOff: AnswerStreamEvent[] | null = null;
     const publisher = new ChunkPublisher(reply, keeper, progress, this.streamed, this.broadcaster);
     const buffer = new ParagraphBuffer({
       onChunk: (chunk) => {
@@ -118,26 +175,55 @@ export class StreamAnswer {
       },
       idleFlushMs: await this.flushInterval.forBot(request.workspaceId, request.botId),
     });
+    const batches = this.coreAi.streamAnswerBatches(request)[Symbol.asyncIterator]();
     try {
-      for await (const events of this.coreAi.streamAnswerBatches(request)) {
-        for (const event of events) {
+      for (;;) {
+        const next = await batches.next();
+        if (next.done) break;
+        const events = next.value;
+        for (let i = 0; i < events.length && !handedOff; i += 1) {
+          const event = events[i]!;
           if (event.type === 'error') throw new Error(event.message);
           if (event.type === 'done') done = event;
+          if (event.type === 'decision') {
+            decision = event;
+            if (decidesHandoff(decision) && decision.outcome === 'silent')
+              handedOff = events.slice(i + 1);
+          }
           if (event.type !== 'delta') continue;
           text += event.text;
           buffer.push(event.text);
+          // The fallback is the one delta a handoff's customer gets; the attempt is for agents.
+          if (decidesHandoff(decision)) handedOff = events.slice(i + 1);
         }
         // One read's chunks out before the next read: a lost lock stops the stream here.
-        if (!(await publisher.settled())) break;
+        if (!(await publisher.settled()) || handedOff) break;
       }
       if (!keeper.lost) buffer.end();
+    } catch (error) {
+      handedOff = null;
+      throw error;
     } finally {
       // After end() a no-op; on a lost lock or a failed stream, nothing more may go out.
       buffer.abort();
+      if (!handedOff) void batches.return?.(undefined);
     }
-    if (!(await publisher.settled()) || keeper.lost) return null;
+    let delivered = false;
+    try {
+      delivered = (await publisher.settled()) && !keeper.lost;
+    } finally {
+      if (!delivered && handedOff) void batches.return?.(undefined);
+    }
+    if (!delivered) return null;
+    if (handedOff && decision) {
+      return {
+        text,
+        done: doneOfDecision(decision, request),
+        attempt: attemptOf(handedOff, batches),
+      };
+    }
     if (!done) throw new Error('core-ai ended the answer stream without a done event');
-    return { text, done };
+    return { text, done, attempt: null };
   }
 
   /**

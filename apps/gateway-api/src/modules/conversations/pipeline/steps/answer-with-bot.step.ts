@@ -12,6 +12,7 @@ import {
 import { buildAnswerRequest } from '../answer/answer-request';
 import { type StreamedAnswer, StreamAnswer } from '../answer/stream-answer';
 import { OutboxPublisher } from '../outbox/outbox-publisher';
+import { AttachAttemptedAnswer } from '../usecases/attach-attempted-answer/attach-attempted-answer.usecase';
 import { type MessageContext, type MessageStep, NOT_HANDLED, type Outcome } from './message-step';
 
 /**
@@ -29,6 +30,7 @@ export class AnswerWithBotStep implements MessageStep {
     private readonly fence: ConversationFenceStore,
     private readonly broadcaster: RealtimeBroadcaster,
     private readonly outbox: OutboxPublisher,
+    private readonly attempts: AttachAttemptedAnswer,
     @Inject(AFTER_ANSWER_STEPS) private readonly after: AfterAnswerStep[],
   ) {}
 
@@ -52,7 +54,16 @@ export class AnswerWithBotStep implements MessageStep {
       this.stream.retract(reply, progress);
       return NOT_HANDLED;
     }
-    const base = { scope, conversationId, question: message, request, done: answer.done };
+    // Handed off on the decision: the attempt follows once this message is done with (ADR 0045).
+    const attemptPending = answer.attempt !== null;
+    const base = {
+      scope,
+      conversationId,
+      question: message,
+      request,
+      done: answer.done,
+      attemptPending,
+    };
     if (answer.done.outcome === 'silent') {
       const jobs = this.committedJobs({ ...base, kind: 'silent' });
       const status = await this.fence.advanceWithoutReply(scope, conversationId, message.seq, jobs);
@@ -60,6 +71,7 @@ export class AnswerWithBotStep implements MessageStep {
       if (status === null) return NOT_HANDLED;
       await this.outbox.publish(scope, jobs);
       await this.runAfter({ ...base, kind: 'silent' });
+      if (answer.attempt) void this.attempts.follow({ ...base, kind: 'silent' }, answer.attempt);
       return { handled: true, status };
     }
     const jobs = this.committedJobs({ ...base, kind: 'answered' });
@@ -77,7 +89,9 @@ export class AnswerWithBotStep implements MessageStep {
     );
     this.stream.completed(reply, progress);
     this.logger.log(`answered message ${message.seq} of conversation ${conversationId}`);
-    await this.runAfter({ ...base, kind: 'answered', reply: committed.reply });
+    const outcome = { ...base, kind: 'answered' as const, reply: committed.reply };
+    await this.runAfter(outcome);
+    if (answer.attempt) void this.attempts.follow(outcome, answer.attempt);
     return { handled: true, status: committed.status };
   }
 
@@ -116,6 +130,9 @@ export class AnswerWithBotStep implements MessageStep {
             model: done.model,
             promptVersion: done.promptVersion,
             citations: done.citations,
+            kind: done.kind ?? 'knowledge',
+            // Why the bot answered (or handed off), for the inbox's "why" disclosure.
+            answerability: done.answerability ?? null,
           },
         },
       },

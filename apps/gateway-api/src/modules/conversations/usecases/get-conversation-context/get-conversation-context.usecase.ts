@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Op, literal } from 'sequelize';
 import type {
   AnswerOutcome,
+  Answerability,
   KnowledgeCitation,
   TicketPriority,
   TicketStatus,
@@ -20,6 +21,8 @@ export interface BotAnswerView {
   outcome: AnswerOutcome | null;
   haveEnoughInformation: boolean | null;
   citations: KnowledgeCitation[];
+  /** Why the bot answered or handed off: score, threshold, features (absent on older answers). */
+  answerability: Answerability | null;
 }
 
 export interface ConversationContext {
@@ -43,6 +46,7 @@ interface AnswerMetadata {
     outcome?: AnswerOutcome;
     haveEnoughInformation?: boolean;
     citations?: KnowledgeCitation[];
+    answerability?: Answerability | null;
   };
 }
 
@@ -85,6 +89,7 @@ export class GetConversationContext {
           outcome: answer.outcome ?? null,
           haveEnoughInformation: answer.haveEnoughInformation ?? null,
           citations: answer.citations ?? [],
+          answerability: answer.answerability ?? null,
         };
       }),
       ticket: ticket && {

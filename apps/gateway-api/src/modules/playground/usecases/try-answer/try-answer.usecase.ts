@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { AnswerDoneEvent, RetrievedChunk } from '@cxgenie/contracts';
+import type { AnswerDoneEvent, Answerability, RetrievedChunk } from '@cxgenie/contracts';
 import type { TenantScope } from '@cxgenie/database';
 import { CoreAiClient } from '../../../../core-modules/core-ai/core-ai.client';
 import { PlaygroundBots } from '../../playground-bots';
@@ -11,6 +11,7 @@ export interface TriedAnswer {
   answer: string;
   attemptedAnswer: string | null;
   verdict: Pick<AnswerDoneEvent, 'haveEnoughInformation' | 'outcome'>;
+  answerability: Answerability | null;
   citations: AnswerDoneEvent['citations'];
   retrieved: RetrievedChunk[];
   provider: string;
@@ -66,6 +67,7 @@ export class TryAnswer {
           haveEnoughInformation: answer.done.haveEnoughInformation,
           outcome: answer.done.outcome,
         },
+        answerability: answer.done.answerability ?? null,
         citations: answer.done.citations,
         retrieved: search.chunks,
         provider: answer.done.provider,
