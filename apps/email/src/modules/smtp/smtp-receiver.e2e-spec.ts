@@ -15,6 +15,7 @@ import {
   indexedMail,
   messagesOfChannel,
   seedEmailChannel,
+  spoolDrained,
 } from '../../email.test-helpers';
 import { storageKeyOfUrl } from '../../core-modules/mail-store/mail-store';
 import { SmtpReceiver } from './smtp-receiver';
@@ -175,9 +176,12 @@ describe('the SMTP receiver', () => {
       text: 'One mail, two companies',
     });
     for (const channel of [acme, globex]) {
-      const rows = await messagesOfChannel(sequelize, channel.channelId);
-      const copy = rows.find((m) => m.text === 'One mail, two companies');
-      expect(copy).toBeDefined();
+      const copy = await eventually(async () => {
+        const rows = await messagesOfChannel(sequelize, channel.channelId);
+        const found = rows.find((m) => m.text === 'One mail, two companies');
+        expect(found).toBeDefined();
+        return found;
+      });
       const [owner] = await sequelize.query<{ workspace_id: string }>(
         'SELECT workspace_id FROM conversations WHERE id = :id',
         { replacements: { id: copy!.conversation_id }, type: 'SELECT' as never },
@@ -297,6 +301,11 @@ describe('the SMTP receiver', () => {
       ].join('\r\n'),
     });
     expect(sent.accepted).toEqual([acme.address]);
+    await eventually(async () =>
+      expect(
+        (await indexedMail(sequelize, acme.channelId, 'injection-1@example.test'))?.state,
+      ).toBe('accepted'),
+    );
     const [row] = await sequelize.query<{ subject: string; name: string }>(
       `SELECT c.subject, cu.name FROM email_messages e
          JOIN conversations c ON c.id = e.conversation_id JOIN customers cu ON cu.id = c.customer_id
@@ -316,6 +325,7 @@ describe('the SMTP receiver', () => {
     };
     await transport().sendMail(mail);
     await transport().sendMail(mail);
+    await spoolDrained(email);
     const rows = (await messagesOfChannel(sequelize, acme.channelId)).filter(
       (m) => m.text === 'Delivered twice by a retrying server',
     );

@@ -145,3 +145,29 @@ export async function parseMail(raw: Buffer): Promise<ParsedEmail> {
     date: mail.date ?? null,
   };
 }
+
+/** A header block larger than this is not a real mail's: only the start is read. */
+const MAX_HEADER_BYTES = 256 * 1024;
+
+/**
+ * The sender (From) read from the header block alone, without the body: what the SMTP receiver
+ * needs before it answers (ADR 0042). Null when the headers name no sender or cannot be read;
+ * such a mail goes through the full read at once so the sender is told why it was refused.
+ */
+export async function senderOfHeaders(raw: Buffer): Promise<string | null> {
+  const crlf = raw.indexOf('\r\n\r\n');
+  const lf = raw.indexOf('\n\n');
+  const ends = [crlf < 0 ? -1 : crlf + 4, lf < 0 ? -1 : lf + 2].filter((end) => end > 0);
+  const end = Math.min(ends.length ? Math.min(...ends) : raw.length, MAX_HEADER_BYTES);
+  try {
+    const headers = await simpleParser(raw.subarray(0, end), {
+      skipHtmlToText: true,
+      skipImageLinks: true,
+      skipTextToHtml: true,
+      skipTextLinks: true,
+    });
+    return firstAddress(headers.from)?.address ?? null;
+  } catch {
+    return null;
+  }
+}
