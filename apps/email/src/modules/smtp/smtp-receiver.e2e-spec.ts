@@ -315,6 +315,43 @@ describe('the SMTP receiver', () => {
     expect(row).toEqual({ subject: 'Hello Bcc: victim@example.test', name: 'Mallory X-Evil: 1' });
   });
 
+  it('gives the bot clean text of an HTML-only mail and keeps the HTML for agents', async () => {
+    const html = [
+      '<html><head><style>p { color: red }</style>',
+      '<script>alert("stolen cookie")</script></head>',
+      '<body><p>Hello,</p><p>my <b>order #4471</b> has not arrived &amp; I am worried.</p>',
+      '<img src="https://tracker.example.test/pixel.gif" width="1" height="1">',
+      '</body></html>',
+    ].join('');
+    await transport().sendMail({
+      envelope: { from: 'html.only@example.test', to: [acme.address] },
+      raw: [
+        'From: Html Only <html.only@example.test>',
+        `To: ${acme.address}`,
+        'Subject: Only HTML',
+        'Message-ID: <html-only-1@example.test>',
+        'MIME-Version: 1.0',
+        'Content-Type: text/html; charset=utf-8',
+        '',
+        html,
+        '',
+      ].join('\r\n'),
+    });
+    await eventually(async () =>
+      expect(
+        (await indexedMail(sequelize, acme.channelId, 'html-only-1@example.test'))?.state,
+      ).toBe('accepted'),
+    );
+    const message = (await messagesOfChannel(sequelize, acme.channelId)).find((m) =>
+      m.text.includes('order #4471'),
+    )!;
+    expect(message.text).toMatch(/my order #4471 has not arrived & I am worried\./i);
+    expect(message.text).not.toMatch(/<|>|stolen cookie|color: red|pixel\.gif/);
+    const { htmlKey } = (message.metadata as { email: { htmlKey: string } }).email;
+    const kept = await email.app.get<FileStorage>(STORAGE).get(htmlKey);
+    expect(kept.toString('utf8').trimEnd()).toBe(html);
+  });
+
   it('recognises a redelivery by its Message-ID and stores it once', async () => {
     const mail = {
       from: 'twice@example.test',
