@@ -9,6 +9,7 @@ import { ListConversationsQuery } from './dto/list-conversations.query';
 import { ListMessagesQuery } from './dto/list-messages.query';
 import { queryInbox } from './inbox.query';
 import { ListConversations } from './usecases/list-conversations/list-conversations.usecase';
+import { GetEmailOriginal } from './usecases/get-email-original/get-email-original.usecase';
 import { ListMessages } from './usecases/list-messages/list-messages.usecase';
 
 @ApiTags('conversations')
@@ -18,6 +19,7 @@ export class ConversationsController {
   constructor(
     private readonly listConversations: ListConversations,
     private readonly listMessages: ListMessages,
+    private readonly emailOriginal: GetEmailOriginal,
   ) {}
 
   @Get()
@@ -51,5 +53,18 @@ export class ConversationsController {
     @Query() query: ListMessagesQuery,
   ) {
     return this.listMessages.execute(scope, { conversationId: id, ...query });
+  }
+
+  @Get(':id/messages/:messageId/email-original')
+  @ApiOkResponse({
+    description: "{ html }: a received mail's original HTML, as the sender wrote it",
+  })
+  @ApiNotFoundResponse({ description: 'No such message, or it has no HTML' })
+  emailOriginalOf(
+    @Tenant() scope: TenantScope,
+    @Param('id', IdParamPipe) id: string,
+    @Param('messageId', IdParamPipe) messageId: string,
+  ) {
+    return this.emailOriginal.execute(scope, id, messageId);
   }
 }

@@ -1,5 +1,6 @@
 import { MemberRepository } from '@cxgenie/database';
 import { Module } from '@nestjs/common';
+import { GetEmailOriginal } from './usecases/get-email-original/get-email-original.usecase';
 import { CoreAiClient } from '../../core-modules/core-ai/core-ai.client';
 import { TicketsModule } from '../tickets/tickets.module';
 import { CsatAnnouncer } from './agent-actions/csat-announcer';
@@ -54,6 +55,7 @@ const AFTER_ANSWER = [ReportNotEnoughDataStep, QueueReplyDeliveryStep, RecordAns
   imports: [TicketsModule],
   controllers: [ConversationsController, ConversationActionsController],
   providers: [
+    GetEmailOriginal,
     CoreAiClient,
     ListConversations,
     ListMessages,

@@ -17,6 +17,7 @@ import { memberName, useMembers } from '../../lib/members';
 import { agentSocket } from '../../realtime/socket';
 import { useSocketEvent } from '../../realtime/use-live';
 import { useSession } from '../../session/use-session';
+import { EmailDetails } from './email-details';
 import { inboxStore } from './inbox-live';
 import { isTypingTarget } from './shortcuts';
 
@@ -395,6 +396,14 @@ export function ConversationView({
                         : 'System'}
                 </span>
                 <span data-testid="transcript-text">{m.text}</span>
+                {m.email && (
+                  <EmailDetails
+                    conversationId={conversationId}
+                    messageId={m.id}
+                    email={m.email}
+                    attachments={m.attachments ?? []}
+                  />
+                )}
                 {cites.length > 0 && (
                   <span className="cites" data-testid="message-sources">
                     Sources: {cites.map((c) => c.title).join(', ')}

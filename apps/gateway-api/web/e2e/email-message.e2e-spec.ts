@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto';
+import { type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser } from 'playwright-core';
+import { QueryTypes, type Sequelize } from 'sequelize';
+import { TenantConnections } from '@cxgenie/database';
+import { type FileStorage, STORAGE } from '@cxgenie/storage';
+import {
+  ApiClient,
+  type BootedService,
+  bootService,
+  eventually,
+  seedBotAndChannel,
+  seedConversations,
+} from '@cxgenie/testing';
+import { gatewayApiService } from '../../src/gateway-api.service';
+import { BrowserSessions, WAIT_MS, ensureDashboardBuilt, launchBrowser, signIn } from './browser';
+
+jest.setTimeout(300_000);
+
+const HOSTILE_SUBJECT = 'Refund <img src=x onerror="document.title=\'PWNED\'">';
+
+/**
+ * A received mail in the inbox: the agent sees who wrote, the subject, the attachments and the
+ * quoted history the bot never saw, and the original HTML in a frame that runs nothing and loads
+ * nothing, however hostile the HTML.
+ */
+describe('an email message in the dashboard inbox, in headless Chromium', () => {
+  let gateway: BootedService;
+  let browser: Browser;
+  let sessions: BrowserSessions;
+  let sequelize: Sequelize;
+  let tracker: Server;
+  const trackerHits: string[] = [];
+  let name: string;
+  let conversationId: string;
+
+  beforeAll(async () => {
+    ensureDashboardBuilt();
+    tracker = createServer((req, res) => {
+      trackerHits.push(req.url ?? '');
+      res.end('');
+    });
+    await new Promise<void>((resolve) => tracker.listen(0, '127.0.0.1', resolve));
+    const trackerUrl = `http://127.0.0.1:${(tracker.address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+    gateway = await bootService(gatewayApiService);
+    sessions = new BrowserSessions(browser);
+    sequelize = gateway.app.get(TenantConnections).sequelize;
+    name = `mail-${randomBytes(4).toString('hex')}`;
+    const owner = await ApiClient.signUp(gateway.url, name);
+    const fixture = await seedBotAndChannel(sequelize, owner.session!.workspaceId);
+    await seedConversations(sequelize, fixture, { conversations: 1, messagesPerConversation: 1 });
+    const [message] = await sequelize.query<{ id: string; conversation_id: string }>(
+      `SELECT id, conversation_id FROM messages WHERE workspace_id = :workspaceId LIMIT 1`,
+      { replacements: { workspaceId: fixture.workspaceId }, type: QueryTypes.SELECT },
+    );
+    conversationId = message.conversation_id;
+    const htmlKey = `email/${fixture.workspaceId}/${fixture.channelId}/html/${randomBytes(8).toString('hex')}.html`;
+    const html = [
+      '<p>My parcel <b>never arrived</b>.</p>',
+      '<script>top.document.title = "PWNED"; window.parent.postMessage("pwned", "*")</script>',
+      `<img src="${trackerUrl}/pixel.gif" width="1" height="1">`,
+      '<img src="x" onerror="top.document.title = \'PWNED2\'">',
+      `<link rel="stylesheet" href="${trackerUrl}/style.css">`,
+      `<form action="${trackerUrl}/steal"><input name="q" value="1"></form>`,
+    ].join('');
+    await gateway.app.get<FileStorage>(STORAGE).put(htmlKey, Buffer.from(html), 'text/html');
+    await sequelize.query(
+      `UPDATE messages SET metadata = CAST(:metadata AS jsonb), attachments = CAST(:attachments AS jsonb)
+        WHERE id = :id`,
+      {
+        replacements: {
+          id: message.id,
+          metadata: JSON.stringify({
+            email: {
+              via: 'smtp',
+              from: { address: 'jane@example.test', name: 'Jane <script>Doe</script>' },
+              subject: HOSTILE_SUBJECT,
+              quoted: 'On Mon, Support wrote:\n> Your parcel left our warehouse.',
+              signature: '-- \nJane',
+              htmlKey,
+            },
+          }),
+          attachments: JSON.stringify([
+            {
+              type: 'file',
+              url: 'storage:email/x/receipt.pdf',
+              name: 'receipt.pdf',
+              sizeBytes: 20480,
+            },
+          ]),
+        },
+      },
+    );
+  });
+
+  afterAll(async () => {
+    await sessions?.close();
+    await browser?.close();
+    await gateway?.close();
+    await new Promise((resolve) => tracker.close(resolve));
+  });
+
+  it("shows the mail's sender, subject, attachments and quoted history as text, and its HTML sandboxed", async () => {
+    const page = await sessions.page();
+    await signIn(page, gateway.url, `${name}@example.test`, `/app/inbox/${conversationId}`);
+    const details = page.getByTestId('email-details');
+    await details.waitFor({ state: 'visible', timeout: WAIT_MS });
+    expect(await page.getByTestId('email-from').textContent()).toBe(
+      'From: Jane <script>Doe</script> <jane@example.test>',
+    );
+    expect(await page.getByTestId('email-subject').textContent()).toBe(
+      `Subject: ${HOSTILE_SUBJECT}`,
+    );
+    expect(await page.getByTestId('email-attachments').textContent()).toBe('receipt.pdf (20 KB)');
+    // Hostile text stays text: no element was made of it.
+    expect(await details.locator('script, img').count()).toBe(0);
+    await page.getByTestId('email-quoted').locator('summary').click();
+    expect(await page.getByTestId('email-quoted').textContent()).toContain(
+      '> Your parcel left our warehouse.',
+    );
+
+    await page.getByTestId('email-show-original').click();
+    const frame = page.getByTestId('email-original');
+    await frame.waitFor({ state: 'visible', timeout: WAIT_MS });
+    expect(await frame.getAttribute('sandbox')).toBe('');
+    const content = page.frameLocator('[data-testid="email-original"]');
+    await eventually(
+      async () =>
+        expect(await content.locator('body').textContent()).toContain('My parcel never arrived.'),
+      WAIT_MS,
+    );
+    // The socket keeps the page from ever being network-idle: a moment for any load to start.
+    await page.waitForTimeout(1_500);
+    // Nothing ran (no script, no handler) and nothing was fetched from the sender's servers.
+    expect(await page.title()).not.toMatch(/PWNED/);
+    expect(trackerHits).toEqual([]);
+  });
+});
