@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
@@ -34,6 +34,8 @@ describe('an email message in the dashboard inbox, in headless Chromium', () => 
   const trackerHits: string[] = [];
   let name: string;
   let conversationId: string;
+  let messageId: string;
+  let owner: ApiClient;
 
   beforeAll(async () => {
     ensureDashboardBuilt();
@@ -48,7 +50,7 @@ describe('an email message in the dashboard inbox, in headless Chromium', () => 
     sessions = new BrowserSessions(browser);
     sequelize = gateway.app.get(TenantConnections).sequelize;
     name = `mail-${randomBytes(4).toString('hex')}`;
-    const owner = await ApiClient.signUp(gateway.url, name);
+    owner = await ApiClient.signUp(gateway.url, name);
     const fixture = await seedBotAndChannel(sequelize, owner.session!.workspaceId);
     await seedConversations(sequelize, fixture, { conversations: 1, messagesPerConversation: 1 });
     const [message] = await sequelize.query<{ id: string; conversation_id: string }>(
@@ -56,6 +58,7 @@ describe('an email message in the dashboard inbox, in headless Chromium', () => 
       { replacements: { workspaceId: fixture.workspaceId }, type: QueryTypes.SELECT },
     );
     conversationId = message.conversation_id;
+    messageId = message.id;
     const htmlKey = `email/${fixture.workspaceId}/${fixture.channelId}/html/${randomBytes(8).toString('hex')}.html`;
     const html = [
       '<p>My parcel <b>never arrived</b>.</p>',
@@ -136,5 +139,16 @@ describe('an email message in the dashboard inbox, in headless Chromium', () => 
     // Nothing ran (no script, no handler) and nothing was fetched from the sender's servers.
     expect(await page.title()).not.toMatch(/PWNED/);
     expect(trackerHits).toEqual([]);
+  });
+
+  it("gives the original only to the mail's workspace, and 404 for a message without one", async () => {
+    const path = `/api/v1/conversations/${conversationId}/messages/${messageId}/email-original`;
+    const mine = await owner.get<{ html: string }>(path);
+    expect(mine.status).toBe(200);
+    expect(mine.body.html).toContain('My parcel <b>never arrived</b>.');
+    const stranger = await ApiClient.signUp(gateway.url);
+    expect((await stranger.get(path)).status).toBe(404);
+    const other = `/api/v1/conversations/${conversationId}/messages/${randomUUID()}/email-original`;
+    expect((await owner.get(other)).status).toBe(404);
   });
 });
