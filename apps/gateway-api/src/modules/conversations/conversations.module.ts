@@ -1,5 +1,8 @@
 import { MemberRepository } from '@cxgenie/database';
 import { Module } from '@nestjs/common';
+import { AgentFiles } from './agent-files/agent-files';
+import { AgentFilesErrors } from './agent-files/agent-files.interceptor';
+import { GetMessageAttachment } from './usecases/get-message-attachment/get-message-attachment.usecase';
 import { GetEmailOriginal } from './usecases/get-email-original/get-email-original.usecase';
 import { CoreAiClient } from '../../core-modules/core-ai/core-ai.client';
 import { TicketsModule } from '../tickets/tickets.module';
@@ -55,6 +58,9 @@ const AFTER_ANSWER = [ReportNotEnoughDataStep, QueueReplyDeliveryStep, RecordAns
   imports: [TicketsModule],
   controllers: [ConversationsController, ConversationActionsController],
   providers: [
+    AgentFiles,
+    AgentFilesErrors,
+    GetMessageAttachment,
     GetEmailOriginal,
     CoreAiClient,
     ListConversations,
