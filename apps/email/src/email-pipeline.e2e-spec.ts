@@ -1,5 +1,5 @@
 import Bull from 'bull';
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { dkimVerify } from 'mailauth/lib/dkim/verify';
 import { createTransport } from 'nodemailer';
 import type { Sequelize } from 'sequelize';
@@ -187,6 +187,57 @@ describe('email through the whole pipeline', () => {
     expect(mail.text).toContain('We are sending a new one today.');
     expect(mail.subject).toBe('Re: Damaged box');
     expect(mail.headers.get('auto-submitted')).toBeUndefined();
+  });
+
+  it("sends an agent's files as MIME attachments with their name, type and exact bytes", async () => {
+    const channel = await createChannel();
+    await customerTransport().sendMail({
+      from: CUSTOMER.address,
+      to: channel.address,
+      subject: 'Invoice please',
+      text: 'Could you send me the invoice for order 1042?',
+    });
+    await eventually(() => expect(sink.to(CUSTOMER.address)).toHaveLength(1), 30_000);
+    const [{ conversation_id: conversationId }] = await messagesOfChannel(sequelize, channel.id);
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(40_000)]);
+    const csv = Buffer.from('order;total\n1042;19,90 €\n', 'utf8');
+    const form = new FormData();
+    form.append('text', 'Here is your invoice, and the order as a table.');
+    form.append(
+      'files',
+      new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }),
+      'Rechnung März.pdf',
+    );
+    form.append('files', new Blob([new Uint8Array(csv)], { type: 'text/csv' }), 'order-1042.csv');
+    const res = await owner.postForm(`/api/v1/conversations/${conversationId}/messages`, form);
+    expect(res.status).toBe(201);
+    const mail = await eventually(() => {
+      const mails = sink.to(CUSTOMER.address);
+      expect(mails).toHaveLength(2);
+      return mails[1].parsed;
+    }, 20_000);
+    expect(mail.text).toContain('Here is your invoice');
+    expect(mail.subject).toBe('Re: Invoice please');
+    const sent = mail.attachments.map((a) => ({
+      filename: a.filename,
+      contentType: a.contentType,
+      disposition: a.contentDisposition,
+      content: a.content,
+    }));
+    expect(sent).toEqual([
+      {
+        filename: 'Rechnung März.pdf',
+        contentType: 'application/pdf',
+        disposition: 'attachment',
+        content: pdf,
+      },
+      {
+        filename: 'order-1042.csv',
+        contentType: 'text/csv',
+        disposition: 'attachment',
+        content: csv,
+      },
+    ]);
   });
 
   it('signs its mail with the channel DKIM key, and the signature verifies against the DNS record', async () => {
