@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
@@ -17,6 +18,10 @@ import { gatewayApiService } from '../../src/gateway-api.service';
 import { BrowserSessions, WAIT_MS, ensureDashboardBuilt, launchBrowser, signIn } from './browser';
 
 jest.setTimeout(300_000);
+
+/** A received attachment's bytes, as the email service stores them. */
+const RECEIPT = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(20_000)]);
+const HOSTILE_HTML_FILE = Buffer.from('<script>document.title = "PWNED"</script>');
 
 const HOSTILE_SUBJECT = 'Refund <img src=x onerror="document.title=\'PWNED\'">';
 
@@ -68,7 +73,14 @@ describe('an email message in the dashboard inbox, in headless Chromium', () => 
       `<link rel="stylesheet" href="${trackerUrl}/style.css">`,
       `<form action="${trackerUrl}/steal"><input name="q" value="1"></form>`,
     ].join('');
-    await gateway.app.get<FileStorage>(STORAGE).put(htmlKey, Buffer.from(html), 'text/html');
+    const storage = gateway.app.get<FileStorage>(STORAGE);
+    await storage.put(htmlKey, Buffer.from(html), 'text/html');
+    const fileKey = (name: string) =>
+      `email/${fixture.workspaceId}/${fixture.channelId}/files/${name}-${randomBytes(8).toString('hex')}`;
+    const receiptKey = fileKey('receipt');
+    const pageKey = fileKey('page');
+    await storage.put(receiptKey, RECEIPT, 'application/pdf');
+    await storage.put(pageKey, HOSTILE_HTML_FILE, 'text/html');
     await sequelize.query(
       `UPDATE messages SET metadata = CAST(:metadata AS jsonb), attachments = CAST(:attachments AS jsonb)
         WHERE id = :id`,
@@ -88,9 +100,17 @@ describe('an email message in the dashboard inbox, in headless Chromium', () => 
           attachments: JSON.stringify([
             {
               type: 'file',
-              url: 'storage:email/x/receipt.pdf',
+              url: `storage:${receiptKey}`,
               name: 'receipt.pdf',
-              sizeBytes: 20480,
+              mimeType: 'application/pdf',
+              sizeBytes: RECEIPT.length,
+            },
+            {
+              type: 'file',
+              url: `storage:${pageKey}`,
+              name: 'page.html',
+              mimeType: 'text/html',
+              sizeBytes: HOSTILE_HTML_FILE.length,
             },
           ]),
         },
@@ -116,7 +136,17 @@ describe('an email message in the dashboard inbox, in headless Chromium', () => 
     expect(await page.getByTestId('email-subject').textContent()).toBe(
       `Subject: ${HOSTILE_SUBJECT}`,
     );
-    expect(await page.getByTestId('email-attachments').textContent()).toBe('receipt.pdf (20 KB)');
+    expect(await page.getByTestId('email-attachments').textContent()).toBe(
+      'receipt.pdf (20 KB)page.html (1 KB)',
+    );
+    // A name is a link that downloads the stored bytes (with the agent's token).
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: WAIT_MS }),
+      page.getByTestId('email-attachment-link').first().click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('receipt.pdf');
+    const saved = await download.path();
+    expect(saved && (await readFile(saved)).equals(RECEIPT)).toBe(true);
     // Hostile text stays text: no element was made of it.
     expect(await details.locator('script, img').count()).toBe(0);
     await page.getByTestId('email-quoted').locator('summary').click();
@@ -139,6 +169,29 @@ describe('an email message in the dashboard inbox, in headless Chromium', () => 
     // Nothing ran (no script, no handler) and nothing was fetched from the sender's servers.
     expect(await page.title()).not.toMatch(/PWNED/);
     expect(trackerHits).toEqual([]);
+  });
+
+  it("downloads a received attachment's exact bytes, only in the mail's workspace, never as a page", async () => {
+    const base = `/api/v1/conversations/${conversationId}/messages/${messageId}/attachments`;
+    const receipt = await owner.fetchRaw(`${base}/0`);
+    expect(receipt.status).toBe(200);
+    expect(Buffer.from(await receipt.arrayBuffer()).equals(RECEIPT)).toBe(true);
+    expect(receipt.headers.get('content-type')).toBe('application/pdf');
+    expect(receipt.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="receipt.pdf"/,
+    );
+    expect(receipt.headers.get('x-content-type-options')).toBe('nosniff');
+
+    const html = await owner.fetchRaw(`${base}/1`);
+    expect(html.status).toBe(200);
+    expect(html.headers.get('content-type')).toBe('application/octet-stream');
+    expect(html.headers.get('content-disposition')).toMatch(/^attachment; filename="page.html"/);
+    expect(html.headers.get('content-security-policy')).toContain('sandbox');
+    expect(Buffer.from(await html.arrayBuffer()).equals(HOSTILE_HTML_FILE)).toBe(true);
+
+    const stranger = await ApiClient.signUp(gateway.url);
+    expect((await stranger.fetchRaw(`${base}/0`)).status).toBe(404);
+    expect((await owner.fetchRaw(`${base}/2`)).status).toBe(404);
   });
 
   it("gives the original only to the mail's workspace, and 404 for a message without one", async () => {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { EmailMessageView } from '@cxgenie/contracts';
-import { request } from '../../api/client';
+import { download, request } from '../../api/client';
 import { messageOf } from '../../api/errors';
 import { Button } from '../../components/ui';
 
@@ -28,12 +28,10 @@ const kb = (bytes: number | undefined) =>
 export function EmailDetails({ conversationId, messageId, email, attachments }: Props) {
   const [html, setHtml] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const base = `/api/v1/conversations/${conversationId}/messages/${messageId}`;
   const showOriginal = async () => {
     try {
-      const original = await request<{ html: string }>(
-        'GET',
-        `/api/v1/conversations/${conversationId}/messages/${messageId}/email-original`,
-      );
+      const original = await request<{ html: string }>('GET', `${base}/email-original`);
       setHtml(original.html);
     } catch (e) {
       setError(messageOf(e));
@@ -52,7 +50,19 @@ export function EmailDetails({ conversationId, messageId, email, attachments }: 
         <ul className="email-attachments" data-testid="email-attachments">
           {attachments.map((a, i) => (
             <li key={i}>
-              {a.name ?? 'attachment'}
+              <a
+                href={`${base}/attachments/${i}`}
+                data-testid="email-attachment-link"
+                onClick={(event) => {
+                  // The route needs the access token, which a followed link would not carry.
+                  event.preventDefault();
+                  download(`${base}/attachments/${i}`, a.name ?? 'attachment').catch((e) =>
+                    setError(messageOf(e)),
+                  );
+                }}
+              >
+                {a.name ?? 'attachment'}
+              </a>
               {kb(a.sizeBytes)}
             </li>
           ))}
