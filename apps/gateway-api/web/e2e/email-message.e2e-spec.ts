@@ -57,6 +57,10 @@ describe('an email message in the dashboard inbox, in headless Chromium', () => 
     name = `mail-${randomBytes(4).toString('hex')}`;
     owner = await ApiClient.signUp(gateway.url, name);
     const fixture = await seedBotAndChannel(sequelize, owner.session!.workspaceId);
+    // An email channel: the channel type whose replies carry files.
+    await sequelize.query(`UPDATE channels SET type = 'email' WHERE id = :id`, {
+      replacements: { id: fixture.channelId },
+    });
     await seedConversations(sequelize, fixture, { conversations: 1, messagesPerConversation: 1 });
     const [message] = await sequelize.query<{ id: string; conversation_id: string }>(
       `SELECT id, conversation_id FROM messages WHERE workspace_id = :workspaceId LIMIT 1`,
@@ -169,6 +173,30 @@ describe('an email message in the dashboard inbox, in headless Chromium', () => 
     // Nothing ran (no script, no handler) and nothing was fetched from the sender's servers.
     expect(await page.title()).not.toMatch(/PWNED/);
     expect(trackerHits).toEqual([]);
+  });
+
+  it('attaches files to a reply from the composer, and lists them on the sent message', async () => {
+    const page = await sessions.page();
+    await signIn(page, gateway.url, `${name}@example.test`, `/app/inbox/${conversationId}`);
+    await page.getByTestId('reply-input').waitFor({ state: 'visible', timeout: WAIT_MS });
+    const invoice = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(5_000)]);
+    await page.getByTestId('reply-files').setInputFiles({
+      name: 'invoice-1042.pdf',
+      mimeType: 'application/pdf',
+      buffer: invoice,
+    });
+    await page.getByTestId('reply-input').fill('Your invoice is attached.');
+    await page.getByTestId('reply-send').click();
+    const sent = page.locator('[data-sender="agent"]').last();
+    await sent.getByTestId('message-attachments').waitFor({ state: 'visible', timeout: WAIT_MS });
+    expect(await sent.getByTestId('message-attachments').textContent()).toBe(
+      'invoice-1042.pdf (5 KB)',
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: WAIT_MS }),
+      sent.getByTestId('email-attachment-link').click(),
+    ]);
+    expect((await readFile((await download.path())!)).equals(invoice)).toBe(true);
   });
 
   it("downloads a received attachment's exact bytes, only in the mail's workspace, never as a page", async () => {

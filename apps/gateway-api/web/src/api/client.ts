@@ -107,3 +107,10 @@ export async function download(path: string, filename: string): Promise<void> {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 }
+
+/** A multipart/form-data POST with the same authorization and errors as `request`. */
+export async function requestForm<T>(path: string, form: FormData): Promise<T> {
+  const res = await authorizedFetch(new Request(path, { method: 'POST', body: form }));
+  if (!res.ok) throw await apiErrorOf(res);
+  return (await res.json()) as T;
+}

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import type { EmailMessageView } from '@cxgenie/contracts';
-import { download, request } from '../../api/client';
+import { request } from '../../api/client';
 import { messageOf } from '../../api/errors';
 import { Button } from '../../components/ui';
+import { AttachmentLinks, type ListedAttachment } from './attachment-links';
 
 /**
  * A sender's HTML is shown in a frame that can do nothing: `sandbox` with no permissions (no
@@ -18,20 +19,19 @@ interface Props {
   conversationId: string;
   messageId: string;
   email: EmailMessageView;
-  attachments: { type: string; url: string; name?: string; sizeBytes?: number }[];
+  attachments: ListedAttachment[];
 }
-
-const kb = (bytes: number | undefined) =>
-  bytes === undefined ? '' : ` (${Math.max(1, Math.round(bytes / 1024))} KB)`;
 
 /** A received mail's envelope for agents: sender, subject, attachments, history and original. */
 export function EmailDetails({ conversationId, messageId, email, attachments }: Props) {
   const [html, setHtml] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const base = `/api/v1/conversations/${conversationId}/messages/${messageId}`;
   const showOriginal = async () => {
     try {
-      const original = await request<{ html: string }>('GET', `${base}/email-original`);
+      const original = await request<{ html: string }>(
+        'GET',
+        `/api/v1/conversations/${conversationId}/messages/${messageId}/email-original`,
+      );
       setHtml(original.html);
     } catch (e) {
       setError(messageOf(e));
@@ -47,26 +47,13 @@ export function EmailDetails({ conversationId, messageId, email, attachments }: 
         Subject: {email.subject || '(no subject)'}
       </span>
       {attachments.length > 0 && (
-        <ul className="email-attachments" data-testid="email-attachments">
-          {attachments.map((a, i) => (
-            <li key={i}>
-              <a
-                href={`${base}/attachments/${i}`}
-                data-testid="email-attachment-link"
-                onClick={(event) => {
-                  // The route needs the access token, which a followed link would not carry.
-                  event.preventDefault();
-                  download(`${base}/attachments/${i}`, a.name ?? 'attachment').catch((e) =>
-                    setError(messageOf(e)),
-                  );
-                }}
-              >
-                {a.name ?? 'attachment'}
-              </a>
-              {kb(a.sizeBytes)}
-            </li>
-          ))}
-        </ul>
+        <AttachmentLinks
+          conversationId={conversationId}
+          messageId={messageId}
+          attachments={attachments}
+          onError={setError}
+          testId="email-attachments"
+        />
       )}
       {(email.quoted || email.signature) && (
         <details className="email-quoted" data-testid="email-quoted">
