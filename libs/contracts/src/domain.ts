@@ -78,6 +78,11 @@ export const ATTACHMENT_CHANNELS: readonly ChannelType[] = ['email'];
 export const MAX_AGENT_ATTACHMENTS = 5;
 export const MAX_AGENT_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 /**
+ * All files of one reply together: base64 makes them a third larger in the mail, and common mail
+ * servers refuse messages over 20–25 MB, so a bigger reply would bounce rather than arrive.
+ */
+export const MAX_AGENT_ATTACHMENTS_TOTAL_BYTES = 15 * 1024 * 1024;
+/**
  * The types an agent may send. An allow-list: documents, images, archives and plain data; never
  * HTML, SVG or scripts, which a customer's mail client or our own download route could render.
  */

@@ -52,6 +52,14 @@ export class GatewayConversationsException extends AppException<GatewayConversat
     );
   }
 
+  static filesTooLargeTogether(maxBytes: number): GatewayConversationsException {
+    const mb = Math.round(maxBytes / (1024 * 1024));
+    return GatewayConversationsException.filesInvalid(
+      `The files together are larger than ${mb} MB, more than a mail can carry reliably: send them in several replies. ${NOTHING_SENT}`,
+      `must total at most ${mb} MB`,
+    );
+  }
+
   static fileEmpty(name: string): GatewayConversationsException {
     return GatewayConversationsException.filesInvalid(
       `"${name}" is empty. ${NOTHING_SENT}`,

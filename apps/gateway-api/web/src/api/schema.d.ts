@@ -1269,7 +1269,7 @@ export type components = {
       text: string;
     };
     AgentMessageWithFilesDto: {
-      /** @description Up to 5 files of at most 10485760 bytes each (PDF, Office, text, CSV, PNG, JPEG, GIF, WebP, ZIP); email conversations only */
+      /** @description Up to 5 files of at most 10485760 bytes each and 15728640 together (PDF, Office, text, CSV, PNG, JPEG, GIF, WebP, ZIP); email conversations only */
       files?: string[];
       text: string;
     };

@@ -134,6 +134,13 @@ describe('files on an agent reply', () => {
         /larger than the 10 MB limit/,
       ],
       [
+        form('two big ones', [
+          { ...pdf, name: 'a.pdf', bytes: Buffer.alloc(8 * 1024 * 1024, 1) },
+          { ...pdf, name: 'b.pdf', bytes: Buffer.alloc(8 * 1024 * 1024, 2) },
+        ]),
+        /together are larger than 15 MB/,
+      ],
+      [
         form('empty', [{ ...pdf, name: 'empty.pdf', bytes: Buffer.alloc(0) }]),
         /"empty.pdf" is empty/,
       ],

@@ -5,6 +5,7 @@ import {
   type Attachment,
   MAX_AGENT_ATTACHMENTS,
   MAX_AGENT_ATTACHMENT_BYTES,
+  MAX_AGENT_ATTACHMENTS_TOTAL_BYTES,
 } from '@cxgenie/contracts';
 import { type FileStorage, STORAGE, storageUrl } from '@cxgenie/storage';
 import { GatewayConversationsException } from '../conversations.exception';
@@ -57,6 +58,9 @@ export class AgentFiles {
       if (!AGENT_ATTACHMENT_TYPES.includes(baseType(file.mimetype)))
         throw GatewayConversationsException.fileTypeRefused(name, baseType(file.mimetype));
     }
+    const total = files.reduce((sum, file) => sum + file.size, 0);
+    if (total > MAX_AGENT_ATTACHMENTS_TOTAL_BYTES)
+      throw GatewayConversationsException.filesTooLargeTogether(MAX_AGENT_ATTACHMENTS_TOTAL_BYTES);
   }
 
   async store(workspaceId: string, files: AgentUpload[]): Promise<Attachment[]> {

@@ -14,6 +14,7 @@ import {
   CSAT_MIN_RATING,
   MAX_AGENT_ATTACHMENTS,
   MAX_AGENT_ATTACHMENT_BYTES,
+  MAX_AGENT_ATTACHMENTS_TOTAL_BYTES,
   MAX_MESSAGE_CHARS,
 } from '@cxgenie/contracts';
 import { Trim } from '../../../core-modules/http/validation';
@@ -35,7 +36,7 @@ export class AgentMessageWithFilesDto extends AgentMessageDto {
     type: 'array',
     items: { type: 'string', format: 'binary' },
     maxItems: MAX_AGENT_ATTACHMENTS,
-    description: `Up to ${MAX_AGENT_ATTACHMENTS} files of at most ${MAX_AGENT_ATTACHMENT_BYTES} bytes each (PDF, Office, text, CSV, PNG, JPEG, GIF, WebP, ZIP); email conversations only`,
+    description: `Up to ${MAX_AGENT_ATTACHMENTS} files of at most ${MAX_AGENT_ATTACHMENT_BYTES} bytes each and ${MAX_AGENT_ATTACHMENTS_TOTAL_BYTES} together (PDF, Office, text, CSV, PNG, JPEG, GIF, WebP, ZIP); email conversations only`,
   })
   files?: unknown[];
 }
