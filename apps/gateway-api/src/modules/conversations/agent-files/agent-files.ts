@@ -30,7 +30,7 @@ const utf8Name = (name: string): string => {
 export const cleanFilename = (name: string): string =>
   utf8Name(name)
     .replace(/[\\/]/g, '_')
-    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\p{Cc}/gu, ' ')
     .trim()
     .slice(0, 200) || 'attachment';
 
