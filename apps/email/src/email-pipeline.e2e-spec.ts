@@ -1,4 +1,6 @@
 import Bull from 'bull';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { dkimVerify } from 'mailauth/lib/dkim/verify';
 import { createTransport } from 'nodemailer';
 import type { Sequelize } from 'sequelize';
 import { type HandoffRequestJobData, QueueNames, serviceUrlEnvVar } from '@cxgenie/contracts';
@@ -78,7 +80,10 @@ describe('email through the whole pipeline', () => {
   afterEach(() => sink.reset());
 
   /** An email channel made through the channels API, sending through the sink. */
-  const createChannel = async (extra: Record<string, unknown> = {}) => {
+  const createChannel = async (
+    extra: Record<string, unknown> = {},
+    credentials: Record<string, string> = {},
+  ) => {
     const address = supportAddress();
     const res = await owner.post<ChannelBody>('/api/v1/channels', {
       type: 'email',
@@ -90,7 +95,7 @@ describe('email through the whole pipeline', () => {
         smtp: { host: '127.0.0.1', port: sink.port, security: 'none', user: 'acme' },
         ...extra,
       },
-      credentials: { smtpPassword: 'relay-secret' },
+      credentials: { smtpPassword: 'relay-secret', ...credentials },
     });
     expect(res.status).toBe(201);
     return { id: res.body.id, address };
@@ -182,6 +187,103 @@ describe('email through the whole pipeline', () => {
     expect(mail.text).toContain('We are sending a new one today.');
     expect(mail.subject).toBe('Re: Damaged box');
     expect(mail.headers.get('auto-submitted')).toBeUndefined();
+  });
+
+  it("sends an agent's files as MIME attachments with their name, type and exact bytes", async () => {
+    const channel = await createChannel();
+    await customerTransport().sendMail({
+      from: CUSTOMER.address,
+      to: channel.address,
+      subject: 'Invoice please',
+      text: 'Could you send me the invoice for order 1042?',
+    });
+    await eventually(() => expect(sink.to(CUSTOMER.address)).toHaveLength(1), 30_000);
+    const [{ conversation_id: conversationId }] = await messagesOfChannel(sequelize, channel.id);
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(40_000)]);
+    const csv = Buffer.from('order;total\n1042;19,90 €\n', 'utf8');
+    const form = new FormData();
+    form.append('text', 'Here is your invoice, and the order as a table.');
+    form.append(
+      'files',
+      new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }),
+      'Rechnung März.pdf',
+    );
+    form.append('files', new Blob([new Uint8Array(csv)], { type: 'text/csv' }), 'order-1042.csv');
+    const res = await owner.postForm(`/api/v1/conversations/${conversationId}/messages`, form);
+    expect(res.status).toBe(201);
+    const mail = await eventually(() => {
+      const mails = sink.to(CUSTOMER.address);
+      expect(mails).toHaveLength(2);
+      return mails[1].parsed;
+    }, 20_000);
+    expect(mail.text).toContain('Here is your invoice');
+    expect(mail.subject).toBe('Re: Invoice please');
+    const sent = mail.attachments.map((a) => ({
+      filename: a.filename,
+      contentType: a.contentType,
+      disposition: a.contentDisposition,
+      content: a.content,
+    }));
+    expect(sent).toEqual([
+      {
+        filename: 'Rechnung März.pdf',
+        contentType: 'application/pdf',
+        disposition: 'attachment',
+        content: pdf,
+      },
+      {
+        filename: 'order-1042.csv',
+        contentType: 'text/csv',
+        disposition: 'attachment',
+        content: csv,
+      },
+    ]);
+  });
+
+  it('signs its mail with the channel DKIM key, and the signature verifies against the DNS record', async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const channel = await createChannel(
+      { dkim: { domainName: 'acme.test', keySelector: 'cx2026' } },
+      { dkimPrivateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() },
+    );
+    await customerTransport().sendMail({
+      from: CUSTOMER.address,
+      to: channel.address,
+      subject: 'Signed?',
+      text: 'Where is my parcel? I ordered last week.',
+    });
+    const [mail] = await eventually(() => {
+      const mails = sink.to(CUSTOMER.address);
+      expect(mails).toHaveLength(1);
+      return mails;
+    }, 30_000);
+    // The DNS of acme.test, as a receiving server would ask it: the selector's TXT record.
+    const record = `v=DKIM1; k=rsa; p=${publicKey.export({ type: 'spki', format: 'der' }).toString('base64')}`;
+    const resolver = async (name: string, type: string) => {
+      if (type === 'TXT' && name === 'cx2026._domainkey.acme.test') return [[record]];
+      throw Object.assign(new Error(`no ${type} record for ${name}`), { code: 'ENOTFOUND' });
+    };
+    const verified = await dkimVerify(mail.raw, { resolver });
+    expect(verified.results).toHaveLength(1);
+    expect(verified.results[0]).toMatchObject({
+      signingDomain: 'acme.test',
+      selector: 'cx2026',
+      status: { result: 'pass' },
+    });
+    // mailauth lists the signed header names as one string ("From: Subject: …").
+    const signed = String(verified.results[0].signingHeaders?.keys).split(/:\s*/);
+    expect(signed).toEqual(
+      expect.arrayContaining(['From', 'Subject', 'Message-ID', 'In-Reply-To']),
+    );
+    // The same check fails for a body changed on the way: the test can tell a bad signature.
+    const raw = mail.raw.toString('latin1');
+    const bodyStart = raw.indexOf('\r\n\r\n') + 4;
+    const tampered = Buffer.from(
+      `${raw.slice(0, bodyStart)}Added on the way.\r\n${raw.slice(bodyStart)}`,
+      'latin1',
+    );
+    const broken = await dkimVerify(tampered, { resolver });
+    expect(broken.results[0].status.result).not.toBe('pass');
   });
 
   it('stores an out-of-office reply and never answers it', async () => {

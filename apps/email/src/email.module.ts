@@ -25,10 +25,12 @@ export class EmailModule {
       module: EmailModule,
       imports: [
         PlatformModule.forService(config, options),
-        // Feeds conversation.inbound, handoff.requests and analytics.events; drains email.outbound.
+        // Feeds conversation.inbound, handoff.requests and analytics.events; drains email.outbound;
+        // spools accepted mail on email.inbound and drains it (ADR 0042).
         QueuesModule.register([
           QueueNames.ConversationInbound,
           QueueNames.EmailOutbound,
+          QueueNames.EmailInbound,
           QueueNames.HandoffRequests,
           QueueNames.AnalyticsEvents,
         ]),

@@ -1,7 +1,11 @@
+import { getQueueToken } from '@nestjs/bull';
+import type { INestApplication } from '@nestjs/common';
+import type { Queue } from 'bull';
 import { randomBytes } from 'node:crypto';
 import { QueryTypes, type Sequelize } from 'sequelize';
 import { SecretBox } from '@cxgenie/channels';
-import { seedWorkspace } from '@cxgenie/testing';
+import { QueueNames } from '@cxgenie/contracts';
+import { eventually, seedWorkspace } from '@cxgenie/testing';
 
 export interface SeededEmailChannel {
   workspaceId: string;
@@ -103,3 +107,12 @@ export const indexedMail = (sequelize: Sequelize, channelId: string, rfcMessageI
       { replacements: { channelId, rfcMessageId }, type: QueryTypes.SELECT },
     )
     .then(([row]) => row ?? null);
+
+/** Resolves once every spooled mail (`email.inbound`) of the booted service has been read. */
+export async function spoolDrained(service: { app: INestApplication }): Promise<void> {
+  const queue = service.app.get<Queue>(getQueueToken(QueueNames.EmailInbound));
+  await eventually(async () => {
+    const counts = await queue.getJobCounts();
+    expect(counts.waiting + counts.active + counts.delayed).toBe(0);
+  }, 15_000);
+}

@@ -150,6 +150,8 @@ export const platformEnvSchema = z
     WEBHOOK_DEDUPE_TTL_S: positiveInt.default(86_400),
     KNOWLEDGE_UPLOAD_MAX_BYTES: positiveInt.default(50 * 1024 * 1024),
     STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+    /** The local driver's directory, when it is not DATA_DIR/uploads (several DATA_DIRs, one disk). */
+    STORAGE_LOCAL_DIR: optionalString,
     S3_BUCKET: optionalString,
     S3_REGION: z.string().min(1).default('us-east-1'),
     S3_ENDPOINT: urlWithProtocol(['http', 'https']).optional(),

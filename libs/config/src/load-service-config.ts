@@ -162,6 +162,7 @@ export function loadServiceConfig(service: ServiceName, rawEnv: Env = process.en
     },
     storage: {
       driver: p.STORAGE_DRIVER,
+      localDir: p.STORAGE_LOCAL_DIR ? resolve(p.STORAGE_LOCAL_DIR) : null,
       s3: {
         bucket: p.S3_BUCKET ?? null,
         region: p.S3_REGION,

@@ -8,6 +8,8 @@ export type StorageDriver = 'local' | 's3';
 
 export interface StorageSettings {
   driver: StorageDriver;
+  /** The `local` driver's directory; null: `dataDir/uploads`. */
+  localDir: string | null;
   s3: {
     bucket: string | null;
     region: string;

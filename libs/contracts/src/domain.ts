@@ -67,3 +67,38 @@ export interface Attachment {
 
 /** The longest text a customer or an agent may send in one message. */
 export const MAX_MESSAGE_CHARS = 4_000;
+
+/**
+ * The channels an agent's reply can carry files on. The messaging platforms' send APIs each
+ * take files their own way (upload first, public URL, per-type endpoints); until each adapter
+ * does, a reply with files to them is refused at the API rather than sent without its files.
+ */
+export const ATTACHMENT_CHANNELS: readonly ChannelType[] = ['email'];
+/** Files on one agent reply, and the size of each (bytes; inclusive). */
+export const MAX_AGENT_ATTACHMENTS = 5;
+export const MAX_AGENT_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+/**
+ * All files of one reply together: base64 makes them a third larger in the mail, and common mail
+ * servers refuse messages over 20–25 MB, so a bigger reply would bounce rather than arrive.
+ */
+export const MAX_AGENT_ATTACHMENTS_TOTAL_BYTES = 15 * 1024 * 1024;
+/**
+ * The types an agent may send. An allow-list: documents, images, archives and plain data; never
+ * HTML, SVG or scripts, which a customer's mail client or our own download route could render.
+ */
+export const AGENT_ATTACHMENT_TYPES: readonly string[] = [
+  'application/pdf',
+  'application/zip',
+  'application/msword',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.ms-excel',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.spreadsheet',
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'text/plain',
+  'text/csv',
+];

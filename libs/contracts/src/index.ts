@@ -21,3 +21,4 @@ export * from './queue-options';
 export * from './realtime-events';
 export * from './flags';
 export * from './clients/flags.client';
+export * from './email-message';

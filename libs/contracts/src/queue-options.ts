@@ -41,6 +41,16 @@ export const QUEUE_OPTIONS: Readonly<Record<QueueName, QueueOptions>> = {
   },
   [QueueNames.ChannelOutbound]: { defaultJobOptions: RETRIED },
   [QueueNames.EmailOutbound]: { defaultJobOptions: RETRIED },
+  // Mail already answered 250: a failure that persists (the database away for minutes) must not
+  // drop it, so it is retried for about half an hour and a failed job is kept (its raw is stored).
+  [QueueNames.EmailInbound]: {
+    defaultJobOptions: {
+      attempts: 12,
+      backoff: { type: 'exponential', delay: 1_000 },
+      removeOnComplete: 1_000,
+      removeOnFail: false,
+    },
+  },
   [QueueNames.BotNotEnoughData]: { defaultJobOptions: RETRIED },
   [QueueNames.HandoffRequests]: { defaultJobOptions: RETRIED },
   // Nudges: nothing worth keeping once done.

@@ -9,6 +9,8 @@ export const QueueNames = {
   ChannelOutbound: 'channel.outbound',
   /** `ChannelOutboundJobData` for email channels: mail to send (email app). */
   EmailOutbound: 'email.outbound',
+  /** Mail the email app accepted and spooled (raw bytes in storage), read and threaded later. */
+  EmailInbound: 'email.inbound',
   AnalyticsEvents: 'analytics.events',
   LoaderIngest: 'loader.ingest',
   KnowledgeIndex: 'knowledge.index',

@@ -55,7 +55,8 @@ export const SERVICE_TOPOLOGY: Readonly<Record<ServiceName, ServiceTopology>> = 
     files: true,
   },
   'core-ai': { postgres: true, workers: true, clickhouse: false, vectorStore: true, files: false },
-  email: { postgres: true, workers: true, clickhouse: false, vectorStore: false, files: false },
+  // Received mail (raw, HTML, attachments) and agents' files to send live in the file storage.
+  email: { postgres: true, workers: true, clickhouse: false, vectorStore: false, files: true },
   integration: {
     postgres: true,
     workers: true,

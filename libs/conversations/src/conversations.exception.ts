@@ -1,4 +1,9 @@
-import { AppException, type ErrorKind, notFoundMessage } from '@cxgenie/contracts';
+import {
+  ATTACHMENT_CHANNELS,
+  AppException,
+  type ErrorKind,
+  notFoundMessage,
+} from '@cxgenie/contracts';
 
 export enum ConversationsExceptionCode {
   CONVERSATION_NOT_FOUND = 'CONVERSATION_NOT_FOUND',
@@ -8,6 +13,8 @@ export enum ConversationsExceptionCode {
   CSAT_NOT_CLOSED = 'CSAT_NOT_CLOSED',
   CSAT_NOT_ASKED = 'CSAT_NOT_ASKED',
   CSAT_EXPIRED = 'CSAT_EXPIRED',
+  /** Files on a reply to a channel that cannot carry them (see ATTACHMENT_CHANNELS). */
+  ATTACHMENTS_NOT_CARRIED = 'ATTACHMENTS_NOT_CARRIED',
 }
 
 const KINDS: Record<ConversationsExceptionCode, ErrorKind> = {
@@ -17,6 +24,7 @@ const KINDS: Record<ConversationsExceptionCode, ErrorKind> = {
   CSAT_NOT_CLOSED: 'conflict',
   CSAT_NOT_ASKED: 'conflict',
   CSAT_EXPIRED: 'conflict',
+  ATTACHMENTS_NOT_CARRIED: 'unprocessable',
 };
 
 /** What the conversation owner refuses, whichever transport asked. */
@@ -29,6 +37,14 @@ export class ConversationsException extends AppException<ConversationsExceptionC
     return new ConversationsException(
       ConversationsExceptionCode.CONVERSATION_NOT_FOUND,
       notFoundMessage('Conversation'),
+    );
+  }
+
+  static attachmentsNotCarried(channelType: string): ConversationsException {
+    return new ConversationsException(
+      ConversationsExceptionCode.ATTACHMENTS_NOT_CARRIED,
+      `This conversation is on ${channelType}, which cannot carry files from agents yet (only ${ATTACHMENT_CHANNELS.join(', ')}). Nothing was sent.`,
+      [{ field: 'files', message: `cannot be sent on a ${channelType} conversation` }],
     );
   }
 }

@@ -82,4 +82,10 @@ describe('LocalFileStorage', () => {
     expect(built).toBeInstanceOf(LocalFileStorage);
     expect((built as LocalFileStorage).root).toBe(join(root, 'uploads'));
   });
+
+  it('lives in STORAGE_LOCAL_DIR when one is set', () => {
+    const dir = join(root, 'shared-uploads');
+    const config = loadServiceConfig('gateway-api', { DATA_DIR: root, STORAGE_LOCAL_DIR: dir });
+    expect((createFileStorage(config) as LocalFileStorage).root).toBe(dir);
+  });
 });

@@ -15,7 +15,8 @@ export const localUploadsDir = (dataDir: string): string => join(dataDir, 'uploa
 /** `local` keeps files under `DATA_DIR/uploads`; `s3` in the configured bucket. */
 export function createFileStorage(config: StorageConfig): FileStorage {
   const { driver, s3 } = config.storage;
-  if (driver === 'local') return new LocalFileStorage(localUploadsDir(config.dataDir));
+  if (driver === 'local')
+    return new LocalFileStorage(config.storage.localDir ?? localUploadsDir(config.dataDir));
   if (!s3.bucket) throw new Error('S3_BUCKET is required when STORAGE_DRIVER=s3');
   return new S3FileStorage({
     bucket: s3.bucket,

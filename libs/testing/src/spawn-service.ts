@@ -66,6 +66,12 @@ export async function spawnService(
           DATA_DIR: SERVICE_TOPOLOGY[service].clickhouse
             ? `.data/test/spawned-${port}`
             : testEnv().DATA_DIR,
+          // Uploaded files stay shared with the test process's services, as on one machine (an
+          // agent's file uploaded to a spawned gateway is sent by an email service booted here),
+          // unless the test gives the service a DATA_DIR of its own.
+          ...(env.DATA_DIR === undefined && {
+            STORAGE_LOCAL_DIR: resolve(ROOT, testEnv().DATA_DIR, 'uploads'),
+          }),
           ...env,
         }),
       },

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DeadLetterStore } from '@cxgenie/conversations';
 import { TenantConnections, TenantRelocator } from '@cxgenie/database';
+import { type FileStorage, STORAGE } from '@cxgenie/storage';
 import {
   ApiClient,
   type BootedService,
@@ -145,6 +146,29 @@ async function createWorkspaceB(gateway: BootedService, owner: ApiClient): Promi
   const conversation = (
     await owner.get<{ items: { id: string; customer: { id: string } }[] }>('/api/v1/conversations')
   ).body.items[0];
+
+  // A received mail's parts on B's first message: its original HTML and an attachment.
+  const [message] = (
+    await owner.get<{ items: { id: string }[] }>(
+      `/api/v1/conversations/${conversation.id}/messages`,
+    )
+  ).body.items;
+  const storage = gateway.app.get<FileStorage>(STORAGE);
+  const partKey = `email/${workspaceId}/${inbox.channelId}`;
+  await storage.put(`${partKey}/html/b.html`, Buffer.from('<p>B</p>'), 'text/html');
+  await storage.put(`${partKey}/files/b`, Buffer.from('B receipt'), 'application/pdf');
+  await scope.models.Message.update(
+    {
+      metadata: { email: { via: 'smtp', subject: 'B', htmlKey: `${partKey}/html/b.html` } },
+      attachments: [{ type: 'file', url: `storage:${partKey}/files/b`, name: 'b.pdf' }],
+    },
+    { where: { id: message!.id } },
+  );
+  // B reaches both, so A's 404s below are isolation, not absence.
+  const parts = `/api/v1/conversations/${conversation.id}/messages/${message!.id}`;
+  ok(await owner.get(`${parts}/email-original`), 'email original');
+  const ownFile = await owner.fetchRaw(`${parts}/attachments/0`);
+  if (ownFile.status !== 200) throw new Error(`B's attachment: ${ownFile.status}`);
 
   await signInAsNewMember(gateway, workspaceId, 'agent');
   const members = (await owner.get<{ items: { id: string; role: string }[] }>('/api/v1/members'))
@@ -301,6 +325,16 @@ async function createWorkspaceB(gateway: BootedService, owner: ApiClient): Promi
       verbs: ['POST'] as Verb[],
     })),
     {
+      route: '/api/v1/conversations/{}/messages/{}/email-original',
+      path: `/api/v1/conversations/${conversation.id}/messages/${message!.id}/email-original`,
+      verbs: ['GET'],
+    },
+    {
+      route: '/api/v1/conversations/{}/messages/{}/attachments/{}',
+      path: `/api/v1/conversations/${conversation.id}/messages/${message!.id}/attachments/0`,
+      verbs: ['GET'],
+    },
+    {
       route: '/api/v1/conversations/{}/context',
       path: `/api/v1/conversations/${conversation.id}/context`,
       verbs: ['GET'],
@@ -364,7 +398,10 @@ async function createWorkspaceB(gateway: BootedService, owner: ApiClient): Promi
     { route: '/api/v1/dead-letters', path: '/api/v1/dead-letters?limit=100', id: deadLetter },
   ];
   const snapshots = [
-    ...probes.filter((p) => p.verbs.includes('GET')).map((p) => p.path),
+    // JSON answers only (a file's bytes are checked where it is created).
+    ...probes
+      .filter((p) => p.verbs.includes('GET') && !p.route.endsWith('/attachments/{}'))
+      .map((p) => p.path),
     ...listings.map((l) => l.path),
     '/api/v1/workspace',
   ];

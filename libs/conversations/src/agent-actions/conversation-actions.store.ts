@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Attachment } from '@cxgenie/contracts';
 import type { TenantScope } from '@cxgenie/database';
 import { CSAT_REQUEST_METADATA, csatQuestion } from '../csat/csat-texts';
 import { type AppendedMessage, OutboundMessageStore } from '../messages/outbound-message.store';
@@ -129,11 +130,19 @@ export class ConversationActionsStore {
     conversationId: string,
     agentId: string,
     text: string,
+    attachments: Attachment[] = [],
   ): Promise<AgentReply> {
     return scope.sequelize.transaction(async (transaction) => {
       const appended = await this.messages.append(
         scope,
-        { conversationId, senderType: 'agent', senderId: agentId, text, claimFor: agentId },
+        {
+          conversationId,
+          senderType: 'agent',
+          senderId: agentId,
+          text,
+          attachments,
+          claimFor: agentId,
+        },
         transaction,
       );
       const firstResponse = await recordFirstResponse(

@@ -189,7 +189,10 @@ export class CsatRatingsStore {
 }
 
 const REFUSALS: Record<
-  Exclude<ConversationsExceptionCode, 'CONVERSATION_NOT_FOUND' | 'ILLEGAL_TRANSITION'>,
+  Exclude<
+    ConversationsExceptionCode,
+    'CONVERSATION_NOT_FOUND' | 'ILLEGAL_TRANSITION' | 'ATTACHMENTS_NOT_CARRIED'
+  >,
   [string, string]
 > = {
   CSAT_ALREADY_SUBMITTED: ['This conversation has already been rated', 'is already rated'],

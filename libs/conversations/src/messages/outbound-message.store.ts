@@ -2,6 +2,8 @@ import { pgSafeText, pgSafeValue } from '@cxgenie/database';
 import { Injectable } from '@nestjs/common';
 import { QueryTypes, type Transaction } from 'sequelize';
 import {
+  ATTACHMENT_CHANNELS,
+  type Attachment,
   type ChannelType,
   type ConversationStatus,
   LIVE_DELIVERY_CHANNELS,
@@ -19,6 +21,8 @@ export interface OutboundMessage {
   senderId: string | null;
   text: string;
   metadata?: Record<string, unknown>;
+  /** Files already stored (`storage:` URLs); only channels in ATTACHMENT_CHANNELS carry them. */
+  attachments?: Attachment[];
   /**
    * An agent's reply claims the conversation (`claim_by_reply`): human mode, so the bot falls
    * silent, and the replier assigned if nobody is. Refused on a closed conversation.
@@ -69,6 +73,7 @@ export class OutboundMessageStore {
     transaction?: Transaction,
   ): Promise<AppendedMessage> {
     const claim = message.claimFor !== undefined;
+    const attachments = message.attachments ?? [];
     const [row] = await scope.sequelize.query<Row>(
       `WITH old AS (
          SELECT c.id, c.status, c.assignee_id, c.channel_id, c.customer_id, ch.type AS channel_type
@@ -81,13 +86,15 @@ export class OutboundMessageStore {
                 ${claim ? `, status = :claimTo, assignee_id = COALESCE(c.assignee_id, :claimFor)` : ''}
            FROM old
           WHERE c.id = old.id ${claim ? `AND old.status IN (:claimFrom)` : ''}
+                ${attachments.length ? 'AND old.channel_type IN (:attachmentChannels)' : ''}
           RETURNING c.last_message_seq AS seq, c.status, c.assignee_id, c.closed_at, c.updated_at,
                     old.status AS previous_status, old.assignee_id AS previous_assignee_id,
                     old.channel_id, old.channel_type
        ), inserted AS (
          INSERT INTO messages (workspace_id, conversation_id, channel_id, seq, direction, sender_type, sender_id,
-                               text, status, metadata, trace_id)
+                               text, attachments, status, metadata, trace_id)
          SELECT :workspaceId, :conversationId, channel_id, seq, 'outbound', :senderType, :senderId, :text,
+                CAST(:attachments AS jsonb),
                 CASE WHEN channel_type IN (:liveChannels) THEN 'sent' ELSE 'queued' END,
                 CAST(:metadata AS jsonb), :traceId
            FROM next
@@ -110,6 +117,8 @@ export class OutboundMessageStore {
           senderId: message.senderId,
           text: pgSafeText(message.text),
           metadata: JSON.stringify(pgSafeValue(message.metadata ?? {})),
+          attachments: JSON.stringify(pgSafeValue(attachments)),
+          attachmentChannels: ATTACHMENT_CHANNELS,
           traceId: currentTraceId() ?? null,
         },
         type: QueryTypes.SELECT,
@@ -117,6 +126,8 @@ export class OutboundMessageStore {
       },
     );
     if (!row) throw ConversationsException.notFound();
+    if (!row.message_id && attachments.length && !ATTACHMENT_CHANNELS.includes(row.channel_type))
+      throw ConversationsException.attachmentsNotCarried(row.channel_type);
     if (!row.message_id) throw illegalTransition('claim_by_reply', row.current_status);
     return {
       channelId: row.channel_id,
@@ -140,7 +151,7 @@ export class OutboundMessageStore {
         direction: 'outbound',
         senderType: message.senderType,
         text: message.text,
-        attachments: [],
+        attachments,
         status: row.message_status,
         replyToMessageId: null,
         createdAt: new Date(row.message_created_at).toISOString(),

@@ -67,6 +67,22 @@ export class ApiClient {
     return this.request<T>('DELETE', path);
   }
 
+  /** A multipart/form-data POST (fetch sets the boundary). */
+  async postForm<T = Record<string, unknown>>(path: string, form: FormData) {
+    const res = await fetch(`${this.baseUrl}${path}`, {
+      method: 'POST',
+      headers: this.headers,
+      body: form,
+    });
+    const text = await res.text();
+    return { status: res.status, body: (text ? JSON.parse(text) : {}) as T, headers: res.headers };
+  }
+
+  /** The raw response, for routes that answer with bytes. */
+  fetchRaw(path: string): Promise<Response> {
+    return fetch(`${this.baseUrl}${path}`, { headers: this.headers });
+  }
+
   async request<T>(
     method: string,
     path: string,

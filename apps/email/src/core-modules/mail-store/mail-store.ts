@@ -2,13 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { type FileStorage, STORAGE } from '@cxgenie/storage';
 
-/** Where a stored part of a mail lives (`storage:<key>` in attachment URLs). */
-export const STORAGE_URL_PREFIX = 'storage:';
-
-export const storageUrl = (key: string): string => `${STORAGE_URL_PREFIX}${key}`;
-
-export const storageKeyOfUrl = (url: string): string | null =>
-  url.startsWith(STORAGE_URL_PREFIX) ? url.slice(STORAGE_URL_PREFIX.length) : null;
+export { STORAGE_URL_PREFIX, storageKeyOfUrl, storageUrl } from '@cxgenie/storage';
 
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 

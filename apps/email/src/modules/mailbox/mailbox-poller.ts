@@ -21,7 +21,10 @@ export interface PollerDeps {
  * message is received, so a restart reads nothing twice. Then it waits on IDLE (imapflow falls
  * back to polling where the server has no IDLE) and reads again when the server announces new
  * mail. The first time a mailbox is read, what it already holds is left alone: only mail that
- * arrives after the channel was connected is answered. Runs while its lock is held.
+ * arrives after the channel was connected is answered (the same for a channel switched to another
+ * mailbox). A mailbox whose UIDVALIDITY changed (deleted and recreated) is read again whole, and
+ * Message-IDs keep what was received before from being received twice. Runs while its lock is
+ * held.
  */
 export class MailboxPoller {
   private readonly logger: Logger;
@@ -128,13 +131,27 @@ export class MailboxPoller {
     if (!mailbox) return;
     const { scope, states } = this.deps;
     const name = this.channel.settings.imap!.mailbox;
+    // A mailbox deleted and recreated under the session tells it nothing (Dovecot keeps the
+    // session on the old one, idle forever): its UIDVALIDITY, asked afresh, gives it away, and
+    // the session is dropped so the next one opens the new mailbox.
+    const status = await client.status(name, { uidValidity: true });
+    if (status && status.uidValidity !== undefined && status.uidValidity !== mailbox.uidValidity) {
+      this.logger.warn(`mailbox ${name} was recreated under the session: reconnecting`);
+      client.close();
+      return;
+    }
     const stored = await states.get(scope, this.channel.id);
     let state: MailboxState;
     if (stored && stored.uidValidity === mailbox.uidValidity && stored.mailbox === name) {
       state = stored;
+    } else if (stored && stored.mailbox === name) {
+      // The mailbox was recreated (or the server renumbered it): the old UIDs mean nothing now.
+      // Everything in it is read again from the first UID; mail received before is recognised
+      // by its Message-ID (a duplicate, stored and answered once), so nothing new is skipped.
+      this.logger.warn(`UIDVALIDITY of ${name} changed: reading the whole mailbox again`);
+      state = { mailbox: name, uidValidity: mailbox.uidValidity, lastUid: 0 };
+      await states.save(scope, this.channel.id, state);
     } else {
-      if (stored)
-        this.logger.warn(`UIDVALIDITY of ${name} changed: reading from the newest mail on`);
       state = { mailbox: name, uidValidity: mailbox.uidValidity, lastUid: mailbox.uidNext - 1 };
       await states.save(scope, this.channel.id, state);
     }

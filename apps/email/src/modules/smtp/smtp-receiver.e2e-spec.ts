@@ -15,6 +15,7 @@ import {
   indexedMail,
   messagesOfChannel,
   seedEmailChannel,
+  spoolDrained,
 } from '../../email.test-helpers';
 import { storageKeyOfUrl } from '../../core-modules/mail-store/mail-store';
 import { SmtpReceiver } from './smtp-receiver';
@@ -175,9 +176,12 @@ describe('the SMTP receiver', () => {
       text: 'One mail, two companies',
     });
     for (const channel of [acme, globex]) {
-      const rows = await messagesOfChannel(sequelize, channel.channelId);
-      const copy = rows.find((m) => m.text === 'One mail, two companies');
-      expect(copy).toBeDefined();
+      const copy = await eventually(async () => {
+        const rows = await messagesOfChannel(sequelize, channel.channelId);
+        const found = rows.find((m) => m.text === 'One mail, two companies');
+        expect(found).toBeDefined();
+        return found;
+      });
       const [owner] = await sequelize.query<{ workspace_id: string }>(
         'SELECT workspace_id FROM conversations WHERE id = :id',
         { replacements: { id: copy!.conversation_id }, type: 'SELECT' as never },
@@ -297,6 +301,11 @@ describe('the SMTP receiver', () => {
       ].join('\r\n'),
     });
     expect(sent.accepted).toEqual([acme.address]);
+    await eventually(async () =>
+      expect(
+        (await indexedMail(sequelize, acme.channelId, 'injection-1@example.test'))?.state,
+      ).toBe('accepted'),
+    );
     const [row] = await sequelize.query<{ subject: string; name: string }>(
       `SELECT c.subject, cu.name FROM email_messages e
          JOIN conversations c ON c.id = e.conversation_id JOIN customers cu ON cu.id = c.customer_id
@@ -304,6 +313,43 @@ describe('the SMTP receiver', () => {
       { replacements: { channelId: acme.channelId }, type: 'SELECT' as never },
     );
     expect(row).toEqual({ subject: 'Hello Bcc: victim@example.test', name: 'Mallory X-Evil: 1' });
+  });
+
+  it('gives the bot clean text of an HTML-only mail and keeps the HTML for agents', async () => {
+    const html = [
+      '<html><head><style>p { color: red }</style>',
+      '<script>alert("stolen cookie")</script></head>',
+      '<body><p>Hello,</p><p>my <b>order #4471</b> has not arrived &amp; I am worried.</p>',
+      '<img src="https://tracker.example.test/pixel.gif" width="1" height="1">',
+      '</body></html>',
+    ].join('');
+    await transport().sendMail({
+      envelope: { from: 'html.only@example.test', to: [acme.address] },
+      raw: [
+        'From: Html Only <html.only@example.test>',
+        `To: ${acme.address}`,
+        'Subject: Only HTML',
+        'Message-ID: <html-only-1@example.test>',
+        'MIME-Version: 1.0',
+        'Content-Type: text/html; charset=utf-8',
+        '',
+        html,
+        '',
+      ].join('\r\n'),
+    });
+    await eventually(async () =>
+      expect(
+        (await indexedMail(sequelize, acme.channelId, 'html-only-1@example.test'))?.state,
+      ).toBe('accepted'),
+    );
+    const message = (await messagesOfChannel(sequelize, acme.channelId)).find((m) =>
+      m.text.includes('order #4471'),
+    )!;
+    expect(message.text).toMatch(/my order #4471 has not arrived & I am worried\./i);
+    expect(message.text).not.toMatch(/<|>|stolen cookie|color: red|pixel\.gif/);
+    const { htmlKey } = (message.metadata as { email: { htmlKey: string } }).email;
+    const kept = await email.app.get<FileStorage>(STORAGE).get(htmlKey);
+    expect(kept.toString('utf8').trimEnd()).toBe(html);
   });
 
   it('recognises a redelivery by its Message-ID and stores it once', async () => {
@@ -316,6 +362,7 @@ describe('the SMTP receiver', () => {
     };
     await transport().sendMail(mail);
     await transport().sendMail(mail);
+    await spoolDrained(email);
     const rows = (await messagesOfChannel(sequelize, acme.channelId)).filter(
       (m) => m.text === 'Delivered twice by a retrying server',
     );

@@ -23,7 +23,9 @@ import {
   type ReceiveOutcome,
   outcomeOf,
 } from '../intake/usecases/receive-email/receive-email.command';
+import { senderOfHeaders } from '../intake/parsing/parse-mail';
 import { ReceiveEmail } from '../intake/usecases/receive-email/receive-email.usecase';
+import { MailSpool } from '../spool/mail-spool';
 import { SmtpReply } from './smtp-reply';
 
 /** The channels a transaction's accepted recipients belong to, with those recipients. */
@@ -37,9 +39,11 @@ interface Transaction {
  * mail servers or by a business's own relay. Not an open relay: a recipient is accepted only if
  * it is (the plus-addressed form of) an address of a live channel, else 550 at RCPT, and the
  * number of recipients per transaction is capped (452). SIZE is announced and enforced (552).
- * The 250 after DATA comes only once the mail is stored and queued (ReceiveEmail): a failure
+ * The 250 after DATA comes once the mail is spooled (ADR 0042): its bytes in storage and a job on
+ * `email.inbound`, both durable; a worker reads, threads and hands it on afterwards. A failure
  * before that is a 451, and the sending server keeps the mail and tries again; a redelivery of a
- * mail already received is recognised by its Message-ID.
+ * mail already received is recognised by its Message-ID when it is read. A mail whose headers name
+ * no sender is read at once instead, so the sender learns with a 554 why it was refused.
  */
 @Injectable()
 export class SmtpReceiver implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -52,6 +56,7 @@ export class SmtpReceiver implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
     private readonly channels: EmailChannelDirectory,
     private readonly receive: ReceiveEmail,
+    private readonly spool: MailSpool,
     private readonly metrics: EmailMetrics,
   ) {}
 
@@ -133,9 +138,33 @@ export class SmtpReceiver implements OnApplicationBootstrap, OnApplicationShutdo
     if (stream.sizeExceeded) throw SmtpReply.tooLarge(this.config.email.maxMessageBytes);
     const targets = [...(this.transactions.get(session.id)?.channels.values() ?? [])];
     this.transactions.delete(session.id);
-    let outcomes: ReceiveOutcome[];
+    const sender = await senderOfHeaders(raw);
+    if (!sender) return this.receiveNow(targets, raw, startedAt);
     try {
       // A copy per channel: two workspaces' addresses in one transaction each get their own.
+      await Promise.all(
+        targets.map(({ channel, recipients }) =>
+          this.spool.spool({ channel, raw, via: 'smtp', sender, envelopeRecipients: recipients }),
+        ),
+      );
+    } catch (error) {
+      this.logger.warn(`mail not spooled, sender told to retry: ${(error as Error).message}`);
+      this.observe('deferred', startedAt);
+      for (let i = 0; i < targets.length; i++) this.metrics.received('smtp', 'deferred');
+      throw SmtpReply.temporaryFailure();
+    }
+    this.observe('accepted', startedAt);
+    return 'Message accepted';
+  }
+
+  /** The whole read before the answer: for mail the spool cannot take (no sender to order by). */
+  private async receiveNow(
+    targets: { channel: EmailChannel; recipients: string[] }[],
+    raw: Buffer,
+    startedAt: number,
+  ): Promise<string> {
+    let outcomes: ReceiveOutcome[];
+    try {
       outcomes = await Promise.all(
         targets.map(({ channel, recipients }) =>
           this.receive.execute({ channel, raw, via: 'smtp', envelopeRecipients: recipients }),

@@ -1,13 +1,26 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  UploadedFiles,
+  UseInterceptors,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
+  ApiBody,
   ApiConflictResponse,
+  ApiConsumes,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { MessagePayload } from '@cxgenie/contracts';
 import type { ConversationStateView } from '@cxgenie/conversations';
@@ -15,8 +28,10 @@ import type { TenantScope } from '@cxgenie/database';
 import { CurrentPrincipal, Tenant } from '../../core-modules/auth/auth.decorators';
 import type { Principal } from '../../core-modules/auth/principal';
 import { IdParamPipe } from '../../core-modules/http/id-param.pipe';
+import type { AgentUpload } from './agent-files/agent-files';
+import { AgentFilesErrors, AgentFilesParser } from './agent-files/agent-files.interceptor';
 import { GatewayConversationsException } from './conversations.exception';
-import { AgentMessageDto } from './dto/conversation-actions.dto';
+import { AgentMessageDto, AgentMessageWithFilesDto } from './dto/conversation-actions.dto';
 import { CloseConversation } from './usecases/close-conversation/close-conversation.usecase';
 import {
   type ConversationContext,
@@ -78,22 +93,36 @@ export class ConversationActionsController {
     return this.handBack.execute(scope, { conversationId: id, actorId: actorOf(principal) });
   }
 
-  /** Replying to a conversation the bot has takes it over (see SendAgentMessage). */
+  /**
+   * Replying to a conversation the bot has takes it over (see SendAgentMessage). JSON for text
+   * alone; multipart/form-data (`text`, and up to five `files`) to attach files.
+   */
   @Post(':id/messages')
+  // AgentFilesErrors first: it wraps multer's, to name the field a limit refused.
+  @UseInterceptors(AgentFilesErrors, AgentFilesParser)
+  @ApiConsumes('application/json', 'multipart/form-data')
+  @ApiBody({ type: AgentMessageWithFilesDto })
   @ApiCreatedResponse({ description: 'Persisted in order and on its way to the customer' })
-  @ApiBadRequestResponse({ description: 'Empty or oversized text' })
+  @ApiBadRequestResponse({
+    description: 'Empty or oversized text; too many, too large, empty or refused files',
+  })
   @ApiConflictResponse({ description: 'The conversation is closed' })
   @ApiForbiddenResponse({ description: 'Called with an API key' })
+  @ApiUnprocessableEntityResponse({
+    description: "Files on a conversation whose channel cannot carry them (only email's can)",
+  })
   reply(
     @Tenant() scope: TenantScope,
     @CurrentPrincipal() principal: Principal,
     @Param('id', IdParamPipe) id: string,
     @Body() body: AgentMessageDto,
+    @UploadedFiles() files: AgentUpload[] | undefined,
   ): Promise<MessagePayload> {
     return this.sendAgentMessage.execute(scope, {
       conversationId: id,
       agentId: memberOf(principal, 'reply to a customer'),
       text: body.text,
+      files: files ?? [],
     });
   }
 

@@ -1,5 +1,9 @@
 import { MemberRepository } from '@cxgenie/database';
 import { Module } from '@nestjs/common';
+import { AgentFiles } from './agent-files/agent-files';
+import { AgentFilesErrors } from './agent-files/agent-files.interceptor';
+import { GetMessageAttachment } from './usecases/get-message-attachment/get-message-attachment.usecase';
+import { GetEmailOriginal } from './usecases/get-email-original/get-email-original.usecase';
 import { CoreAiClient } from '../../core-modules/core-ai/core-ai.client';
 import { TicketsModule } from '../tickets/tickets.module';
 import { CsatAnnouncer } from './agent-actions/csat-announcer';
@@ -55,6 +59,10 @@ const AFTER_ANSWER = [ReportNotEnoughDataStep, QueueReplyDeliveryStep, RecordAns
   imports: [TicketsModule],
   controllers: [ConversationsController, ConversationActionsController],
   providers: [
+    AgentFiles,
+    AgentFilesErrors,
+    GetMessageAttachment,
+    GetEmailOriginal,
     CoreAiClient,
     ListConversations,
     ListMessages,

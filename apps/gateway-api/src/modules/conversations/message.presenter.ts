@@ -1,4 +1,5 @@
 import type { Message } from '@cxgenie/database';
+import { presentEmail } from './email-message.presenter';
 
 export const presentMessage = (m: Message) => ({
   id: m.id,
@@ -13,6 +14,7 @@ export const presentMessage = (m: Message) => ({
   error: m.error,
   platformMessageId: m.platformMessageId,
   traceId: m.traceId,
+  email: presentEmail(m.metadata),
   createdAt: m.createdAt,
 });
 

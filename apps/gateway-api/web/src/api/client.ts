@@ -85,3 +85,32 @@ export function uploadWithProgress<T>(
     return result.body as T;
   })();
 }
+
+/**
+ * Downloads a file from an authorized route: a plain link cannot carry the access token, so the
+ * bytes are fetched and handed to the browser as a download under the given name.
+ */
+export async function download(path: string, filename: string): Promise<void> {
+  const res = await authorizedFetch(new Request(path));
+  if (!res.ok) throw await apiErrorOf(res);
+  const url = URL.createObjectURL(await res.blob());
+  try {
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = filename;
+    link.rel = 'noopener';
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  } finally {
+    // The click has started the download; the URL is not needed once it has been read.
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+}
+
+/** A multipart/form-data POST with the same authorization and errors as `request`. */
+export async function requestForm<T>(path: string, form: FormData): Promise<T> {
+  const res = await authorizedFetch(new Request(path, { method: 'POST', body: form }));
+  if (!res.ok) throw await apiErrorOf(res);
+  return (await res.json()) as T;
+}

@@ -786,6 +786,38 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/conversations/{id}/messages/{messageId}/attachments/{index}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ConversationsController_attachmentOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/conversations/{id}/messages/{messageId}/email-original': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ConversationsController_emailOriginalOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/conversations/{id}/reopen': {
     parameters: {
       query?: never;
@@ -1256,7 +1288,9 @@ export type components = {
       /** @description Internal: never shown to the customer */
       text: string;
     };
-    AgentMessageDto: {
+    AgentMessageWithFilesDto: {
+      /** @description Up to 5 files of at most 10485760 bytes each and 15728640 together (PDF, Office, text, CSV, PNG, JPEG, GIF, WebP, ZIP); email conversations only */
+      files?: string[];
       text: string;
     };
     AgentPerformanceResponse: {
@@ -5890,7 +5924,8 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['AgentMessageDto'];
+        'application/json': components['schemas']['AgentMessageWithFilesDto'];
+        'multipart/form-data': components['schemas']['AgentMessageWithFilesDto'];
       };
     };
     responses: {
@@ -5901,7 +5936,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Empty or oversized text */
+      /** @description Empty or oversized text; too many, too large, empty or refused files */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5933,6 +5968,124 @@ export interface operations {
       };
       /** @description The conversation is closed */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Files on a conversation whose channel cannot carry them (only email's can) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ConversationsController_attachmentOf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        index: number;
+        messageId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The bytes, as an attachment named as it was sent */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; details name each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The credentials do not allow this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description No such message or attachment in this workspace */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ConversationsController_emailOriginalOf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        messageId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description { html }: a received mail's original HTML, as the sender wrote it */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; details name each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The credentials do not allow this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description No such message, or it has no HTML */
+      404: {
         headers: {
           [name: string]: unknown;
         };

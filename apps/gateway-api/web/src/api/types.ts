@@ -3,6 +3,7 @@
  * conversations and tickets controllers declare no response types); everything else comes from
  * ./schema.d.ts. Socket payloads come from libs/contracts, where they are declared once.
  */
+import type { EmailMessageView } from '@cxgenie/contracts';
 import type {
   ChannelType,
   ConversationStatus,
@@ -64,6 +65,9 @@ export interface Message {
   text: string;
   status: MessageStatus;
   error?: string | null;
+  /** The mail a received message came from (email channels); absent on live socket payloads. */
+  email?: EmailMessageView | null;
+  attachments?: { type: string; url: string; name?: string; sizeBytes?: number }[];
   createdAt: string;
 }
 

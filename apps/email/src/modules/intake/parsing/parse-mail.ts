@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type AddressObject, type Attachment, type ParsedMail, simpleParser } from 'mailparser';
+import { textOfHtml } from './html-text';
 
 export interface MailAddress {
   /** Lowercased. */
@@ -104,7 +105,10 @@ const headerAddresses = (headers: ParsedMail['headers'], name: string): string[]
 export async function parseMail(raw: Buffer): Promise<ParsedEmail> {
   let mail: ParsedMail;
   try {
+    // HTML-only mail is turned into text here (textOfHtml), not by mailparser's defaults, which
+    // keep every image's address (tracking pixels) in the text the bot reads.
     mail = await simpleParser(raw, {
+      skipHtmlToText: true,
       skipImageLinks: true,
       skipTextToHtml: true,
       skipTextLinks: true,
@@ -134,7 +138,7 @@ export async function parseMail(raw: Buffer): Promise<ParsedEmail> {
       ]),
     ],
     subject: oneLine(mail.subject ?? '', MAX_SUBJECT_CHARS),
-    text: (mail.text ?? '').replace(/\r\n/g, '\n'),
+    text: textOf(mail),
     html: typeof mail.html === 'string' ? mail.html : null,
     attachments: mail.attachments,
     headers: mail.headers,
@@ -144,4 +148,37 @@ export async function parseMail(raw: Buffer): Promise<ParsedEmail> {
     },
     date: mail.date ?? null,
   };
+}
+
+/** The text part, or for a mail without one, its HTML as text. */
+function textOf(mail: ParsedMail): string {
+  const text = (mail.text ?? '').replace(/\r\n/g, '\n');
+  if (text.trim() || typeof mail.html !== 'string') return text;
+  return textOfHtml(mail.html);
+}
+
+/** A header block larger than this is not a real mail's: only the start is read. */
+const MAX_HEADER_BYTES = 256 * 1024;
+
+/**
+ * The sender (From) read from the header block alone, without the body: what the SMTP receiver
+ * needs before it answers (ADR 0042). Null when the headers name no sender or cannot be read;
+ * such a mail goes through the full read at once so the sender is told why it was refused.
+ */
+export async function senderOfHeaders(raw: Buffer): Promise<string | null> {
+  const crlf = raw.indexOf('\r\n\r\n');
+  const lf = raw.indexOf('\n\n');
+  const ends = [crlf < 0 ? -1 : crlf + 4, lf < 0 ? -1 : lf + 2].filter((end) => end > 0);
+  const end = Math.min(ends.length ? Math.min(...ends) : raw.length, MAX_HEADER_BYTES);
+  try {
+    const headers = await simpleParser(raw.subarray(0, end), {
+      skipHtmlToText: true,
+      skipImageLinks: true,
+      skipTextToHtml: true,
+      skipTextLinks: true,
+    });
+    return firstAddress(headers.from)?.address ?? null;
+  } catch {
+    return null;
+  }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MAX_MESSAGE_CHARS } from '@cxgenie/contracts';
+import { type EmailMessageMetadata, MAX_MESSAGE_CHARS } from '@cxgenie/contracts';
 import { AcceptCustomerMessage, DuplicatePlatformMessageError } from '@cxgenie/conversations';
 import { MailStore } from '../../../core-modules/mail-store/mail-store';
 import { EmailMessagesRepository } from '../../../core-modules/threading/email-messages.repository';
@@ -73,7 +73,7 @@ export class AcceptCustomerMail {
             ...(skipped.length > 0 && { skippedAttachments: skipped }),
             rawKey,
             htmlKey,
-          },
+          } satisfies EmailMessageMetadata,
         },
       });
     } catch (error) {

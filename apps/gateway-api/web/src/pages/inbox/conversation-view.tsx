@@ -2,6 +2,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import {
+  AGENT_ATTACHMENT_TYPES,
+  ATTACHMENT_CHANNELS,
   ClientEvents,
   type Answerability,
   type ConversationUpdatedPayload,
@@ -10,7 +12,7 @@ import {
   ServerEvents,
   type TypingPayload,
 } from '@cxgenie/contracts';
-import { request } from '../../api/client';
+import { request, requestForm } from '../../api/client';
 import { messageOf } from '../../api/errors';
 import type { ConversationContext, Message, Page, TicketNote } from '../../api/types';
 import { Badge, Button, ErrorState, Loading } from '../../components/ui';
@@ -19,6 +21,8 @@ import { memberName, useMembers } from '../../lib/members';
 import { agentSocket } from '../../realtime/socket';
 import { useSocketEvent } from '../../realtime/use-live';
 import { useSession } from '../../session/use-session';
+import { AttachmentLinks } from './attachment-links';
+import { EmailDetails } from './email-details';
 import { inboxStore } from './inbox-live';
 import { isTypingTarget } from './shortcuts';
 
@@ -94,6 +98,7 @@ export function ConversationView({
   const [typing, setTyping] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const filesRef = useRef<HTMLInputElement>(null);
   const [noteStatus, setNoteStatus] = useState('');
   const [rating, setRating] = useState<{ rating: number; comment: string | null } | null>(null);
   const replyRef = useRef<HTMLTextAreaElement>(null);
@@ -233,12 +238,17 @@ export function ConversationView({
     setBusy(true);
     setError(null);
     try {
-      const message = await request<Message>(
-        'POST',
-        `/api/v1/conversations/${conversationId}/messages`,
-        { text },
-      );
+      const path = `/api/v1/conversations/${conversationId}/messages`;
+      const files = [...(filesRef.current?.files ?? [])];
+      let message: Message;
+      if (files.length > 0) {
+        const form = new FormData();
+        form.append('text', text);
+        for (const file of files) form.append('files', file, file.name);
+        message = await requestForm<Message>(path, form);
+      } else message = await request<Message>('POST', path, { text });
       if (replyRef.current) replyRef.current.value = '';
+      if (filesRef.current) filesRef.current.value = '';
       addMessage({ ...message, senderId: userId });
       inboxStore.applyMessage(message);
       // Replying may have taken the conversation over.
@@ -406,6 +416,22 @@ export function ConversationView({
                         : 'System'}
                 </span>
                 <span data-testid="transcript-text">{m.text}</span>
+                {!m.email && (m.attachments ?? []).some((a) => a.url.startsWith('storage:')) && (
+                  <AttachmentLinks
+                    conversationId={conversationId}
+                    messageId={m.id}
+                    attachments={m.attachments ?? []}
+                    onError={setError}
+                  />
+                )}
+                {m.email && (
+                  <EmailDetails
+                    conversationId={conversationId}
+                    messageId={m.id}
+                    email={m.email}
+                    attachments={m.attachments ?? []}
+                  />
+                )}
                 {cites.length > 0 && (
                   <span className="cites" data-testid="message-sources">
                     Sources: {cites.map((c) => c.title).join(', ')}
@@ -454,6 +480,19 @@ export function ConversationView({
               if (event.key === 'Escape') event.currentTarget.blur();
             }}
           />
+          {ATTACHMENT_CHANNELS.includes(conversation.channel.type) && (
+            <label className="reply-files">
+              <span className="sr-only">Attach files</span>
+              <input
+                ref={filesRef}
+                type="file"
+                multiple
+                accept={AGENT_ATTACHMENT_TYPES.join(',')}
+                disabled={status === 'closed'}
+                data-testid="reply-files"
+              />
+            </label>
+          )}
           <Button
             type="submit"
             variant="primary"

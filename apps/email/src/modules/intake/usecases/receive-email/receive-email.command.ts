@@ -5,6 +5,8 @@ import type { EmailChannel } from '../../../../core-modules/email-channels/email
 export interface ReceiveEmailCommand {
   channel: EmailChannel;
   raw: Buffer;
+  /** Where the raw bytes are stored already (a spooled mail): not written again. */
+  rawKey?: string;
   via: InboundVia;
   /** The SMTP envelope's recipients on this channel, +tags included (none for other ways in). */
   envelopeRecipients?: string[];

@@ -75,7 +75,9 @@ export class ReceiveEmail {
   ): Promise<ReceiveOutcome> {
     const { channel } = command;
     // Independent writes and reads run side by side: this is the SMTP dialogue's wait.
-    const rawStored = this.store.putRaw(channel.workspaceId, channel.id, command.raw);
+    const rawStored = command.rawKey
+      ? Promise.resolve(command.rawKey)
+      : this.store.putRaw(channel.workspaceId, channel.id, command.raw);
     rawStored.catch(() => undefined);
     const claimed: ClaimedMail = {
       scope,

@@ -9,6 +9,7 @@ import {
 } from '@cxgenie/conversations';
 import type { TenantScope } from '@cxgenie/database';
 import { RealtimeBroadcaster } from '@cxgenie/realtime';
+import { AgentFiles } from '../../agent-files/agent-files';
 import { OutboundPublisher } from '../../agent-actions/outbound-publisher';
 import { TakeoverRequests } from '../../agent-actions/takeover-requests';
 import type { SendAgentMessageCommand } from './send-agent-message.command';
@@ -20,6 +21,8 @@ import type { SendAgentMessageCommand } from './send-agent-message.command';
  * an agent who writes to a customer while the bot still has the conversation would otherwise have
  * the bot answer the customer's next message over them. It never takes the conversation from
  * another agent (a colleague may chime in). A closed conversation must be reopened first.
+ * Files go only where the channel carries them (ATTACHMENT_CHANNELS); elsewhere the reply is
+ * refused whole rather than sent without them.
  */
 @Injectable()
 export class SendAgentMessage {
@@ -29,14 +32,20 @@ export class SendAgentMessage {
     private readonly broadcaster: RealtimeBroadcaster,
     private readonly takeovers: TakeoverRequests,
     private readonly analytics: AnalyticsPublisher,
+    private readonly files: AgentFiles,
   ) {}
 
   async execute(scope: TenantScope, command: SendAgentMessageCommand): Promise<MessagePayload> {
+    // Stored before the message exists, so the delivery never finds a file missing; a reply
+    // refused afterwards (closed, or a channel without files) leaves content-addressed bytes that
+    // the same file sent again reuses.
+    const attachments = await this.files.store(scope.workspaceId, command.files ?? []);
     const appended = await this.conversations.replyAsAgent(
       scope,
       command.conversationId,
       command.agentId,
       command.text,
+      attachments,
     );
     await this.publisher.publish(scope.workspaceId, appended);
     const { message } = appended;
