@@ -4,6 +4,7 @@ import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { QueryTypes, type Sequelize } from 'sequelize';
+import { ConversationIntakeStore } from '@cxgenie/conversations';
 import { TenantConnections } from '@cxgenie/database';
 import { type FileStorage, STORAGE } from '@cxgenie/storage';
 import {
@@ -61,13 +62,13 @@ describe('an email message in the dashboard inbox, in headless Chromium', () => 
     await sequelize.query(`UPDATE channels SET type = 'email' WHERE id = :id`, {
       replacements: { id: fixture.channelId },
     });
-    await seedConversations(sequelize, fixture, { conversations: 1, messagesPerConversation: 1 });
-    const [message] = await sequelize.query<{ id: string; conversation_id: string }>(
-      `SELECT id, conversation_id FROM messages WHERE workspace_id = :workspaceId LIMIT 1`,
+    // A conversation an agent has taken over, so the mail below waits for a person, not the bot.
+    await seedConversations(sequelize, fixture, { conversations: 1, messagesPerConversation: 0 });
+    const [conversation] = await sequelize.query<{ id: string }>(
+      `SELECT id FROM conversations WHERE workspace_id = :workspaceId LIMIT 1`,
       { replacements: { workspaceId: fixture.workspaceId }, type: QueryTypes.SELECT },
     );
-    conversationId = message.conversation_id;
-    messageId = message.id;
+    conversationId = conversation.id;
     const htmlKey = `email/${fixture.workspaceId}/${fixture.channelId}/html/${randomBytes(8).toString('hex')}.html`;
     const html = [
       '<p>My parcel <b>never arrived</b>.</p>',
@@ -85,41 +86,40 @@ describe('an email message in the dashboard inbox, in headless Chromium', () => 
     const pageKey = fileKey('page');
     await storage.put(receiptKey, RECEIPT, 'application/pdf');
     await storage.put(pageKey, HOSTILE_HTML_FILE, 'text/html');
-    await sequelize.query(
-      `UPDATE messages SET metadata = CAST(:metadata AS jsonb), attachments = CAST(:attachments AS jsonb)
-        WHERE id = :id`,
-      {
-        replacements: {
-          id: message.id,
-          metadata: JSON.stringify({
-            email: {
-              via: 'smtp',
-              from: { address: 'jane@example.test', name: 'Jane <script>Doe</script>' },
-              subject: HOSTILE_SUBJECT,
-              quoted: 'On Mon, Support wrote:\n> Your parcel left our warehouse.',
-              signature: '-- \nJane',
-              htmlKey,
-            },
-          }),
-          attachments: JSON.stringify([
-            {
-              type: 'file',
-              url: `storage:${receiptKey}`,
-              name: 'receipt.pdf',
-              mimeType: 'application/pdf',
-              sizeBytes: RECEIPT.length,
-            },
-            {
-              type: 'file',
-              url: `storage:${pageKey}`,
-              name: 'page.html',
-              mimeType: 'text/html',
-              sizeBytes: HOSTILE_HTML_FILE.length,
-            },
-          ]),
+    // The mail is stored the way a channel stores one: through the conversation owner's intake.
+    const scope = await gateway.app.get(TenantConnections).scope(fixture.workspaceId);
+    const accepted = await new ConversationIntakeStore().acceptCustomerMessage(scope, {
+      conversationId,
+      text: 'My parcel never arrived.',
+      metadata: {
+        email: {
+          via: 'smtp',
+          from: { address: 'jane@example.test', name: 'Jane <script>Doe</script>' },
+          subject: HOSTILE_SUBJECT,
+          quoted: 'On Mon, Support wrote:\n> Your parcel left our warehouse.',
+          signature: '-- \nJane',
+          htmlKey,
         },
       },
-    );
+      attachments: [
+        {
+          type: 'file',
+          url: `storage:${receiptKey}`,
+          name: 'receipt.pdf',
+          mimeType: 'application/pdf',
+          sizeBytes: RECEIPT.length,
+        },
+        {
+          type: 'file',
+          url: `storage:${pageKey}`,
+          name: 'page.html',
+          mimeType: 'text/html',
+          sizeBytes: HOSTILE_HTML_FILE.length,
+        },
+      ],
+    });
+    if (!accepted) throw new Error('the conversation refused the seeded mail');
+    messageId = accepted.id;
   });
 
   afterAll(async () => {
