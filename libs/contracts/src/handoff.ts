@@ -7,6 +7,7 @@ import type {
   TicketPriority,
   TicketStatus,
 } from './domain';
+import type { Answerability } from './conversation-pipeline';
 import type { KnowledgeCitation } from './knowledge';
 
 /*
@@ -56,6 +57,8 @@ export interface HandoffRequestJobData extends TracedJobData {
   attemptedAnswer?: string | null;
   policy?: ReplyUnknownPolicy | null;
   sources?: KnowledgeCitation[];
+  /** `bot_not_enough_data`: why the bot did not answer (score, threshold, evidence). */
+  answerability?: Answerability | null;
   /** Free text for the agents, e.g. why a delivery failed. */
   note?: string | null;
   requestedAt: string;
@@ -90,6 +93,11 @@ export interface TicketContext {
   attemptedAnswer: string | null;
   policy: ReplyUnknownPolicy | null;
   sources: KnowledgeCitation[];
+  /**
+   * Why the bot did not answer, kept with the ticket so an agent who opens it later sees what one
+   * watching live saw (absent on tickets older than it, and on handoffs the bot did not decide).
+   */
+  answerability?: Answerability | null;
   /** The last messages of the conversation, up to `HANDOFF_TRANSCRIPT_MESSAGES`. */
   transcript: TranscriptEntry[];
   note: string | null;

@@ -105,6 +105,7 @@ export async function buildTicketContext(
       (command.attemptedAnswer ?? null),
     policy: command.policy ?? null,
     sources: command.sources ?? [],
+    answerability: command.answerability ?? null,
     transcript,
     note: command.note ?? null,
     previousTicketId: parties?.previous_ticket_id ?? null,

@@ -180,6 +180,11 @@ describe('handoff from the bot to a human, end to end', () => {
       previousTicketId: null,
     });
     expect(typeof ticket.context.attemptedAnswer).toBe('string');
+    // Why the bot stayed silent travels with the ticket: its score fell under the bot's threshold.
+    const why = ticket.context.answerability;
+    expect(why?.score).toBeLessThan(why!.threshold);
+    expect(Object.keys(why!.features).length).toBeGreaterThan(2);
+    expect(why!.reason.length).toBeGreaterThan(0);
     expect(ticket.context.sources.length).toBeGreaterThan(0);
     expect(ticket.context.sources[0]).toMatchObject({ title: GENERAL_RETURNS.title });
     expect(ticket.context.transcript.map((m) => [m.senderType, m.text])).toEqual([

@@ -30,6 +30,7 @@ export class HandOffOnUnknownAnswer {
       attemptedAnswer: event.attemptedAnswer,
       policy: event.policy,
       sources: event.sources,
+      answerability: event.answerability ?? null,
       requestedAt: event.occurredAt,
     });
   }
