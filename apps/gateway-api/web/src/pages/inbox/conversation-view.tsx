@@ -5,7 +5,6 @@ import {
   AGENT_ATTACHMENT_TYPES,
   ATTACHMENT_CHANNELS,
   ClientEvents,
-  type Answerability,
   type ConversationUpdatedPayload,
   type CsatSubmittedPayload,
   type MessagePayload,
@@ -17,6 +16,7 @@ import { messageOf } from '../../api/errors';
 import type { ConversationContext, Message, Page, TicketNote } from '../../api/types';
 import { Badge, Button, ErrorState, Loading } from '../../components/ui';
 import { WhyDisclosure } from '../../components/why-disclosure';
+import { attemptOf } from '../../lib/bot-attempt';
 import { memberName, useMembers } from '../../lib/members';
 import { agentSocket } from '../../realtime/socket';
 import { useSocketEvent } from '../../realtime/use-live';
@@ -31,57 +31,6 @@ const TYPING_SHOWN_MS = 8_000;
 const TYPING_REPORT_MS = 3_000;
 
 type Action = 'takeover' | 'handback' | 'close' | 'reopen';
-interface Attempt {
-  question: string;
-  answer: string;
-  /** Handed off before the attempt was written (ADR 0045): it follows. */
-  pending: boolean;
-  answerability: Answerability | null;
-  policy: string | null;
-  sources: { title: string; partition: string; score?: number }[];
-}
-
-/**
- * What the bot tried and what it found: the live BOT_NOT_ENOUGH_DATA event, else the ticket's
- * handoff context, else the latest answer the bot itself marked as unsure.
- */
-function attemptOf(
-  conversationId: string,
-  context: ConversationContext | undefined,
-  messages: Map<string, Message>,
-): Attempt | null {
-  const live = inboxStore.attempts.get(conversationId);
-  if (live)
-    return {
-      question: live.question,
-      answer: live.attemptedAnswer,
-      pending: live.attemptPending === true,
-      answerability: live.answerability ?? null,
-      policy: live.policy,
-      sources: live.sources,
-    };
-  const handoff = context?.ticket?.context;
-  if (handoff && (handoff.attemptedAnswer || handoff.question))
-    return {
-      question: handoff.question ?? '',
-      answer: handoff.attemptedAnswer ?? '',
-      pending: false,
-      answerability: null,
-      policy: handoff.policy ?? null,
-      sources: handoff.sources ?? [],
-    };
-  const unsure = context?.botAnswers.find((a) => a.haveEnoughInformation === false);
-  if (!unsure) return null;
-  return {
-    question: (unsure.replyToMessageId && messages.get(unsure.replyToMessageId)?.text) || '',
-    answer: messages.get(unsure.messageId)?.text ?? '',
-    pending: false,
-    answerability: unsure.answerability ?? null,
-    policy: unsure.outcome,
-    sources: unsure.citations,
-  };
-}
-
 export function ConversationView({
   conversationId,
   userId,
@@ -307,7 +256,7 @@ export function ConversationView({
   if (transcript.error)
     return <ErrorState error={transcript.error} onRetry={() => void transcript.refetch()} />;
   if (!conversation) return <Loading label="Loading the conversation…" />;
-  const attempt = attemptOf(conversationId, context.data, messages);
+  const attempt = attemptOf(inboxStore.attempts.get(conversationId), context.data, messages);
   const name =
     conversation.customer.name ||
     conversation.customer.email ||
