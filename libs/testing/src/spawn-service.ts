@@ -37,8 +37,11 @@ export interface SpawnedService {
 export async function spawnService(
   service: ServiceName,
   env: Record<string, string> = {},
-  /** How long the service may take to become ready (a loaded machine boots slowly). */
-  readyTimeoutMs = 30_000,
+  /**
+   * How long the service may take to become ready: a loaded 2-core machine was seen to need over
+   * 30 s to boot two services at once. A caller's hook timeout still bounds the wait.
+   */
+  readyTimeoutMs = 90_000,
 ): Promise<SpawnedService> {
   const port = await freePort();
   // SPAWN_CPU_PROF_DIR=<dir>: each spawned service writes a V8 CPU profile there when it exits,
