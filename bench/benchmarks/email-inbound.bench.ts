@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { type Socket, connect } from 'node:net';
 import { QueryTypes, Sequelize } from 'sequelize';
 import { loadServiceConfig } from '@cxgenie/config';
 import { SecretBox } from '@cxgenie/channels';
 import { freePort, seedWorkspace, spawnService, testEnv } from '@cxgenie/testing';
 import { type Benchmark, percentile, round } from '../benchmark';
+import { startCpuAccount } from '../process-cpu';
 import { deleteKeys } from '../redis-keys';
 
 const SENDERS = 10;
@@ -20,6 +23,24 @@ const DRAIN_TIMEOUT_MS = 300_000;
  * here): the fast path's own capacity. Default: it reads its spool too, sharing the CPU.
  */
 const SPOOL_WORKER = process.env['BENCH_EMAIL_SPOOL_WORKER'] !== 'false';
+
+/**
+ * CPU seconds of a process's main thread alone (the SMTP receiver's event loop), from Linux's
+ * per-thread /proc entry; 0 elsewhere. The process total also counts the inbound reader's thread.
+ */
+function mainThreadCpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
+    const [utime, stime] = stat
+      .slice(stat.lastIndexOf(')') + 2)
+      .split(' ')
+      .slice(11, 13)
+      .map(Number);
+    return (utime + stime) / 100;
+  } catch {
+    return 0;
+  }
+}
 
 /** A line-oriented SMTP client on a raw socket: the bench times the reply to the end of DATA. */
 class SmtpClient {
@@ -263,6 +284,15 @@ export const emailInbound: Benchmark = {
       await Promise.all(clients.map((client) => sendMany(client, WARMUP_PER_SENDER, null)));
       const latencies: number[] = [];
       let bytesSent = 0;
+      const loadAverage = loadavg()[0];
+      // The email process's CPU (every thread, and children it reaped) while mail is received,
+      // then until the spool is drained: CPU per mail is less sensitive to a loaded machine.
+      const parties = {
+        pids: { email: email.process.pid! },
+        commands: ['postgres', 'redis-server'],
+      };
+      const receiving = startCpuAccount(parties);
+      const mainThreadBefore = mainThreadCpuSeconds(email.process.pid!);
       const started = performance.now();
       await Promise.all(
         clients.map(async (client) => {
@@ -274,6 +304,9 @@ export const emailInbound: Benchmark = {
         }),
       );
       const elapsedS = (performance.now() - started) / 1000;
+      const receivingCpu = receiving.stop();
+      const mainThreadCpu = mainThreadCpuSeconds(email.process.pid!) - mainThreadBefore;
+      const draining = startCpuAccount(parties);
       for (const client of clients) client.close();
       const storedCount = async () => {
         const [row] = await sequelize.query<{ count: string }>(
@@ -290,6 +323,8 @@ export const emailInbound: Benchmark = {
         stored = await storedCount();
       }
       const processedS = (performance.now() - started) / 1000;
+      const drainingCpu = draining.stop();
+      const perMail = (seconds: number) => round((seconds * 1000) / latencies.length, 2);
       latencies.sort((a, b) => a - b);
       return {
         messages: latencies.length,
@@ -303,6 +338,23 @@ export const emailInbound: Benchmark = {
         p50_ms: round(percentile(latencies, 50)),
         p99_ms: round(percentile(latencies, 99)),
         max_ms: round(latencies[latencies.length - 1]),
+        load_average_1m: round(loadAverage, 1),
+        // CPU while the measured mail was received: the fast path, plus whatever else ran then.
+        email_cpu_ms_per_msg_receiving: perMail(receivingCpu['email'] ?? 0),
+        // Of that, the receiver's event loop (the reader's too where it shares the loop).
+        email_main_thread_cpu_ms_per_msg_receiving: perMail(mainThreadCpu),
+        // Receiving and reading into conversations (drain included).
+        ...(SPOOL_WORKER && {
+          email_cpu_ms_per_msg_total: perMail(
+            (receivingCpu['email'] ?? 0) + (drainingCpu['email'] ?? 0),
+          ),
+        }),
+        postgres_cpu_ms_per_msg: perMail(
+          (receivingCpu['postgres'] ?? 0) + (drainingCpu['postgres'] ?? 0),
+        ),
+        redis_cpu_ms_per_msg: perMail(
+          (receivingCpu['redis-server'] ?? 0) + (drainingCpu['redis-server'] ?? 0),
+        ),
       };
     } finally {
       await email.kill('SIGTERM');

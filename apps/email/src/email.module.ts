@@ -11,7 +11,16 @@ import { ThreadingModule } from './core-modules/threading/threading.module';
 import { MailboxModule } from './modules/mailbox/mailbox.module';
 import { OutboundModule } from './modules/outbound/outbound.module';
 import { SmtpModule } from './modules/smtp/smtp.module';
+import { InboundThreadModule } from './modules/spool/inbound-thread/inbound-thread.module';
+import { SpoolReaderModule } from './modules/spool/spool-reader.module';
 import { WebhookModule } from './modules/webhook/webhook.module';
+
+/**
+ * Where the `email.inbound` reader runs (ADR 0047): on the receiving thread's event loop (tests
+ * that boot the service in their own process), or in a worker thread of its own (the service's
+ * main, which `npm start` and the image run).
+ */
+export type InboundReader = 'same-thread' | 'own-thread';
 
 /**
  * The email channel: mail in (an SMTP receiver, an inbound webhook, polled IMAP mailboxes), one
@@ -20,7 +29,11 @@ import { WebhookModule } from './modules/webhook/webhook.module';
  */
 @Module({})
 export class EmailModule {
-  static register(config: ServiceConfig, options: PlatformOptions = {}): DynamicModule {
+  static register(
+    config: ServiceConfig,
+    options: PlatformOptions = {},
+    inboundReader: InboundReader = 'same-thread',
+  ): DynamicModule {
     return {
       module: EmailModule,
       imports: [
@@ -45,6 +58,7 @@ export class EmailModule {
         WebhookModule,
         MailboxModule,
         OutboundModule,
+        inboundReader === 'own-thread' ? InboundThreadModule : SpoolReaderModule,
       ],
     };
   }

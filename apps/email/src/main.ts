@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { runService } from '@cxgenie/bootstrap';
-import { emailService } from './email.service';
+import { emailServiceWith } from './email.service';
 
-void runService(emailService);
+// The SMTP receiver's event loop is kept for receiving: mail is read in a thread of its own.
+void runService(emailServiceWith('own-thread'));

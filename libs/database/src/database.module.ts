@@ -3,6 +3,7 @@ import type { ServiceConfig } from '@cxgenie/config';
 import { createSequelize } from './connection.factory';
 import { DATABASE } from './database.tokens';
 import { DatabasePoolMetrics } from './database-pool.metrics';
+import { EmailAddressClaims } from './tenancy/email-address-claims';
 import { TenantConnections } from './tenancy/tenant-connections';
 import { TenantRoutes } from './tenancy/tenant-routes';
 
@@ -17,9 +18,10 @@ export class DatabaseModule {
         { provide: DATABASE, useFactory: () => createSequelize(db) },
         TenantConnections,
         TenantRoutes,
+        EmailAddressClaims,
         DatabasePoolMetrics,
       ],
-      exports: [DATABASE, TenantConnections, TenantRoutes],
+      exports: [DATABASE, TenantConnections, TenantRoutes, EmailAddressClaims],
     };
   }
 }

@@ -13,6 +13,7 @@ export * from './tenancy/tenant-scope';
 export * from './tenancy/tenant-connections';
 export * from './tenancy/tenant-relocator';
 export * from './tenancy/tenant-routes';
+export * from './tenancy/email-address-claims';
 export * from './repositories/cursor';
 export * from './repositories/tenant.repository';
 export * from './repositories/repositories';

@@ -3,6 +3,7 @@ import { QueryTypes } from 'sequelize';
 import { SecretBox, emailCredentialsSchema, emailSettingsSchema } from '@cxgenie/channels';
 import {
   type Channel,
+  EmailAddressClaims,
   TenantConnections,
   TenantRoutes,
   WorkspaceNotFoundError,
@@ -50,6 +51,7 @@ export class EmailChannelDirectory {
     private readonly tenants: TenantConnections,
     private readonly routes: TenantRoutes,
     private readonly box: SecretBox,
+    private readonly addressClaims: EmailAddressClaims,
   ) {}
 
   /** The live (not deleted) email channel with this id, whichever workspace owns it. */
@@ -69,48 +71,23 @@ export class EmailChannelDirectory {
   /**
    * The channel mail to `address` is for (lowercase, without its +tag). An address belongs to
    * one live channel (gateway-api refuses a second claim); should two claim it anyway, the oldest
-   * has it. The shared database is asked first, then each dedicated workspace's database (a
-   * dedicated workspace's channels live only there). A database that cannot be reached is left
-   * out (its addresses get 550 meanwhile, logged) and the miss is not cached, so it is asked again
-   * on the next attempt. Misses are cached like hits, so made-up recipients cost one round of
+   * has it. The shared database is asked first, then each dedicated workspace's database
+   * (`EmailAddressClaims`, the same read gateway-api refuses a taken address with). A database
+   * that cannot be reached is left out (its addresses get 550 meanwhile, logged) and the miss is
+   * not cached, so it is asked again on the next attempt. Misses are cached like hits, so made-up recipients cost one round of
    * queries per address and cache period.
    */
   async findByAddress(address: string): Promise<EmailChannel | null> {
     const cached = this.byAddress.get(address);
     if (cached !== undefined) return cached;
-    let complete = true;
-    const databases = await this.tenants.databases((workspaceId, error) => {
-      complete = false;
-      this.logger.warn(`addresses of workspace ${workspaceId} not searched: ${error.message}`);
-    });
-    for (const { sequelize, workspaceIds } of databases) {
-      let rows: { id: string }[];
-      try {
-        rows = await sequelize.query<{ id: string }>(
-          `SELECT id FROM channels
-            WHERE type = 'email' AND deleted_at IS NULL
-              AND settings -> 'addresses' @> jsonb_build_array(CAST(:address AS text))
-              AND (CAST(:workspaceIds AS uuid[]) IS NULL OR workspace_id = ANY(CAST(:workspaceIds AS uuid[])))
-            ORDER BY created_at, id LIMIT 1`,
-          {
-            replacements: {
-              address,
-              workspaceIds: workspaceIds ? `{${workspaceIds.join(',')}}` : null,
-            },
-            type: QueryTypes.SELECT,
-          },
-        );
-      } catch (error) {
-        // The shared database failing is a failure (the caller answers 451); one tenant's is not.
-        if (!workspaceIds) throw error;
-        complete = false;
+    const { claims, complete } = await this.addressClaims.find([address], {
+      firstOnly: true,
+      onUnreachable: (workspaceIds, error) =>
         this.logger.warn(
-          `addresses of workspace ${workspaceIds.join(',')} not searched: ${(error as Error).message}`,
-        );
-        continue;
-      }
-      if (rows[0]) return this.byAddress.set(address, await this.find(rows[0].id));
-    }
+          `addresses of workspace ${workspaceIds.join(',')} not searched: ${error.message}`,
+        ),
+    });
+    if (claims[0]) return this.byAddress.set(address, await this.find(claims[0].channelId));
     return complete ? this.byAddress.set(address, null) : null;
   }
 

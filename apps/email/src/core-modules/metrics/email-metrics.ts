@@ -1,6 +1,10 @@
 import { Global, Injectable, Module } from '@nestjs/common';
 import { Counter, Histogram } from 'prom-client';
 import { MetricsService } from '@cxgenie/observability';
+import {
+  type FromInboundThread,
+  receivingThreadPort,
+} from '../inbound-thread/inbound-thread-messages';
 
 export type InboundOutcome =
   | 'accepted'
@@ -18,6 +22,8 @@ export class EmailMetrics {
   private readonly inbound: Counter<'via' | 'outcome'>;
   private readonly smtpData: Histogram<'outcome'>;
   private readonly deliveries: Counter<'outcome'>;
+  // The inbound thread has no /metrics of its own: what it reads is counted where it is served.
+  private readonly forward = receivingThreadPort();
 
   constructor(metrics: MetricsService) {
     const registers = [metrics.registry];
@@ -43,7 +49,9 @@ export class EmailMetrics {
   }
 
   received(via: string, outcome: InboundOutcome): void {
-    this.inbound.inc({ via, outcome });
+    if (this.forward)
+      this.forward.postMessage({ kind: 'received', via, outcome } satisfies FromInboundThread);
+    else this.inbound.inc({ via, outcome });
   }
 
   smtpDataSeconds(outcome: 'accepted' | 'rejected' | 'deferred', seconds: number): void {

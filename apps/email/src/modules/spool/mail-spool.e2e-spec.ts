@@ -7,7 +7,8 @@ import { indexedMail, messagesOfChannel, seedEmailChannel } from '../../email.te
 /**
  * The spool's promise (ADR 0042): a mail answered 250 is never lost, even when the process dies
  * before reading it. The first email process takes mail but reads none (no workers); it is killed
- * outright; the next one, on the same Redis prefix and storage, receives what the first accepted.
+ * outright; the next one, on the same Redis prefix and storage, receives what the first accepted,
+ * read in its inbound thread as the service's main runs it.
  */
 describe('the mail spool', () => {
   const env = testEnv();
@@ -62,6 +63,9 @@ describe('the mail spool', () => {
       expect(messages.map((m) => [m.direction, m.text])).toEqual([
         ['inbound', 'My parcel never arrived.'],
       ]);
+      // Read by the service's inbound thread (ADR 0047), counted on the service's own /metrics.
+      const metrics = await (await fetch(`${second.url}/metrics`)).text();
+      expect(metrics).toMatch(/^email_inbound_total\{via="smtp",outcome="accepted"\} 1$/m);
     } finally {
       await first.kill('SIGKILL');
       await second?.close();

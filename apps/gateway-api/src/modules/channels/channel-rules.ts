@@ -1,17 +1,18 @@
-import { Injectable } from '@nestjs/common';
-import { QueryTypes, type Sequelize } from 'sequelize';
+import { Injectable, Logger } from '@nestjs/common';
 import { claimedAddresses } from '@cxgenie/channels';
 import type { ChannelType } from '@cxgenie/contracts';
-import { BotRepository, TenantConnections, type TenantScope } from '@cxgenie/database';
+import { BotRepository, EmailAddressClaims, type TenantScope } from '@cxgenie/database';
 import { type ChannelCredentials, configurationProblems } from './channel-credential-schemas';
 import { ChannelsException } from './channels.exception';
 
 /** The checks a channel must pass whenever it is written, on create and on PATCH alike. */
 @Injectable()
 export class ChannelRules {
+  private readonly logger = new Logger(ChannelRules.name);
+
   constructor(
     private readonly bots: BotRepository,
-    private readonly tenants: TenantConnections,
+    private readonly addressClaims: EmailAddressClaims,
   ) {}
 
   /** Looked up through the caller's scope, so another workspace's bot reads as missing. */
@@ -33,35 +34,26 @@ export class ChannelRules {
 
   /**
    * Mail is routed by address across the whole platform, so an address feeds one live channel:
-   * no workspace can claim an address, and read the mail, of another's channel. Checked in the
-   * shared database (where mail is routed) and in the workspace's own one when it has one.
+   * no workspace can claim an address, and read the mail, of another's channel. Checked in every
+   * tenant database, as the SMTP receiver routes; a dedicated database that cannot be searched
+   * refuses the write (503) rather than risk a second claim.
    */
   async assertAddressesFree(
-    scope: TenantScope,
     type: ChannelType,
     settings: Record<string, unknown>,
     channelId: string | null,
   ): Promise<void> {
     const addresses = claimedAddresses(type, settings);
     if (addresses.length === 0) return;
-    const databases = new Set<Sequelize>([this.tenants.sequelize, scope.sequelize]);
-    const taken = new Set<string>();
-    for (const sequelize of databases) {
-      const rows = await sequelize.query<{ address: string }>(
-        `SELECT DISTINCT a.address FROM channels ch
-           CROSS JOIN LATERAL jsonb_array_elements_text(
-             CASE WHEN jsonb_typeof(ch.settings -> 'addresses') = 'array'
-                  THEN ch.settings -> 'addresses' ELSE '[]'::jsonb END) AS a(address)
-          WHERE ch.type = :type AND ch.deleted_at IS NULL
-            AND ch.id <> coalesce(CAST(:channelId AS uuid), '00000000-0000-0000-0000-000000000000')
-            AND a.address = ANY(CAST(:addresses AS text[]))`,
-        {
-          replacements: { type, channelId, addresses: `{${addresses.join(',')}}` },
-          type: QueryTypes.SELECT,
-        },
-      );
-      for (const row of rows) taken.add(row.address);
-    }
-    if (taken.size > 0) throw ChannelsException.addressesTaken([...taken].sort());
+    const { claims, complete } = await this.addressClaims.find(addresses, {
+      exceptChannelId: channelId,
+      onUnreachable: (workspaceIds, error) =>
+        this.logger.warn(
+          `addresses of workspace ${workspaceIds.join(',')} not searched: ${error.message}`,
+        ),
+    });
+    if (claims.length > 0)
+      throw ChannelsException.addressesTaken([...new Set(claims.map((c) => c.address))].sort());
+    if (!complete) throw ChannelsException.addressesUncheckable();
   }
 }

@@ -14,6 +14,8 @@ export enum ChannelsExceptionCode {
   EXTERNAL_ID_TAKEN = 'EXTERNAL_ID_TAKEN',
   /** Mail is routed by address: an address belongs to one live channel of the platform. */
   ADDRESS_TAKEN = 'ADDRESS_TAKEN',
+  /** A tenant database could not be searched for the address: refused rather than risked. */
+  ADDRESSES_UNCHECKABLE = 'ADDRESSES_UNCHECKABLE',
 }
 
 const KINDS: Record<ChannelsExceptionCode, ErrorKind> = {
@@ -21,6 +23,7 @@ const KINDS: Record<ChannelsExceptionCode, ErrorKind> = {
   BOT_NOT_FOUND: 'unprocessable',
   EXTERNAL_ID_TAKEN: 'conflict',
   ADDRESS_TAKEN: 'conflict',
+  ADDRESSES_UNCHECKABLE: 'unavailable',
 };
 
 export class ChannelsException extends AppException<ChannelsExceptionCode> {
@@ -62,6 +65,14 @@ export class ChannelsException extends AppException<ChannelsExceptionCode> {
           message: `${addresses.join(', ')} already used by another channel`,
         },
       ],
+    );
+  }
+
+  static addressesUncheckable(): ChannelsException {
+    return new ChannelsException(
+      ChannelsExceptionCode.ADDRESSES_UNCHECKABLE,
+      'The addresses could not be checked against every workspace just now; nothing was saved. Try again shortly.',
+      [{ field: 'settings.addresses', message: 'could not be checked for other channels' }],
     );
   }
 }

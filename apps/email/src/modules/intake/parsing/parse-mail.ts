@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type AddressObject, type Attachment, type ParsedMail, simpleParser } from 'mailparser';
 import { textOfHtml } from './html-text';
+import { plainSender } from './plain-sender';
 
 export interface MailAddress {
   /** Lowercased. */
@@ -170,6 +171,8 @@ export async function senderOfHeaders(raw: Buffer): Promise<string | null> {
   const lf = raw.indexOf('\n\n');
   const ends = [crlf < 0 ? -1 : crlf + 4, lf < 0 ? -1 : lf + 2].filter((end) => end > 0);
   const end = Math.min(ends.length ? Math.min(...ends) : raw.length, MAX_HEADER_BYTES);
+  const plain = plainSender(raw.toString('latin1', 0, end));
+  if (plain) return plain;
   try {
     const headers = await simpleParser(raw.subarray(0, end), {
       skipHtmlToText: true,

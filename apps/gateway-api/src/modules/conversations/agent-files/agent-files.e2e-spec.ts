@@ -1,7 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { QueryTypes, type Sequelize } from 'sequelize';
 import { MAX_AGENT_ATTACHMENT_BYTES, type MessagePayload } from '@cxgenie/contracts';
 import { TenantConnections } from '@cxgenie/database';
+import { type FileStorage, STORAGE } from '@cxgenie/storage';
 import {
   ApiClient,
   type BootedService,
@@ -167,14 +168,19 @@ describe('files on an agent reply', () => {
     expect(await messagesOf(emailConversation)).toHaveLength(before);
   });
 
-  it('refuses files on a channel that cannot carry them, and still takes text-only replies there', async () => {
+  it('refuses files on a channel that cannot carry them before storing any, and still takes text-only replies there', async () => {
     const path = `/api/v1/conversations/${webConversation}/messages`;
     const before = (await messagesOf(webConversation)).length;
+    // Bytes no other test sends: their content-addressed key exists only if this reply stored them.
+    const refused = Buffer.concat([PDF, randomBytes(64)]);
+    const key = `agent-files/${owner.session!.workspaceId}/${createHash('sha256').update(refused).digest('hex')}`;
+    const storage = gateway.app.get<FileStorage>(STORAGE);
     const res = await agent.postForm<ErrorBody>(
       path,
-      form('See attached', [{ name: 'a.pdf', type: 'application/pdf', bytes: PDF }]),
+      form('See attached', [{ name: 'a.pdf', type: 'application/pdf', bytes: refused }]),
     );
     expect(res.status).toBe(422);
+    expect(await storage.exists(key)).toBe(false);
     expect(res.body.message).toMatch(/on web, which cannot carry files from agents/);
     expect(res.body.details).toEqual([
       { field: 'files', message: 'cannot be sent on a web conversation' },

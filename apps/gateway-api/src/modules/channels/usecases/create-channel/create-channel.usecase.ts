@@ -31,7 +31,7 @@ export class CreateChannel {
       settings,
     );
     await this.rules.assertBotInWorkspace(scope, command.botId);
-    await this.rules.assertAddressesFree(scope, command.type, settings, null);
+    await this.rules.assertAddressesFree(command.type, settings, null);
     const values = {
       type: command.type,
       name: command.name.trim(),

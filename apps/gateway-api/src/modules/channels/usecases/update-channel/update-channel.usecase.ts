@@ -35,7 +35,7 @@ export class UpdateChannel {
       settings,
     );
     await this.rules.assertBotInWorkspace(scope, command.botId);
-    await this.rules.assertAddressesFree(scope, current.type, settings, id);
+    await this.rules.assertAddressesFree(current.type, settings, id);
 
     const patch: Partial<Attributes<Channel>> = {};
     if (command.name !== undefined) patch.name = command.name.trim();

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AnalyticsPublisher } from '@cxgenie/analytics';
-import { type MessagePayload, ServerEvents } from '@cxgenie/contracts';
+import { ATTACHMENT_CHANNELS, type MessagePayload, ServerEvents } from '@cxgenie/contracts';
 import {
   ConversationActionsStore,
+  ConversationsException,
   changed,
   firstResponseFact,
   updatedPayload,
@@ -12,6 +13,7 @@ import { RealtimeBroadcaster } from '@cxgenie/realtime';
 import { AgentFiles } from '../../agent-files/agent-files';
 import { OutboundPublisher } from '../../agent-actions/outbound-publisher';
 import { TakeoverRequests } from '../../agent-actions/takeover-requests';
+import { queryInbox } from '../../inbox.query';
 import type { SendAgentMessageCommand } from './send-agent-message.command';
 
 /**
@@ -36,10 +38,15 @@ export class SendAgentMessage {
   ) {}
 
   async execute(scope: TenantScope, command: SendAgentMessageCommand): Promise<MessagePayload> {
-    // Stored before the message exists, so the delivery never finds a file missing; a reply
-    // refused afterwards (closed, or a channel without files) leaves content-addressed bytes that
-    // the same file sent again reuses.
-    const attachments = await this.files.store(scope.workspaceId, command.files ?? []);
+    const files = command.files ?? [];
+    if (files.length) {
+      this.files.check(files);
+      await this.refuseFilesWhereNotCarried(scope, command.conversationId);
+    }
+    // Stored before the message exists, so the delivery never finds a file missing. The channel
+    // is checked above because nothing would remove the bytes of a refused reply; a reply refused
+    // by its state (closed meanwhile) leaves content-addressed bytes the same file sent again reuses.
+    const attachments = await this.files.store(scope.workspaceId, files);
     const appended = await this.conversations.replyAsAgent(
       scope,
       command.conversationId,
@@ -76,5 +83,17 @@ export class SendAgentMessage {
       );
     }
     return appended.message;
+  }
+
+  /** The owner's append refuses these too; asking first keeps their bytes out of storage. */
+  private async refuseFilesWhereNotCarried(scope: TenantScope, conversationId: string) {
+    const [row] = await queryInbox(
+      scope,
+      ['c.workspace_id = :workspaceId', 'c.id = :conversationId'],
+      { workspaceId: scope.workspaceId, conversationId, limit: 1 },
+    );
+    if (!row) throw ConversationsException.notFound();
+    if (!ATTACHMENT_CHANNELS.includes(row.channel_type))
+      throw ConversationsException.attachmentsNotCarried(row.channel_type);
   }
 }
