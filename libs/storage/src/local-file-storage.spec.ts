@@ -41,6 +41,14 @@ describe('LocalFileStorage', () => {
     await expect(storage.delete(key)).resolves.toBeUndefined();
   });
 
+  it('makes a folder again when it was removed after an earlier write', async () => {
+    await storage.put('ws-2/mail/first', Buffer.from('one'), 'message/rfc822');
+    await rm(join(root, 'uploads', 'ws-2'), { recursive: true });
+    await storage.put('ws-2/mail/second', Buffer.from('two'), 'message/rfc822');
+    expect((await storage.get('ws-2/mail/second')).toString()).toBe('two');
+    expect(await readdir(join(root, 'uploads', 'ws-2', 'mail'))).toEqual(['second']);
+  });
+
   it('stores an empty object', async () => {
     await storage.put('empty', Buffer.alloc(0), 'text/plain');
     expect((await storage.get('empty')).length).toBe(0);

@@ -21,15 +21,28 @@ export class LocalFileStorage implements FileStorage {
 
   async put(key: string, body: Buffer, _contentType: string): Promise<void> {
     const path = this.pathOf(key);
-    await mkdir(dirname(path), { recursive: true });
     // Written aside then renamed: a crash mid-write never leaves a truncated file under the key.
     const partial = `${path}.${randomBytes(6).toString('hex')}.partial`;
     try {
-      await writeFile(partial, body);
+      await this.writeCreatingFolder(partial, body);
       await rename(partial, path);
     } catch (error) {
       await rm(partial, { force: true });
       throw error;
+    }
+  }
+
+  /**
+   * The folder is made only when the write finds it missing: most writes go to a folder that
+   * exists, and a recursive mkdir before each cost the SMTP receiver ~0.2 ms a mail.
+   */
+  private async writeCreatingFolder(path: string, body: Buffer): Promise<void> {
+    try {
+      await writeFile(path, body);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException)?.code !== 'ENOENT') throw error;
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, body);
     }
   }
 
