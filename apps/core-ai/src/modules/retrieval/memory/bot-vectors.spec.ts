@@ -66,6 +66,22 @@ describe('BotVectors', () => {
     },
   );
 
+  it.each([1, 20])(
+    'returns the same top %i for a sparse question (few non-zero dimensions) as the store',
+    (k) => {
+      for (let probe = 0; probe < 60; probe += 3) {
+        // A stored row with all but a few dimensions zeroed (-0 among them), as a short question
+        // embedded by feature hashing: scored over its non-zero dimensions only.
+        const query = Array.from(vectors.subarray(probe * dims, (probe + 1) * dims), (x, i) =>
+          i % 7 === probe % 7 ? x : i % 2 ? -0 : 0,
+        );
+        expect(memory.nearest(query, k)).toEqual(reference(ids, vectors, dims, query, k));
+      }
+      const empty = new Array<number>(dims).fill(0);
+      expect(memory.nearest(empty, k)).toEqual(reference(ids, vectors, dims, empty, k));
+    },
+  );
+
   it('keeps partitions apart and leaves out vectors whose chunk it does not know', () => {
     const byPartition = BotVectors.of(dims, { ids, vectors }, (id) =>
       Number(id.slice(1)) % 7 === 0
