@@ -82,6 +82,18 @@ describe('BotVectors', () => {
     },
   );
 
+  it('sums every dimension of a partition holding ∞, where 0 × ∞ is NaN, not nothing', () => {
+    const odd = Float32Array.from(vectors.subarray(0, 50 * dims));
+    odd.copyWithin(3 * dims, 0, dims);
+    odd[3 * dims + 1] = Infinity;
+    const few = ids.slice(0, 50);
+    const query = Array.from(odd.subarray(0, dims), (x, i) => (i % 9 === 0 ? x : 0));
+    const hits = BotVectors.of(dims, { ids: few, vectors: odd }, chunk).nearest(query, 50);
+    // The store's sum meets 0 × ∞ at dimension 1; skipping the zero dimension would give 0.
+    expect(hits.find((hit) => hit.id === 'c3')!.score).toBeNaN();
+    expect(hits[0]).toEqual(reference(few, odd, dims, query, 1)[0]);
+  });
+
   it('keeps partitions apart and leaves out vectors whose chunk it does not know', () => {
     const byPartition = BotVectors.of(dims, { ids, vectors }, (id) =>
       Number(id.slice(1)) % 7 === 0

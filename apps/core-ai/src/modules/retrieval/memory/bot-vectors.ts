@@ -104,12 +104,14 @@ export class BotVectors {
     let qNorm = 0;
     for (const x of q) qNorm += x * x;
     qNorm = Math.sqrt(qNorm);
-    const every = termsOf(q, false);
     const nonZero = termsOf(q, true);
+    let every: QueryTerms | undefined;
     const hits: NearestHit[] = [];
     for (const partition of KNOWLEDGE_PARTITIONS) {
       const vectors = this.partitions.get(partition);
-      if (vectors) hits.push(...nearestIn(vectors, vectors.finite ? nonZero : every, qNorm, topK));
+      if (!vectors) continue;
+      const terms = vectors.finite ? nonZero : (every ??= termsOf(q, false));
+      hits.push(...nearestIn(vectors, terms, qNorm, topK));
     }
     return hits;
   }
