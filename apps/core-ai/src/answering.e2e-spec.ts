@@ -271,6 +271,17 @@ describe('core-ai with the local providers (no API keys)', () => {
     });
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ details: [{ field: 'botId' }] });
+    // A deleted bot is no bot, however much knowledge the store still holds for it.
+    const deleted = await seedKnowledge(coreAi);
+    await sequelize.query(`UPDATE bots SET deleted_at = now() WHERE id = :id`, {
+      replacements: { id: deleted.botId },
+    });
+    const gone = await fetch(`${coreAi.url}/v1/search`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...serviceTokenHeaders() },
+      body: JSON.stringify({ ...deleted, query: 'shipping' }),
+    });
+    expect(gone.status).toBe(404);
   });
 
   it("removes a deleted bot's knowledge from the index when the purge job comes", async () => {

@@ -23,3 +23,4 @@ export * from './repositories/bot-channel.repository';
 export * from './repositories/channel-customer.repository';
 export * from './repositories/control-plane.repository';
 export * from './repositories/member.repository';
+export * from './repositories/bot-knowledge-settings';

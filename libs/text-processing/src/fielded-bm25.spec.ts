@@ -48,4 +48,33 @@ describe('FieldedBm25Index', () => {
     expect(light).toBeCloseTo(index.search(q('refund'), 5)[0]!.score / 2);
     expect(index.search(q('absent'), 5)).toEqual([]);
   });
+
+  it('keeps the same best documents per group as ranking every match would, ties by document order', () => {
+    // Many matches per group, equal scores among them (identical bodies), and documents of one
+    // group interleaved with another's: the kept few must be those a full sort puts first.
+    const bodies = ['refund refund policy', 'refund policy', 'refund', 'policy refund shipping'];
+    const docs = Array.from({ length: 60 }, (_, i) =>
+      doc(
+        `c${String(i).padStart(2, '0')}`,
+        bodies[(i * 7) % 4]!,
+        '',
+        '',
+        i % 3 ? 'documents' : 'faqs',
+      ),
+    );
+    const index = new FieldedBm25Index(docs, { weights });
+    const everything = index.search(q('refund', 'polici'), 1_000);
+    const docOrder = (id: string) => Number(id.slice(1));
+    for (const perGroup of [1, 3, 7]) {
+      const expected = ['documents', 'faqs'].flatMap((group) =>
+        everything
+          .filter((hit) => hit.group === group)
+          .sort((a, b) => b.score - a.score || docOrder(a.id) - docOrder(b.id))
+          .slice(0, perGroup),
+      );
+      expect(index.search(q('refund', 'polici'), perGroup)).toEqual(
+        expected.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)),
+      );
+    }
+  });
 });

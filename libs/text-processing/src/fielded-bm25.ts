@@ -80,8 +80,12 @@ interface Posting {
  */
 export class FieldedBm25Index {
   private readonly ids: string[];
-  private readonly groups: string[];
+  /** Each document's group, as an index into `groupNames`. */
+  private readonly groups: Int32Array;
+  private readonly groupNames: string[] = [];
   private readonly lengths: Float32Array;
+  /** Each document's length normalisation (the BM25 denominator's second term), once. */
+  private readonly norms: Float64Array;
   private readonly postings = new Map<string, Posting>();
   private readonly averageLength: number;
   private readonly k1: number;
@@ -92,7 +96,15 @@ export class FieldedBm25Index {
     this.b = options.b ?? 0.75;
     const { weights } = options;
     this.ids = documents.map((doc) => doc.id);
-    this.groups = documents.map((doc) => doc.group);
+    const groupIndex = new Map<string, number>();
+    this.groups = Int32Array.from(documents, (doc) => {
+      let index = groupIndex.get(doc.group);
+      if (index === undefined) {
+        groupIndex.set(doc.group, (index = this.groupNames.length));
+        this.groupNames.push(doc.group);
+      }
+      return index;
+    });
     this.lengths = new Float32Array(documents.length);
     const building = new Map<string, { docs: number[]; tfs: number[] }>();
     documents.forEach((doc, index) => {
@@ -118,6 +130,10 @@ export class FieldedBm25Index {
     }
     const total = this.lengths.reduce((sum, length) => sum + length, 0);
     this.averageLength = documents.length > 0 ? total / documents.length || 1 : 1;
+    this.norms = Float64Array.from(
+      this.lengths,
+      (length) => this.k1 * (1 - this.b + (this.b * length) / this.averageLength),
+    );
   }
 
   get size(): number {
@@ -143,6 +159,7 @@ export class FieldedBm25Index {
     const weights = new Map<string, number>();
     for (const { term, weight } of query)
       weights.set(term, Math.max(weights.get(term) ?? 0, weight));
+    const { k1, norms } = this;
     for (const [term, weight] of weights) {
       const posting = this.postings.get(term);
       if (!posting || weight <= 0) continue;
@@ -151,26 +168,43 @@ export class FieldedBm25Index {
       for (let i = 0; i < docs.length; i += 1) {
         const doc = docs[i]!;
         const tf = tfs[i]!;
-        const norm = this.k1 * (1 - this.b + (this.b * this.lengths[doc]!) / this.averageLength);
         if (scores[doc] === 0) touched.push(doc);
-        scores[doc]! += (idf * tf * (this.k1 + 1)) / (tf + norm);
+        scores[doc]! += (idf * tf * (k1 + 1)) / (tf + norms[doc]!);
       }
     }
-    const byGroup = new Map<string, { doc: number; score: number }[]>();
-    for (const doc of touched) {
-      const score = scores[doc]!;
-      const group = this.groups[doc]!;
-      let list = byGroup.get(group);
-      if (!list) byGroup.set(group, (list = []));
-      list.push({ doc, score });
-    }
+    // Each group's best, kept as they come (thousands touched, a few dozen kept): by score, then
+    // by document order, the order a full sort would give.
+    const best = this.groupNames.map(() => new GroupBest(perGroup));
+    for (const doc of touched) best[this.groups[doc]!]!.offer(doc, scores[doc]!);
     const hits: LexicalHit[] = [];
-    for (const [group, list] of byGroup) {
-      list.sort((a, b) => b.score - a.score || a.doc - b.doc);
-      for (const { doc, score } of list.slice(0, perGroup)) {
-        hits.push({ id: this.ids[doc]!, group, score });
-      }
-    }
+    best.forEach(({ docs, scores: kept }, group) => {
+      docs.forEach((doc, i) =>
+        hits.push({ id: this.ids[doc]!, group: this.groupNames[group]!, score: kept[i]! }),
+      );
+    });
     return hits.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+  }
+}
+
+/** The `k` best documents offered: higher score first, the lower document on equal scores. */
+class GroupBest {
+  readonly docs: number[] = [];
+  readonly scores: number[] = [];
+
+  constructor(private readonly k: number) {}
+
+  offer(doc: number, score: number): void {
+    const { docs, scores, k } = this;
+    if (k <= 0) return;
+    const before = (i: number) => score > scores[i]! || (score === scores[i]! && doc < docs[i]!);
+    if (docs.length === k && !before(k - 1)) return;
+    let at = docs.length;
+    while (at > 0 && before(at - 1)) at -= 1;
+    docs.splice(at, 0, doc);
+    scores.splice(at, 0, score);
+    if (docs.length > k) {
+      docs.pop();
+      scores.pop();
+    }
   }
 }

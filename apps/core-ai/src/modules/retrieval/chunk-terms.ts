@@ -5,6 +5,8 @@ export interface ChunkTerms {
   /** In its title and heading path. */
   heading: ReadonlySet<string>;
   body: ReadonlySet<string>;
+  /** Heading and body terms together: what coverage counts. */
+  all: ReadonlySet<string>;
   /** Each sentence (or line) of the body on its own: how close the terms sit. */
   sentences: readonly ReadonlySet<string>[];
 }
@@ -22,9 +24,12 @@ export function chunkTerms(chunk: {
   headingPath: string;
   text: string;
 }): ChunkTerms {
+  const heading = new Set(tokenizeForSearch(`${chunk.title}\n${chunk.headingPath}`));
+  const body = new Set(tokenizeForSearch(chunk.text));
   return {
-    heading: new Set(tokenizeForSearch(`${chunk.title}\n${chunk.headingPath}`)),
-    body: new Set(tokenizeForSearch(chunk.text)),
+    heading,
+    body,
+    all: new Set([...heading, ...body]),
     sentences: sentenceTerms(chunk.text),
   };
 }

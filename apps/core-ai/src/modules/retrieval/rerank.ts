@@ -1,4 +1,4 @@
-import { coverage } from './query/concept-coverage';
+import { coverageOf } from './query/concept-coverage';
 import type { QueryConcept } from './query/search-query';
 import { type ChunkTerms, chunkTerms } from './chunk-terms';
 import type { Candidate } from './fusion';
@@ -51,13 +51,12 @@ export function rerank(
   termsOf: (candidate: Candidate) => ChunkTerms = (candidate) => chunkTerms(candidate.chunk),
 ): Reranked[] {
   if (candidates.length === 0) return [];
-  const share = (has: ReadonlySet<string>) => coverage(concepts, idf, has, known);
+  const share = coverageOf(concepts, idf, known);
   const maxFused = Math.max(...candidates.map((c) => c.fused));
   const maxBm25 = Math.max(0, ...candidates.map((c) => c.bm25 ?? 0));
   return candidates
     .map((candidate) => {
-      const { heading, body, sentences } = termsOf(candidate);
-      const all = new Set([...heading, ...body]);
+      const { heading, all, sentences } = termsOf(candidate);
       const proximity = Math.max(0, ...sentences.map(share));
       const features: RerankFeatures = {
         fused: maxFused > 0 ? candidate.fused / maxFused : 0,

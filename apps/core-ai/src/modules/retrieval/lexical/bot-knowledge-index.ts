@@ -68,17 +68,21 @@ export class BotKnowledgeIndex {
     let terms = this.terms.get(chunk.id);
     if (!terms) {
       const analyzed = this.analyzed.get(chunk.id);
-      terms =
-        analyzed && analyzed.updatedAt === chunk.updatedAt
-          ? {
-              heading: new Set([
-                ...analyzed.doc.fields.title.keys(),
-                ...analyzed.doc.fields.headings.keys(),
-              ]),
-              body: new Set(analyzed.doc.fields.body.keys()),
-              sentences: sentenceTerms(chunk.text),
-            }
-          : chunkTerms(chunk);
+      if (analyzed && analyzed.updatedAt === chunk.updatedAt) {
+        const heading = new Set([
+          ...analyzed.doc.fields.title.keys(),
+          ...analyzed.doc.fields.headings.keys(),
+        ]);
+        const body = new Set(analyzed.doc.fields.body.keys());
+        terms = {
+          heading,
+          body,
+          all: new Set([...heading, ...body]),
+          sentences: sentenceTerms(chunk.text),
+        };
+      } else {
+        terms = chunkTerms(chunk);
+      }
       this.terms.set(chunk.id, terms);
     }
     return terms;

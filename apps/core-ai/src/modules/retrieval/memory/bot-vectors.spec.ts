@@ -66,6 +66,34 @@ describe('BotVectors', () => {
     },
   );
 
+  it.each([1, 20])(
+    'returns the same top %i for a sparse question (few non-zero dimensions) as the store',
+    (k) => {
+      for (let probe = 0; probe < 60; probe += 3) {
+        // A stored row with all but a few dimensions zeroed (-0 among them), as a short question
+        // embedded by feature hashing: scored over its non-zero dimensions only.
+        const query = Array.from(vectors.subarray(probe * dims, (probe + 1) * dims), (x, i) =>
+          i % 7 === probe % 7 ? x : i % 2 ? -0 : 0,
+        );
+        expect(memory.nearest(query, k)).toEqual(reference(ids, vectors, dims, query, k));
+      }
+      const empty = new Array<number>(dims).fill(0);
+      expect(memory.nearest(empty, k)).toEqual(reference(ids, vectors, dims, empty, k));
+    },
+  );
+
+  it('sums every dimension of a partition holding ∞, where 0 × ∞ is NaN, not nothing', () => {
+    const odd = Float32Array.from(vectors.subarray(0, 50 * dims));
+    odd.copyWithin(3 * dims, 0, dims);
+    odd[3 * dims + 1] = Infinity;
+    const few = ids.slice(0, 50);
+    const query = Array.from(odd.subarray(0, dims), (x, i) => (i % 9 === 0 ? x : 0));
+    const hits = BotVectors.of(dims, { ids: few, vectors: odd }, chunk).nearest(query, 50);
+    // The store's sum meets 0 × ∞ at dimension 1; skipping the zero dimension would give 0.
+    expect(hits.find((hit) => hit.id === 'c3')!.score).toBeNaN();
+    expect(hits[0]).toEqual(reference(few, odd, dims, query, 1)[0]);
+  });
+
   it('keeps partitions apart and leaves out vectors whose chunk it does not know', () => {
     const byPartition = BotVectors.of(dims, { ids, vectors }, (id) =>
       Number(id.slice(1)) % 7 === 0

@@ -1,15 +1,31 @@
 import { KNOWLEDGE_PARTITIONS, type KnowledgePartition } from '@cxgenie/contracts';
 import type { ScopeVectors, StoredChunk } from '@cxgenie/vector-store';
 
-/** Far above the rounding of a 1024-term float64 dot product (~1e-13), far below any real gap. */
-const SCREEN_MARGIN = 1e-9;
+/** Dimensions added per pass over the rows: fewer loads and stores of the running sums. */
+const PASS = 8;
 
 interface PartitionVectors {
   ids: string[];
-  /** Row-major, `dimensions` floats a row. */
+  /**
+   * Column-major: dimension `d` of row `r` at `d * rows + r`. A question's dimension is then one
+   * contiguous run over every row, so a sparse question reads only its own dimensions' runs.
+   */
   vectors: Float32Array;
   /** Each row's Euclidean norm, computed once at load. */
   norms: Float64Array;
+  /**
+   * Every value finite: then a dimension where the question is zero adds exactly nothing to the
+   * store's sum (0 × finite is ±0, and the sum, starting at +0, is never -0), so skipping it
+   * leaves the sum bit for bit the same. Not so for 0 × ∞ (NaN): writes refuse non-finite
+   * numbers, but a float64 beyond float32's range is stored as ∞.
+   */
+  finite: boolean;
+}
+
+/** Dimensions of the question to sum over, in dimension order, with their float32 values. */
+interface QueryTerms {
+  dims: Int32Array;
+  values: Float64Array;
 }
 
 export interface NearestHit {
@@ -19,10 +35,12 @@ export interface NearestHit {
 
 /**
  * One bot's vectors in memory, one contiguous block per partition, searched exactly (cosine over
- * every row). The arithmetic is the store's exact search, term for term (float32 values summed in
- * float64 in the same order, the same norm), and ties keep scan order, so the hits and scores are
- * the ones the store returns; only the per-row norm is computed at load instead of per query, and
- * a faster screening pass picks the rows worth scoring exactly.
+ * every row). The arithmetic is the store's exact search, term for term: each row's float32
+ * values times the question's, summed in float64 in dimension order, divided by the same norms;
+ * ties keep scan order. So the hits and scores are the ones the store returns. Only the per-row
+ * norm is computed at load instead of per query, the rows are stored by dimension (all rows' sums
+ * advance together, a few dimensions per pass), and dimensions where the question is zero are
+ * skipped (hashed local embeddings set a few dozen of 1,024).
  */
 export class BotVectors {
   private constructor(
@@ -51,18 +69,25 @@ export class BotVectors {
     const partitions = new Map<KnowledgePartition, PartitionVectors>();
     let bytes = 0;
     for (const [partition, list] of rows) {
-      const vectors = new Float32Array(list.length * dimensions);
-      const norms = new Float64Array(list.length);
+      const count = list.length;
+      const vectors = new Float32Array(count * dimensions);
+      const norms = new Float64Array(count);
       const ids: string[] = [];
+      let finite = true;
       list.forEach((row, i) => {
         const source = scanned.vectors.subarray(row * dimensions, (row + 1) * dimensions);
-        vectors.set(source, i * dimensions);
         let norm = 0;
-        for (let d = 0; d < dimensions; d += 1) norm += source[d]! * source[d]!;
+        for (let d = 0; d < dimensions; d += 1) {
+          const value = source[d]!;
+          vectors[d * count + i] = value;
+          norm += value * value;
+        }
         norms[i] = Math.sqrt(norm);
+        // float32 squares cannot overflow a float64 sum: only NaN or ±∞ in the row gets here.
+        if (!Number.isFinite(norm)) finite = false;
         ids.push(scanned.ids[row]!);
       });
-      partitions.set(partition, { ids, vectors, norms });
+      partitions.set(partition, { ids, vectors, norms, finite });
       bytes += vectors.byteLength + norms.byteLength + ids.length * 64;
     }
     return new BotVectors(dimensions, partitions, bytes);
@@ -79,80 +104,111 @@ export class BotVectors {
     let qNorm = 0;
     for (const x of q) qNorm += x * x;
     qNorm = Math.sqrt(qNorm);
+    const nonZero = termsOf(q, true);
+    let every: QueryTerms | undefined;
     const hits: NearestHit[] = [];
     for (const partition of KNOWLEDGE_PARTITIONS) {
       const vectors = this.partitions.get(partition);
-      if (vectors) hits.push(...this.nearestIn(vectors, q, qNorm, topK));
+      if (!vectors) continue;
+      const terms = vectors.finite ? nonZero : (every ??= termsOf(q, false));
+      hits.push(...nearestIn(vectors, terms, qNorm, topK));
     }
     return hits;
   }
+}
 
-  private nearestIn(
-    { ids, vectors, norms }: PartitionVectors,
-    q: Float32Array,
-    qNorm: number,
-    topK: number,
-  ): NearestHit[] {
-    if (topK <= 0 || ids.length === 0) return [];
-    const dims = this.dimensions;
-    const rows = ids.length;
-    // Screening pass: four independent sums run about three times faster than one, but round
-    // differently in the last bits. It only chooses which rows are scored exactly below.
-    const approx = new Float64Array(rows);
-    const q64 = Float64Array.from(q);
-    for (let row = 0; row < rows; row += 1) {
-      const start = row * dims;
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      let i = 0;
-      for (; i + 3 < dims; i += 4) {
-        s0 += q64[i]! * vectors[start + i]!;
-        s1 += q64[i + 1]! * vectors[start + i + 1]!;
-        s2 += q64[i + 2]! * vectors[start + i + 2]!;
-        s3 += q64[i + 3]! * vectors[start + i + 3]!;
-      }
-      for (; i < dims; i += 1) s0 += q64[i]! * vectors[start + i]!;
-      const norm = norms[row]!;
-      approx[row] = qNorm === 0 || norm === 0 ? 0 : (s0 + s1 + (s2 + s3)) / (qNorm * norm);
+/** Every row's cosine, exactly as the store sums it (see `BotVectors`), and the best `topK`. */
+function nearestIn(
+  { ids, vectors, norms }: PartitionVectors,
+  q: QueryTerms,
+  qNorm: number,
+  topK: number,
+): NearestHit[] {
+  const rows = ids.length;
+  if (topK <= 0 || rows === 0) return [];
+  const dots = new Float64Array(rows);
+  const { dims, values } = q;
+  let t = 0;
+  // Left to right, so each row's sum still adds one product at a time in dimension order.
+  for (; t + PASS <= dims.length; t += PASS) {
+    const w0 = values[t]!;
+    const w1 = values[t + 1]!;
+    const w2 = values[t + 2]!;
+    const w3 = values[t + 3]!;
+    const w4 = values[t + 4]!;
+    const w5 = values[t + 5]!;
+    const w6 = values[t + 6]!;
+    const w7 = values[t + 7]!;
+    const c0 = dims[t]! * rows;
+    const c1 = dims[t + 1]! * rows;
+    const c2 = dims[t + 2]! * rows;
+    const c3 = dims[t + 3]! * rows;
+    const c4 = dims[t + 4]! * rows;
+    const c5 = dims[t + 5]! * rows;
+    const c6 = dims[t + 6]! * rows;
+    const c7 = dims[t + 7]! * rows;
+    for (let r = 0; r < rows; r += 1) {
+      dots[r] =
+        dots[r]! +
+        w0 * vectors[c0 + r]! +
+        w1 * vectors[c1 + r]! +
+        w2 * vectors[c2 + r]! +
+        w3 * vectors[c3 + r]! +
+        w4 * vectors[c4 + r]! +
+        w5 * vectors[c5 + r]! +
+        w6 * vectors[c6 + r]! +
+        w7 * vectors[c7 + r]!;
     }
-    // Every row that can be in the exact top k is within SCREEN_MARGIN of the k-th best screened
-    // score: both sums of 1024 exact float products are within ~1e-13 of the true cosine.
-    let threshold = -Infinity;
-    if (rows > topK) {
-      const sorted = approx.slice().sort();
-      threshold = sorted[rows - topK]! - SCREEN_MARGIN;
-    }
-    // Best first; a later row displaces only with a strictly higher score, as a stable sort does.
-    const bestScores: number[] = [];
-    const bestRows: number[] = [];
-    for (let row = 0; row < rows; row += 1) {
-      if (approx[row]! < threshold) continue;
-      const score = this.exactCosine(vectors, row * dims, q, qNorm, norms[row]!);
-      if (bestScores.length === topK && !(score > bestScores[topK - 1]!)) continue;
-      let at = bestScores.length;
-      while (at > 0 && score > bestScores[at - 1]!) at -= 1;
-      bestScores.splice(at, 0, score);
-      bestRows.splice(at, 0, row);
-      if (bestScores.length > topK) {
-        bestScores.pop();
-        bestRows.pop();
-      }
-    }
-    return bestRows.map((row, i) => ({ id: ids[row]!, score: bestScores[i]! }));
   }
+  for (; t < dims.length; t += 1) {
+    const w = values[t]!;
+    const column = dims[t]! * rows;
+    for (let r = 0; r < rows; r += 1) dots[r] = dots[r]! + w * vectors[column + r]!;
+  }
+  const top = new TopK(topK);
+  for (let r = 0; r < rows; r += 1) {
+    const norm = norms[r]!;
+    top.offer(r, qNorm === 0 || norm === 0 ? 0 : dots[r]! / (qNorm * norm));
+  }
+  return top.rows.map((row, i) => ({ id: ids[row]!, score: top.scores[i]! }));
+}
 
-  /** The store's exact search, term for term: one float64 sum in dimension order. */
-  private exactCosine(
-    vectors: Float32Array,
-    start: number,
-    q: Float32Array,
-    qNorm: number,
-    norm: number,
-  ): number {
-    let dot = 0;
-    for (let i = 0; i < this.dimensions; i += 1) dot += q[i]! * vectors[start + i]!;
-    return qNorm === 0 || norm === 0 ? 0 : dot / (qNorm * norm);
+/** The question's dimensions in order (only the non-zero ones with `skipZeros`), as float32. */
+function termsOf(q: Float32Array, skipZeros: boolean): QueryTerms {
+  let count = 0;
+  for (let i = 0; i < q.length; i += 1) if (!skipZeros || q[i] !== 0) count += 1;
+  const dims = new Int32Array(count);
+  const values = new Float64Array(count);
+  let j = 0;
+  for (let i = 0; i < q.length; i += 1) {
+    if (skipZeros && q[i] === 0) continue;
+    dims[j] = i;
+    values[j] = q[i]!;
+    j += 1;
+  }
+  return { dims, values };
+}
+
+/**
+ * The best `k` rows offered, best first; a later row displaces only with a strictly higher score,
+ * as a stable sort does.
+ */
+class TopK {
+  readonly scores: number[] = [];
+  readonly rows: number[] = [];
+
+  constructor(private readonly k: number) {}
+
+  offer(row: number, score: number): void {
+    const { scores, rows, k } = this;
+    if (scores.length === k && !(score > scores[k - 1]!)) return;
+    let at = scores.length;
+    while (at > 0 && score > scores[at - 1]!) at -= 1;
+    scores.splice(at, 0, score);
+    rows.splice(at, 0, row);
+    if (scores.length > k) {
+      scores.pop();
+      rows.pop();
+    }
   }
 }

@@ -49,12 +49,27 @@ export function coverage(
   terms: ReadonlySet<string>,
   known?: (term: string) => boolean,
 ): number {
+  return coverageOf(concepts, idf, known)(terms);
+}
+
+/**
+ * `coverage` for many term sets (every candidate, every sentence of each) against one question:
+ * the concepts' weights are worked out once, not once per set.
+ */
+export function coverageOf(
+  concepts: readonly QueryConcept[],
+  idf: (term: string) => number,
+  known?: (term: string) => boolean,
+): (terms: ReadonlySet<string>) => number {
+  const weights = concepts.map((concept) => conceptWeight(concept, idf, known));
   let total = 0;
-  let found = 0;
-  for (const concept of concepts) {
-    const weight = conceptWeight(concept, idf, known);
-    total += weight;
-    found += weight * conceptMatch(concept, terms);
-  }
-  return total === 0 ? 0 : found / total;
+  for (const weight of weights) total += weight;
+  return (terms) => {
+    if (total === 0) return 0;
+    let found = 0;
+    concepts.forEach((concept, i) => {
+      found += weights[i]! * conceptMatch(concept, terms);
+    });
+    return found / total;
+  };
 }
