@@ -57,6 +57,16 @@ describe('loadServiceConfig', () => {
     expect(message).toContain('REDIS_URL must be a redis:// or rediss:// URL');
   });
 
+  it('answers 256 conversations at once per worker process unless told otherwise, never 0', () => {
+    expect(loadServiceConfig('gateway-api', {}).inboundConcurrency).toBe(256);
+    expect(loadServiceConfig('gateway-api', { INBOUND_CONCURRENCY: '32' }).inboundConcurrency).toBe(
+      32,
+    );
+    expect(() => loadServiceConfig('gateway-api', { INBOUND_CONCURRENCY: '0' })).toThrow(
+      /INBOUND_CONCURRENCY/,
+    );
+  });
+
   it('lets the crawler connect to ports 80 and 443 unless a list is configured', () => {
     expect(loadServiceConfig('loader', {}).loader.crawlAllowedPorts).toEqual([80, 443]);
     expect(

@@ -98,6 +98,7 @@ export function loadServiceConfig(service: ServiceName, rawEnv: Env = process.en
     redisUrl: p.REDIS_URL,
     queuePrefix: p.QUEUE_PREFIX,
     queueWorkers: p.QUEUE_WORKERS === 'true',
+    inboundConcurrency: p.INBOUND_CONCURRENCY,
     conversationLockTtlMs: p.CONVERSATION_LOCK_TTL_MS,
     conversationSweep: {
       intervalMs: p.CONVERSATION_SWEEP_INTERVAL_MS,

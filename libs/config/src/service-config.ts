@@ -76,6 +76,11 @@ export interface ServiceConfig {
   llmModelAllowList: string[] | null;
   /** Whether this instance consumes queues; false for API-only replicas. */
   queueWorkers: boolean;
+  /**
+   * Conversations one worker process answers at once. An answer mostly waits (for the model's
+   * tokens, PostgreSQL, Redis), so the slots, not the CPU, capped throughput at 64 (ADR 0050).
+   */
+  inboundConcurrency: number;
   /** Bull key prefix: lets several environments (or parallel test runs) share one Redis. */
   queuePrefix: string;
   clickhouseUrl: string | null;

@@ -1,13 +1,11 @@
 import { InjectQueue } from '@nestjs/bull';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Job, Queue } from 'bull';
 import { QueueWorker } from '@cxgenie/bootstrap';
+import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
 import { type InboundMessageJobData, QueueNames } from '@cxgenie/contracts';
 import { InboundFairness } from '@cxgenie/conversations';
 import { DrainConversation } from '../usecases/drain-conversation/drain-conversation.usecase';
-
-/** Jobs wait on I/O (core-ai, PostgreSQL), so one process runs many at once. */
-export const INBOUND_CONCURRENCY = 64;
 
 /**
  * Consumes `conversation.inbound`. A job does not answer "its" message: it drains its
@@ -21,8 +19,10 @@ export class ConversationInboundWorker extends QueueWorker<InboundMessageJobData
     @InjectQueue(QueueNames.ConversationInbound) queue: Queue<InboundMessageJobData>,
     private readonly drain: DrainConversation,
     private readonly fairness: InboundFairness,
+    // Jobs wait on I/O (core-ai's stream, PostgreSQL), so one process runs many at once.
+    @Inject(SERVICE_CONFIG) config: Pick<ServiceConfig, 'inboundConcurrency'>,
   ) {
-    super(queue, INBOUND_CONCURRENCY);
+    super(queue, config.inboundConcurrency);
   }
 
   protected handle({ data, opts }: Job<InboundMessageJobData>): Promise<number> {
