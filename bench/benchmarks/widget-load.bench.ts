@@ -224,6 +224,10 @@ export const widgetLoad: Benchmark = {
       WIDGET_SESSIONS_PER_BOT_PER_MIN: '100000',
       WIDGET_MESSAGES_PER_BOT_PER_MIN: '100000',
       WORKSPACE_DAILY_MESSAGE_BUDGET: '1000000',
+      // The worker slots are a knob to compare (ADR 0050); unset: the service's default.
+      ...(process.env.INBOUND_CONCURRENCY && {
+        INBOUND_CONCURRENCY: process.env.INBOUND_CONCURRENCY,
+      }),
     });
     try {
       const owner = await ApiClient.signUp(gateway.url);
