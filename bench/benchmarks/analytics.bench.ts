@@ -202,7 +202,7 @@ async function measureWriter(
   const lane = async () => {
     while (next < facts.length) {
       const batch = facts.slice(next, (next += JOB_FACTS));
-      await writer.write(await enricher.rows(batch));
+      await writer.write(await enricher.encode(batch));
     }
   };
   await Promise.all(Array.from({ length: ANALYTICS_CONCURRENCY }, lane));

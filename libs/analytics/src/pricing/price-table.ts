@@ -51,6 +51,11 @@ export function costOf(
 ): PricedUsage {
   const price = priceOf(table, usage.provider, usage.model);
   if (!price) return { costUsd: 0, priced: false };
-  const cost = (usage.promptTokens * price.input + usage.completionTokens * price.output) / 1e6;
-  return { costUsd: Math.round(cost * 1e9) / 1e9, priced: true };
+  return { costUsd: costAt(price, usage.promptTokens, usage.completionTokens), priced: true };
+}
+
+/** What tokens cost at a known price, in USD rounded to 9 decimals. */
+export function costAt(price: ModelPrice, promptTokens: number, completionTokens: number): number {
+  const cost = (promptTokens * price.input + completionTokens * price.output) / 1e6;
+  return Math.round(cost * 1e9) / 1e9;
 }

@@ -2,8 +2,9 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { ClickHouseClient } from '@clickhouse/client';
 import { type AnalyticsFactRow, AnalyticsTables } from '@cxgenie/analytics';
 import { CLICKHOUSE_CLIENT, bulkInsert } from '@cxgenie/clickhouse';
-import { AnalyticsMetrics } from './analytics.metrics';
+import { AnalyticsMetrics, FactTally } from './analytics.metrics';
 import { AnalyticsSchema } from './analytics-schema';
+import type { EncodedFacts } from './enrichment/encoded-facts';
 
 /** ClickHouse wants few, large inserts (each one is a part on disk, merged later). */
 export const ANALYTICS_INSERT_EVERY_MS = 1_000;
@@ -21,16 +22,21 @@ const CHECK_CHUNK = 10_000;
 const DAY_MS = 86_400_000;
 
 interface Waiting {
-  rows: AnalyticsFactRow[];
+  facts: EncodedFacts;
   settle: (error?: Error) => void;
 }
 
 const keyOf = (type: string, eventId: string) => `${type}\u0000${eventId}`;
+const utcText = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, -1);
+
+/** Which of a job's facts go into the insert: all of them (null), or those marked 1. */
+type Fresh = Uint8Array | null;
 
 /**
- * Writes fact rows to ClickHouse, gathering the rows of every job that arrives within a second
- * into one insert. Each `write` resolves once its rows are stored, so the job that carried them
- * completes only then; an insert that fails rejects every write in it and Bull retries them.
+ * Writes fact rows, serialised by the enricher, to ClickHouse, gathering the rows of every job
+ * that arrives within a second into one insert. Each `write` resolves once its rows are stored,
+ * so the job that carried them completes only then; an insert that fails rejects every write in
+ * it and Bull retries them.
  *
  * A fact is stored once: facts already in the table (a job retried after its insert, a step of
  * the pipeline run again) are left out of the insert. That keeps the materialized views exact,
@@ -48,11 +54,11 @@ export class AnalyticsEventWriter implements OnApplicationShutdown {
     private readonly metrics: AnalyticsMetrics,
   ) {}
 
-  write(rows: AnalyticsFactRow[]): Promise<void> {
-    if (rows.length === 0) return Promise.resolve();
+  write(facts: EncodedFacts): Promise<void> {
+    if (facts.length === 0) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
-      this.waiting.push({ rows, settle: (error) => (error ? reject(error) : resolve()) });
-      this.rows += rows.length;
+      this.waiting.push({ facts, settle: (error) => (error ? reject(error) : resolve()) });
+      this.rows += facts.length;
       if (this.rows >= ANALYTICS_INSERT_ROWS) void this.flush();
       else this.timer ??= setTimeout(() => void this.flush(), ANALYTICS_INSERT_EVERY_MS);
     });
@@ -67,18 +73,33 @@ export class AnalyticsEventWriter implements OnApplicationShutdown {
     if (batch.length === 0) return;
     try {
       await this.schema.ready();
-      const fresh = await this.notStored(batch.flatMap((w) => w.rows));
-      if (fresh.length > 0) {
-        // One line per row, named fields (a row omits what its fact does not have, and the
-        // column defaults): V8 serialises an object as fast as an array of it, with no copy.
-        let body = '';
-        for (const row of fresh) body += `${JSON.stringify(row)}\n`;
+      const jobs = batch.map((w) => w.facts);
+      const fresh = await this.notStored(jobs);
+      // A job whose facts are all new goes in as it is: its text is its rows, one a line.
+      const lines: string[] = [];
+      const tally = new FactTally();
+      jobs.forEach((job, j) => {
+        const keep = fresh[j]!;
+        if (keep === null) {
+          lines.push(job.text);
+          tally.merge(job.tally);
+          return;
+        }
+        for (let i = 0; i < job.length; i++) {
+          if (keep[i] === 0) continue;
+          const line = job.line(i);
+          lines.push(line);
+          // Rare (a retried job, a fact delivered twice): its metrics are read from its row.
+          tally.addRow(JSON.parse(line) as AnalyticsFactRow);
+        }
+      });
+      if (lines.length > 0) {
         await bulkInsert(this.clickhouse, {
           table: AnalyticsTables.Facts,
           format: 'JSONEachRow',
-          body: Buffer.from(body),
+          body: Buffer.from(lines.join('')),
         });
-        this.metrics.count(fresh);
+        this.metrics.record(tally);
       }
       for (const w of batch) w.settle();
     } catch (error) {
@@ -86,40 +107,80 @@ export class AnalyticsEventWriter implements OnApplicationShutdown {
     }
   }
 
-  /** The rows whose fact is neither stored yet nor earlier in the batch. */
-  private async notStored(rows: AnalyticsFactRow[]): Promise<AnalyticsFactRow[]> {
-    const unique = new Map<string, AnalyticsFactRow>();
-    for (const row of rows) unique.set(keyOf(row.type, row.event_id), row);
-    const candidates = [...unique.values()];
-    const stored = new Set<string>();
-    for (let i = 0; i < candidates.length; i += CHECK_CHUNK) {
-      for (const key of await this.storedKeys(candidates.slice(i, i + CHECK_CHUNK)))
-        stored.add(key);
+  /**
+   * For each job, the facts that are neither stored yet nor again later in the batch (of two
+   * deliveries of a fact in one batch, the last one is written).
+   */
+  private async notStored(jobs: EncodedFacts[]): Promise<Fresh[]> {
+    const total = jobs.reduce((n, job) => n + job.length, 0);
+    const candidateJob = new Uint32Array(total);
+    const candidateFact = new Uint32Array(total);
+    let candidates = 0;
+    const fresh: Fresh[] = jobs.map(() => null);
+    const seen = new Set<string>();
+    for (let j = jobs.length - 1; j >= 0; j--) {
+      const job = jobs[j]!;
+      for (let i = job.length - 1; i >= 0; i--) {
+        const key = keyOf(job.types[i]!, job.ids[i]!);
+        if (seen.has(key)) {
+          (fresh[j] ??= new Uint8Array(job.length).fill(1))[i] = 0;
+          continue;
+        }
+        seen.add(key);
+        candidateJob[candidates] = j;
+        candidateFact[candidates++] = i;
+      }
     }
-    return candidates.filter((row) => !stored.has(keyOf(row.type, row.event_id)));
+    for (let c = 0; c < candidates; c += CHECK_CHUNK) {
+      const end = Math.min(candidates, c + CHECK_CHUNK);
+      const stored = await this.storedKeys(jobs, candidateJob, candidateFact, c, end);
+      if (stored.size === 0) continue;
+      for (let k = c; k < end; k++) {
+        const j = candidateJob[k]!;
+        const i = candidateFact[k]!;
+        if (stored.has(keyOf(jobs[j]!.types[i]!, jobs[j]!.ids[i]!)))
+          (fresh[j] ??= new Uint8Array(jobs[j]!.length).fill(1))[i] = 0;
+      }
+    }
+    return fresh;
   }
 
-  private async storedKeys(rows: AnalyticsFactRow[]): Promise<string[]> {
-    const times = rows.map((row) => Date.parse(`${row.occurred_at.replace(' ', 'T')}Z`));
-    // A fact recorded again (a retried pipeline step) may carry a later time: a day either side.
-    const from = new Date(Math.min(...times) - DAY_MS).toISOString().replace('T', ' ').slice(0, -1);
-    const to = new Date(Math.max(...times) + DAY_MS).toISOString().replace('T', ' ').slice(0, -1);
+  private async storedKeys(
+    jobs: EncodedFacts[],
+    candidateJob: Uint32Array,
+    candidateFact: Uint32Array,
+    from: number,
+    to: number,
+  ): Promise<Set<string>> {
+    let min = Infinity;
+    let max = -Infinity;
+    const workspaces = new Set<string>();
+    const ids = new Set<string>();
+    for (let k = from; k < to; k++) {
+      const job = jobs[candidateJob[k]!]!;
+      const i = candidateFact[k]!;
+      const at = job.at[i]!;
+      if (at < min) min = at;
+      if (at > max) max = at;
+      workspaces.add(job.workspaceIds[i]!);
+      ids.add(job.ids[i]!);
+    }
     const result = await this.clickhouse.query({
       query: `SELECT type, event_id FROM ${AnalyticsTables.Facts}
                WHERE workspace_id IN {workspaces:Array(String)}
                  AND occurred_at BETWEEN {from:DateTime64(3, 'UTC')} AND {to:DateTime64(3, 'UTC')}
                  AND event_id IN {ids:Array(String)}`,
       query_params: {
-        workspaces: [...new Set(rows.map((row) => row.workspace_id))],
-        from,
-        to,
-        ids: [...new Set(rows.map((row) => row.event_id))],
+        workspaces: [...workspaces],
+        // A fact recorded again (a retried pipeline step) may carry a later time: a day either side.
+        from: utcText(min - DAY_MS),
+        to: utcText(max + DAY_MS),
+        ids: [...ids],
       },
       format: 'JSONEachRow',
     });
-    return ((await result.json()) as { type: string; event_id: string }[]).map((r) =>
-      keyOf(r.type, r.event_id),
-    );
+    const rows = (await result.json()) as { type: string; event_id: string }[];
+    return new Set(rows.map((r) => keyOf(r.type, r.event_id)));
   }
 
   /** Before the client closes: what is gathered is written, not left to a retry. */

@@ -28,13 +28,17 @@ export interface WorkspaceDims {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** The distinct uuids among `values`: each distinct key is tested (and later looked up) once. */
-const ids = (values: Iterable<string | null | undefined>): string[] => {
-  const distinct = new Set<string | null | undefined>(values);
-  const out: string[] = [];
-  for (const v of distinct) if (v && UUID.test(v)) out.push(v);
-  return out;
-};
+/** Gathers distinct uuids: each distinct key is tested (and later looked up) once. */
+class DistinctIds {
+  private readonly seen = new Set<string>();
+  readonly ids: string[] = [];
+
+  add(value: string | null | undefined): void {
+    if (!value || this.seen.has(value)) return;
+    this.seen.add(value);
+    if (UUID.test(value)) this.ids.push(value);
+  }
+}
 
 // A conversation's bot, customer and channel never change; names and zones rarely do.
 const CONVERSATION_TTL_MS = 3_600_000;
@@ -77,28 +81,28 @@ export class FactDimensions {
     if (!scope) return dims;
     dims.timeZone = (await this.zone(workspaceId)) ?? 'UTC';
     // Only for facts whose publisher did not know the conversation's bot, customer and channel.
-    const incomplete = facts.filter((f) => !(f.botId && f.customerId && f.channelType));
-    dims.conversations = await this.lookup(
-      this.conversations,
-      ids(incomplete.map((f) => f.conversationId)),
-      (missing) => this.readConversations(scope, missing),
+    const conversations = new DistinctIds();
+    for (const f of facts)
+      if (!(f.botId && f.customerId && f.channelType)) conversations.add(f.conversationId);
+    dims.conversations = await this.lookup(this.conversations, conversations.ids, (missing) =>
+      this.readConversations(scope, missing),
     );
-    const withConversation = (fact: AnalyticsFact) =>
-      fact.conversationId ? dims.conversations.get(fact.conversationId) : undefined;
-    dims.bots = await this.lookup(
-      this.bots,
-      ids(facts.map((f) => f.botId ?? withConversation(f)?.botId)),
-      (missing) => this.readBots(scope, missing),
+    const bots = new DistinctIds();
+    const customers = new DistinctIds();
+    const agents = new DistinctIds();
+    for (const f of facts) {
+      const conversation = f.conversationId ? dims.conversations.get(f.conversationId) : undefined;
+      bots.add(f.botId ?? conversation?.botId);
+      customers.add(f.customerId ?? conversation?.customerId);
+      agents.add(f.agentId);
+      if ('previousAgentId' in f) agents.add(f.previousAgentId);
+    }
+    dims.bots = await this.lookup(this.bots, bots.ids, (missing) => this.readBots(scope, missing));
+    dims.customers = await this.lookup(this.customers, customers.ids, (missing) =>
+      this.readNames(scope, 'customers', missing, true),
     );
-    dims.customers = await this.lookup(
-      this.customers,
-      ids(facts.map((f) => f.customerId ?? withConversation(f)?.customerId)),
-      (missing) => this.readNames(scope, 'customers', missing, true),
-    );
-    dims.agents = await this.lookup(
-      this.agents,
-      ids(facts.flatMap((f) => [f.agentId, 'previousAgentId' in f ? f.previousAgentId : null])),
-      (missing) => this.readNames(scope, 'users', missing, false),
+    dims.agents = await this.lookup(this.agents, agents.ids, (missing) =>
+      this.readNames(scope, 'users', missing, false),
     );
     return dims;
   }

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  type AnalyticsFactRow,
   DEFAULT_PRICE_TABLE,
+  type ModelPrice,
   type PriceTable,
-  costOf,
+  costAt,
+  priceOf,
 } from '@cxgenie/analytics';
 import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
 import {
@@ -14,19 +15,26 @@ import {
   isTypedFact,
 } from '@cxgenie/contracts';
 import { MessageSentimentStore } from '@cxgenie/conversations';
+import { EncodedFacts, EncodedFactsBuilder } from './encoded-facts';
 import { FactDimensions, type WorkspaceDims } from './fact-dimensions';
-import { type FactContext, fromLegacy, toFactRow } from './fact-rows';
+import { factLine } from './fact-line';
+import { type FactContext, fromLegacy } from './fact-rows';
 import { SentimentJudge } from './sentiment-judge';
+
+/** Prices by provider and model, found once each: the table's prefix search is not per fact. */
+const MAX_PRICED_MODELS = 1_000;
 
 /**
  * Turns published facts into rows: denormalised (zone, conversation, names), customer messages
  * judged for sentiment (and the judgement recorded on the message for the inbox), model usage
  * priced by the price table. Everything a fact needs from PostgreSQL is read here, once per
- * workspace and job.
+ * workspace and job. Each row is serialised as soon as it is known (ADR 0048).
  */
 @Injectable()
 export class FactEnricher {
   private readonly prices: PriceTable;
+  private readonly priced = new Map<string, Map<string, ModelPrice | null>>();
+  private pricedModels = 0;
 
   constructor(
     private readonly dimensions: FactDimensions,
@@ -37,24 +45,37 @@ export class FactEnricher {
     this.prices = { ...DEFAULT_PRICE_TABLE, ...config.analytics.llmPrices };
   }
 
-  async rows(
-    events: readonly (AnalyticsFact | LegacyAnalyticsEvent)[],
-  ): Promise<AnalyticsFactRow[]> {
+  async encode(events: readonly (AnalyticsFact | LegacyAnalyticsEvent)[]): Promise<EncodedFacts> {
     const byWorkspace = new Map<string, AnalyticsFact[]>();
     for (const event of events) {
       const fact = isTypedFact(event) ? event : fromLegacy(event);
       if (!fact) continue;
-      const list = byWorkspace.get(fact.workspaceId) ?? [];
-      list.push(fact);
-      byWorkspace.set(fact.workspaceId, list);
+      const list = byWorkspace.get(fact.workspaceId);
+      if (list) list.push(fact);
+      else byWorkspace.set(fact.workspaceId, [fact]);
     }
-    const rows: AnalyticsFactRow[] = [];
+    const encoded = new EncodedFactsBuilder(events.length);
+    // One context, refilled per fact: factLine reads it at once and keeps nothing of it.
+    const ctx: FactContext = {
+      timeZone: 'UTC',
+      botId: '',
+      channelType: '',
+      customerId: '',
+      botName: '',
+      customerName: '',
+      agentName: '',
+    };
     for (const [workspaceId, facts] of byWorkspace) {
       const dims = await this.dimensions.of(workspaceId, facts);
       const judged = await this.judge(workspaceId, facts, dims);
-      for (const fact of facts) rows.push(toFactRow(fact, this.context(fact, dims, judged)));
+      for (const fact of facts) {
+        this.fill(ctx, fact, dims, judged);
+        const parsed = Date.parse(fact.occurredAt);
+        const at = Number.isNaN(parsed) ? Date.now() : parsed;
+        encoded.push(fact, factLine(fact, ctx, at), at, ctx.channelType, ctx.costUsd ?? 0);
+      }
     }
-    return rows;
+    return encoded.build();
   }
 
   private async judge(
@@ -93,33 +114,48 @@ export class FactEnricher {
     return fact.botId ?? conversation?.botId ?? '';
   }
 
-  private context(
+  private fill(
+    ctx: FactContext,
     fact: AnalyticsFact,
     dims: WorkspaceDims,
     judged: Map<string, SentimentJudgement>,
-  ): FactContext {
+  ): void {
     const conversation = fact.conversationId
       ? dims.conversations.get(fact.conversationId)
       : undefined;
-    const botId = this.botIdOf(fact, dims);
+    const botId = fact.botId ?? conversation?.botId ?? '';
     const customerId = fact.customerId ?? conversation?.customerId ?? '';
-    const context: FactContext = {
-      timeZone: dims.timeZone,
-      botId,
-      channelType: fact.channelType ?? conversation?.channelType ?? '',
-      customerId,
-      botName: dims.bots.get(botId)?.name ?? '',
-      customerName: dims.customers.get(customerId) ?? '',
-      agentName: fact.agentId ? (dims.agents.get(fact.agentId) ?? '') : '',
-      sentiment: judged.get(fact.id),
-    };
-    if (fact.type === 'llm.usage') context.costUsd = costOf(this.prices, fact).costUsd;
-    if (fact.type === 'embedding.usage')
-      context.costUsd = costOf(this.prices, {
-        ...fact,
-        promptTokens: fact.tokens,
-        completionTokens: 0,
-      }).costUsd;
-    return context;
+    ctx.timeZone = dims.timeZone;
+    ctx.botId = botId;
+    ctx.channelType = fact.channelType ?? conversation?.channelType ?? '';
+    ctx.customerId = customerId;
+    ctx.botName = dims.bots.get(botId)?.name ?? '';
+    ctx.customerName = dims.customers.get(customerId) ?? '';
+    ctx.agentName = fact.agentId ? (dims.agents.get(fact.agentId) ?? '') : '';
+    ctx.sentiment = fact.type === 'message.received' ? judged.get(fact.id) : undefined;
+    ctx.costUsd = undefined;
+    if (fact.type === 'llm.usage') {
+      const price = this.priceOf(fact.provider, fact.model);
+      ctx.costUsd = price ? costAt(price, fact.promptTokens, fact.completionTokens) : 0;
+    } else if (fact.type === 'embedding.usage') {
+      const price = this.priceOf(fact.provider, fact.model);
+      ctx.costUsd = price ? costAt(price, fact.tokens, 0) : 0;
+    }
+  }
+
+  private priceOf(provider: string, model: string): ModelPrice | null {
+    let models = this.priced.get(provider);
+    if (!models) this.priced.set(provider, (models = new Map()));
+    let price = models.get(model);
+    if (price === undefined) {
+      if (++this.pricedModels > MAX_PRICED_MODELS) {
+        this.priced.clear();
+        this.pricedModels = 1;
+        this.priced.set(provider, (models = new Map()));
+      }
+      price = priceOf(this.prices, provider, model);
+      models.set(model, price);
+    }
+    return price;
   }
 }

@@ -33,8 +33,13 @@ export class AnalyticsEventsWorker extends QueueWorker<AnalyticsJobData, void> {
     super(queue, ANALYTICS_CONCURRENCY);
   }
 
-  protected async handle({ data }: Job<AnalyticsJobData>): Promise<void> {
-    const rows = await this.enricher.rows('events' in data ? data.events : [data]);
-    await this.writer.write(rows);
+  protected async handle(job: Job<AnalyticsJobData>): Promise<void> {
+    const { traceId, traceparent } = job.data;
+    const encoded = await this.enricher.encode('events' in job.data ? job.data.events : [job.data]);
+    // Bull holds the job until the insert that carries its rows (up to a second): its parsed
+    // facts, encoded now, would be copied by every young-generation collection until then. Redis
+    // keeps the job's data for a retry; nothing after this reads it in memory (ADR 0048).
+    job.data = { events: [], traceId, traceparent };
+    await this.writer.write(encoded);
   }
 }
