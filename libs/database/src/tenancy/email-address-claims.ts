@@ -57,14 +57,15 @@ export class EmailAddressClaims {
                CASE WHEN jsonb_typeof(ch.settings -> 'addresses') = 'array'
                     THEN ch.settings -> 'addresses' ELSE '[]'::jsonb END) AS a(address)
             WHERE ch.type = 'email' AND ch.deleted_at IS NULL
-              AND ch.settings -> 'addresses' ?| CAST(:addresses AS text[])
-              AND a.address = ANY(CAST(:addresses AS text[]))
+              AND ch.settings -> 'addresses' ?| ARRAY[:addresses]::text[]
+              AND a.address = ANY(ARRAY[:addresses]::text[])
               AND ch.id <> coalesce(CAST(:exceptChannelId AS uuid), '00000000-0000-0000-0000-000000000000')
               AND (CAST(:workspaceIds AS uuid[]) IS NULL OR ch.workspace_id = ANY(CAST(:workspaceIds AS uuid[])))
             ORDER BY ch.created_at, ch.id`,
           {
             replacements: {
-              addresses: `{${addresses.join(',')}}`,
+              // Each address its own escaped literal: a quoted local part may hold `,` `"` `{`.
+              addresses,
               exceptChannelId: query.exceptChannelId ?? null,
               workspaceIds: workspaceIds ? `{${workspaceIds.join(',')}}` : null,
             },

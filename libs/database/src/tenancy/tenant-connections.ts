@@ -68,7 +68,8 @@ export class TenantConnections implements OnApplicationShutdown {
   /**
    * The shared database, then each dedicated workspace database. A dedicated database that cannot
    * be reached is reported to `onUnreachable` and left out, so one tenant's outage does not stop
-   * the others' work.
+   * the others' work. A dedicated database's pool is opened when its `sequelize` is read: read it
+   * when its turn comes, not for all of them up front.
    */
   async databases(
     onUnreachable: (workspaceId: string, error: Error) => void,
@@ -84,8 +85,16 @@ export class TenantConnections implements OnApplicationShutdown {
       try {
         const { mode, databaseName } = await this.route(id);
         if (mode !== 'dedicated' || !databaseName) continue;
-        const { sequelize } = this.open(databaseName);
-        databases.push({ key: databaseName, sequelize, workspaceIds: [id] });
+        // Opened when the caller reaches it, not now: opening them all first would close the
+        // least recently used pools beyond DATABASE_TENANT_MAX_OPEN before they were read.
+        const open = () => this.open(databaseName).sequelize;
+        databases.push({
+          key: databaseName,
+          get sequelize() {
+            return open();
+          },
+          workspaceIds: [id],
+        });
       } catch (error) {
         onUnreachable(id, error as Error);
       }
