@@ -12,7 +12,7 @@ import {
   postViaFetch,
   type ReplyUnknownPolicy,
 } from '@cxgenie/contracts';
-import { DATABASE } from '@cxgenie/database';
+import { BotRepository, DATABASE, TenantConnections } from '@cxgenie/database';
 import {
   type BootedService,
   FakeAnthropic,
@@ -252,10 +252,11 @@ describe('core-ai with the local providers (no API keys)', () => {
   });
 
   it("searches with the bot's own settings, and refuses an unknown bot", async () => {
-    const sequelize = coreAi.app.get<Sequelize>(DATABASE);
-    await sequelize.query(`UPDATE bots SET knowledge_settings = :s WHERE id = :id`, {
-      replacements: { s: JSON.stringify({ topK: 1 }), id: otherBot.botId },
-    });
+    const bots = new BotRepository();
+    const otherScope = await coreAi.app.get(TenantConnections).scope(otherBot.workspaceId);
+    expect(
+      await bots.update(otherScope, otherBot.botId, { knowledgeSettings: { topK: 1 } }),
+    ).not.toBeNull();
     const { chunks } = await clientOf(coreAi).search({ ...otherBot, query: 'shipping returns' });
     expect(chunks).toHaveLength(1);
     const { chunks: two } = await clientOf(coreAi).search({
@@ -273,9 +274,8 @@ describe('core-ai with the local providers (no API keys)', () => {
     expect(await res.json()).toMatchObject({ details: [{ field: 'botId' }] });
     // A deleted bot is no bot, however much knowledge the store still holds for it.
     const deleted = await seedKnowledge(coreAi);
-    await sequelize.query(`UPDATE bots SET deleted_at = now() WHERE id = :id`, {
-      replacements: { id: deleted.botId },
-    });
+    const scope = await coreAi.app.get(TenantConnections).scope(deleted.workspaceId);
+    expect(await bots.remove(scope, deleted.botId)).toBe(true);
     const gone = await fetch(`${coreAi.url}/v1/search`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...serviceTokenHeaders() },
