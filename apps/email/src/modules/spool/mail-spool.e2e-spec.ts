@@ -64,8 +64,11 @@ describe('the mail spool', () => {
         ['inbound', 'My parcel never arrived.'],
       ]);
       // Read by the service's inbound thread (ADR 0047), counted on the service's own /metrics.
-      const metrics = await (await fetch(`${second.url}/metrics`)).text();
-      expect(metrics).toMatch(/^email_inbound_total\{via="smtp",outcome="accepted"\} 1$/m);
+      // The thread posts its count after the intake commits: it may arrive a moment later.
+      await eventually(async () => {
+        const metrics = await (await fetch(`${second!.url}/metrics`)).text();
+        expect(metrics).toMatch(/^email_inbound_total\{via="smtp",outcome="accepted"\} 1$/m);
+      });
     } finally {
       await first.kill('SIGKILL');
       await second?.close();
