@@ -1,5 +1,5 @@
 import { Global, Injectable, Module } from '@nestjs/common';
-import { Counter, Histogram } from 'prom-client';
+import { Counter, Gauge, Histogram } from 'prom-client';
 import { MetricsService } from '@cxgenie/observability';
 import {
   type FromInboundThread,
@@ -22,6 +22,8 @@ export class EmailMetrics {
   private readonly inbound: Counter<'via' | 'outcome'>;
   private readonly smtpData: Histogram<'outcome'>;
   private readonly deliveries: Counter<'outcome'>;
+  private readonly readerUp: Gauge;
+  private readonly readerRestarts: Counter;
   // The inbound thread has no /metrics of its own: what it reads is counted where it is served.
   private readonly forward = receivingThreadPort();
 
@@ -46,6 +48,26 @@ export class EmailMetrics {
       labelNames: ['outcome'],
       registers,
     });
+    // A reader thread that keeps dying leaves the receiver answering 250 while nothing is read:
+    // only these show it (ADR 0047).
+    this.readerUp = new Gauge({
+      name: 'email_inbound_reader_up',
+      help: '1 while the email.inbound reader thread is running, else 0',
+      registers,
+    });
+    this.readerRestarts = new Counter({
+      name: 'email_inbound_reader_restarts_total',
+      help: 'Times the email.inbound reader thread ended unasked and was started again',
+      registers,
+    });
+  }
+
+  readerRunning(running: boolean): void {
+    this.readerUp.set(running ? 1 : 0);
+  }
+
+  readerRestarted(): void {
+    this.readerRestarts.inc();
   }
 
   received(via: string, outcome: InboundOutcome): void {

@@ -68,6 +68,8 @@ describe('the mail spool', () => {
       await eventually(async () => {
         const metrics = await (await fetch(`${second!.url}/metrics`)).text();
         expect(metrics).toMatch(/^email_inbound_total\{via="smtp",outcome="accepted"\} 1$/m);
+        expect(metrics).toMatch(/^email_inbound_reader_up 1$/m);
+        expect(metrics).toMatch(/^email_inbound_reader_restarts_total 0$/m);
       });
     } finally {
       await first.kill('SIGKILL');

@@ -75,14 +75,19 @@ export class EmailInboundThread implements OnApplicationBootstrap, OnApplication
     this.worker = worker;
     worker.on('message', (message: FromInboundThread) => {
       if (message.kind === 'received') this.metrics.received(message.via, message.outcome);
-      else if (message.kind === 'ready') this.logger.log('email.inbound reader thread ready');
+      else if (message.kind === 'ready') {
+        this.metrics.readerRunning(true);
+        this.logger.log('email.inbound reader thread ready');
+      }
     });
     worker.on('error', (error) =>
       this.logger.error(`email.inbound reader thread failed: ${error.message}`),
     );
     worker.on('exit', (code) => {
       this.worker = null;
+      this.metrics.readerRunning(false);
       if (this.stopping) return;
+      this.metrics.readerRestarted();
       this.logger.warn(`email.inbound reader thread exited (${code}); restarting`);
       this.restart = setTimeout(() => this.start(), RESTART_DELAY_MS);
     });
