@@ -12,7 +12,6 @@ import {
   type BootedService,
   bootService,
   eventually,
-  seedBotAndChannel,
   seedConversations,
 } from '@cxgenie/testing';
 import { gatewayApiService } from '../../src/gateway-api.service';
@@ -57,11 +56,20 @@ describe('an email message in the dashboard inbox, in headless Chromium', () => 
     sequelize = gateway.app.get(TenantConnections).sequelize;
     name = `mail-${randomBytes(4).toString('hex')}`;
     owner = await ApiClient.signUp(gateway.url, name);
-    const fixture = await seedBotAndChannel(sequelize, owner.session!.workspaceId);
-    // An email channel: the channel type whose replies carry files.
-    await sequelize.query(`UPDATE channels SET type = 'email' WHERE id = :id`, {
-      replacements: { id: fixture.channelId },
+    // An email channel, made as a business makes one: the channel type whose replies carry files.
+    const bot = await owner.post<{ id: string }>('/api/v1/bots', { name: 'Mail bot' });
+    const channel = await owner.post<{ id: string }>('/api/v1/channels', {
+      type: 'email',
+      name: 'Support mail',
+      botId: bot.body.id,
+      settings: { addresses: [`${name}@acme.test`] },
     });
+    expect(channel.status).toBe(201);
+    const fixture = {
+      workspaceId: owner.session!.workspaceId,
+      botId: bot.body.id,
+      channelId: channel.body.id,
+    };
     // A conversation an agent has taken over, so the mail below waits for a person, not the bot.
     await seedConversations(sequelize, fixture, { conversations: 1, messagesPerConversation: 0 });
     const [conversation] = await sequelize.query<{ id: string }>(
