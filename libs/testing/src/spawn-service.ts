@@ -109,16 +109,23 @@ export async function spawnService(
     }),
   );
   const url = `http://127.0.0.1:${port}`;
-  await eventually(
-    async () => {
-      if (child.exitCode !== null)
-        throw new Error(`${service} exited: ${output.slice(-5).join('\n')}`);
-      const res = await fetch(`${url}/health/ready`);
-      if (!res.ok) throw new Error(`${service} not ready`);
-    },
-    readyTimeoutMs,
-    200,
-  );
+  try {
+    await eventually(
+      async () => {
+        if (child.exitCode !== null)
+          throw new Error(`${service} exited: ${output.slice(-5).join('\n')}`);
+        const res = await fetch(`${url}/health/ready`);
+        if (!res.ok) throw new Error(`${service} not ready`);
+      },
+      readyTimeoutMs,
+      200,
+    );
+  } catch (error) {
+    // The caller gets no handle to stop it: a service that never became ready must not outlive
+    // the test run (seen: four such processes still running long after Jest had exited).
+    child.kill('SIGKILL');
+    throw error;
+  }
   return {
     url,
     process: child,
