@@ -44,6 +44,11 @@ describe('parseNdjsonBatches', () => {
     ]);
   });
 
+  it('yields a read of one line as one value, and nothing for a read of a blank line', async () => {
+    const batches = await collect(parseNdjsonBatches(bytes('{"n":1}\n', '\n', '{"n":', '2}\n')));
+    expect(batches).toEqual([[{ n: 1 }], [{ n: 2 }]]);
+  });
+
   it('fails on a line that is not JSON', async () => {
     await expect(collect(parseNdjsonBatches(bytes('{"a":1}\nnot json\n')))).rejects.toThrow(
       SyntaxError,

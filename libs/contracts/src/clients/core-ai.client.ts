@@ -141,7 +141,15 @@ export class CoreAiHttpClient {
    */
   async *streamAnswerBatches(request: AnswerRequest): AsyncGenerator<AnswerStreamEvent[]> {
     const res = await this.post(CORE_AI_ANSWER_PATH, request, this.answerTimeoutMs);
-    yield* parseNdjsonBatches<AnswerStreamEvent>(res.body);
+    // Parsed here rather than through parseNdjsonBatches: a delegated generator costs another
+    // round of promises per read, and a streamed answer is a read per token.
+    const lines = new NdjsonLines<AnswerStreamEvent>();
+    for await (const bytes of res.body) {
+      const events = lines.push(bytes);
+      if (events) yield events;
+    }
+    const last = lines.end();
+    if (last) yield last;
   }
 
   private async postJson<T>(path: string, body: unknown): Promise<T> {
@@ -176,16 +184,46 @@ export async function* parseNdjson<T>(body: AsyncIterable<Uint8Array>): AsyncGen
 
 /** Newline-delimited JSON: the complete lines of each read, parsed together. */
 export async function* parseNdjsonBatches<T>(body: AsyncIterable<Uint8Array>): AsyncGenerator<T[]> {
-  const decoder = new TextDecoder();
-  let pending = '';
+  const lines = new NdjsonLines<T>();
   for await (const bytes of body) {
-    pending += decoder.decode(bytes, { stream: true });
-    const lines = pending.split('\n');
-    pending = lines.pop() ?? '';
-    const complete = lines.filter((line) => line.trim());
-    // One parse for the read: a token-per-line stream brings dozens of tiny values at a time.
-    if (complete.length > 0) yield JSON.parse(`[${complete.join(',')}]`) as T[];
+    const values = lines.push(bytes);
+    if (values) yield values;
   }
-  pending += decoder.decode();
-  if (pending.trim()) yield [JSON.parse(pending) as T];
+  const last = lines.end();
+  if (last) yield last;
+}
+
+/** Newline-delimited JSON fed read by read: each read's complete lines, parsed together. */
+class NdjsonLines<T> {
+  private readonly decoder = new TextDecoder();
+  private pending = '';
+
+  /** The values of the lines this read completed, or null when it completed none. */
+  push(bytes: Uint8Array): T[] | null {
+    const text = this.pending + this.decoder.decode(bytes, { stream: true });
+    const lastNewline = text.lastIndexOf('\n');
+    if (lastNewline === -1) {
+      this.pending = text;
+      return null;
+    }
+    this.pending = text.slice(lastNewline + 1);
+    // A token-per-line stream mostly brings one line per read: parsed as it is, with no split.
+    if (text.indexOf('\n') === lastNewline) {
+      const line = text.slice(0, lastNewline);
+      return line.trim() ? [JSON.parse(line) as T] : null;
+    }
+    const complete = text
+      .slice(0, lastNewline)
+      .split('\n')
+      .filter((line) => line.trim());
+    // One parse for the read: a read can bring dozens of tiny values at a time.
+    return complete.length > 0 ? (JSON.parse(`[${complete.join(',')}]`) as T[]) : null;
+  }
+
+  /** The value of a last line that had no newline, if any. */
+  end(): T[] | null {
+    const rest = this.pending + this.decoder.decode();
+    this.pending = '';
+    return rest.trim() ? [JSON.parse(rest) as T] : null;
+  }
 }

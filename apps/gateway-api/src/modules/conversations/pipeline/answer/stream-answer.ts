@@ -89,6 +89,8 @@ class ChunkPublisher {
   private readonly ready: StreamChunk[] = [];
   private chain: Promise<boolean> = Promise.resolve(true);
   private failure: unknown = null;
+  /** A chunk was added since the last settled(): only then can its answer have changed. */
+  private added = false;
 
   constructor(
     private readonly reply: ReplyIds,
@@ -99,6 +101,7 @@ class ChunkPublisher {
   ) {}
 
   add(chunk: StreamChunk): void {
+    this.added = true;
     this.ready.push(chunk);
     this.chain = this.chain
       .then((ok) => ok && this.publishReady())
@@ -110,9 +113,18 @@ class ChunkPublisher {
 
   /** Resolves once everything added so far is out: false when the lock was lost on the way. */
   async settled(): Promise<boolean> {
+    this.added = false;
     const ok = await this.chain;
     if (this.failure) throw this.failure;
     return ok;
+  }
+
+  /**
+   * Whether settled() could answer anything new. The chain only moves when a chunk is added, and
+   * a read that completes no chunk (most of them) then needs no wait, a few promises per token.
+   */
+  get unsettled(): boolean {
+    return this.added;
   }
 
   /**
@@ -197,7 +209,7 @@ export class StreamAnswer {
           if (decidesHandoff(decision)) handedOff = events.slice(i + 1);
         }
         // One read's chunks out before the next read: a lost lock stops the stream here.
-        if (!(await publisher.settled()) || handedOff) break;
+        if ((publisher.unsettled && !(await publisher.settled())) || handedOff) break;
       }
       if (!keeper.lost) buffer.end();
     } catch (error) {
