@@ -1,3 +1,4 @@
+import { BestK } from './best-k';
 import { tokenizeForSearch } from './search-tokenizer';
 
 /** The fields of a chunk the full-text index knows apart. */
@@ -174,37 +175,14 @@ export class FieldedBm25Index {
     }
     // Each group's best, kept as they come (thousands touched, a few dozen kept): by score, then
     // by document order, the order a full sort would give.
-    const best = this.groupNames.map(() => new GroupBest(perGroup));
+    const best = this.groupNames.map(() => new BestK(perGroup));
     for (const doc of touched) best[this.groups[doc]!]!.offer(doc, scores[doc]!);
     const hits: LexicalHit[] = [];
-    best.forEach(({ docs, scores: kept }, group) => {
+    best.forEach(({ items: docs, scores: kept }, group) => {
       docs.forEach((doc, i) =>
         hits.push({ id: this.ids[doc]!, group: this.groupNames[group]!, score: kept[i]! }),
       );
     });
     return hits.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
-  }
-}
-
-/** The `k` best documents offered: higher score first, the lower document on equal scores. */
-class GroupBest {
-  readonly docs: number[] = [];
-  readonly scores: number[] = [];
-
-  constructor(private readonly k: number) {}
-
-  offer(doc: number, score: number): void {
-    const { docs, scores, k } = this;
-    if (k <= 0) return;
-    const before = (i: number) => score > scores[i]! || (score === scores[i]! && doc < docs[i]!);
-    if (docs.length === k && !before(k - 1)) return;
-    let at = docs.length;
-    while (at > 0 && before(at - 1)) at -= 1;
-    docs.splice(at, 0, doc);
-    scores.splice(at, 0, score);
-    if (docs.length > k) {
-      docs.pop();
-      scores.pop();
-    }
   }
 }

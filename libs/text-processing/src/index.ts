@@ -8,5 +8,6 @@ export * from './search-tokenizer';
 export * from './tokens';
 export { COMMON_WORDS, STOP_WORDS } from './word-lists';
 export * from './synonym-groups';
+export * from './best-k';
 export * from './fielded-bm25';
 export * from './decode-text';

@@ -1,4 +1,5 @@
 import { KNOWLEDGE_PARTITIONS, type KnowledgePartition } from '@cxgenie/contracts';
+import { BestK } from '@cxgenie/text-processing';
 import type { ScopeVectors, StoredChunk } from '@cxgenie/vector-store';
 
 /** Dimensions added per pass over the rows: fewer loads and stores of the running sums. */
@@ -165,12 +166,12 @@ function nearestIn(
     const column = dims[t]! * rows;
     for (let r = 0; r < rows; r += 1) dots[r] = dots[r]! + w * vectors[column + r]!;
   }
-  const top = new TopK(topK);
+  const top = new BestK(topK);
   for (let r = 0; r < rows; r += 1) {
     const norm = norms[r]!;
     top.offer(r, qNorm === 0 || norm === 0 ? 0 : dots[r]! / (qNorm * norm));
   }
-  return top.rows.map((row, i) => ({ id: ids[row]!, score: top.scores[i]! }));
+  return top.items.map((row, i) => ({ id: ids[row]!, score: top.scores[i]! }));
 }
 
 /** The question's dimensions in order (only the non-zero ones with `skipZeros`), as float32. */
@@ -187,28 +188,4 @@ function termsOf(q: Float32Array, skipZeros: boolean): QueryTerms {
     j += 1;
   }
   return { dims, values };
-}
-
-/**
- * The best `k` rows offered, best first; a later row displaces only with a strictly higher score,
- * as a stable sort does.
- */
-class TopK {
-  readonly scores: number[] = [];
-  readonly rows: number[] = [];
-
-  constructor(private readonly k: number) {}
-
-  offer(row: number, score: number): void {
-    const { scores, rows, k } = this;
-    if (scores.length === k && !(score > scores[k - 1]!)) return;
-    let at = scores.length;
-    while (at > 0 && score > scores[at - 1]!) at -= 1;
-    scores.splice(at, 0, score);
-    rows.splice(at, 0, row);
-    if (scores.length > k) {
-      scores.pop();
-      rows.pop();
-    }
-  }
 }
