@@ -1,13 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule, type PlatformOptions, QueuesModule } from '@cxgenie/bootstrap';
+import type { PlatformOptions } from '@cxgenie/bootstrap';
 import type { ServiceConfig } from '@cxgenie/config';
-import { QueueNames } from '@cxgenie/contracts';
-import { ConversationIntakeModule, ConversationStoreModule } from '@cxgenie/conversations';
-import { RealtimeModule } from '@cxgenie/realtime';
-import { EmailChannelsModule } from './core-modules/email-channels/email-channels.module';
-import { MailStoreModule } from './core-modules/mail-store/mail-store.module';
-import { EmailMetricsModule } from './core-modules/metrics/email-metrics';
-import { ThreadingModule } from './core-modules/threading/threading.module';
+import { emailFoundation } from './email-foundation';
 import { MailboxModule } from './modules/mailbox/mailbox.module';
 import { OutboundModule } from './modules/outbound/outbound.module';
 import { SmtpModule } from './modules/smtp/smtp.module';
@@ -37,23 +31,9 @@ export class EmailModule {
     return {
       module: EmailModule,
       imports: [
-        PlatformModule.forService(config, options),
-        // Feeds conversation.inbound, handoff.requests and analytics.events; drains email.outbound;
-        // spools accepted mail on email.inbound and drains it (ADR 0042).
-        QueuesModule.register([
-          QueueNames.ConversationInbound,
-          QueueNames.EmailOutbound,
-          QueueNames.EmailInbound,
-          QueueNames.HandoffRequests,
-          QueueNames.AnalyticsEvents,
-        ]),
-        RealtimeModule,
-        ConversationStoreModule,
-        ConversationIntakeModule,
-        EmailMetricsModule,
-        EmailChannelsModule,
-        ThreadingModule,
-        MailStoreModule,
+        // Reads mail into conversation.inbound, handoff.requests and analytics.events from the
+        // email.inbound spool (ADR 0042); drains email.outbound.
+        ...emailFoundation(config, options, { sends: true }),
         SmtpModule,
         WebhookModule,
         MailboxModule,
