@@ -72,10 +72,10 @@ export class EmailChannelDirectory {
    * The channel mail to `address` is for (lowercase, without its +tag). An address belongs to
    * one live channel (gateway-api refuses a second claim); should two claim it anyway, the oldest
    * has it. The shared database is asked first, then each dedicated workspace's database
-   * (`EmailAddressClaims`, the same read gateway-api refuses a taken address with). A database
-   * that cannot be reached is left out (its addresses get 550 meanwhile, logged) and the miss is
-   * not cached, so it is asked again on the next attempt. Misses are cached like hits, so made-up recipients cost one round of
-   * queries per address and cache period.
+   * (`EmailAddressClaims`, the same read gateway-api refuses a taken address with). A miss found
+   * in every database is cached like a hit, so a made-up recipient costs one round of queries per
+   * address and cache period; a miss while a database could not be reached (its addresses get
+   * 550 meanwhile, logged) is not cached, so the next attempt asks again.
    */
   async findByAddress(address: string): Promise<EmailChannel | null> {
     const cached = this.byAddress.get(address);
