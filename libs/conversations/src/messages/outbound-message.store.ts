@@ -67,6 +67,25 @@ const CLAIM = CONVERSATION_TRANSITIONS.claim_by_reply;
  */
 @Injectable()
 export class OutboundMessageStore {
+  /**
+   * `append`'s channel rule, asked before a reply's files are stored: `append` refuses them too,
+   * but only once their bytes are kept, and nothing would remove those.
+   */
+  async assertCarriesFiles(scope: TenantScope, conversationId: string): Promise<void> {
+    const [row] = await scope.sequelize.query<{ channel_type: ChannelType }>(
+      `SELECT ch.type AS channel_type
+         FROM conversations c JOIN channels ch ON ch.id = c.channel_id
+        WHERE c.id = :conversationId AND c.workspace_id = :workspaceId`,
+      {
+        replacements: { conversationId, workspaceId: scope.workspaceId },
+        type: QueryTypes.SELECT,
+      },
+    );
+    if (!row) throw ConversationsException.notFound();
+    if (!ATTACHMENT_CHANNELS.includes(row.channel_type))
+      throw ConversationsException.attachmentsNotCarried(row.channel_type);
+  }
+
   async append(
     scope: TenantScope,
     message: OutboundMessage,

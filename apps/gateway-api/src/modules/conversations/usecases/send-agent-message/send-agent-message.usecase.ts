@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AnalyticsPublisher } from '@cxgenie/analytics';
-import { ATTACHMENT_CHANNELS, type MessagePayload, ServerEvents } from '@cxgenie/contracts';
+import { type MessagePayload, ServerEvents } from '@cxgenie/contracts';
 import {
   ConversationActionsStore,
-  ConversationsException,
+  OutboundMessageStore,
   changed,
   firstResponseFact,
   updatedPayload,
@@ -13,7 +13,6 @@ import { RealtimeBroadcaster } from '@cxgenie/realtime';
 import { AgentFiles } from '../../agent-files/agent-files';
 import { OutboundPublisher } from '../../agent-actions/outbound-publisher';
 import { TakeoverRequests } from '../../agent-actions/takeover-requests';
-import { queryInbox } from '../../inbox.query';
 import type { SendAgentMessageCommand } from './send-agent-message.command';
 
 /**
@@ -30,6 +29,7 @@ import type { SendAgentMessageCommand } from './send-agent-message.command';
 export class SendAgentMessage {
   constructor(
     private readonly conversations: ConversationActionsStore,
+    private readonly messages: OutboundMessageStore,
     private readonly publisher: OutboundPublisher,
     private readonly broadcaster: RealtimeBroadcaster,
     private readonly takeovers: TakeoverRequests,
@@ -41,7 +41,7 @@ export class SendAgentMessage {
     const files = command.files ?? [];
     if (files.length) {
       this.files.check(files);
-      await this.refuseFilesWhereNotCarried(scope, command.conversationId);
+      await this.messages.assertCarriesFiles(scope, command.conversationId);
     }
     // Stored before the message exists, so the delivery never finds a file missing. The channel
     // is checked above because nothing would remove the bytes of a refused reply; a reply refused
@@ -83,17 +83,5 @@ export class SendAgentMessage {
       );
     }
     return appended.message;
-  }
-
-  /** The owner's append refuses these too; asking first keeps their bytes out of storage. */
-  private async refuseFilesWhereNotCarried(scope: TenantScope, conversationId: string) {
-    const [row] = await queryInbox(
-      scope,
-      ['c.workspace_id = :workspaceId', 'c.id = :conversationId'],
-      { workspaceId: scope.workspaceId, conversationId, limit: 1 },
-    );
-    if (!row) throw ConversationsException.notFound();
-    if (!ATTACHMENT_CHANNELS.includes(row.channel_type))
-      throw ConversationsException.attachmentsNotCarried(row.channel_type);
   }
 }
