@@ -4,7 +4,7 @@ import {
   DEFAULT_TARGET_FALSE_ANSWER_RATE,
 } from '../../apps/core-ai/src/modules/answering/evidence/answerability';
 import {
-  EVIDENCE_FEATURES,
+  SCORED_FEATURES,
   type EvidenceFeatures,
   evidenceFeatures,
 } from '../../apps/core-ai/src/modules/answering/evidence/evidence-features';
@@ -69,10 +69,10 @@ export async function fitAnswerability(
     rows.push({ f: evidenceFeatures(await system.retrieve(q)), y: q.answerable ? 1 : 0 });
   }
   const models = {
-    localEmbedding: fit(rows, EVIDENCE_FEATURES, ANSWERABILITY_MODELS.localEmbedding),
+    localEmbedding: fit(rows, SCORED_FEATURES, ANSWERABILITY_MODELS.localEmbedding),
     anyEmbedding: fit(
       rows,
-      EVIDENCE_FEATURES.filter((k) => k !== 'cosine'),
+      SCORED_FEATURES.filter((k) => k !== 'cosine'),
       ANSWERABILITY_MODELS.anyEmbedding,
     ),
   };

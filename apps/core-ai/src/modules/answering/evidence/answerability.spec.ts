@@ -48,6 +48,17 @@ describe('answerability', () => {
     );
   });
 
+  it('scores only the robust features: relevance, heading coverage and agreement are shown, not weighed', () => {
+    // These three repeat coverage and the cosine; weighing them over-fitted the few dev
+    // unanswerable questions (ADR 0054). They still appear in the logged features.
+    for (const m of [model, ANSWERABILITY_MODELS.anyEmbedding]) {
+      const varied = { ...strong, relevance: 0, headingCoverage: 0, agreement: 0 };
+      expect(evidenceScore(varied, m)).toBe(evidenceScore(strong, m));
+    }
+    const shown = answerability(strong, null, 0.5, model).features;
+    expect(shown).toMatchObject({ relevance: 0.8, headingCoverage: 0.5, agreement: 0.8 });
+  });
+
   it('sets the threshold from a target false-answer rate on the calibration', () => {
     const calibration = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0.05];
     // 10 % of 10: one unanswerable question may pass, the second-highest is refused.

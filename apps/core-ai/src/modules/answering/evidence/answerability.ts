@@ -1,6 +1,6 @@
 import type { Answerability } from '@cxgenie/contracts';
 import { LOCAL_EMBEDDING_MODEL } from '@cxgenie/embeddings';
-import { EVIDENCE_FEATURES, type EvidenceFeatures } from './evidence-features';
+import { EVIDENCE_FEATURES, type EvidenceFeatures, SCORED_FEATURES } from './evidence-features';
 
 export interface AnswerabilityModel {
   bias: number;
@@ -22,43 +22,37 @@ export const ANSWERABILITY_MODELS: Readonly<
   Record<'localEmbedding' | 'anyEmbedding', AnswerabilityModel>
 > = {
   localEmbedding: {
-    bias: -2.753,
+    bias: -2.288,
     weights: {
-      relevance: 0.613,
-      coverage: 1.593,
-      proximity: 0.705,
-      unionCoverage: 1.492,
-      headingCoverage: 0.563,
-      cosine: 1.104,
-      agreement: 0.377,
-      unknownTerms: -1.184,
-      missingName: -1.821,
-      nameAwayFromTop: -1.042,
+      coverage: 1.71,
+      proximity: 0.854,
+      unionCoverage: 1.512,
+      cosine: 1.194,
+      unknownTerms: -1.236,
+      missingName: -1.858,
+      nameAwayFromTop: -1.085,
     },
     calibration: [
-      0.861, 0.786, 0.72, 0.685, 0.647, 0.539, 0.513, 0.488, 0.374, 0.349, 0.347, 0.336, 0.297,
-      0.234, 0.178, 0.132, 0.129, 0.116, 0.115, 0.108, 0.103, 0.102, 0.102, 0.088, 0.085, 0.082,
-      0.071, 0.06, 0.059, 0.053, 0.052, 0.05, 0.041, 0.036, 0.034, 0.03, 0.019, 0.015, 0.008, 0.006,
+      0.851, 0.757, 0.706, 0.667, 0.639, 0.592, 0.521, 0.515, 0.388, 0.387, 0.367, 0.358, 0.291,
+      0.261, 0.178, 0.148, 0.135, 0.128, 0.121, 0.117, 0.102, 0.101, 0.095, 0.095, 0.082, 0.076,
+      0.072, 0.067, 0.059, 0.052, 0.051, 0.045, 0.044, 0.042, 0.037, 0.034, 0.021, 0.016, 0.009,
+      0.007,
     ],
   },
   anyEmbedding: {
-    bias: -2.516,
+    bias: -1.989,
     weights: {
-      relevance: 0.662,
-      coverage: 1.65,
-      proximity: 0.733,
-      unionCoverage: 1.507,
-      headingCoverage: 0.62,
-      agreement: 0.41,
-      unknownTerms: -1.22,
-      missingName: -1.838,
-      nameAwayFromTop: -1.087,
+      coverage: 1.786,
+      proximity: 0.904,
+      unionCoverage: 1.53,
+      unknownTerms: -1.283,
+      missingName: -1.882,
+      nameAwayFromTop: -1.141,
     },
     calibration: [
-      0.876, 0.795, 0.716, 0.702, 0.641, 0.576, 0.549, 0.516, 0.385, 0.358, 0.341, 0.318, 0.315,
-      0.249, 0.193, 0.134, 0.126, 0.126, 0.123, 0.118, 0.102, 0.097, 0.097, 0.091, 0.091, 0.075,
-      0.073, 0.062, 0.061, 0.054, 0.054, 0.047, 0.041, 0.036, 0.036, 0.033, 0.016, 0.015, 0.008,
-      0.006,
+      0.868, 0.765, 0.726, 0.658, 0.636, 0.632, 0.561, 0.548, 0.404, 0.402, 0.366, 0.334, 0.31,
+      0.281, 0.194, 0.153, 0.143, 0.135, 0.132, 0.113, 0.112, 0.106, 0.095, 0.088, 0.082, 0.079,
+      0.07, 0.064, 0.06, 0.056, 0.054, 0.044, 0.042, 0.04, 0.04, 0.036, 0.017, 0.016, 0.01, 0.007,
     ],
   },
 };
@@ -77,7 +71,7 @@ export const DEFAULT_TARGET_FALSE_ANSWER_RATE = 0.05;
 export const FULL_SUPPORT = 0.6;
 
 export function evidenceScore(features: EvidenceFeatures, model: AnswerabilityModel): number {
-  const z = EVIDENCE_FEATURES.reduce(
+  const z = SCORED_FEATURES.reduce(
     (sum, key) => sum + (model.weights[key] ?? 0) * features[key],
     model.bias,
   );
