@@ -2,6 +2,7 @@ import {
   ANSWERABILITY_MODELS,
   type AnswerabilityModel,
   DEFAULT_TARGET_FALSE_ANSWER_RATE,
+  thresholdFor,
 } from '../../apps/core-ai/src/modules/answering/evidence/answerability';
 import {
   SCORED_FEATURES,
@@ -77,10 +78,9 @@ export async function fitAnswerability(
     ),
   };
   for (const [name, model] of Object.entries(models)) {
-    const allowed = Math.floor(DEFAULT_TARGET_FALSE_ANSWER_RATE * model.calibration.length);
     console.log(`${name}: ${JSON.stringify(model)}`);
     console.log(
-      `  threshold at the default target (${DEFAULT_TARGET_FALSE_ANSWER_RATE}): ${model.calibration[allowed]}`,
+      `  threshold at the default target (${DEFAULT_TARGET_FALSE_ANSWER_RATE}): ${thresholdFor(DEFAULT_TARGET_FALSE_ANSWER_RATE, model.calibration)}`,
     );
   }
 }
