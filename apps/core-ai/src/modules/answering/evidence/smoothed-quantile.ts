@@ -59,8 +59,8 @@ function betaFraction(x: number, a: number, b: number): number {
 /** Lanczos' approximation of ln Γ(z), z > 0. */
 function logGamma(z: number): number {
   const g = [
-    76.18009172947146, -86.50532032941677, 24.01409824083091, -1.231739572450155,
-    0.1208650973866179e-2, -0.5395239384953e-5,
+    76.18009172947146, -86.50532032941678, 24.01409824083091, -1.231739572450155,
+    0.001208650973866179, -0.000005395239384953,
   ];
   let x = z;
   let y = z;
@@ -68,6 +68,6 @@ function logGamma(z: number): number {
   tmp -= (x + 0.5) * Math.log(tmp);
   let series = 1.000000000190015;
   for (const coefficient of g) series += coefficient / ++y;
-  x = -tmp + Math.log((2.5066282746310005 * series) / z);
+  x = -tmp + Math.log((Math.sqrt(2 * Math.PI) * series) / z);
   return x;
 }
