@@ -189,6 +189,41 @@ describe('RetrievalService over LanceDB', () => {
     }
   });
 
+  it('re-ranks a deep pool: a passage far down the full-text leg can still be chosen', async () => {
+    // 50 fused candidates held the answer passage for 88 % of the dev questions, 30 fewer (ADR
+    // 0054). Here the one passage that holds every term together is the 36th of the full-text
+    // leg (its length dilutes its BM25) and in none of the vector leg's.
+    const bot = scopeOf(4);
+    const query = 'rotate the archive logs';
+    const embeddings = new FixedEmbeddings({ [query]: [1, 0, 0, 0] });
+    const answer = record(
+      bot,
+      `${'Background. '.repeat(200)}To rotate the logs of the archive, run the rotate command.`,
+      [-0.1, 1, 0, 0],
+    );
+    const partial = Array.from({ length: 30 }, (_, n) =>
+      record(bot, `Archive logs note ${n}: the archive keeps logs.`, [0.05, 1, 0, 0]),
+    );
+    // Half of them say "rotate" too: the word alone does not lift the long passage.
+    const near = Array.from({ length: 10 }, (_, n) =>
+      record(
+        bot,
+        n < 5 ? `Unrelated page ${n}: rotate tyres.` : `Unrelated page ${n}.`,
+        [0.9, 0.44, 0, 0],
+      ),
+    );
+    await store.upsert(embeddings.space, [answer, ...partial, ...near]);
+    const { chunks, candidates } = await service(store, embeddings).retrieve(
+      bot,
+      query,
+      resolveRetrievalSettings({ topK: 10 }),
+    );
+    const found = candidates.find((c) => c.chunk.id === answer.id);
+    expect(found?.lexicalRank).toBeGreaterThan(30);
+    expect(found?.vectorRank).toBeNull();
+    expect(chunks.map((c) => c.chunkId)).toContain(answer.id);
+  });
+
   it("ranks a bot's knowledge the same whatever other bots upload or delete", async () => {
     const bot = scopeOf(3);
     const other = scopeOf(4);
