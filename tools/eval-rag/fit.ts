@@ -2,9 +2,10 @@ import {
   ANSWERABILITY_MODELS,
   type AnswerabilityModel,
   DEFAULT_TARGET_FALSE_ANSWER_RATE,
+  thresholdFor,
 } from '../../apps/core-ai/src/modules/answering/evidence/answerability';
 import {
-  EVIDENCE_FEATURES,
+  SCORED_FEATURES,
   type EvidenceFeatures,
   evidenceFeatures,
 } from '../../apps/core-ai/src/modules/answering/evidence/evidence-features';
@@ -69,18 +70,17 @@ export async function fitAnswerability(
     rows.push({ f: evidenceFeatures(await system.retrieve(q)), y: q.answerable ? 1 : 0 });
   }
   const models = {
-    localEmbedding: fit(rows, EVIDENCE_FEATURES, ANSWERABILITY_MODELS.localEmbedding),
+    localEmbedding: fit(rows, SCORED_FEATURES, ANSWERABILITY_MODELS.localEmbedding),
     anyEmbedding: fit(
       rows,
-      EVIDENCE_FEATURES.filter((k) => k !== 'cosine'),
+      SCORED_FEATURES.filter((k) => k !== 'cosine'),
       ANSWERABILITY_MODELS.anyEmbedding,
     ),
   };
   for (const [name, model] of Object.entries(models)) {
-    const allowed = Math.floor(DEFAULT_TARGET_FALSE_ANSWER_RATE * model.calibration.length);
     console.log(`${name}: ${JSON.stringify(model)}`);
     console.log(
-      `  threshold at the default target (${DEFAULT_TARGET_FALSE_ANSWER_RATE}): ${model.calibration[allowed]}`,
+      `  threshold at the default target (${DEFAULT_TARGET_FALSE_ANSWER_RATE}): ${thresholdFor(DEFAULT_TARGET_FALSE_ANSWER_RATE, model.calibration)}`,
     );
   }
 }

@@ -1,3 +1,4 @@
+import { harrellDavisQuantile } from '../../apps/core-ai/src/modules/answering/evidence/smoothed-quantile';
 import { type Question, holdsQuote } from './dataset';
 import type { Outcome } from './systems';
 
@@ -67,12 +68,9 @@ export function summarise(scored: readonly Scored[]): Metrics {
 }
 
 /**
- * The lowest threshold at which at most `target` of the unanswerable questions score at or
- * above it: how a score threshold is set from a target false-answer rate (on dev only).
+ * The score threshold for a target false-answer rate, from the unanswerable questions' scores (on
+ * dev only): their (1 − target) quantile, estimated as the product's per-bot threshold is.
  */
 export function thresholdForRate(unanswerableScores: readonly number[], target: number): number {
-  const sorted = [...unanswerableScores].sort((a, b) => b - a);
-  const allowed = Math.floor(target * sorted.length);
-  const firstRefused = sorted[allowed];
-  return firstRefused === undefined ? 0 : firstRefused + 1e-9;
+  return unanswerableScores.length === 0 ? 0 : harrellDavisQuantile(unanswerableScores, 1 - target);
 }

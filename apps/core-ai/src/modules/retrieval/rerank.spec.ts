@@ -60,6 +60,16 @@ describe('rerank', () => {
     expect(ranked!.features.coverage).toBe(0.5);
   });
 
+  it("prefers, among chunks alike, the one that opens its document: the page's own topic", () => {
+    const text = 'VACUUM can reclaim the space of dead rows.';
+    const opening = stored('opening', text, { position: 0, documentId: 'routine-vacuuming' });
+    const inside = stored('inside', text, { position: 7, documentId: 'sql-altertable' });
+    const ranked = rerank([candidate(inside, 0.1), candidate(opening, 0.1)], terms, idf);
+    expect(ranked.map((c) => c.chunk.id)).toEqual(['opening', 'inside']);
+    expect(ranked[0]!.features.lead).toBe(1);
+    expect(ranked[1]!.features.lead).toBe(0);
+  });
+
   it('counts terms in the title and headings towards coverage', () => {
     const titled = stored('titled', 'It frees space.', { title: 'VACUUM', headingPath: 'Reclaim' });
     const [ranked] = rerank([candidate(titled, 0.1)], terms, idf);

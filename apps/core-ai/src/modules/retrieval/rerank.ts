@@ -17,6 +17,12 @@ export interface RerankFeatures {
   cosine: number;
   /** BM25F score relative to the best candidate's. */
   bm25: number;
+  /**
+   * 1 when the chunk opens its document (position 0): a page's opening says what the page is for,
+   * so among chunks alike it points at the right page. Chunks that are documents of their own (FAQ
+   * entries) all open theirs, and it changes nothing between them.
+   */
+  lead: number;
 }
 
 export type RerankWeights = Readonly<Record<keyof RerankFeatures, number>>;
@@ -29,6 +35,7 @@ export const RERANK_WEIGHTS: RerankWeights = {
   proximity: 0.4,
   cosine: 0.3,
   bm25: 0.2,
+  lead: 0.15,
 };
 
 export interface Reranked extends Candidate {
@@ -65,6 +72,7 @@ export function rerank(
         proximity,
         cosine: Math.max(0, candidate.cosine ?? 0),
         bm25: maxBm25 > 0 ? (candidate.bm25 ?? 0) / maxBm25 : 0,
+        lead: candidate.chunk.position === 0 ? 1 : 0,
       };
       const relevance = (Object.keys(weights) as (keyof RerankFeatures)[]).reduce(
         (sum, key) => sum + weights[key] * features[key],

@@ -166,7 +166,8 @@ describe('RetrievalService over LanceDB', () => {
         [0.2, 0.98, 0, 0],
       ),
     );
-    const near = Array.from({ length: 25 }, (_, n) =>
+    // More near chunks than the vector leg takes: the wordy ones are past its candidates.
+    const near = Array.from({ length: 45 }, (_, n) =>
       record(bot, `Unrelated page ${n}.`, [0.5, 0, 0.86, 0]),
     );
     await store.upsert(embeddings.space, [answer, ...wordy, ...near]);
@@ -176,11 +177,51 @@ describe('RetrievalService over LanceDB', () => {
       resolveRetrievalSettings({ topK: 5 }),
     );
     expect(chunks.map((c) => c.chunkId)).toContain(answer.id);
-    // The full-text-only chunks were never given a vector rank.
+    // The full-text-only chunks were never given a vector rank, but the re-ranker reads their
+    // true cosine (0.2), not 0 for a chunk the vector leg did not return.
     const wordyIds = new Set(wordy.map((w) => w.id));
     const found = candidates.filter((c) => wordyIds.has(c.chunk.id));
     expect(found.length).toBeGreaterThan(0);
-    expect(found.every((c) => c.vectorRank === null && c.cosine === null)).toBe(true);
+    for (const c of found) {
+      expect(c.vectorRank).toBeNull();
+      expect(c.cosine).toBeCloseTo(0.2, 2);
+      expect(c.features.cosine).toBeCloseTo(0.2, 2);
+    }
+  });
+
+  it('re-ranks a deep pool: a passage far down the full-text leg can still be chosen', async () => {
+    // 50 fused candidates held the answer passage for 88 % of the dev questions, 30 fewer (ADR
+    // 0054). Here the one passage that holds every term together is the 36th of the full-text
+    // leg (its length dilutes its BM25) and in none of the vector leg's.
+    const bot = scopeOf(4);
+    const query = 'rotate the archive logs';
+    const embeddings = new FixedEmbeddings({ [query]: [1, 0, 0, 0] });
+    const answer = record(
+      bot,
+      `${'Background. '.repeat(200)}To rotate the logs of the archive, run the rotate command.`,
+      [-0.1, 1, 0, 0],
+    );
+    const partial = Array.from({ length: 30 }, (_, n) =>
+      record(bot, `Archive logs note ${n}: the archive keeps logs.`, [0.05, 1, 0, 0]),
+    );
+    // Half of them say "rotate" too: the word alone does not lift the long passage.
+    const near = Array.from({ length: 10 }, (_, n) =>
+      record(
+        bot,
+        n < 5 ? `Unrelated page ${n}: rotate tyres.` : `Unrelated page ${n}.`,
+        [0.9, 0.44, 0, 0],
+      ),
+    );
+    await store.upsert(embeddings.space, [answer, ...partial, ...near]);
+    const { chunks, candidates } = await service(store, embeddings).retrieve(
+      bot,
+      query,
+      resolveRetrievalSettings({ topK: 10 }),
+    );
+    const found = candidates.find((c) => c.chunk.id === answer.id);
+    expect(found?.lexicalRank).toBeGreaterThan(30);
+    expect(found?.vectorRank).toBeNull();
+    expect(chunks.map((c) => c.chunkId)).toContain(answer.id);
   });
 
   it("ranks a bot's knowledge the same whatever other bots upload or delete", async () => {

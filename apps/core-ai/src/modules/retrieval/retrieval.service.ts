@@ -20,6 +20,7 @@ import { ownerPreference } from './ranking';
 import { type Reranked, rerank } from './rerank';
 import {
   CANDIDATES_PER_PARTITION,
+  COSINE_DEPTH,
   RERANK_DEPTH,
   type RetrievalSettings,
 } from './retrieval-settings';
@@ -82,16 +83,19 @@ export class RetrievalService {
     ]);
     // The bot's chunks are in its index already: ids and cosines only, from its vectors in memory
     // (or the store when they do not fit the memory budget).
-    const nearest = await this.indexes.nearest(
-      space,
-      scope,
-      knowledge,
-      vector!,
-      CANDIDATES_PER_PARTITION,
-    );
+    const nearest = await this.indexes.nearest(space, scope, knowledge, vector!, COSINE_DEPTH);
+    // Past the vector leg's own candidates, the nearest chunks only lend their cosines to the
+    // re-ranker: a chunk the full-text leg found is judged on its cosine too, not on 0 (it still
+    // earns no vector rank in the fusion).
+    const cosines = new Map(nearest.map((hit) => [hit.id, hit.score]));
+    const taken = new Map<string, number>();
     const vectorHits = nearest.flatMap(({ id, score }) => {
       const chunk = knowledge.chunk(id);
-      return chunk ? [{ ...chunk, score }] : [];
+      // Each partition's list is best first: its first CANDIDATES_PER_PARTITION are the leg's.
+      const count = chunk ? (taken.get(chunk.partition) ?? 0) : CANDIDATES_PER_PARTITION;
+      if (!chunk || count >= CANDIDATES_PER_PARTITION) return [];
+      taken.set(chunk.partition, count + 1);
+      return [{ ...chunk, score }];
     });
     const lexicalHits = settings.hybridSearch
       ? knowledge.search(search.terms, CANDIDATES_PER_PARTITION).flatMap((hit) => {
@@ -100,6 +104,7 @@ export class RetrievalService {
         })
       : [];
     const fused = fuseRankings(vectorHits, lexicalHits).slice(0, RERANK_DEPTH);
+    for (const candidate of fused) candidate.cosine ??= cosines.get(candidate.chunk.id) ?? null;
     const idf = questionIdf(knowledge.index);
     const now = Date.now();
     const known = (term: string) => knowledge.index.documentFrequency(term) > 0;

@@ -1,13 +1,14 @@
 import type { Answerability } from '@cxgenie/contracts';
 import { LOCAL_EMBEDDING_MODEL } from '@cxgenie/embeddings';
-import { EVIDENCE_FEATURES, type EvidenceFeatures } from './evidence-features';
+import { EVIDENCE_FEATURES, type EvidenceFeatures, SCORED_FEATURES } from './evidence-features';
+import { harrellDavisQuantile } from './smoothed-quantile';
 
 export interface AnswerabilityModel {
   bias: number;
   weights: Readonly<Partial<Record<keyof EvidenceFeatures, number>>>;
   /**
    * Scores of the dev split's unanswerable questions under the model, highest first: the
-   * threshold for a target false-answer rate r is the score that at most r of them reach.
+   * threshold for a target false-answer rate r is their smoothed (1 − r) quantile.
    */
   calibration: readonly number[];
 }
@@ -22,43 +23,34 @@ export const ANSWERABILITY_MODELS: Readonly<
   Record<'localEmbedding' | 'anyEmbedding', AnswerabilityModel>
 > = {
   localEmbedding: {
-    bias: -2.753,
+    bias: -1.142,
     weights: {
-      relevance: 0.613,
-      coverage: 1.593,
-      proximity: 0.705,
-      unionCoverage: 1.492,
-      headingCoverage: 0.563,
-      cosine: 1.104,
-      agreement: 0.377,
-      unknownTerms: -1.184,
-      missingName: -1.821,
-      nameAwayFromTop: -1.042,
+      coverage: 2.351,
+      cosine: 1.328,
+      unknownTerms: -1.485,
+      missingName: -2.081,
+      nameAwayFromTop: -0.975,
     },
     calibration: [
-      0.861, 0.786, 0.72, 0.685, 0.647, 0.539, 0.513, 0.488, 0.374, 0.349, 0.347, 0.336, 0.297,
-      0.234, 0.178, 0.132, 0.129, 0.116, 0.115, 0.108, 0.103, 0.102, 0.102, 0.088, 0.085, 0.082,
-      0.071, 0.06, 0.059, 0.053, 0.052, 0.05, 0.041, 0.036, 0.034, 0.03, 0.019, 0.015, 0.008, 0.006,
+      0.792, 0.722, 0.685, 0.668, 0.646, 0.598, 0.55, 0.55, 0.489, 0.471, 0.467, 0.407, 0.387,
+      0.345, 0.264, 0.252, 0.158, 0.129, 0.126, 0.111, 0.109, 0.106, 0.101, 0.097, 0.085, 0.085,
+      0.078, 0.077, 0.071, 0.069, 0.065, 0.062, 0.057, 0.057, 0.051, 0.04, 0.036, 0.026, 0.014,
+      0.012,
     ],
   },
   anyEmbedding: {
-    bias: -2.516,
+    bias: -0.788,
     weights: {
-      relevance: 0.662,
-      coverage: 1.65,
-      proximity: 0.733,
-      unionCoverage: 1.507,
-      headingCoverage: 0.62,
-      agreement: 0.41,
-      unknownTerms: -1.22,
-      missingName: -1.838,
-      nameAwayFromTop: -1.087,
+      coverage: 2.472,
+      unknownTerms: -1.545,
+      missingName: -2.107,
+      nameAwayFromTop: -1.024,
     },
     calibration: [
-      0.876, 0.795, 0.716, 0.702, 0.641, 0.576, 0.549, 0.516, 0.385, 0.358, 0.341, 0.318, 0.315,
-      0.249, 0.193, 0.134, 0.126, 0.126, 0.123, 0.118, 0.102, 0.097, 0.097, 0.091, 0.091, 0.075,
-      0.073, 0.062, 0.061, 0.054, 0.054, 0.047, 0.041, 0.036, 0.036, 0.033, 0.016, 0.015, 0.008,
-      0.006,
+      0.814, 0.73, 0.692, 0.677, 0.641, 0.634, 0.599, 0.587, 0.531, 0.483, 0.429, 0.422, 0.416,
+      0.36, 0.289, 0.263, 0.176, 0.125, 0.122, 0.121, 0.117, 0.11, 0.101, 0.094, 0.091, 0.081,
+      0.081, 0.076, 0.074, 0.07, 0.063, 0.062, 0.058, 0.057, 0.051, 0.044, 0.032, 0.026, 0.016,
+      0.013,
     ],
   },
 };
@@ -77,7 +69,7 @@ export const DEFAULT_TARGET_FALSE_ANSWER_RATE = 0.05;
 export const FULL_SUPPORT = 0.6;
 
 export function evidenceScore(features: EvidenceFeatures, model: AnswerabilityModel): number {
-  const z = EVIDENCE_FEATURES.reduce(
+  const z = SCORED_FEATURES.reduce(
     (sum, key) => sum + (model.weights[key] ?? 0) * features[key],
     model.bias,
   );
@@ -85,18 +77,17 @@ export function evidenceScore(features: EvidenceFeatures, model: AnswerabilityMo
 }
 
 /**
- * The lowest score that at most `targetRate` of the calibration's unanswerable questions reach
- * (just above the score of the first one past the allowance).
+ * The score at most `targetRate` of the calibration's unanswerable questions reach: their
+ * (1 − rate) quantile, estimated with Harrell–Davis from all of them rather than read off the one
+ * question at that rank, which over-fits the few dev questions in the tail (ADR 0054).
  */
 export function thresholdFor(
   targetRate: number | undefined,
   calibration: readonly number[],
 ): number {
   const rate = Math.min(0.5, Math.max(0.01, targetRate ?? DEFAULT_TARGET_FALSE_ANSWER_RATE));
-  const allowed = Math.floor(rate * calibration.length);
-  const firstRefused = calibration[allowed];
-  // The calibration is rounded to 3 decimals: half a unit above it is above the question itself.
-  return firstRefused === undefined ? 0 : Math.min(1, firstRefused + 5e-4);
+  if (calibration.length === 0) return 0;
+  return Math.min(1, harrellDavisQuantile(calibration, 1 - rate));
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
