@@ -79,9 +79,15 @@ describe('DrainConversation: draining a backlog', () => {
     requests.forEach((r, i) =>
       expect(r.history).toEqual(sent.slice(0, i).map((m) => ({ role: 'customer', text: m.text }))),
     );
-    // One statement per reply, plus the backlog read, the empty re-read, the check after
-    // letting go, and the bot's settings on a cold cache.
-    expect(queries.length).toBeLessThanOrEqual(6 + 4);
+    // One statement per reply, plus the backlog read and the check after letting go: the last
+    // commit saw nothing more waiting, so the backlog is not read again (the bot's settings,
+    // read on a cold cache, are not among the prepared statements).
+    expect(queries.filter((q) => q.startsWith('EXECUTE '))).toEqual([
+      'EXECUTE cxg_fetch_conversation_backlog',
+      ...Array.from({ length: 6 }, () => 'EXECUTE cxg_commit_bot_reply'),
+      'EXECUTE cxg_conversation_has_pending',
+    ]);
+    expect(queries.length).toBeLessThanOrEqual(6 + 2 + 1);
     // The inbox keeps its place: it is ordered by the last message of a person, not the bot's.
     const conversation = await tenants.control.Conversation.findByPk(conversationId);
     const lastQuestion = await tenants.control.Message.findByPk(sent[5].id);

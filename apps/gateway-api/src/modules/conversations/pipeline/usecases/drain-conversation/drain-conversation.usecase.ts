@@ -84,7 +84,11 @@ export class DrainConversation {
         historyPerMessage: HISTORY_MESSAGES,
       });
       if (!backlog || backlog.pending.length === 0) return handled;
-      handled += await this.handleBatch(scope, conversationId, backlog, keeper);
+      const batch = await this.handleBatch(scope, conversationId, backlog, keeper);
+      handled += batch.handled;
+      // The last commit saw nothing more waiting: what arrives from now on is found by the look
+      // after the release, so reading the backlog again here would only find it empty.
+      if (batch.drained) return handled;
     }
     return handled;
   }
@@ -99,8 +103,9 @@ export class DrainConversation {
     conversationId: string,
     { state, pending, history }: Backlog,
     keeper: LockKeeper,
-  ): Promise<number> {
+  ): Promise<{ handled: number; drained: boolean }> {
     let handled = 0;
+    let drained = false;
     let status = state.status;
     let predecessorDoneAt: number | null = null;
     // Answers back to back: the bot keeps typing from the first to the last.
@@ -133,13 +138,17 @@ export class DrainConversation {
         handled += 1;
         this.progress.record(conversationId, message.seq);
         if (outcome.status === null) break;
+        if (outcome.morePending === false) {
+          drained = true;
+          break;
+        }
         status = outcome.status;
         predecessorDoneAt = performance.now();
       }
     } finally {
       typing.stop();
     }
-    return handled;
+    return { handled, drained };
   }
 
   /** One message through the steps; a poison message is set aside rather than retried forever. */
