@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { channelTraits } from '@cxgenie/contracts';
 import { type Backlog, ConversationBacklogStore } from '@cxgenie/conversations';
 import { type TenantScope, TenantConnections } from '@cxgenie/database';
-import type { LockKeeper } from '@cxgenie/redis';
+import type { HeardRelease, LockKeeper } from '@cxgenie/redis';
 import { RealtimeBroadcaster } from '@cxgenie/realtime';
 import {
   type BotConfig,
@@ -60,14 +60,20 @@ export class DrainConversation {
     for (;;) {
       const keeper = await this.locks.hold(conversationId);
       if (!keeper) return handled;
+      let released: HeardRelease = 'not-held';
       try {
         handled += await this.drainHeld(scope, conversationId, keeper);
       } finally {
-        await keeper.release();
+        released = await keeper.releaseHearing();
       }
+      // Every message's job tries the lock after the message is stored. Held to the end and
+      // nobody knocked: each message stored meanwhile has a job still to come, which will find
+      // the lock free. A knock means one came and left: look again.
+      if (released === 'quiet') return handled;
       // Also after losing the lock: if nobody took it over, this worker must pick the work up again
       // (acquire fails, and we leave, when somebody did).
-      if (!(await this.backlog.hasPending(scope, conversationId))) return handled;
+      if (released === 'not-held' && !(await this.backlog.hasPending(scope, conversationId)))
+        return handled;
     }
   }
 
