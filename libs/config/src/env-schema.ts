@@ -109,8 +109,8 @@ export const platformEnvSchema = z
     AGENT_IDLE_AFTER_S: z.coerce.number().int().min(1).max(86_400).default(300),
     SLA_CHECK_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
     QUEUE_WORKERS: z.enum(['true', 'false']).default('true'),
-    // Conversations one gateway-api worker process answers at once (ADR 0050).
-    INBOUND_CONCURRENCY: z.coerce.number().int().min(1).max(2_000).default(256),
+    // Conversations one gateway-api worker process answers at once (ADRs 0050, 0052).
+    INBOUND_CONCURRENCY: z.coerce.number().int().min(1).max(4_000).default(1_024),
     // Abuse limits (per minute unless named daily); shared by every instance through Redis.
     WIDGET_SESSIONS_PER_IP_PER_MIN: positiveInt.default(30),
     WIDGET_SESSIONS_PER_BOT_PER_MIN: positiveInt.default(600),

@@ -57,8 +57,8 @@ describe('loadServiceConfig', () => {
     expect(message).toContain('REDIS_URL must be a redis:// or rediss:// URL');
   });
 
-  it('answers 256 conversations at once per worker process unless told otherwise, never 0', () => {
-    expect(loadServiceConfig('gateway-api', {}).inboundConcurrency).toBe(256);
+  it('answers 1,024 conversations at once per worker process unless told otherwise, never 0', () => {
+    expect(loadServiceConfig('gateway-api', {}).inboundConcurrency).toBe(1_024);
     expect(loadServiceConfig('gateway-api', { INBOUND_CONCURRENCY: '32' }).inboundConcurrency).toBe(
       32,
     );

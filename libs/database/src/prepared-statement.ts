@@ -42,6 +42,10 @@ export async function runPrepared<R>(
   statement: PreparedStatement,
   values: unknown[],
 ): Promise<R[]> {
+  // Told to Sequelize's logging hook like its own queries, so a query count (countQueries) sees
+  // the hot path's statements too. Off (false) in the services.
+  const log = (sequelize as unknown as { options: { logging?: unknown } }).options.logging;
+  if (typeof log === 'function') (log as (sql: string) => void)(`EXECUTE ${statement.name}`);
   const connections = sequelize.connectionManager;
   const connection = await connections.getConnection({ type: 'write' });
   try {

@@ -17,6 +17,7 @@ import {
   type AcceptedCustomerMessage,
   type ConversationParty,
   ConversationIntakeStore,
+  type CustomerMessageToAccept,
   type OpenedConversation,
 } from './conversation-intake.store';
 import { InboundFairness } from './inbound-fairness';
@@ -82,6 +83,8 @@ export class AcceptCustomerMessage {
     inbound: InboundCustomerMessage,
     hooks: IntakeHooks = {},
   ): Promise<AcceptedInbound | null> {
+    const appended = await this.appendToOpen(scope, inbound, hooks);
+    if (appended) return this.announce(scope, inbound, appended, false);
     let opened = await this.conversationFor(scope, inbound);
     if (!opened) return null;
     await hooks.beforeAnnounce?.(opened.conversationId, opened.created);
@@ -97,6 +100,35 @@ export class AcceptCustomerMessage {
       accepted = await this.accept(scope, opened.conversationId, inbound);
       if (!accepted) return null;
     }
+    return this.announce(scope, inbound, accepted, opened.created);
+  }
+
+  /**
+   * Most messages continue an open conversation: then the lookup and the append are one statement.
+   * Not for a threaded channel (the thread names its conversation).
+   */
+  private async appendToOpen(
+    scope: TenantScope,
+    inbound: InboundCustomerMessage,
+    hooks: IntakeHooks,
+  ): Promise<AcceptedCustomerMessage | null> {
+    if (inbound.thread) return null;
+    const accepted = await this.intake.acceptInOpenConversation(
+      scope,
+      inbound.party,
+      messageToAccept(inbound),
+    );
+    if (accepted) await hooks.beforeAnnounce?.(accepted.conversationId, false);
+    return accepted;
+  }
+
+  /** Persisted: shown to both sides, queued for the bot, recorded for analytics. */
+  private async announce(
+    scope: TenantScope,
+    inbound: InboundCustomerMessage,
+    accepted: AcceptedCustomerMessage,
+    created: boolean,
+  ): Promise<AcceptedInbound> {
     const message = customerMessagePayload(accepted);
     this.broadcaster.toConversation(
       scope.workspaceId,
@@ -126,7 +158,7 @@ export class AcceptCustomerMessage {
     });
     return {
       message,
-      conversationCreated: opened.created,
+      conversationCreated: created,
       conversationStatus: accepted.conversationStatus,
     };
   }
@@ -153,15 +185,22 @@ export class AcceptCustomerMessage {
   ): Promise<AcceptedCustomerMessage | null> {
     return this.intake.acceptCustomerMessage(scope, {
       conversationId,
-      text: inbound.text,
-      attachments: inbound.attachments,
-      platformMessageId: inbound.platformMessageId,
-      metadata: inbound.metadata,
-      automated: inbound.automated,
-      traceId: currentTraceId() ?? null,
+      ...messageToAccept(inbound),
     });
   }
 }
+
+/** The message as the store persists it, under the caller's trace id. */
+const messageToAccept = (
+  inbound: InboundCustomerMessage,
+): Omit<CustomerMessageToAccept, 'conversationId'> => ({
+  text: inbound.text,
+  attachments: inbound.attachments,
+  platformMessageId: inbound.platformMessageId,
+  metadata: inbound.metadata,
+  automated: inbound.automated,
+  traceId: currentTraceId() ?? null,
+});
 
 /** A customer message as both sides of the conversation are shown it. */
 export const customerMessagePayload = (accepted: AcceptedCustomerMessage): MessagePayload => ({

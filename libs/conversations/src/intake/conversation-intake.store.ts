@@ -93,6 +93,34 @@ const ACCEPT = preparedStatement(
    SELECT inserted.*, next.status AS conversation_status FROM inserted, next`,
 );
 
+// The common case in one round trip: the party's open conversation on an active channel (as
+// FIND_OPEN) and the message appended to it. `status <> 'closed'` again on the row itself: a
+// conversation closed after the lookup takes no message, the caller opens a new one.
+const ACCEPT_IN_OPEN = preparedStatement(
+  'accept_in_open_conversation',
+  `WITH target AS (
+     SELECT c.id FROM conversations c
+      WHERE c.workspace_id = $1::uuid AND c.channel_id = $2::uuid AND c.customer_id = $3::uuid
+        AND c.status <> 'closed'
+        AND EXISTS (SELECT 1 FROM channels ch
+                     WHERE ch.id = c.channel_id AND ch.workspace_id = $1::uuid AND ch.is_active
+                       AND ch.deleted_at IS NULL)
+      ORDER BY c.created_at DESC LIMIT 1
+   ), next AS (
+     UPDATE conversations SET last_message_seq = last_message_seq + 1, last_message_at = now(), updated_at = now()
+      WHERE id = (SELECT id FROM target) AND workspace_id = $1::uuid AND status <> 'closed'
+      RETURNING id, last_message_seq AS seq, channel_id, status
+   ), inserted AS (
+     INSERT INTO messages (workspace_id, conversation_id, channel_id, seq, direction, sender_type, text, attachments,
+                           platform_message_id, trace_id, metadata)
+     SELECT $1::uuid, id, channel_id, seq, 'inbound', 'customer', $4::text, $5::jsonb,
+            $6::text, $7::text, $8::jsonb
+       FROM next
+     RETURNING id, conversation_id, channel_id, seq, text, attachments, status, created_at
+   )
+   SELECT inserted.*, next.status AS conversation_status FROM inserted, next`,
+);
+
 // A channel's message by its platform id (the unique index the dedupe relies on).
 const BY_PLATFORM_ID = preparedStatement(
   'customer_message_by_platform_id',
@@ -155,10 +183,36 @@ export class ConversationIntakeStore {
     scope: TenantScope,
     message: CustomerMessageToAccept,
   ): Promise<AcceptedCustomerMessage | null> {
+    return this.run(scope, ACCEPT, [message.conversationId, scope.workspaceId], message);
+  }
+
+  /**
+   * The party's open conversation on an active channel and the message appended to it, in one
+   * statement (the same rules as findOpenConversation then acceptCustomerMessage). Null when there
+   * is no open conversation to append to: the caller finds or opens one (findOrOpenConversation).
+   */
+  async acceptInOpenConversation(
+    scope: TenantScope,
+    party: Omit<ConversationParty, 'botId'>,
+    message: Omit<CustomerMessageToAccept, 'conversationId'>,
+  ): Promise<AcceptedCustomerMessage | null> {
+    return this.run(
+      scope,
+      ACCEPT_IN_OPEN,
+      [scope.workspaceId, party.channelId, party.customerId],
+      message,
+    );
+  }
+
+  private async run(
+    scope: TenantScope,
+    statement: typeof ACCEPT,
+    where: unknown[],
+    message: Omit<CustomerMessageToAccept, 'conversationId'>,
+  ): Promise<AcceptedCustomerMessage | null> {
     try {
-      const [row] = await runPrepared<AcceptedRow>(scope.sequelize, ACCEPT, [
-        message.conversationId,
-        scope.workspaceId,
+      const [row] = await runPrepared<AcceptedRow>(scope.sequelize, statement, [
+        ...where,
         // Stored as PostgreSQL can store it: a NUL would refuse the message, and every later one.
         pgSafeText(message.text),
         JSON.stringify(pgSafeValue(message.attachments ?? [])),

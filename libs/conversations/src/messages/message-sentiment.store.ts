@@ -12,9 +12,17 @@ export interface JudgedMessage {
 /*
  * Each message is judged once: a message that already has a score keeps it (the analytics job that
  * carried it may run twice), and only newly judged ones move their conversation's mean.
+ *
+ * One batch moves several conversations: `locked` takes their rows first and in id order, so two
+ * batches (or a batch and the intake, the fence) never hold one each and wait for the other's. It
+ * is read whole (the count) before anything is updated: the one-time filter of `scored`.
  */
 const RECORD = `
-  WITH judged AS (
+  WITH locked AS (
+    SELECT id FROM conversations
+     WHERE id = ANY(CAST(:conversationIds AS uuid[])) AND workspace_id = :workspaceId
+     ORDER BY id FOR UPDATE
+  ), judged AS (
     SELECT * FROM unnest(CAST(:messageIds AS uuid[]), CAST(:conversationIds AS uuid[]),
                          CAST(:scores AS real[])) AS j(message_id, conversation_id, score)
   ), scored AS (
@@ -22,6 +30,7 @@ const RECORD = `
       FROM judged j
      WHERE m.id = j.message_id AND m.conversation_id = j.conversation_id
        AND m.workspace_id = :workspaceId AND m.sender_type = 'customer' AND m.sentiment_score IS NULL
+       AND (SELECT count(*) FROM locked) >= 0
     RETURNING m.conversation_id, j.score
   ), per_conversation AS (
     SELECT conversation_id, sum(score) AS total, count(*) AS n FROM scored GROUP BY conversation_id
@@ -34,11 +43,6 @@ const RECORD = `
    WHERE c.id = p.conversation_id AND c.workspace_id = :workspaceId
   RETURNING c.id`;
 
-const LOCK_IN_ORDER = `
-  SELECT id FROM conversations
-   WHERE id = ANY(CAST(:ids AS uuid[])) AND workspace_id = :workspaceId
-   ORDER BY id FOR UPDATE`;
-
 /**
  * The sentiment of customer messages (judged by the analytics writer), and with it the mean
  * sentiment of their conversations, which the inbox filters on. The conversation owner's one
@@ -49,26 +53,16 @@ export class MessageSentimentStore {
   /** Returns how many conversations moved. */
   async record(scope: TenantScope, judged: readonly JudgedMessage[]): Promise<number> {
     if (judged.length === 0) return 0;
-    const conversationIds = [...new Set(judged.map((j) => j.conversationId))].sort();
-    // One batch moves several conversations: their rows are locked first and in id order, so two
-    // batches (or a batch and the intake, the fence) never hold one each and wait for the other's.
-    return scope.sequelize.transaction(async (transaction) => {
-      await scope.sequelize.query(LOCK_IN_ORDER, {
-        replacements: { workspaceId: scope.workspaceId, ids: `{${conversationIds.join(',')}}` },
-        type: QueryTypes.SELECT,
-        transaction,
-      });
-      const rows = await scope.sequelize.query(RECORD, {
-        replacements: {
-          workspaceId: scope.workspaceId,
-          messageIds: `{${judged.map((j) => j.messageId).join(',')}}`,
-          conversationIds: `{${judged.map((j) => j.conversationId).join(',')}}`,
-          scores: `{${judged.map((j) => j.score).join(',')}}`,
-        },
-        type: QueryTypes.SELECT,
-        transaction,
-      });
-      return rows.length;
+    // One statement, no transaction around it: one round trip for the batch.
+    const rows = await scope.sequelize.query(RECORD, {
+      replacements: {
+        workspaceId: scope.workspaceId,
+        messageIds: `{${judged.map((j) => j.messageId).join(',')}}`,
+        conversationIds: `{${judged.map((j) => j.conversationId).join(',')}}`,
+        scores: `{${judged.map((j) => j.score).join(',')}}`,
+      },
+      type: QueryTypes.SELECT,
     });
+    return rows.length;
   }
 }

@@ -11,6 +11,13 @@ import {
 import { type OutboxJob, outboxInsertSql, outboxParameter } from '../outbox/outbox';
 import { fromStatusesSql, toStatusSql } from '../state/sql';
 
+// Whether a later customer message was already waiting when the fence moved (the statement's
+// snapshot): if not, the worker need not read the backlog again before letting go of the lock.
+// One arriving later is found by the look after the release (DrainConversation).
+const MORE_PENDING = `EXISTS (SELECT 1 FROM messages w
+                  WHERE w.conversation_id = $2::uuid AND w.workspace_id = $3::uuid
+                    AND w.direction = 'inbound' AND w.seq > $1::int) AS more_pending`;
+
 // `last_message_at` orders the agents' inbox by the last message of a person (customer or agent):
 // a bot reply does not move the conversation, and its update touches no indexed column, so
 // PostgreSQL can make it a heap-only update (migration 0009).
@@ -31,7 +38,7 @@ const COMMIT_REPLY = preparedStatement(
                          reply_to_message_id, metadata)
    SELECT $4::uuid, $3::uuid, $2::uuid, $5::uuid, reply_seq, 'outbound', 'bot', $6::text, $7::text, $8::uuid, $9::jsonb
      FROM advanced
-   RETURNING seq, created_at, (SELECT status FROM advanced) AS status`,
+   RETURNING seq, created_at, (SELECT status FROM advanced) AS status, ${MORE_PENDING}`,
 );
 
 const ADVANCE = preparedStatement(
@@ -42,7 +49,7 @@ const ADVANCE = preparedStatement(
       WHERE id = $2::uuid AND workspace_id = $3::uuid AND processed_inbound_seq < $1::int
       RETURNING status
    ), ${outboxInsertSql(4, 3, 'advanced')}
-   SELECT status FROM advanced`,
+   SELECT status, ${MORE_PENDING} FROM advanced`,
 );
 
 // The same fence, and human mode in the same statement: the messages queued behind this one must
@@ -78,6 +85,14 @@ export interface CommittedReply {
   createdAt: Date;
   /** The conversation's status as of the commit. */
   conversationStatus: ConversationStatus;
+  /** A later customer message was already waiting at the commit. */
+  morePending: boolean;
+}
+
+/** A message handled without a reply: the conversation's status then, and whether more waited. */
+export interface AdvancedFence {
+  status: ConversationStatus;
+  morePending: boolean;
 }
 
 /**
@@ -103,6 +118,7 @@ export class ConversationFenceStore {
         seq: number;
         created_at: Date;
         status: ConversationStatus;
+        more_pending: boolean;
       }>(scope.sequelize, COMMIT_REPLY, [
         reply.replyTo.seq,
         reply.conversationId,
@@ -116,7 +132,12 @@ export class ConversationFenceStore {
         outboxParameter(jobs),
       ]);
       if (!row) return null;
-      return { seq: row.seq, createdAt: new Date(row.created_at), conversationStatus: row.status };
+      return {
+        seq: row.seq,
+        createdAt: new Date(row.created_at),
+        conversationStatus: row.status,
+        morePending: row.more_pending,
+      };
     } catch (error) {
       if (isUniqueViolation(error)) return null;
       throw error;
@@ -130,7 +151,22 @@ export class ConversationFenceStore {
     seq: number,
     jobs: readonly OutboxJob[] = [],
   ): Promise<ConversationStatus | null> {
-    return this.advance(scope, ADVANCE, conversationId, seq, jobs);
+    return (await this.advanceReporting(scope, conversationId, seq, jobs))?.status ?? null;
+  }
+
+  /** advanceWithoutReply, also telling whether a later customer message already waited. */
+  async advanceReporting(
+    scope: TenantScope,
+    conversationId: string,
+    seq: number,
+    jobs: readonly OutboxJob[] = [],
+  ): Promise<AdvancedFence | null> {
+    const [row] = await runPrepared<{ status: ConversationStatus; more_pending: boolean }>(
+      scope.sequelize,
+      ADVANCE,
+      [seq, conversationId, scope.workspaceId, outboxParameter(jobs)],
+    );
+    return row ? { status: row.status, morePending: row.more_pending } : null;
   }
 
   /**

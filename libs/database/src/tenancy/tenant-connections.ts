@@ -10,7 +10,6 @@ import { type TenantScope, WorkspaceNotFoundError } from './tenant-scope';
 interface Route {
   mode: TenancyMode;
   databaseName: string | null;
-  expiresAt: number;
 }
 
 /** A database holding tenant data, for work that runs across tenants (schedulers, sweeps). */
@@ -41,7 +40,7 @@ const ROUTE_TTL_MS = 5_000;
 export class TenantConnections implements OnApplicationShutdown {
   readonly control: ModelSet;
   private readonly logger = new Logger(TenantConnections.name);
-  private readonly routes = new Map<string, Route>();
+  private readonly routes = new Map<string, { route: Promise<Route>; expiresAt: number }>();
   private readonly dedicated = new Map<string, DedicatedConnection>();
 
   constructor(
@@ -128,20 +127,28 @@ export class TenantConnections implements OnApplicationShutdown {
     await this.sequelize.close();
   }
 
-  private async route(workspaceId: string): Promise<Route> {
+  /**
+   * One read per workspace however many ask at once: under load, every job of a workspace whose
+   * route just expired asks before the first read is back, and each would read it again.
+   */
+  private route(workspaceId: string): Promise<Route> {
     const cached = this.routes.get(workspaceId);
-    if (cached && cached.expiresAt > Date.now()) return cached;
+    if (cached && cached.expiresAt > Date.now()) return cached.route;
+    const entry = { route: this.readRoute(workspaceId), expiresAt: Date.now() + ROUTE_TTL_MS };
+    this.routes.set(workspaceId, entry);
+    // A failed read is not kept: the next caller reads again.
+    entry.route.catch(() => {
+      if (this.routes.get(workspaceId) === entry) this.routes.delete(workspaceId);
+    });
+    return entry.route;
+  }
+
+  private async readRoute(workspaceId: string): Promise<Route> {
     const workspace = await this.control.Workspace.findByPk(workspaceId, {
       attributes: ['id', 'tenancyMode', 'databaseName'],
     });
     if (!workspace) throw new WorkspaceNotFoundError(workspaceId);
-    const route = {
-      mode: workspace.tenancyMode,
-      databaseName: workspace.databaseName,
-      expiresAt: Date.now() + ROUTE_TTL_MS,
-    };
-    this.routes.set(workspaceId, route);
-    return route;
+    return { mode: workspace.tenancyMode, databaseName: workspace.databaseName };
   }
 
   private open(databaseName: string): DedicatedConnection {

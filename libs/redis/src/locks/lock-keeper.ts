@@ -1,4 +1,4 @@
-import type { HeldLock, RedisLocks } from './redis-locks';
+import type { HeardRelease, HeldLock, RedisLocks } from './redis-locks';
 
 /**
  * How recent a confirmation of ownership must be for a side effect to go without asking Redis
@@ -66,6 +66,15 @@ export class LockKeeper {
   async release(): Promise<void> {
     this.stop();
     await this.locks.release(this.lock).catch(() => false);
+  }
+
+  /**
+   * release() for a lock taken with acquireOrKnock: whether a waiter knocked while it was held.
+   * A failed release reports `not-held`: the caller then asks whoever knows (its database).
+   */
+  async releaseHearing(): Promise<HeardRelease> {
+    this.stop();
+    return this.locks.releaseHearing(this.lock).catch(() => 'not-held' as const);
   }
 
   private async renew(): Promise<void> {

@@ -51,4 +51,29 @@ describe('RedisLocks', () => {
     await keeper.release();
     expect(await redis.exists(key)).toBe(0);
   });
+  it('tells the owner on release whether anybody knocked while it held the lock', async () => {
+    const key = `test-lock:${randomUUID()}`;
+    const first = new LockKeeper(locks, (await locks.acquireOrKnock(key, 10_000))!, 10_000);
+    expect(await first.releaseHearing()).toBe('quiet');
+
+    const second = new LockKeeper(locks, (await locks.acquireOrKnock(key, 10_000))!, 10_000);
+    expect(await locks.acquireOrKnock(key, 10_000)).toBeNull();
+    expect(await locks.acquireOrKnock(key, 10_000)).toBeNull();
+    expect(await second.releaseHearing()).toBe('knocked');
+
+    // Heard once: the next holder starts quiet.
+    const third = new LockKeeper(locks, (await locks.acquireOrKnock(key, 10_000))!, 10_000);
+    expect(await third.releaseHearing()).toBe('quiet');
+  });
+
+  it('hears no knock for a lock it lost, and leaves the knock to the new owner', async () => {
+    const key = `test-lock:${randomUUID()}`;
+    const stale = new LockKeeper(locks, (await locks.acquireOrKnock(key, 10_000))!, 10_000);
+    await locks.preempt(key);
+    const current = new LockKeeper(locks, (await locks.acquireOrKnock(key, 10_000))!, 10_000);
+    expect(await locks.acquireOrKnock(key, 10_000)).toBeNull();
+
+    expect(await stale.releaseHearing()).toBe('not-held');
+    expect(await current.releaseHearing()).toBe('knocked');
+  });
 });

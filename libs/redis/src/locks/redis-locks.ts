@@ -7,6 +7,24 @@ import { REDIS_CLIENT } from '../redis.tokens';
 const EXTEND = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
 
+// A waiter that finds the lock held leaves a knock (KEYS[2]) in the same script, and the owner's
+// release reads and clears it in the same script as the DEL: no knock falls between the two.
+const ACQUIRE_OR_KNOCK = `if redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return 1 end
+redis.call('SET', KEYS[2], '1', 'PX', ARGV[3])
+return 0`;
+const RELEASE_HEARING = `if redis.call('GET', KEYS[1]) ~= ARGV[1] then return -1 end
+redis.call('DEL', KEYS[1])
+return redis.call('DEL', KEYS[2])`;
+
+/**
+ * A knock outlives any hold: a holder that renews its lock for a long answer must still hear a
+ * knock made at its start. One left behind by a crashed holder costs its successor one more look.
+ */
+const KNOCK_TTL_MS = 3_600_000;
+
+/** How a release with knocks went: nobody knocked, somebody did, or the lock was not ours any more. */
+export type HeardRelease = 'quiet' | 'knocked' | 'not-held';
+
 export interface HeldLock {
   readonly key: string;
   readonly token: string;
@@ -22,7 +40,17 @@ export interface HeldLock {
 interface LockCommands {
   lockExtend(key: string, token: string, ttlMs: number): Promise<number>;
   lockRelease(key: string, token: string): Promise<number>;
+  lockAcquireOrKnock(
+    key: string,
+    knockKey: string,
+    token: string,
+    ttlMs: number,
+    knockTtlMs: number,
+  ): Promise<number>;
+  lockReleaseHearing(key: string, knockKey: string, token: string): Promise<number>;
 }
+
+const knockKey = (key: string) => `${key}:knock`;
 
 @Injectable()
 export class RedisLocks {
@@ -31,6 +59,8 @@ export class RedisLocks {
   constructor(@Inject(REDIS_CLIENT) private readonly redis: Redis) {
     redis.defineCommand('lockExtend', { numberOfKeys: 1, lua: EXTEND });
     redis.defineCommand('lockRelease', { numberOfKeys: 1, lua: RELEASE });
+    redis.defineCommand('lockAcquireOrKnock', { numberOfKeys: 2, lua: ACQUIRE_OR_KNOCK });
+    redis.defineCommand('lockReleaseHearing', { numberOfKeys: 2, lua: RELEASE_HEARING });
     this.commands = redis as unknown as LockCommands;
   }
 
@@ -38,6 +68,28 @@ export class RedisLocks {
     const token = randomBytes(16).toString('hex');
     const ok = await this.redis.set(key, token, 'PX', ttlMs, 'NX');
     return ok === 'OK' ? { key, token } : null;
+  }
+
+  /**
+   * acquire(), and when the lock is held, a knock its owner hears on release (releaseHearing): a
+   * waiter that leaves can count on the owner to know that somebody came while it worked.
+   */
+  async acquireOrKnock(key: string, ttlMs: number): Promise<HeldLock | null> {
+    const token = randomBytes(16).toString('hex');
+    const ok = await this.commands.lockAcquireOrKnock(
+      key,
+      knockKey(key),
+      token,
+      ttlMs,
+      KNOCK_TTL_MS,
+    );
+    return ok === 1 ? { key, token } : null;
+  }
+
+  /** release(), telling whether anybody knocked (acquireOrKnock) since the last release heard. */
+  async releaseHearing(lock: HeldLock): Promise<HeardRelease> {
+    const heard = await this.commands.lockReleaseHearing(lock.key, knockKey(lock.key), lock.token);
+    return heard < 0 ? 'not-held' : heard > 0 ? 'knocked' : 'quiet';
   }
 
   async extend(lock: HeldLock, ttlMs: number): Promise<boolean> {

@@ -11,10 +11,13 @@ export class ConversationLocks {
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
-  /** The started keeper of the conversation's lock, or null when another worker holds it. */
+  /**
+   * The started keeper of the conversation's lock, or null when another worker holds it: that
+   * worker then hears, when it lets go, that somebody came (LockKeeper.releaseHearing).
+   */
   async hold(conversationId: string): Promise<LockKeeper | null> {
     const ttlMs = this.config.conversationLockTtlMs;
-    const lock = await this.locks.acquire(conversationLockKey(conversationId), ttlMs);
+    const lock = await this.locks.acquireOrKnock(conversationLockKey(conversationId), ttlMs);
     return lock ? new LockKeeper(this.locks, lock, ttlMs).start() : null;
   }
 }

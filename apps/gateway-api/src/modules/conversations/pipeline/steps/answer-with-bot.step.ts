@@ -66,13 +66,13 @@ export class AnswerWithBotStep implements MessageStep {
     };
     if (answer.done.outcome === 'silent') {
       const jobs = this.committedJobs({ ...base, kind: 'silent' });
-      const status = await this.fence.advanceWithoutReply(scope, conversationId, message.seq, jobs);
+      const advanced = await this.fence.advanceReporting(scope, conversationId, message.seq, jobs);
       this.stream.completed(reply, progress);
-      if (status === null) return NOT_HANDLED;
+      if (advanced === null) return NOT_HANDLED;
       await this.outbox.publish(scope, jobs);
       await this.runAfter({ ...base, kind: 'silent' });
       if (answer.attempt) void this.attempts.follow({ ...base, kind: 'silent' }, answer.attempt);
-      return { handled: true, status };
+      return { handled: true, ...advanced };
     }
     const jobs = this.committedJobs({ ...base, kind: 'answered' });
     const committed = await this.commit(context, reply.messageId, answer, jobs);
@@ -92,7 +92,7 @@ export class AnswerWithBotStep implements MessageStep {
     const outcome = { ...base, kind: 'answered' as const, reply: committed.reply };
     await this.runAfter(outcome);
     if (answer.attempt) void this.attempts.follow(outcome, answer.attempt);
-    return { handled: true, status: committed.status };
+    return { handled: true, status: committed.status, morePending: committed.morePending };
   }
 
   private committedJobs(outcome: CommittingOutcome): OutboxJob[] {
@@ -151,6 +151,6 @@ export class AnswerWithBotStep implements MessageStep {
       replyToMessageId: message.id,
       createdAt: committed.createdAt.toISOString(),
     };
-    return { reply, status: committed.conversationStatus };
+    return { reply, status: committed.conversationStatus, morePending: committed.morePending };
   }
 }

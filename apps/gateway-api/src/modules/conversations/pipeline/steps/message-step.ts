@@ -12,8 +12,11 @@ export interface PendingMessage extends WaitingMessage {
 
 /** What handling one message did, and whether the next one of the batch may follow at once. */
 export type Outcome =
-  /** Committed, and the conversation's status as of that commit. */
-  | { handled: true; status: ConversationStatus }
+  /**
+   * Committed, and the conversation's status as of that commit; `morePending: false` when the
+   * commit saw no later customer message waiting (the backlog need not be read again).
+   */
+  | { handled: true; status: ConversationStatus; morePending?: boolean }
   /** Committed, but the conversation changed (handoff, rating): read it again. */
   | { handled: true; status: null }
   /** Somebody else handled it, or this worker lost the conversation. */

@@ -17,6 +17,8 @@ import {
   startFakeCoreAiAnswer,
 } from '@cxgenie/testing';
 import { gatewayApiService } from '../../../../../gateway-api.service';
+import { RedisLocks } from '@cxgenie/redis';
+import { ConversationLocks } from '../../ordering/conversation-locks';
 import { DrainConversation } from './drain-conversation.usecase';
 
 /**
@@ -79,14 +81,42 @@ describe('DrainConversation: draining a backlog', () => {
     requests.forEach((r, i) =>
       expect(r.history).toEqual(sent.slice(0, i).map((m) => ({ role: 'customer', text: m.text }))),
     );
-    // One statement per reply, plus the backlog read, the empty re-read, the check after
-    // letting go, and the bot's settings on a cold cache.
-    expect(queries.length).toBeLessThanOrEqual(6 + 4);
+    // One statement per reply, plus the backlog read: the last commit saw nothing more waiting,
+    // so the backlog is not read again, and nobody knocked on the lock, so nothing is checked
+    // after letting go (the bot's settings, read on a cold cache, are not prepared statements).
+    expect(queries.filter((q) => q.startsWith('EXECUTE '))).toEqual([
+      'EXECUTE cxg_fetch_conversation_backlog',
+      ...Array.from({ length: 6 }, () => 'EXECUTE cxg_commit_bot_reply'),
+    ]);
+    expect(queries.length).toBeLessThanOrEqual(6 + 1 + 1);
     // The inbox keeps its place: it is ordered by the last message of a person, not the bot's.
     const conversation = await tenants.control.Conversation.findByPk(conversationId);
     const lastQuestion = await tenants.control.Message.findByPk(sent[5].id);
     expect(conversation!.lastMessageSeq).toBe(12);
     expect(conversation!.lastMessageAt).toEqual(lastQuestion!.createdAt);
+  });
+
+  it('looks at the backlog again when a job knocked on the lock while it was held', async () => {
+    const { workspaceId, conversationId } = await queueUp(1);
+    const locks = gateway.app.get(ConversationLocks);
+    const drainer = gateway.app.get(DrainConversation);
+    // Another worker holds the conversation: this job leaves, knocking.
+    const holder = (await locks.hold(conversationId))!;
+    expect(await drainer.execute(workspaceId, conversationId)).toBe(0);
+    // The holder dies without hearing it (its lock taken from it): the knock stays for the next.
+    holder.stop();
+    await gateway.app.get(RedisLocks).preempt(holder.lock.key);
+
+    const tenants = gateway.app.get(TenantConnections);
+    const { result, queries } = await countQueries(tenants.sequelize, () =>
+      drainer.execute(workspaceId, conversationId),
+    );
+    expect(result).toBe(1);
+    expect(queries.filter((q) => q.startsWith('EXECUTE '))).toEqual([
+      'EXECUTE cxg_fetch_conversation_backlog',
+      'EXECUTE cxg_commit_bot_reply',
+      'EXECUTE cxg_fetch_conversation_backlog',
+    ]);
   });
 
   it('lets a job whose message was already answered leave without the lock or a query', async () => {

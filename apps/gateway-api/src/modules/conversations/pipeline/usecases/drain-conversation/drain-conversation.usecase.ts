@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { channelTraits } from '@cxgenie/contracts';
 import { type Backlog, ConversationBacklogStore } from '@cxgenie/conversations';
 import { type TenantScope, TenantConnections } from '@cxgenie/database';
-import type { LockKeeper } from '@cxgenie/redis';
+import type { HeardRelease, LockKeeper } from '@cxgenie/redis';
 import { RealtimeBroadcaster } from '@cxgenie/realtime';
 import {
   type BotConfig,
@@ -60,14 +60,20 @@ export class DrainConversation {
     for (;;) {
       const keeper = await this.locks.hold(conversationId);
       if (!keeper) return handled;
+      let released: HeardRelease = 'not-held';
       try {
         handled += await this.drainHeld(scope, conversationId, keeper);
       } finally {
-        await keeper.release();
+        released = await keeper.releaseHearing();
       }
+      // Every message's job tries the lock after the message is stored. Held to the end and
+      // nobody knocked: each message stored meanwhile has a job still to come, which will find
+      // the lock free. A knock means one came and left: look again.
+      if (released === 'quiet') return handled;
       // Also after losing the lock: if nobody took it over, this worker must pick the work up again
       // (acquire fails, and we leave, when somebody did).
-      if (!(await this.backlog.hasPending(scope, conversationId))) return handled;
+      if (released === 'not-held' && !(await this.backlog.hasPending(scope, conversationId)))
+        return handled;
     }
   }
 
@@ -84,7 +90,11 @@ export class DrainConversation {
         historyPerMessage: HISTORY_MESSAGES,
       });
       if (!backlog || backlog.pending.length === 0) return handled;
-      handled += await this.handleBatch(scope, conversationId, backlog, keeper);
+      const batch = await this.handleBatch(scope, conversationId, backlog, keeper);
+      handled += batch.handled;
+      // The last commit saw nothing more waiting: what arrives from now on is found by the look
+      // after the release, so reading the backlog again here would only find it empty.
+      if (batch.drained) return handled;
     }
     return handled;
   }
@@ -99,8 +109,9 @@ export class DrainConversation {
     conversationId: string,
     { state, pending, history }: Backlog,
     keeper: LockKeeper,
-  ): Promise<number> {
+  ): Promise<{ handled: number; drained: boolean }> {
     let handled = 0;
+    let drained = false;
     let status = state.status;
     let predecessorDoneAt: number | null = null;
     // Answers back to back: the bot keeps typing from the first to the last.
@@ -133,13 +144,17 @@ export class DrainConversation {
         handled += 1;
         this.progress.record(conversationId, message.seq);
         if (outcome.status === null) break;
+        if (outcome.morePending === false) {
+          drained = true;
+          break;
+        }
         status = outcome.status;
         predecessorDoneAt = performance.now();
       }
     } finally {
       typing.stop();
     }
-    return handled;
+    return { handled, drained };
   }
 
   /** One message through the steps; a poison message is set aside rather than retried forever. */
