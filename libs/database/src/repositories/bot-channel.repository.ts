@@ -1,4 +1,4 @@
-import { Op } from 'sequelize';
+import { Op, type Transaction } from 'sequelize';
 import type { ChannelType } from '@cxgenie/contracts';
 import type { Channel } from '../models/bot.models';
 import type { TenantScope } from '../tenancy/tenant-scope';
@@ -25,34 +25,47 @@ export class BotChannelRepository extends ChannelRepository {
   }
 
   /**
-   * The bot's oldest channel of a type, created when it has none. Serialised per bot and type,
-   * so two first visitors arriving together do not leave the bot with two channels. The defaults
-   * are only computed when a channel is created.
+   * The bot's oldest channel of a type, created when it has none. Creation is serialised per bot
+   * and type, so two first visitors arriving together do not leave the bot with two channels. The
+   * defaults are only computed when a channel is created.
    */
-  findOrCreateForBot(
+  async findOrCreateForBot(
     scope: TenantScope,
     botId: string,
     type: ChannelType,
     defaults: () => BotChannelDefaults,
   ): Promise<Channel> {
+    // Every visitor's session asks, and all but the bot's first find the channel: reading first
+    // keeps a thousand sessions from queueing on the one lock (a channel, once made, stays).
+    const found = await this.oldestForBot(scope, botId, type);
+    if (found) return found;
     return scope.sequelize.transaction(async (transaction) => {
       await scope.sequelize.query('SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))', {
         replacements: { key: `channel:${botId}:${type}` },
         transaction,
       });
-      const existing = await this.model(scope).findOne({
-        where: this.scoped(scope, { botId, type }),
-        order: [
-          ['createdAt', 'ASC'],
-          ['id', 'ASC'],
-        ],
-        transaction,
-      });
+      const existing = await this.oldestForBot(scope, botId, type, transaction);
       if (existing) return existing;
       return this.model(scope).create(
         { ...defaults(), botId, type, workspaceId: scope.workspaceId },
         { transaction },
       );
+    });
+  }
+
+  private oldestForBot(
+    scope: TenantScope,
+    botId: string,
+    type: ChannelType,
+    transaction?: Transaction,
+  ): Promise<Channel | null> {
+    return this.model(scope).findOne({
+      where: this.scoped(scope, { botId, type }),
+      order: [
+        ['createdAt', 'ASC'],
+        ['id', 'ASC'],
+      ],
+      transaction,
     });
   }
 }

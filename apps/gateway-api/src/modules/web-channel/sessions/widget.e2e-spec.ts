@@ -5,6 +5,7 @@ import {
   type BootedService,
   bootService,
   connectSocket,
+  countQueries,
   signInAsNewMember,
 } from '@cxgenie/testing';
 import {
@@ -296,6 +297,21 @@ describe('widget sessions', () => {
     );
     expect(new Set(visits.map((v) => v.customer.id)).size).toBe(1);
     expect(visits.filter((v) => v.created)).toHaveLength(1);
+  });
+
+  it('finds an existing channel without taking the creation lock', async () => {
+    const bot = await createBot(owner);
+    const scope = await tenants.scope(owner.session!.workspaceId);
+    const channels = new BotChannelRepository();
+    const defaults = () => ({ name: 'Web widget', webhookSecretEncrypted: 'v1.unused' });
+    const made = await channels.findOrCreateForBot(scope, bot.id, 'web', defaults);
+
+    const { result, queries } = await countQueries(scope.sequelize, () =>
+      channels.findOrCreateForBot(scope, bot.id, 'web', defaults),
+    );
+    expect(result.id).toBe(made.id);
+    expect(queries.filter((q) => q.includes('pg_advisory_xact_lock'))).toEqual([]);
+    expect(queries).toHaveLength(1);
   });
 
   it('answers 404 for an unknown, rotated-away, inactive or deleted bot, or a switched-off widget', async () => {
