@@ -125,6 +125,8 @@ export const platformEnvSchema = z
     // Comma-separated models bots may choose, beyond (or, with a custom OPENAI_BASE_URL, instead of) the known ones.
     LLM_MODEL_ALLOWLIST: optionalString,
     LOCAL_LLM_TOKEN_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(15),
+    // core-ai: longest an answer's delta waits for the next ones to leave in the same write; 0: one write per delta.
+    ANSWER_STREAM_FLUSH_MS: z.coerce.number().int().min(0).max(1_000).default(50),
     EMBEDDING_PROVIDER: z.enum(['auto', 'local', 'openai']).default('auto'),
     LOCAL_EMBEDDING_DIMENSIONS: z.coerce.number().int().min(64).max(4096).default(1024),
     OPENAI_API_KEY: optionalString,

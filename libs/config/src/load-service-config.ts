@@ -142,6 +142,7 @@ export function loadServiceConfig(service: ServiceName, rawEnv: Env = process.en
       sampleRatio: p.OTEL_TRACES_SAMPLER_ARG,
     },
     localLlmTokenDelayMs: p.LOCAL_LLM_TOKEN_DELAY_MS,
+    answerStreamFlushMs: p.ANSWER_STREAM_FLUSH_MS,
     ai: {
       embeddingProvider:
         p.EMBEDDING_PROVIDER === 'auto'

@@ -104,6 +104,11 @@ export interface ServiceConfig {
   /** Pause between tokens of the built-in answer provider, to stream like a model would. */
   localLlmTokenDelayMs: number;
   /**
+   * core-ai: longest a streamed answer's delta waits for the next ones to leave with it (the first
+   * delta and one ending a sentence or line never wait); 0: one write per delta.
+   */
+  answerStreamFlushMs: number;
+  /**
    * Model providers. Without keys everything runs on the local providers; a key switches the
    * embedding provider (unless pinned) and makes the provider available to bots that choose it.
    */

@@ -20,10 +20,25 @@ export const normalizeChat = (text: string): string =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 
+interface Phrase {
+  words: string[];
+  intent: SmallTalkIntent;
+}
+
 /** Phrases longest first, so "thank you very much" wins over "thank you". */
-const PHRASES: readonly { words: string[]; intent: SmallTalkIntent }[] = SMALL_TALK_INTENTS.flatMap(
-  (intent) => SMALL_TALK_PHRASES[intent].map((phrase) => ({ words: phrase.split(' '), intent })),
+const PHRASES: readonly Phrase[] = SMALL_TALK_INTENTS.flatMap((intent) =>
+  SMALL_TALK_PHRASES[intent].map((phrase) => ({ words: phrase.split(' '), intent })),
 ).sort((a, b) => b.words.length - a.words.length);
+
+/**
+ * The same phrases by first word, longest first within each: every question is checked here
+ * before it is searched, and most words start no phrase at all.
+ */
+const PHRASES_BY_FIRST_WORD = new Map<string, Phrase[]>();
+for (const phrase of PHRASES) {
+  const first = phrase.words[0]!;
+  PHRASES_BY_FIRST_WORD.set(first, [...(PHRASES_BY_FIRST_WORD.get(first) ?? []), phrase]);
+}
 
 /** When a message holds several intents ("hi, how are you?"), the reply answers the most specific. */
 const PRIORITY: readonly SmallTalkIntent[] = [
@@ -41,7 +56,9 @@ export function smallTalkIntents(text: string): SmallTalkIntent[] | null {
   const found = new Set<SmallTalkIntent>();
   let i = 0;
   while (i < words.length) {
-    const phrase = PHRASES.find(({ words: p }) => p.every((word, k) => words[i + k] === word));
+    const phrase = PHRASES_BY_FIRST_WORD.get(words[i]!)?.find(({ words: p }) =>
+      p.every((word, k) => words[i + k] === word),
+    );
     if (phrase) {
       found.add(phrase.intent);
       i += phrase.words.length;
