@@ -16,9 +16,22 @@ const json = (value: unknown): string | undefined => {
 };
 
 /** `,"name":value`, or nothing for a value JSON leaves out (a publisher omitted the field). */
-const field = (name: string, value: unknown): string => {
+const required = (name: string, value: unknown): string => {
   const text = json(value);
   return text === undefined ? '' : `,"${name}":${text}`;
+};
+
+/**
+ * `,"name":value`, or nothing when the column would take its default anyway: every column but
+ * the five each row names defaults to '' or 0, and JSON's null (null, NaN, Infinity) reads as the
+ * default. A fact sets a few of the table's forty columns; the engine parses only what is
+ * written (ADR 0051).
+ */
+const field = (name: string, value: unknown): string => {
+  if (value === '' || value === null || value === undefined) return '';
+  if (typeof value === 'number')
+    return value === 0 || !Number.isFinite(value) ? '' : `,"${name}":${value}`;
+  return required(name, value);
 };
 
 const int = (n: number) => Math.max(0, Math.round(Number.isFinite(n) ? n : 0));
@@ -28,24 +41,25 @@ const measures = (fact: AnalyticsFact, ctx: FactContext): string => {
   switch (fact.type) {
     case 'message.received':
       return (
-        `,"sender":"customer","chars":${json(fact.text.length)}` +
+        `,"sender":"customer"${field('chars', fact.text.length)}` +
         field('sentiment', ctx.sentiment?.score ?? 0) +
         field('sentiment_source', ctx.sentiment?.source ?? '')
       );
     case 'message.sent':
-      return `,"sender":"agent","chars":${int(fact.chars)}`;
+      return `,"sender":"agent"${field('chars', int(fact.chars))}`;
     case 'message.answered':
       return (
         `,"sender":"bot"${field('reply_to_id', fact.replyToMessageId)}${field('outcome', fact.outcome)}` +
-        `,"enough_information":${flag(fact.haveEnoughInformation)}` +
+        field('enough_information', flag(fact.haveEnoughInformation)) +
         `${field('provider', fact.provider)}${field('model', fact.model)}` +
-        `,"wait_ms":${int(fact.waitedMs)},"chars":${int(fact.chars)}` +
+        field('wait_ms', int(fact.waitedMs)) +
+        field('chars', int(fact.chars)) +
         field('text', (fact.question ?? '').slice(0, MAX_TEXT))
       );
     case 'message.unanswered':
       return (
         `,"outcome":"silent"${field('provider', fact.provider)}${field('model', fact.model)}` +
-        `,"wait_ms":${int(fact.waitedMs)}${field('text', fact.question.slice(0, MAX_TEXT))}`
+        `${field('wait_ms', int(fact.waitedMs))}${field('text', fact.question.slice(0, MAX_TEXT))}`
       );
     case 'handoff.requested':
       return `${field('reason', fact.reason)},"outcome":"${fact.ticketOpened ? 'opened' : 'reused'}"`;
@@ -54,17 +68,17 @@ const measures = (fact: AnalyticsFact, ctx: FactContext): string => {
     case 'ticket.first_response':
       return (
         `${field('reason', fact.priority)}${field('seconds', Math.max(0, fact.seconds))}` +
-        `,"within_target":${flag(fact.withinTarget)}`
+        field('within_target', flag(fact.withinTarget))
       );
     case 'ticket.resolved':
       return (
         `${field('outcome', fact.status)}${field('reason', fact.priority)}` +
-        `${field('seconds', Math.max(0, fact.seconds))},"within_target":${flag(fact.withinTarget)}`
+        `${field('seconds', Math.max(0, fact.seconds))}${field('within_target', flag(fact.withinTarget))}`
       );
     case 'sla.breached':
       return `${field('outcome', fact.target)}${field('reason', fact.priority)}`;
     case 'csat.submitted':
-      return `,"rating":${Math.min(5, int(fact.rating))}`;
+      return field('rating', Math.min(5, int(fact.rating)));
     case 'agent.availability': {
       const since = fact.previousSince ? Date.parse(fact.previousSince) : NaN;
       const seconds = Number.isNaN(since) ? 0 : (Date.parse(fact.occurredAt) - since) / 1000;
@@ -76,20 +90,21 @@ const measures = (fact: AnalyticsFact, ctx: FactContext): string => {
     case 'llm.usage':
       return (
         `${field('provider', fact.provider)}${field('model', fact.model)}${field('reason', fact.purpose)}` +
-        `,"prompt_tokens":${int(fact.promptTokens)},"completion_tokens":${int(fact.completionTokens)}` +
-        `,"latency_ms":${int(fact.latencyMs)}${field('cost_usd', ctx.costUsd ?? 0)}`
+        `${field('prompt_tokens', int(fact.promptTokens))}${field('completion_tokens', int(fact.completionTokens))}` +
+        `${field('latency_ms', int(fact.latencyMs))}${field('cost_usd', ctx.costUsd ?? 0)}`
       );
     case 'embedding.usage':
       return (
         `${field('provider', fact.provider)}${field('model', fact.model)}${field('reason', fact.purpose)}` +
-        `,"texts":${int(fact.texts)},"prompt_tokens":${int(fact.tokens)}` +
-        `,"latency_ms":${int(fact.latencyMs)}${field('cost_usd', ctx.costUsd ?? 0)}`
+        `${field('texts', int(fact.texts))}${field('prompt_tokens', int(fact.tokens))}` +
+        `${field('latency_ms', int(fact.latencyMs))}${field('cost_usd', ctx.costUsd ?? 0)}`
       );
     case 'ingestion.completed':
       return (
         `${field('source_id', fact.sourceId)}${field('reason', fact.sourceType)}` +
         `,"outcome":"${fact.succeeded ? 'succeeded' : 'failed'}"` +
-        `,"pages":${int(fact.pages)},"chunks":${int(fact.chunks)}` +
+        field('pages', int(fact.pages)) +
+        field('chunks', int(fact.chunks)) +
         field('seconds', Math.max(0, fact.seconds))
       );
     default:
@@ -99,15 +114,16 @@ const measures = (fact: AnalyticsFact, ctx: FactContext): string => {
 
 /**
  * A fact's row of `analytics_facts` as one JSONEachRow line (newline included), written straight
- * from the fact: the same bytes as `JSON.stringify(toFactRow(fact, ctx))`, without the wide row
- * object, its spread and its context held until the insert (ADR 0048).
+ * from the fact: the JSON of `toFactRow(fact, ctx)` (field order, string escaping) without the
+ * wide row object, its spread and its context held until the insert (ADR 0048), and without the
+ * columns that take their default anyway (ADR 0051).
  */
 export function factLine(fact: AnalyticsFact, ctx: FactContext, at: number): string {
   const head =
-    field('workspace_id', fact.workspaceId) +
-    field('type', fact.type) +
+    required('workspace_id', fact.workspaceId) +
+    required('type', fact.type) +
     `,"occurred_at":"${clickHouseTime(at)}"` +
-    field('event_id', fact.id) +
+    required('event_id', fact.id) +
     `,"local_time":"${localClickHouseTime(ctx.timeZone, at)}"` +
     field('conversation_id', fact.conversationId ?? '') +
     field('message_id', fact.messageId ?? '') +
