@@ -119,6 +119,25 @@ describe('DrainConversation: draining a backlog', () => {
     ]);
   });
 
+  it('picks the backlog up again after a drain whose keeper wrongly took the lock for lost', async () => {
+    const { workspaceId, conversationId } = await queueUp(2);
+    const locks = gateway.app.get(ConversationLocks);
+    const hold = locks.hold.bind(locks);
+    // As when a renewal fails on a Redis failing over while the lock stays ours: the drain stops
+    // at once, and its release still finds our token, with nobody having knocked.
+    const spy = jest.spyOn(locks, 'hold').mockImplementationOnce(async (id) => {
+      const keeper = await hold(id);
+      keeper?.noteOwnership(false, performance.now());
+      return keeper;
+    });
+    try {
+      expect(await gateway.app.get(DrainConversation).execute(workspaceId, conversationId)).toBe(2);
+      expect(spy).toHaveBeenCalledTimes(2);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('lets a job whose message was already answered leave without the lock or a query', async () => {
     const { sent, workspaceId, conversationId } = await queueUp(2);
     const drainer = gateway.app.get(DrainConversation);

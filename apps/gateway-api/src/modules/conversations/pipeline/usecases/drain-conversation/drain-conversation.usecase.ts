@@ -61,42 +61,50 @@ export class DrainConversation {
       const keeper = await this.locks.hold(conversationId);
       if (!keeper) return handled;
       let released: HeardRelease = 'not-held';
+      let settled = false;
       try {
-        handled += await this.drainHeld(scope, conversationId, keeper);
+        const drained = await this.drainHeld(scope, conversationId, keeper);
+        handled += drained.handled;
+        settled = drained.settled;
       } finally {
         released = await keeper.releaseHearing();
       }
-      // Every message's job tries the lock after the message is stored. Held to the end and
+      // Every message's job tries the lock after the message is stored. Drained to the end and
       // nobody knocked: each message stored meanwhile has a job still to come, which will find
       // the lock free. A knock means one came and left: look again.
-      if (released === 'quiet') return handled;
-      // Also after losing the lock: if nobody took it over, this worker must pick the work up again
-      // (acquire fails, and we leave, when somebody did).
-      if (released === 'not-held' && !(await this.backlog.hasPending(scope, conversationId)))
+      if (released === 'quiet' && settled) return handled;
+      // A drain cut short (its keeper thought the lock lost, e.g. Redis failing over, though the
+      // lock was still ours on release) leaves messages whose jobs are spent, and so does a lock
+      // lost for real: if nobody took it over, this worker must pick the work up again (acquire
+      // fails, and we leave, when somebody did).
+      if (released !== 'knocked' && !(await this.backlog.hasPending(scope, conversationId)))
         return handled;
     }
   }
 
-  /** Under the lock: batch after batch until nothing waits or the lock is lost. */
+  /**
+   * Under the lock: batch after batch until nothing waits (settled) or the lock is lost (not
+   * settled: what was left has to be looked for after the release).
+   */
   private async drainHeld(
     scope: TenantScope,
     conversationId: string,
     keeper: LockKeeper,
-  ): Promise<number> {
+  ): Promise<{ handled: number; settled: boolean }> {
     let handled = 0;
     while (!keeper.lost) {
       const backlog = await this.backlog.fetch(scope, conversationId, {
         limit: BACKLOG_BATCH,
         historyPerMessage: HISTORY_MESSAGES,
       });
-      if (!backlog || backlog.pending.length === 0) return handled;
+      if (!backlog || backlog.pending.length === 0) return { handled, settled: true };
       const batch = await this.handleBatch(scope, conversationId, backlog, keeper);
       handled += batch.handled;
       // The last commit saw nothing more waiting: what arrives from now on is found by the look
       // after the release, so reading the backlog again here would only find it empty.
-      if (batch.drained) return handled;
+      if (batch.drained) return { handled, settled: true };
     }
-    return handled;
+    return { handled, settled: false };
   }
 
   /**
