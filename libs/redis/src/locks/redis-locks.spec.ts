@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { TEST_REDIS_URL } from '@cxgenie/testing';
 import { LockKeeper } from './lock-keeper';
-import { RedisLocks } from './redis-locks';
+import { RedisLocks, knockKey } from './redis-locks';
 
 describe('RedisLocks', () => {
   let redis: Redis;
@@ -75,5 +75,17 @@ describe('RedisLocks', () => {
 
     expect(await stale.releaseHearing()).toBe('not-held');
     expect(await current.releaseHearing()).toBe('knocked');
+  });
+
+  it("keeps the knock in its lock's Redis Cluster hash slot", () => {
+    // Redis Cluster hashes the part between the first '{' and the next '}' when it is not empty,
+    // else the whole key; a script's keys must hash alike.
+    const hashed = (key: string) => {
+      const open = key.indexOf('{');
+      const close = open < 0 ? -1 : key.indexOf('}', open + 1);
+      return close > open + 1 ? key.slice(open + 1, close) : key;
+    };
+    for (const key of [`lock:conversation:${randomUUID()}`, 'lock:{workspace-1}:conversation:2'])
+      expect(hashed(knockKey(key))).toBe(hashed(key));
   });
 });

@@ -50,7 +50,12 @@ interface LockCommands {
   lockReleaseHearing(key: string, knockKey: string, token: string): Promise<number>;
 }
 
-const knockKey = (key: string) => `${key}:knock`;
+/**
+ * The knock sits in the lock's hash slot, as a script's keys must on a Redis Cluster: a key without
+ * a hash tag hashes whole, so the whole key becomes the knock's tag; a key with a hash tag lends it.
+ */
+export const knockKey = (key: string): string =>
+  key.includes('{') ? `${key}:knock` : `{${key}}:knock`;
 
 @Injectable()
 export class RedisLocks {
