@@ -83,6 +83,10 @@ describe('answerability', () => {
     // Out-of-range targets are clamped (1 % .. 50 %).
     expect(thresholdFor(0, calibration)).toBe(thresholdFor(0.01, calibration));
     expect(thresholdFor(0.9, calibration)).toBe(thresholdFor(0.5, calibration));
+    // A target stricter than one question in the calibration lets none of them through.
+    const strict = thresholdFor(0.01, model.calibration);
+    expect(model.calibration.length).toBeLessThan(100);
+    expect(model.calibration.every((score) => score <= strict)).toBe(true);
     // A stricter target never lowers the threshold.
     expect(thresholdFor(0.01, model.calibration)).toBeGreaterThanOrEqual(
       thresholdFor(0.05, model.calibration),

@@ -87,7 +87,11 @@ export function thresholdFor(
 ): number {
   const rate = Math.min(0.5, Math.max(0.01, targetRate ?? DEFAULT_TARGET_FALSE_ANSWER_RATE));
   if (calibration.length === 0) return 0;
-  return Math.min(1, harrellDavisQuantile(calibration, 1 - rate));
+  const smoothed = harrellDavisQuantile(calibration, 1 - rate);
+  // A target stricter than one question of the calibration: the smoothed quantile would sit under
+  // the highest of them, so the threshold is at least that score, as before ADR 0054.
+  if (rate * calibration.length < 1) return Math.min(1, Math.max(smoothed, ...calibration));
+  return Math.min(1, smoothed);
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
