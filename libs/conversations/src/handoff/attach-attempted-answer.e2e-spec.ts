@@ -1,7 +1,12 @@
 import { QueryTypes, Sequelize } from 'sequelize';
 import type { TicketContext } from '@cxgenie/contracts';
 import { type TenantScope, createModelSet } from '@cxgenie/database';
-import { TEST_DATABASE_URL, seedWorkspace } from '@cxgenie/testing';
+import {
+  TEST_DATABASE_URL,
+  seedBotAndChannel,
+  seedCustomer,
+  seedWorkspace,
+} from '@cxgenie/testing';
 import { ConversationIntakeStore } from '../intake/conversation-intake.store';
 import { HandoffStore } from './handoff.store';
 
@@ -18,27 +23,11 @@ describe('HandoffStore.attachAttemptedAnswer', () => {
   let scope: TenantScope;
   let party: { channelId: string; botId: string; customerId: string };
 
-  const insertOne = async (sql: string, bind: unknown[]): Promise<string> => {
-    const [row] = await sequelize.query<{ id: string }>(sql, { bind, type: QueryTypes.SELECT });
-    return row!.id;
-  };
-
   beforeAll(async () => {
     const workspaceId = await seedWorkspace(sequelize, 'attach attempt');
     scope = { workspaceId, mode: 'shared', models: createModelSet(sequelize), sequelize };
-    const botId = await insertOne(
-      `INSERT INTO bots (workspace_id, name, public_key) VALUES ($1, 'Bot', 'pk_attach_' || gen_random_uuid()) RETURNING id`,
-      [workspaceId],
-    );
-    const channelId = await insertOne(
-      `INSERT INTO channels (workspace_id, bot_id, type, name) VALUES ($1, $2, 'web', 'Site') RETURNING id`,
-      [workspaceId, botId],
-    );
-    const customerId = await insertOne(
-      `INSERT INTO customers (workspace_id, name) VALUES ($1, 'Jane') RETURNING id`,
-      [workspaceId],
-    );
-    party = { channelId, botId, customerId };
+    const { botId, channelId } = await seedBotAndChannel(sequelize, workspaceId);
+    party = { channelId, botId, customerId: await seedCustomer(sequelize, workspaceId) };
   });
   afterAll(() => sequelize.close());
 

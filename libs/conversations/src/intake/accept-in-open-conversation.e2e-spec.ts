@@ -1,6 +1,12 @@
 import { QueryTypes, Sequelize } from 'sequelize';
 import { type TenantScope, createModelSet } from '@cxgenie/database';
-import { TEST_DATABASE_URL, countQueries, seedWorkspace } from '@cxgenie/testing';
+import {
+  TEST_DATABASE_URL,
+  countQueries,
+  seedBotAndChannel,
+  seedCustomer,
+  seedWorkspace,
+} from '@cxgenie/testing';
 import {
   type ConversationParty,
   ConversationIntakeStore,
@@ -17,27 +23,11 @@ describe('accepting a message into the open conversation in one statement', () =
   let scope: TenantScope;
   let party: ConversationParty;
 
-  const insertOne = async (sql: string, bind: unknown[]): Promise<string> => {
-    const [row] = await sequelize.query<{ id: string }>(sql, { bind, type: QueryTypes.SELECT });
-    return row.id;
-  };
-
   beforeAll(async () => {
     const workspaceId = await seedWorkspace(sequelize, 'open intake');
     scope = { workspaceId, mode: 'shared', models: createModelSet(sequelize), sequelize };
-    const botId = await insertOne(
-      `INSERT INTO bots (workspace_id, name, public_key) VALUES ($1, 'Web bot', 'pk_open_' || gen_random_uuid()) RETURNING id`,
-      [workspaceId],
-    );
-    const channelId = await insertOne(
-      `INSERT INTO channels (workspace_id, bot_id, type, name) VALUES ($1, $2, 'web', 'Widget') RETURNING id`,
-      [workspaceId, botId],
-    );
-    const customerId = await insertOne(
-      `INSERT INTO customers (workspace_id, name) VALUES ($1, 'Jane') RETURNING id`,
-      [workspaceId],
-    );
-    party = { channelId, botId, customerId };
+    const { botId, channelId } = await seedBotAndChannel(sequelize, workspaceId);
+    party = { channelId, botId, customerId: await seedCustomer(sequelize, workspaceId) };
   });
   afterAll(() => sequelize.close());
 

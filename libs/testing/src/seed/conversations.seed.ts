@@ -25,6 +25,19 @@ export async function seedBotAndChannel(
   return { workspaceId, botId: bot.id, channelId: channel.id };
 }
 
+/** A customer of the workspace, for the owner's tests that need a party to a conversation. */
+export async function seedCustomer(
+  sequelize: Sequelize,
+  workspaceId: string,
+  name = 'Jane',
+): Promise<string> {
+  const [customer] = await sequelize.query<{ id: string }>(
+    `INSERT INTO customers (workspace_id, name) VALUES (:workspaceId, :name) RETURNING id`,
+    { replacements: { workspaceId, name }, type: QueryTypes.SELECT },
+  );
+  return customer.id;
+}
+
 /** A workspace of its own (no members), for datasets that need many tenants. */
 export async function seedWorkspace(sequelize: Sequelize, name: string): Promise<string> {
   const [workspace] = await sequelize.query<{ id: string }>(
