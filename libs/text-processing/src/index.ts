@@ -11,3 +11,4 @@ export * from './synonym-groups';
 export * from './best-k';
 export * from './fielded-bm25';
 export * from './decode-text';
+export * from './sentence-marks';

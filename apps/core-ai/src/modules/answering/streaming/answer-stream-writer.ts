@@ -1,4 +1,5 @@
 import type { AnswerStreamEvent } from '@cxgenie/contracts';
+import { SENTENCE_CLOSERS, SENTENCE_TERMINATORS } from '@cxgenie/text-processing';
 
 /*
  * A model streams a token every 10–30 ms, and a line and a network write per token cost CPU on
@@ -10,8 +11,6 @@ import type { AnswerStreamEvent } from '@cxgenie/contracts';
  * sentence or a line (its boundaries); the rest waits at most `flushMs`.
  */
 
-const TERMINATORS = new Set(['.', '!', '?', '…']);
-const CLOSERS = new Set(['"', "'", '”', '’', ')', ']']);
 const WHITESPACE = /\s/;
 
 export interface AnswerStreamWriterOptions {
@@ -110,7 +109,8 @@ export class AnswerStreamWriter {
         if (this.terminated || char === '\n') boundary = true;
         this.terminated = false;
       } else {
-        this.terminated = TERMINATORS.has(char) || (CLOSERS.has(char) && this.terminated);
+        this.terminated =
+          SENTENCE_TERMINATORS.has(char) || (SENTENCE_CLOSERS.has(char) && this.terminated);
       }
     }
     return boundary;

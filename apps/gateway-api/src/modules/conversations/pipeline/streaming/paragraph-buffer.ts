@@ -1,3 +1,5 @@
+import { SENTENCE_CLOSERS, SENTENCE_TERMINATORS } from '@cxgenie/text-processing';
+
 /*
  * Sits between an LLM token stream and the WebSocket. One event per token floods the socket and
  * makes clients re-render mid-word; holding tokens back until a paragraph (or sentence) is complete
@@ -41,8 +43,6 @@ const FENCE_LINE = /^ {0,3}```/;
 const LIST_MARKER = /^[^\S\n]*\d{1,3}$/;
 // Enough of a line to recognise a fence or a list marker, so a long line is not kept around.
 const LINE_HEAD_CHARS = 8;
-const TERMINATORS = new Set(['.', '!', '?', '…']);
-const CLOSERS = new Set(['"', "'", '”', '’', ')', ']']);
 
 type SentenceState = 'none' | 'terminated' | 'spacing';
 
@@ -94,8 +94,8 @@ class BoundaryScanner {
   // a newline stops that, since what follows it is the next line's indentation.
   private nextSentenceState(char: string, whitespace: boolean): SentenceState {
     if (whitespace) return this.sentence !== 'none' && char !== '\n' ? 'spacing' : 'none';
-    if (TERMINATORS.has(char)) return this.opensListItem() ? 'none' : 'terminated';
-    return CLOSERS.has(char) && this.sentence === 'terminated' ? 'terminated' : 'none';
+    if (SENTENCE_TERMINATORS.has(char)) return this.opensListItem() ? 'none' : 'terminated';
+    return SENTENCE_CLOSERS.has(char) && this.sentence === 'terminated' ? 'terminated' : 'none';
   }
 
   private opensListItem(): boolean {
