@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Connection, Index, type Table, makeArrowTable } from '@lancedb/lancedb';
 import type { EmbeddingSpace } from '@cxgenie/embeddings';
-import { KeyedSerialQueue } from '../keyed-serial-queue';
+import { KeyedSerialQueue } from '@cxgenie/concurrency';
 import { lanceScopeFilter, sqlStringLiteral } from '../scope-filters';
 import { spaceCollectionName } from '../space-collection-name';
 import {

@@ -35,7 +35,7 @@ function threadEntry(): { file: string; argv: string[] } {
  * (mailparser, threading, the intake's statements) takes tens of milliseconds of JavaScript at a
  * time, which on the receiver's event loop delayed every SMTP reply queued behind it. In its own
  * thread it has its own event loop, heap and garbage collector; the receiver stays responsive and
- * the operating system shares the cores. One reader per process, as before, so `OrderLanes` still
+ * the operating system shares the cores. One reader per process, as before, so `KeyedSerialQueue` still
  * keeps one sender's mail in order. Started only where the service runs queue workers.
  */
 @Injectable()

@@ -8,7 +8,7 @@ import {
   outcomeOf,
 } from '../../../intake/usecases/receive-email/receive-email.command';
 import { ReceiveEmail } from '../../../intake/usecases/receive-email/receive-email.usecase';
-import { OrderLanes } from '../../order-lanes';
+import { KeyedSerialQueue } from '@cxgenie/concurrency';
 import type { SpooledMailJob } from '../../spooled-mail-job';
 
 /**
@@ -20,7 +20,7 @@ import type { SpooledMailJob } from '../../spooled-mail-job';
 @Injectable()
 export class ReceiveSpooledMail {
   private readonly logger = new Logger(ReceiveSpooledMail.name);
-  private readonly lanes = new OrderLanes();
+  private readonly lanes = new KeyedSerialQueue();
 
   constructor(
     private readonly channels: EmailChannelDirectory,

@@ -1,17 +1,17 @@
-import { OrderLanes } from './order-lanes';
+import { KeyedSerialQueue } from './keyed-serial-queue';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('OrderLanes', () => {
+describe('KeyedSerialQueue', () => {
   it('finishes the tasks of one key in the order they were started, even a slow first one', async () => {
-    const lanes = new OrderLanes();
+    const queue = new KeyedSerialQueue();
     const done: string[] = [];
     await Promise.all([
-      lanes.run('alice', async () => {
+      queue.run('alice', async () => {
         await sleep(30);
         done.push('alice-1');
       }),
-      lanes.run('alice', async () => {
+      queue.run('alice', async () => {
         done.push('alice-2');
       }),
     ]);
@@ -19,14 +19,14 @@ describe('OrderLanes', () => {
   });
 
   it('runs different keys side by side', async () => {
-    const lanes = new OrderLanes();
+    const queue = new KeyedSerialQueue();
     const done: string[] = [];
     await Promise.all([
-      lanes.run('alice', async () => {
+      queue.run('alice', async () => {
         await sleep(30);
         done.push('alice');
       }),
-      lanes.run('bob', async () => {
+      queue.run('bob', async () => {
         done.push('bob');
       }),
     ]);
@@ -34,12 +34,12 @@ describe('OrderLanes', () => {
   });
 
   it('goes on with the next task after one failed, and forgets idle keys', async () => {
-    const lanes = new OrderLanes();
-    const failed = lanes.run('alice', () => Promise.reject(new Error('database away')));
-    const next = lanes.run('alice', () => Promise.resolve('second'));
+    const queue = new KeyedSerialQueue();
+    const failed = queue.run('alice', () => Promise.reject(new Error('database away')));
+    const next = queue.run('alice', () => Promise.resolve('second'));
     await expect(failed).rejects.toThrow('database away');
     await expect(next).resolves.toBe('second');
     await sleep(0);
-    expect(lanes.busy).toBe(0);
+    expect(queue.busy).toBe(0);
   });
 });

@@ -1,0 +1,1 @@
+export { KeyedSerialQueue } from './keyed-serial-queue';
