@@ -76,21 +76,37 @@ interface AcceptedRow {
 
 const PLATFORM_ID_INDEX = 'messages_channel_platform_id_key';
 
-const ACCEPT = preparedStatement(
-  'accept_customer_message',
-  `WITH next AS (
+// The party's open conversation on an active channel: the most recent one that is not closed.
+const OPEN_CONVERSATION_OF_PARTY = `SELECT c.id FROM conversations c
+    WHERE c.workspace_id = $1::uuid AND c.channel_id = $2::uuid AND c.customer_id = $3::uuid
+      AND c.status <> 'closed'
+      AND EXISTS (SELECT 1 FROM channels ch
+                   WHERE ch.id = c.channel_id AND ch.workspace_id = $1::uuid AND ch.is_active
+                     AND ch.deleted_at IS NULL)
+    ORDER BY c.created_at DESC LIMIT 1`;
+
+/**
+ * How every accept ends, after a `target` CTE that names the conversation: its next sequence number
+ * and the message with it. $1 is the workspace; the message's five fields (MessageParams) start at
+ * `$first`. The UPDATE's row lock serialises sequence numbers within the conversation.
+ */
+const appendToTarget = (first: number, onlyIfNotClosed: boolean): string => `next AS (
      UPDATE conversations SET last_message_seq = last_message_seq + 1, last_message_at = now(), updated_at = now()
-      WHERE id = $1::uuid AND workspace_id = $2::uuid
-      RETURNING last_message_seq AS seq, channel_id, status
+      WHERE id = (SELECT id FROM target) AND workspace_id = $1::uuid${onlyIfNotClosed ? ` AND status <> 'closed'` : ''}
+      RETURNING id, last_message_seq AS seq, channel_id, status
    ), inserted AS (
      INSERT INTO messages (workspace_id, conversation_id, channel_id, seq, direction, sender_type, text, attachments,
                            platform_message_id, trace_id, metadata)
-     SELECT $2::uuid, $1::uuid, channel_id, seq, 'inbound', 'customer', $3::text, $4::jsonb,
-            $5::text, $6::text, $7::jsonb
+     SELECT $1::uuid, id, channel_id, seq, 'inbound', 'customer', $${first}::text, $${first + 1}::jsonb,
+            $${first + 2}::text, $${first + 3}::text, $${first + 4}::jsonb
        FROM next
      RETURNING id, conversation_id, channel_id, seq, text, attachments, status, created_at
    )
-   SELECT inserted.*, next.status AS conversation_status FROM inserted, next`,
+   SELECT inserted.*, next.status AS conversation_status FROM inserted, next`;
+
+const ACCEPT = preparedStatement(
+  'accept_customer_message',
+  `WITH target AS (SELECT $2::uuid AS id), ${appendToTarget(3, false)}`,
 );
 
 // The common case in one round trip: the party's open conversation on an active channel (as
@@ -98,27 +114,7 @@ const ACCEPT = preparedStatement(
 // conversation closed after the lookup takes no message, the caller opens a new one.
 const ACCEPT_IN_OPEN = preparedStatement(
   'accept_in_open_conversation',
-  `WITH target AS (
-     SELECT c.id FROM conversations c
-      WHERE c.workspace_id = $1::uuid AND c.channel_id = $2::uuid AND c.customer_id = $3::uuid
-        AND c.status <> 'closed'
-        AND EXISTS (SELECT 1 FROM channels ch
-                     WHERE ch.id = c.channel_id AND ch.workspace_id = $1::uuid AND ch.is_active
-                       AND ch.deleted_at IS NULL)
-      ORDER BY c.created_at DESC LIMIT 1
-   ), next AS (
-     UPDATE conversations SET last_message_seq = last_message_seq + 1, last_message_at = now(), updated_at = now()
-      WHERE id = (SELECT id FROM target) AND workspace_id = $1::uuid AND status <> 'closed'
-      RETURNING id, last_message_seq AS seq, channel_id, status
-   ), inserted AS (
-     INSERT INTO messages (workspace_id, conversation_id, channel_id, seq, direction, sender_type, text, attachments,
-                           platform_message_id, trace_id, metadata)
-     SELECT $1::uuid, id, channel_id, seq, 'inbound', 'customer', $4::text, $5::jsonb,
-            $6::text, $7::text, $8::jsonb
-       FROM next
-     RETURNING id, conversation_id, channel_id, seq, text, attachments, status, created_at
-   )
-   SELECT inserted.*, next.status AS conversation_status FROM inserted, next`,
+  `WITH target AS (${OPEN_CONVERSATION_OF_PARTY}), ${appendToTarget(4, true)}`,
 );
 
 // A channel's message by its platform id (the unique index the dedupe relies on).
@@ -155,16 +151,7 @@ const OPEN = preparedStatement(
    RETURNING id`,
 );
 
-const FIND_OPEN = preparedStatement(
-  'find_open_conversation',
-  `SELECT c.id FROM conversations c
-    WHERE c.workspace_id = $1::uuid AND c.channel_id = $2::uuid AND c.customer_id = $3::uuid
-      AND c.status <> 'closed'
-      AND EXISTS (SELECT 1 FROM channels ch
-                   WHERE ch.id = c.channel_id AND ch.workspace_id = $1::uuid AND ch.is_active
-                     AND ch.deleted_at IS NULL)
-    ORDER BY c.created_at DESC LIMIT 1`,
-);
+const FIND_OPEN = preparedStatement('find_open_conversation', OPEN_CONVERSATION_OF_PARTY);
 
 /**
  * How every channel accepts a customer message (the intake): the customer's open conversation on
@@ -183,7 +170,7 @@ export class ConversationIntakeStore {
     scope: TenantScope,
     message: CustomerMessageToAccept,
   ): Promise<AcceptedCustomerMessage | null> {
-    return this.run(scope, ACCEPT, [message.conversationId, scope.workspaceId], message);
+    return this.run(scope, ACCEPT, [scope.workspaceId, message.conversationId], message);
   }
 
   /**
