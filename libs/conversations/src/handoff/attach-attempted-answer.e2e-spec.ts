@@ -108,4 +108,17 @@ describe('HandoffStore.attachAttemptedAnswer', () => {
     ).toEqual({ ticketId: null });
     expect((await contextOf(ticketId)).attemptedAnswer).toBe('');
   });
+
+  it('tells whether an attempt was attached, even an empty one, and only in its workspace', async () => {
+    const q = await stuckQuestion('Do you deliver on Sundays?');
+    const ids = { conversationId: q.conversationId, messageId: q.messageId };
+    await handOff(q);
+    expect(await handoffs.hasAttemptedAnswer(scope, ids)).toBe(false);
+    await handoffs.attachAttemptedAnswer(scope, { ...ids, attemptedAnswer: '' });
+    expect(await handoffs.hasAttemptedAnswer(scope, ids)).toBe(true);
+    const otherWorkspace = await seedWorkspace(sequelize, 'attach attempt, elsewhere');
+    expect(await handoffs.hasAttemptedAnswer({ ...scope, workspaceId: otherWorkspace }, ids)).toBe(
+      false,
+    );
+  });
 });

@@ -124,6 +124,26 @@ export class HandoffStore {
     });
   }
 
+  /**
+   * Whether the attempted answer to a customer message was attached (an empty attempt counts):
+   * the check before writing one again for an attempt owed since a crash (ADR 0058).
+   */
+  async hasAttemptedAnswer(
+    scope: TenantScope,
+    attempt: { conversationId: string; messageId: string },
+  ): Promise<boolean> {
+    const rows = await scope.sequelize.query(
+      `SELECT 1 FROM messages
+        WHERE id = :messageId AND conversation_id = :conversationId AND workspace_id = :workspaceId
+          AND metadata -> 'attemptedAnswer' IS NOT NULL`,
+      {
+        replacements: { ...attempt, workspaceId: scope.workspaceId },
+        type: QueryTypes.SELECT,
+      },
+    );
+    return rows.length > 0;
+  }
+
   private async lockConversation(
     scope: TenantScope,
     conversationId: string,
