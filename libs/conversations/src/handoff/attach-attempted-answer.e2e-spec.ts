@@ -109,16 +109,16 @@ describe('HandoffStore.attachAttemptedAnswer', () => {
     expect((await contextOf(ticketId)).attemptedAnswer).toBe('');
   });
 
-  it('tells whether an attempt was attached, even an empty one, and only in its workspace', async () => {
+  it('tells whether an attempt is owed, attached (even empty) or its message gone', async () => {
     const q = await stuckQuestion('Do you deliver on Sundays?');
     const ids = { conversationId: q.conversationId, messageId: q.messageId };
     await handOff(q);
-    expect(await handoffs.hasAttemptedAnswer(scope, ids)).toBe(false);
+    expect(await handoffs.attemptState(scope, ids)).toBe('owed');
     await handoffs.attachAttemptedAnswer(scope, { ...ids, attemptedAnswer: '' });
-    expect(await handoffs.hasAttemptedAnswer(scope, ids)).toBe(true);
+    expect(await handoffs.attemptState(scope, ids)).toBe('attached');
     const otherWorkspace = await seedWorkspace(sequelize, 'attach attempt, elsewhere');
-    expect(await handoffs.hasAttemptedAnswer({ ...scope, workspaceId: otherWorkspace }, ids)).toBe(
-      false,
+    expect(await handoffs.attemptState({ ...scope, workspaceId: otherWorkspace }, ids)).toBe(
+      'gone',
     );
   });
 });

@@ -125,23 +125,24 @@ export class HandoffStore {
   }
 
   /**
-   * Whether the attempted answer to a customer message was attached (an empty attempt counts):
+   * Where the attempted answer to a customer message stands: `attached` (even an empty one),
+   * `owed` (the message is there without one), or `gone` (no such message in this workspace):
    * the check before writing one again for an attempt owed since a crash (ADR 0058).
    */
-  async hasAttemptedAnswer(
+  async attemptState(
     scope: TenantScope,
     attempt: { conversationId: string; messageId: string },
-  ): Promise<boolean> {
-    const rows = await scope.sequelize.query(
-      `SELECT 1 FROM messages
-        WHERE id = :messageId AND conversation_id = :conversationId AND workspace_id = :workspaceId
-          AND metadata -> 'attemptedAnswer' IS NOT NULL`,
+  ): Promise<'attached' | 'owed' | 'gone'> {
+    const [row] = await scope.sequelize.query<{ attached: boolean }>(
+      `SELECT metadata -> 'attemptedAnswer' IS NOT NULL AS attached FROM messages
+        WHERE id = :messageId AND conversation_id = :conversationId AND workspace_id = :workspaceId`,
       {
         replacements: { ...attempt, workspaceId: scope.workspaceId },
         type: QueryTypes.SELECT,
       },
     );
-    return rows.length > 0;
+    if (!row) return 'gone';
+    return row.attached ? 'attached' : 'owed';
   }
 
   private async lockConversation(

@@ -5,11 +5,11 @@ import { TenantConnections } from '@cxgenie/database';
 import { CoreAiClient } from '../../../../../core-modules/core-ai/core-ai.client';
 import { AttachAttemptedAnswer } from '../attach-attempted-answer/attach-attempted-answer.usecase';
 
-export type Recovery = 'attached-already' | 'written-again';
+export type Recovery = 'attached-already' | 'question-gone' | 'written-again';
 
 /**
  * Pays an attempted answer owed since a handoff decided first (ADR 0058): when the process that
- * handed off attached it, there is nothing to do; when it died (or core-ai failed) before that,
+ * handed off attached it (or the question is gone), there is nothing to do; when it died (or core-ai failed) before that,
  * core-ai is asked the same question again and its attempt is attached as the first would have
  * been. The customer sees nothing of it: the handoff was theirs long ago.
  */
@@ -27,7 +27,10 @@ export class RecoverAttemptedAnswer {
   async execute(owed: AttemptedAnswerJobData): Promise<Recovery> {
     const scope = await this.tenants.scope(owed.workspaceId);
     const ids = { conversationId: owed.conversationId, messageId: owed.messageId };
-    if (await this.handoffs.hasAttemptedAnswer(scope, ids)) return 'attached-already';
+    const state = await this.handoffs.attemptState(scope, ids);
+    if (state === 'attached') return 'attached-already';
+    // The conversation was deleted meanwhile: nobody is left to read an attempt.
+    if (state === 'gone') return 'question-gone';
     this.logger.warn(`the attempted answer to message ${owed.messageId} was lost: asking again`);
     await this.attempts.attach(scope, owed.event, await this.attemptFor(owed.request));
     return 'written-again';
