@@ -25,13 +25,13 @@ import { gatewayApiService } from '../../gateway-api.service';
 import { attemptJobId } from './pipeline/after-answer/owe-attempted-answer.step';
 
 const FALLBACK = 'A teammate will pick this up and answer you here.';
-// About 60 tokens: written 150 ms apart the first time (9 s or more, so the worker can be killed
+// About 60 tokens: written 200 ms apart the first time (12 s or more, so the worker can be killed
 // while it is still being written), at once when asked again.
 const ATTEMPT =
   'I found nothing about shipping by drone in the knowledge I was given, so this is only a ' +
   'guess: parcels travel with regular carriers, and remote places such as research stations ' +
   'usually need a freight forwarder and customs papers.';
-const RECOVERY_DELAY_MS = 6_000;
+const RECOVERY_DELAY_MS = 10_000;
 const WAIT_MS = 60_000;
 
 interface ContextView {
@@ -59,7 +59,7 @@ describe('attempted answer after a crash, end to end', () => {
 
   beforeAll(async () => {
     openai = await FakeOpenAi.start();
-    openai.setDefault({ reply: `VERDICT: NO\n\n${ATTEMPT}`, deltaDelayMs: 150 });
+    openai.setDefault({ reply: `VERDICT: NO\n\n${ATTEMPT}`, deltaDelayMs: 200 });
     const keys = {
       OPENAI_API_KEY: FAKE_OPENAI_API_KEY,
       OPENAI_BASE_URL: openai.baseURL,
