@@ -36,6 +36,7 @@ const GATEWAY_QUEUES = [
   QueueNames.ChannelOutbound,
   QueueNames.EmailOutbound,
   QueueNames.BotNotEnoughData,
+  QueueNames.AttemptedAnswers,
   QueueNames.HandoffRequests,
   QueueNames.TicketAssignment,
   QueueNames.AgentPresence,

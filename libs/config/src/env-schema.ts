@@ -106,6 +106,9 @@ export const platformEnvSchema = z
     // 0 turns the sweep off.
     CONVERSATION_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
     CONVERSATION_SWEEP_GRACE_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+    // How long after a handoff decided first its attempt is checked for and, if missing, written
+    // again (ADR 0058): longer than any answer takes, so a live attempt is not written twice.
+    ATTEMPT_RECOVERY_DELAY_MS: z.coerce.number().int().min(100).max(86_400_000).default(300_000),
     AGENT_IDLE_AFTER_S: z.coerce.number().int().min(1).max(86_400).default(300),
     SLA_CHECK_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
     QUEUE_WORKERS: z.enum(['true', 'false']).default('true'),

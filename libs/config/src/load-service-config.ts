@@ -104,6 +104,7 @@ export function loadServiceConfig(service: ServiceName, rawEnv: Env = process.en
       intervalMs: p.CONVERSATION_SWEEP_INTERVAL_MS,
       graceMs: p.CONVERSATION_SWEEP_GRACE_MS,
     },
+    attemptRecoveryDelayMs: p.ATTEMPT_RECOVERY_DELAY_MS,
     tickets: {
       agentIdleAfterSeconds: p.AGENT_IDLE_AFTER_S,
       slaCheckIntervalMs: p.SLA_CHECK_INTERVAL_MS,

@@ -52,6 +52,8 @@ export interface ServiceConfig {
    * the two): how often it runs (0: never), and how long a message must have waited to count.
    */
   conversationSweep: { intervalMs: number; graceMs: number };
+  /** How long after a handoff its attempted answer is checked for, and written if missing. */
+  attemptRecoveryDelayMs: number;
   /** Agent availability and ticket SLAs (the ticket app). */
   tickets: {
     /** An online agent without any activity for this long becomes idle. */

@@ -1,4 +1,5 @@
-import type { Answerability } from './conversation-pipeline';
+import type { Answerability, AnswerRequest } from './conversation-pipeline';
+import type { TracedJobData } from './tracing';
 import type { KnowledgeSourceType } from './domain';
 
 /**
@@ -102,6 +103,20 @@ export interface BotNotEnoughDataEvent {
   sources: KnowledgeCitation[];
   occurredAt: string;
   traceId?: string;
+}
+
+/**
+ * An attempted answer owed to the agents (ADR 0058): committed with the handoff it follows, so a
+ * process that dies before attaching the attempt leaves the debt behind for another to pay.
+ */
+export interface AttemptedAnswerJobData extends TracedJobData {
+  workspaceId: string;
+  conversationId: string;
+  messageId: string;
+  /** The question as core-ai was asked it, to ask again. */
+  request: AnswerRequest;
+  /** What the agents were told at the handoff (`attemptPending`), sent again with the attempt. */
+  event: BotNotEnoughDataEvent;
 }
 
 /** core-ai: a bot's knowledge index compared with PostgreSQL (`GET …/status`, `POST …/reconcile`). */

@@ -53,6 +53,8 @@ export const QUEUE_OPTIONS: Readonly<Record<QueueName, QueueOptions>> = {
   },
   [QueueNames.BotNotEnoughData]: { defaultJobOptions: RETRIED },
   [QueueNames.HandoffRequests]: { defaultJobOptions: RETRIED },
+  // Added with a delay (ADR 0058); most find their attempt attached, nothing to keep.
+  [QueueNames.AttemptedAnswers]: { defaultJobOptions: { ...RETRIED, removeOnComplete: true } },
   // Nudges: nothing worth keeping once done.
   [QueueNames.TicketAssignment]: { defaultJobOptions: { ...RETRIED, removeOnComplete: true } },
   [QueueNames.AgentPresence]: {

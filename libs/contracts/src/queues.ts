@@ -18,6 +18,11 @@ export const QueueNames = {
   KnowledgePurge: 'knowledge.purge',
   /** `BotNotEnoughDataEvent`s for the handoff work (ticket app). */
   BotNotEnoughData: 'bot.not-enough-data',
+  /**
+   * `AttemptedAnswerJobData`: an attempt owed to the agents since a handoff decided first, checked
+   * (and written again if it never arrived) after a delay by gateway-api (ADR 0058).
+   */
+  AttemptedAnswers: 'bot.attempted-answer',
   /** `HandoffRequestJobData`: move a conversation to a human (ticket app). */
   HandoffRequests: 'handoff.requests',
   /** `AgentPresenceJobData`: an agent's presence facts changed (gateway-api → ticket app). */

@@ -108,4 +108,17 @@ describe('HandoffStore.attachAttemptedAnswer', () => {
     ).toEqual({ ticketId: null });
     expect((await contextOf(ticketId)).attemptedAnswer).toBe('');
   });
+
+  it('tells whether an attempt is owed, attached (even empty) or its message gone', async () => {
+    const q = await stuckQuestion('Do you deliver on Sundays?');
+    const ids = { conversationId: q.conversationId, messageId: q.messageId };
+    await handOff(q);
+    expect(await handoffs.attemptState(scope, ids)).toBe('owed');
+    await handoffs.attachAttemptedAnswer(scope, { ...ids, attemptedAnswer: '' });
+    expect(await handoffs.attemptState(scope, ids)).toBe('attached');
+    const otherWorkspace = await seedWorkspace(sequelize, 'attach attempt, elsewhere');
+    expect(await handoffs.attemptState({ ...scope, workspaceId: otherWorkspace }, ids)).toBe(
+      'gone',
+    );
+  });
 });

@@ -124,6 +124,27 @@ export class HandoffStore {
     });
   }
 
+  /**
+   * Where the attempted answer to a customer message stands: `attached` (even an empty one),
+   * `owed` (the message is there without one), or `gone` (no such message in this workspace):
+   * the check before writing one again for an attempt owed since a crash (ADR 0058).
+   */
+  async attemptState(
+    scope: TenantScope,
+    attempt: { conversationId: string; messageId: string },
+  ): Promise<'attached' | 'owed' | 'gone'> {
+    const [row] = await scope.sequelize.query<{ attached: boolean }>(
+      `SELECT metadata -> 'attemptedAnswer' IS NOT NULL AS attached FROM messages
+        WHERE id = :messageId AND conversation_id = :conversationId AND workspace_id = :workspaceId`,
+      {
+        replacements: { ...attempt, workspaceId: scope.workspaceId },
+        type: QueryTypes.SELECT,
+      },
+    );
+    if (!row) return 'gone';
+    return row.attached ? 'attached' : 'owed';
+  }
+
   private async lockConversation(
     scope: TenantScope,
     conversationId: string,

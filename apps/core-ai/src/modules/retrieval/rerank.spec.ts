@@ -1,6 +1,6 @@
 import type { StoredChunk } from '@cxgenie/vector-store';
 import type { Candidate } from './fusion';
-import { rerank } from './rerank';
+import { RERANK_WEIGHTS, rerank } from './rerank';
 import { withNeighbours } from './neighbours';
 
 const stored = (id: string, text: string, extra: Partial<StoredChunk> = {}): StoredChunk => ({
@@ -68,6 +68,17 @@ describe('rerank', () => {
     expect(ranked.map((c) => c.chunk.id)).toEqual(['opening', 'inside']);
     expect(ranked[0]!.features.lead).toBe(1);
     expect(ranked[1]!.features.lead).toBe(0);
+  });
+
+  it('prefers, among chunks alike that do not open their page, the earlier one', () => {
+    const text = 'VACUUM can reclaim the space of dead rows.';
+    const second = stored('second', text, { position: 1, documentId: 'routine-vacuuming' });
+    const deep = stored('deep', text, { position: 9, documentId: 'routine-vacuuming' });
+    const ranked = rerank([candidate(deep, 0.1), candidate(second, 0.1)], terms, idf);
+    expect(ranked.map((c) => c.chunk.id)).toEqual(['second', 'deep']);
+    expect(ranked[0]!.features.early).toBe(0.5);
+    expect(ranked[1]!.features.early).toBeCloseTo(0.1);
+    expect(ranked[0]!.relevance - ranked[1]!.relevance).toBeCloseTo(RERANK_WEIGHTS.early * 0.4);
   });
 
   it('counts terms in the title and headings towards coverage', () => {

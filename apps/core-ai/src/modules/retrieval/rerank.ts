@@ -23,6 +23,12 @@ export interface RerankFeatures {
    * entries) all open theirs, and it changes nothing between them.
    */
   lead: number;
+  /**
+   * 1 / (1 + position): the same reasoning, fading over the page. A manual states what a page is
+   * for and how it is used in its first chunks, and the detail later; among chunks alike, the
+   * earlier one more often holds the answer (ADR 0054, since measured).
+   */
+  early: number;
 }
 
 export type RerankWeights = Readonly<Record<keyof RerankFeatures, number>>;
@@ -36,6 +42,7 @@ export const RERANK_WEIGHTS: RerankWeights = {
   cosine: 0.3,
   bm25: 0.2,
   lead: 0.15,
+  early: 0.2,
 };
 
 export interface Reranked extends Candidate {
@@ -73,6 +80,7 @@ export function rerank(
         cosine: Math.max(0, candidate.cosine ?? 0),
         bm25: maxBm25 > 0 ? (candidate.bm25 ?? 0) / maxBm25 : 0,
         lead: candidate.chunk.position === 0 ? 1 : 0,
+        early: 1 / (1 + Math.max(0, candidate.chunk.position)),
       };
       const relevance = (Object.keys(weights) as (keyof RerankFeatures)[]).reduce(
         (sum, key) => sum + weights[key] * features[key],

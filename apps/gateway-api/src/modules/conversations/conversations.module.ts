@@ -16,6 +16,9 @@ import { AFTER_ANSWER_STEPS } from './pipeline/after-answer/answer-outcome';
 import { QueueReplyDeliveryStep } from './pipeline/after-answer/queue-reply-delivery.step';
 import { RecordAnswerFactsStep } from './pipeline/after-answer/record-answer-facts.step';
 import { ReportNotEnoughDataStep } from './pipeline/after-answer/report-not-enough-data.step';
+import { OweAttemptedAnswerStep } from './pipeline/after-answer/owe-attempted-answer.step';
+import { AttemptedAnswerWorker } from './pipeline/jobs/attempted-answer.worker';
+import { RecoverAttemptedAnswer } from './pipeline/usecases/recover-attempted-answer/recover-attempted-answer.usecase';
 import { AttachAttemptedAnswer } from './pipeline/usecases/attach-attempted-answer/attach-attempted-answer.usecase';
 import { StreamAnswer } from './pipeline/answer/stream-answer';
 import { StreamedChunks } from './pipeline/streaming/streamed-chunks';
@@ -47,8 +50,16 @@ import { SendAgentMessage } from './usecases/send-agent-message/send-agent-messa
 import { SubmitCsat } from './usecases/submit-csat/submit-csat.usecase';
 import { TakeOverConversation } from './usecases/take-over-conversation/take-over-conversation.usecase';
 
-/** The steps after a committed answer, in order: agents told, delivery queued, facts recorded. */
-const AFTER_ANSWER = [ReportNotEnoughDataStep, QueueReplyDeliveryStep, RecordAnswerFactsStep];
+/**
+ * The steps after a committed answer, in order: agents told (and an attempt owed them),
+ * delivery queued, facts recorded.
+ */
+const AFTER_ANSWER = [
+  ReportNotEnoughDataStep,
+  OweAttemptedAnswerStep,
+  QueueReplyDeliveryStep,
+  RecordAnswerFactsStep,
+];
 
 /**
  * Conversations as agents see and act on them (the inbox, take-over, reply, hand back, close,
@@ -91,6 +102,8 @@ const AFTER_ANSWER = [ReportNotEnoughDataStep, QueueReplyDeliveryStep, RecordAns
     AnswerWithBotStep,
     StreamAnswer,
     AttachAttemptedAnswer,
+    RecoverAttemptedAnswer,
+    AttemptedAnswerWorker,
     StreamedChunks,
     ...AFTER_ANSWER,
     {

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
-import type { Queue } from 'bull';
+import type { JobOptions, Queue } from 'bull';
 import { type QueueName, QueueNames } from '@cxgenie/contracts';
 import { type OutboxJob, OutboxStore } from '@cxgenie/conversations';
 import { type TenantDatabase, type TenantScope, TenantConnections } from '@cxgenie/database';
@@ -17,17 +17,24 @@ const RELAY_BATCH = 200;
 export class OutboxPublisher {
   private readonly logger = new Logger(OutboxPublisher.name);
   private readonly queues: Partial<Record<QueueName, Queue>>;
+  private readonly options: Partial<Record<QueueName, JobOptions>>;
 
   constructor(
     private readonly outbox: OutboxStore,
     private readonly tenants: TenantConnections,
     @InjectQueue(QueueNames.HandoffRequests) handoffRequests: Queue,
     @InjectQueue(QueueNames.BotNotEnoughData) notEnoughData: Queue,
+    @InjectQueue(QueueNames.AttemptedAnswers) attemptedAnswers: Queue,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {
     this.queues = {
       [QueueNames.HandoffRequests]: handoffRequests,
       [QueueNames.BotNotEnoughData]: notEnoughData,
+      [QueueNames.AttemptedAnswers]: attemptedAnswers,
+    };
+    this.options = {
+      // An owed attempt is checked once the live one has had time to arrive (ADR 0058).
+      [QueueNames.AttemptedAnswers]: { delay: config.attemptRecoveryDelayMs },
     };
   }
 
@@ -70,6 +77,6 @@ export class OutboxPublisher {
   private async add({ queue, jobId, payload }: OutboxJob): Promise<void> {
     const target = this.queues[queue];
     if (!target) throw new Error(`the outbox has a job for ${queue}, which it cannot publish`);
-    await target.add(payload, { jobId });
+    await target.add(payload, { ...this.options[queue], jobId });
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { ServerEvents } from '@cxgenie/contracts';
+import { type BotNotEnoughDataEvent, ServerEvents } from '@cxgenie/contracts';
 import { HandoffStore } from '@cxgenie/conversations';
+import type { TenantScope } from '@cxgenie/database';
 import { RealtimeBroadcaster } from '@cxgenie/realtime';
 import type { AnswerOutcome } from '../../after-answer/answer-outcome';
 import { notEnoughDataEvent } from '../../after-answer/report-not-enough-data.step';
@@ -10,7 +11,8 @@ import { notEnoughDataEvent } from '../../after-answer/report-not-enough-data.st
  * (nothing, or the fallback) and the next message may already be in the pipeline; the attempt
  * core-ai goes on writing for the agents is attached to the question and its ticket through the
  * conversation owner, then the agents get the event again with it. Runs in the background:
- * nothing waits for it but shutdown, and a failure loses only the attempt, never the handoff.
+ * nothing waits for it but shutdown. A failure or a crash loses nothing: the handoff committed a
+ * job owing the attempt (ADR 0058), which asks core-ai again if the attempt never arrived.
  */
 @Injectable()
 export class AttachAttemptedAnswer implements OnApplicationShutdown {
@@ -24,7 +26,7 @@ export class AttachAttemptedAnswer implements OnApplicationShutdown {
 
   /** Starts attaching `attempt` once it resolves; returns what a test may wait for. */
   follow(outcome: AnswerOutcome, attempt: Promise<string | null>): Promise<void> {
-    const run = this.attach(outcome, attempt)
+    const run = this.attachWhenWritten(outcome, attempt)
       .catch((error: unknown) =>
         this.logger.warn(
           `the attempted answer to message ${outcome.question.id} was not attached: ${String(error)}`,
@@ -39,24 +41,45 @@ export class AttachAttemptedAnswer implements OnApplicationShutdown {
     await Promise.allSettled([...this.running]);
   }
 
-  private async attach(outcome: AnswerOutcome, attempt: Promise<string | null>): Promise<void> {
+  /**
+   * Attaches an attempt through the conversation owner and sends the agents the handoff's event
+   * again with it; also the way an attempt owed since a crash is paid (ADR 0058).
+   */
+  async attach(
+    scope: TenantScope,
+    handoff: BotNotEnoughDataEvent,
+    attemptedAnswer: string,
+  ): Promise<void> {
+    const { ticketId } = await this.handoffs.attachAttemptedAnswer(scope, {
+      conversationId: handoff.conversationId,
+      messageId: handoff.messageId,
+      attemptedAnswer,
+    });
+    const event: BotNotEnoughDataEvent = { ...handoff, attemptedAnswer };
+    delete event.attemptPending;
+    this.broadcaster.toAgents(event.workspaceId, ServerEvents.BotNotEnoughData, event);
+    this.logger.log(
+      `attempted answer to message ${handoff.messageId} attached` +
+        (ticketId ? ` to ticket ${ticketId}` : ' (no ticket yet: its handoff will read it)'),
+    );
+  }
+
+  private async attachWhenWritten(
+    outcome: AnswerOutcome,
+    attempt: Promise<string | null>,
+  ): Promise<void> {
     const attemptedAnswer = await attempt;
     if (attemptedAnswer === null) {
       this.logger.warn(
-        `core-ai did not finish the attempted answer to message ${outcome.question.id}`,
+        `core-ai did not finish the attempted answer to message ${outcome.question.id}: ` +
+          'the job owed for it will ask again',
       );
       return;
     }
-    const { ticketId } = await this.handoffs.attachAttemptedAnswer(outcome.scope, {
-      conversationId: outcome.conversationId,
-      messageId: outcome.question.id,
+    await this.attach(
+      outcome.scope,
+      notEnoughDataEvent({ ...outcome, attemptPending: false }),
       attemptedAnswer,
-    });
-    const event = { ...notEnoughDataEvent({ ...outcome, attemptPending: false }), attemptedAnswer };
-    this.broadcaster.toAgents(event.workspaceId, ServerEvents.BotNotEnoughData, event);
-    this.logger.log(
-      `attempted answer to message ${outcome.question.id} attached` +
-        (ticketId ? ` to ticket ${ticketId}` : ' (no ticket yet: its handoff will read it)'),
     );
   }
 }

@@ -1,0 +1,204 @@
+import { randomBytes } from 'node:crypto';
+import { getQueueToken } from '@nestjs/bull';
+import type { Queue } from 'bull';
+import type { Socket } from 'socket.io-client';
+import {
+  ClientEvents,
+  type MessagePayload,
+  QueueNames,
+  SocketNamespaces,
+  serviceUrlEnvVar,
+} from '@cxgenie/contracts';
+import {
+  ApiClient,
+  type BootedService,
+  bootService,
+  connectSocket,
+  eventually,
+  FAKE_OPENAI_API_KEY,
+  FakeOpenAi,
+  type RecordingSocket,
+  type SpawnedService,
+  spawnService,
+} from '@cxgenie/testing';
+import { gatewayApiService } from '../../gateway-api.service';
+import { attemptJobId } from './pipeline/after-answer/owe-attempted-answer.step';
+
+const FALLBACK = 'A teammate will pick this up and answer you here.';
+// About 60 tokens: written 200 ms apart the first time (12 s or more, so the worker can be killed
+// while it is still being written), at once when asked again.
+const ATTEMPT =
+  'I found nothing about shipping by drone in the knowledge I was given, so this is only a ' +
+  'guess: parcels travel with regular carriers, and remote places such as research stations ' +
+  'usually need a freight forwarder and customs papers.';
+const RECOVERY_DELAY_MS = 10_000;
+const WAIT_MS = 60_000;
+
+interface ContextView {
+  conversation: { status: string };
+  ticket: { id: string; context: { attemptedAnswer?: string | null } } | null;
+}
+
+/**
+ * The attempt owed by a handoff decided first survives the process that owed it (ADR 0058): the
+ * gateway worker is SIGKILLed after committing the handoff, while the model is still writing the
+ * attempt; another worker writes it again and attaches it to the ticket and the agents' inbox.
+ */
+describe('attempted answer after a crash, end to end', () => {
+  const queuePrefix = `test-${randomBytes(4).toString('hex')}`;
+  let openai: FakeOpenAi;
+  let coreAi: SpawnedService;
+  let ticket: SpawnedService;
+  // The instance clients talk to; it consumes no queue.
+  let front: BootedService;
+  let doomed: SpawnedService | undefined;
+  let heir: BootedService | undefined;
+  let owner: ApiClient;
+  let agent: RecordingSocket;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    openai = await FakeOpenAi.start();
+    openai.setDefault({ reply: `VERDICT: NO\n\n${ATTEMPT}`, deltaDelayMs: 200 });
+    const keys = {
+      OPENAI_API_KEY: FAKE_OPENAI_API_KEY,
+      OPENAI_BASE_URL: openai.baseURL,
+      EMBEDDING_PROVIDER: 'local',
+      QUEUE_PREFIX: queuePrefix,
+    };
+    [coreAi, ticket] = await Promise.all([
+      spawnService('core-ai', keys),
+      spawnService('ticket', { QUEUE_PREFIX: queuePrefix }),
+    ]);
+    env = {
+      ...keys,
+      [serviceUrlEnvVar('core-ai')]: coreAi.url,
+      ATTEMPT_RECOVERY_DELAY_MS: String(RECOVERY_DELAY_MS),
+    };
+    front = await bootService(gatewayApiService, { ...env, QUEUE_WORKERS: 'false' });
+    doomed = await spawnService('gateway-api', env);
+    owner = await ApiClient.signUp(front.url);
+    agent = await connectSocket(front.url, SocketNamespaces.Agent, {
+      token: owner.session!.accessToken,
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    agent?.socket.close();
+    await doomed?.kill('SIGKILL');
+    await heir?.close();
+    await front?.close();
+    await ticket?.close();
+    await coreAi?.close();
+    await openai?.close();
+  });
+
+  const contextOf = async (conversationId: string) => {
+    const res = await owner.get<ContextView>(`/api/v1/conversations/${conversationId}/context`);
+    expect(res.status).toBe(200);
+    return res.body;
+  };
+
+  // The answer calls (sentiment calls the model too, on its own prompt).
+  const writing = () =>
+    openai
+      .requestsTo('/v1/chat/completions')
+      .filter((r) =>
+        (r.body as { messages: { content: string }[] }).messages[0]!.content.includes('VERDICT'),
+      );
+
+  it('writes the attempt again when the worker died between the handoff and the attempt', async () => {
+    const bot = await owner.post<{ id: string; publicKey: string }>('/api/v1/bots', {
+      name: 'Slow model',
+      llmProvider: 'openai',
+      llmModel: 'gpt-4o-mini',
+      typeReplyUnknown: 'INPUT_ANSWER',
+      fallbackMessage: FALLBACK,
+      handoffOnUnknown: true,
+    });
+    expect(bot.status).toBe(201);
+    const visitor = await new ApiClient(front.url).post<{ sessionToken: string }>(
+      '/api/v1/widget/sessions',
+      { botKey: bot.body.publicKey },
+    );
+    const widget = await connectSocket(front.url, SocketNamespaces.Customer, {
+      token: visitor.body.sessionToken,
+    });
+    try {
+      const ack = (await (widget.socket as Socket).emitWithAck(ClientEvents.SendMessage, {
+        text: 'Do you ship to Antarctica by drone?',
+      })) as { ok: boolean; message: MessagePayload };
+      expect(ack.ok).toBe(true);
+      const question = ack.message;
+
+      // Handed off, the attempt still being written: the worker dies now.
+      const handedOff = await eventually(async () => {
+        const context = await contextOf(question.conversationId);
+        expect(context.ticket).not.toBeNull();
+        return context;
+      }, WAIT_MS);
+      expect(writing()).toHaveLength(1);
+      expect(writing()[0]!.respondedAt).toBeUndefined();
+      await doomed!.kill('SIGKILL');
+      doomed = undefined;
+      expect(widget.completed.map((m) => m.text)).toEqual([FALLBACK]);
+      expect(handedOff.ticket!.context.attemptedAnswer ?? '').toBe('');
+
+      // Another worker, started after the crash, pays the debt: the model is asked again.
+      openai.setDefault({ reply: `VERDICT: NO\n\n${ATTEMPT}` });
+      heir = await bootService(gatewayApiService, env);
+      const attached = await eventually(async () => {
+        const context = await contextOf(question.conversationId);
+        expect(context.ticket!.context.attemptedAnswer).toBe(ATTEMPT);
+        return context;
+      }, WAIT_MS);
+      expect(attached.ticket!.id).toBe(handedOff.ticket!.id);
+      expect(writing()).toHaveLength(2);
+      await eventually(() => {
+        const events = agent.notEnoughData.filter((e) => e.messageId === question.id);
+        expect(events.at(-1)).toMatchObject({ attemptedAnswer: ATTEMPT });
+        expect(events.at(-1)!.attemptPending).toBeUndefined();
+      }, WAIT_MS);
+      // Nothing reached the customer but the fallback.
+      expect(widget.completed.map((m) => m.text)).toEqual([FALLBACK]);
+    } finally {
+      widget.socket.close();
+    }
+  }, 150_000);
+
+  it('asks nothing again when the worker that handed off attached the attempt itself', async () => {
+    heir ??= await bootService(gatewayApiService, env);
+    const bot = await owner.post<{ id: string; publicKey: string }>('/api/v1/bots', {
+      name: 'Quick model',
+      llmProvider: 'openai',
+      llmModel: 'gpt-4o-mini',
+      typeReplyUnknown: 'NO_REPLY',
+      handoffOnUnknown: true,
+    });
+    const visitor = await new ApiClient(front.url).post<{ sessionToken: string }>(
+      '/api/v1/widget/sessions',
+      { botKey: bot.body.publicKey },
+    );
+    const widget = await connectSocket(front.url, SocketNamespaces.Customer, {
+      token: visitor.body.sessionToken,
+    });
+    try {
+      const before = writing().length;
+      const ack = (await (widget.socket as Socket).emitWithAck(ClientEvents.SendMessage, {
+        text: 'Can I pay with seashells?',
+      })) as { ok: boolean; message: MessagePayload };
+      await eventually(async () => {
+        const context = await contextOf(ack.message.conversationId);
+        expect(context.ticket?.context.attemptedAnswer).toBe(ATTEMPT);
+      }, WAIT_MS);
+      // The owed job was there, has come due and is done, having found the attempt attached.
+      const owed = heir.app.get<Queue>(getQueueToken(QueueNames.AttemptedAnswers));
+      const jobId = attemptJobId(ack.message.id);
+      expect(await owed.getJob(jobId)).not.toBeNull();
+      await eventually(async () => expect(await owed.getJob(jobId)).toBeNull(), WAIT_MS, 250);
+      expect(writing().length - before).toBe(1);
+    } finally {
+      widget.socket.close();
+    }
+  }, 120_000);
+});
