@@ -118,7 +118,7 @@ export class AnalyticsEventWriter implements OnApplicationShutdown {
     for (let j = jobs.length - 1; j >= 0; j--) {
       const job = jobs[j]!;
       for (let i = job.length - 1; i >= 0; i--) {
-        const key = storedKey(job.types[i]!, job.ids[i]!);
+        const key = storedKey(job.type(i), job.id(i));
         if (seen.has(key)) {
           (fresh[j] ??= new Uint8Array(job.length).fill(1))[i] = 0;
           continue;
@@ -135,7 +135,7 @@ export class AnalyticsEventWriter implements OnApplicationShutdown {
       for (let k = c; k < end; k++) {
         const j = candidateJob[k]!;
         const i = candidateFact[k]!;
-        if (stored.has(storedKey(jobs[j]!.types[i]!, jobs[j]!.ids[i]!)))
+        if (stored.has(storedKey(jobs[j]!.type(i), jobs[j]!.id(i))))
           (fresh[j] ??= new Uint8Array(jobs[j]!.length).fill(1))[i] = 0;
       }
     }
@@ -159,8 +159,8 @@ export class AnalyticsEventWriter implements OnApplicationShutdown {
       const at = job.at[i]!;
       if (at < min) min = at;
       if (at > max) max = at;
-      workspaces.add(job.workspaceIds[i]!);
-      ids.add(job.ids[i]!);
+      workspaces.add(job.workspaceId(i));
+      ids.add(job.id(i));
     }
     return storedFactKeys(this.clickhouse, {
       workspaceIds: workspaces,
