@@ -5,6 +5,7 @@ import { CLICKHOUSE_CLIENT, bulkInsert } from '@cxgenie/clickhouse';
 import { AnalyticsMetrics, FactTally } from './analytics.metrics';
 import { AnalyticsSchema } from './analytics-schema';
 import type { EncodedFacts } from './enrichment/encoded-facts';
+import { storedFactKeys, storedKey } from './stored-facts';
 
 /** ClickHouse wants few, large inserts (each one is a part on disk, merged later). */
 export const ANALYTICS_INSERT_EVERY_MS = 1_000;
@@ -15,19 +16,15 @@ export const ANALYTICS_INSERT_EVERY_MS = 1_000;
  */
 export const ANALYTICS_INSERT_ROWS = 25_000;
 /**
- * Ids per "already stored?" query: one query per insert. The list travels as a query parameter,
- * in the URL for a server: 10,000 ids are about 400 KB, within its 1 MiB limit.
+ * Ids per "already stored?" query: one query per insert. The list travels in the statement's
+ * text (a server's request body, not its URL), about 37 bytes an id.
  */
-const CHECK_CHUNK = 10_000;
-const DAY_MS = 86_400_000;
+const CHECK_CHUNK = 50_000;
 
 interface Waiting {
   facts: EncodedFacts;
   settle: (error?: Error) => void;
 }
-
-const keyOf = (type: string, eventId: string) => `${type}\u0000${eventId}`;
-const utcText = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, -1);
 
 /** Which of a job's facts go into the insert: all of them (null), or those marked 1. */
 type Fresh = Uint8Array | null;
@@ -121,7 +118,7 @@ export class AnalyticsEventWriter implements OnApplicationShutdown {
     for (let j = jobs.length - 1; j >= 0; j--) {
       const job = jobs[j]!;
       for (let i = job.length - 1; i >= 0; i--) {
-        const key = keyOf(job.types[i]!, job.ids[i]!);
+        const key = storedKey(job.type(i), job.id(i));
         if (seen.has(key)) {
           (fresh[j] ??= new Uint8Array(job.length).fill(1))[i] = 0;
           continue;
@@ -138,7 +135,7 @@ export class AnalyticsEventWriter implements OnApplicationShutdown {
       for (let k = c; k < end; k++) {
         const j = candidateJob[k]!;
         const i = candidateFact[k]!;
-        if (stored.has(keyOf(jobs[j]!.types[i]!, jobs[j]!.ids[i]!)))
+        if (stored.has(storedKey(jobs[j]!.type(i), jobs[j]!.id(i))))
           (fresh[j] ??= new Uint8Array(jobs[j]!.length).fill(1))[i] = 0;
       }
     }
@@ -162,25 +159,15 @@ export class AnalyticsEventWriter implements OnApplicationShutdown {
       const at = job.at[i]!;
       if (at < min) min = at;
       if (at > max) max = at;
-      workspaces.add(job.workspaceIds[i]!);
-      ids.add(job.ids[i]!);
+      workspaces.add(job.workspaceId(i));
+      ids.add(job.id(i));
     }
-    const result = await this.clickhouse.query({
-      query: `SELECT type, event_id FROM ${AnalyticsTables.Facts}
-               WHERE workspace_id IN {workspaces:Array(String)}
-                 AND occurred_at BETWEEN {from:DateTime64(3, 'UTC')} AND {to:DateTime64(3, 'UTC')}
-                 AND event_id IN {ids:Array(String)}`,
-      query_params: {
-        workspaces: [...workspaces],
-        // A fact recorded again (a retried pipeline step) may carry a later time: a day either side.
-        from: utcText(min - DAY_MS),
-        to: utcText(max + DAY_MS),
-        ids: [...ids],
-      },
-      format: 'JSONEachRow',
+    return storedFactKeys(this.clickhouse, {
+      workspaceIds: workspaces,
+      fromMs: min,
+      toMs: max,
+      eventIds: ids,
     });
-    const rows = (await result.json()) as { type: string; event_id: string }[];
-    return new Set(rows.map((r) => keyOf(r.type, r.event_id)));
   }
 
   /** Before the client closes: what is gathered is written, not left to a retry. */

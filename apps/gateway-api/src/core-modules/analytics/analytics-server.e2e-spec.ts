@@ -179,4 +179,51 @@ describe('analytics on a ClickHouse server (CLICKHOUSE_URL)', () => {
     ).body;
     expect(rows.reduce((n, r) => n + r.customerMessages, 0)).toBe(3 + 6_000);
   }, 60_000);
+  it('leaves out facts already stored whatever their ids hold (quotes, tabs, newlines, unicode, long)', async () => {
+    const workspaceId = owner.session!.workspaceId;
+    const ids = [
+      "it's",
+      'say "hi"',
+      'a\ttab',
+      'a\\ttab',
+      'new\nline',
+      'ends with \\',
+      "'); DROP TABLE analytics_facts; --",
+      'ünïcödé ✓ 😀',
+      'x'.repeat(20_000),
+    ].map((id) => `${id}-${randomUUID()}`);
+    const hostile: AnalyticsFact[] = ids.map((id) => ({
+      type: 'message.received',
+      id,
+      workspaceId,
+      occurredAt: new Date().toISOString(),
+      conversationId: randomUUID(),
+      botId: bot.id,
+      customerId: randomUUID(),
+      channelType: 'web',
+      text: 'hello',
+    }));
+    const customerMessages = async () =>
+      (
+        await owner.get<{ rows: { customerMessages: number }[] }>(
+          `/api/v1/analytics/messages?${aroundToday()}&bucket=day&groupBy=bot`,
+        )
+      ).body.rows.reduce((n, r) => n + r.customerMessages, 0);
+    const before = await customerMessages();
+    await queue.add({ events: hostile, traceId: 'server-hostile' });
+    await written();
+    await queue.add({ events: hostile, traceId: 'server-hostile-again' });
+    await written();
+    expect(await customerMessages()).toBe(before + ids.length);
+    // Each id stored once, byte for byte (compared here, not in a query of its own).
+    const stored = await clickhouse.query({
+      query: `SELECT event_id FROM ${AnalyticsTables.Facts} FINAL
+               WHERE workspace_id = {workspaceId:String} AND type = 'message.received'`,
+      query_params: { workspaceId },
+      format: 'JSONEachRow',
+    });
+    const wanted = new Set(ids);
+    const rows = (await stored.json()) as { event_id: string }[];
+    expect(rows.filter((r) => wanted.has(r.event_id)).length).toBe(ids.length);
+  }, 60_000);
 });
