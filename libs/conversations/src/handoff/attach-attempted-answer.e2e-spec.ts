@@ -75,7 +75,7 @@ describe('HandoffStore.attachAttemptedAnswer', () => {
       messageId: q.messageId,
       attemptedAnswer: 'Perhaps by ship, in summer.',
     });
-    expect(attached).toEqual({ ticketId });
+    expect(attached).toEqual({ found: true, ticketId });
     expect((await contextOf(ticketId)).attemptedAnswer).toBe('Perhaps by ship, in summer.');
   });
 
@@ -86,7 +86,7 @@ describe('HandoffStore.attachAttemptedAnswer', () => {
       messageId: q.messageId,
       attemptedAnswer: 'Only cards, I think.',
     });
-    expect(attached).toEqual({ ticketId: null });
+    expect(attached).toEqual({ found: true, ticketId: null });
     const outcome = await handOff(q);
     expect(outcome.kind).toBe('handed_off');
     const ticketId = (outcome as { ticketId: string }).ticketId;
@@ -105,7 +105,7 @@ describe('HandoffStore.attachAttemptedAnswer', () => {
         messageId: q.messageId,
         attemptedAnswer: 'Not mine to write.',
       }),
-    ).toEqual({ ticketId: null });
+    ).toEqual({ found: false, ticketId: null });
     expect((await contextOf(ticketId)).attemptedAnswer).toBe('');
   });
 

@@ -96,10 +96,10 @@ export class HandoffStore {
   attachAttemptedAnswer(
     scope: TenantScope,
     attempt: { conversationId: string; messageId: string; attemptedAnswer: string },
-  ): Promise<{ ticketId: string | null }> {
+  ): Promise<{ found: boolean; ticketId: string | null }> {
     return scope.sequelize.transaction(async (transaction) => {
       const conversation = await this.lockConversation(scope, attempt.conversationId, transaction);
-      if (!conversation) return { ticketId: null };
+      if (!conversation) return { found: false, ticketId: null };
       const replacements = {
         workspaceId: scope.workspaceId,
         conversationId: conversation.id,
@@ -120,7 +120,7 @@ export class HandoffStore {
           RETURNING id`,
         { replacements, type: QueryTypes.SELECT, transaction },
       );
-      return { ticketId: ticket?.id ?? null };
+      return { found: true, ticketId: ticket?.id ?? null };
     });
   }
 

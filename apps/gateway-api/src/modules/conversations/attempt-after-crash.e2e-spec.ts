@@ -166,8 +166,11 @@ describe('attempted answer after a crash, end to end', () => {
     }
   }, 150_000);
 
-  it('asks nothing again when the worker that handed off attached the attempt itself', async () => {
+  it('asks nothing again when the worker that handed off attaches the attempt itself, even one slower than the owed job', async () => {
     heir ??= await bootService(gatewayApiService, env);
+    // Written for 12 s or more: the owed job comes due (10 s) while the attempt is being written,
+    // and must wait for it rather than ask the model a second time.
+    openai.setDefault({ reply: `VERDICT: NO\n\n${ATTEMPT}`, deltaDelayMs: 200 });
     const bot = await owner.post<{ id: string; publicKey: string }>('/api/v1/bots', {
       name: 'Quick model',
       llmProvider: 'openai',
@@ -187,14 +190,15 @@ describe('attempted answer after a crash, end to end', () => {
       const ack = (await (widget.socket as Socket).emitWithAck(ClientEvents.SendMessage, {
         text: 'Can I pay with seashells?',
       })) as { ok: boolean; message: MessagePayload };
+      // The debt is published with the handoff, long before the attempt is written.
+      const owed = heir.app.get<Queue>(getQueueToken(QueueNames.AttemptedAnswers));
+      const jobId = attemptJobId(ack.message.id);
+      await eventually(async () => expect(await owed.getJob(jobId)).not.toBeNull(), WAIT_MS, 100);
       await eventually(async () => {
         const context = await contextOf(ack.message.conversationId);
         expect(context.ticket?.context.attemptedAnswer).toBe(ATTEMPT);
       }, WAIT_MS);
-      // The owed job was there, has come due and is done, having found the attempt attached.
-      const owed = heir.app.get<Queue>(getQueueToken(QueueNames.AttemptedAnswers));
-      const jobId = attemptJobId(ack.message.id);
-      expect(await owed.getJob(jobId)).not.toBeNull();
+      // The job has come due and is done, having found the attempt attached.
       await eventually(async () => expect(await owed.getJob(jobId)).toBeNull(), WAIT_MS, 250);
       expect(writing().length - before).toBe(1);
     } finally {

@@ -3,8 +3,20 @@ import { type BotNotEnoughDataEvent, ServerEvents } from '@cxgenie/contracts';
 import { HandoffStore } from '@cxgenie/conversations';
 import type { TenantScope } from '@cxgenie/database';
 import { RealtimeBroadcaster } from '@cxgenie/realtime';
+import { LockKeeper, RedisLocks } from '@cxgenie/redis';
 import type { AnswerOutcome } from '../../after-answer/answer-outcome';
 import { notEnoughDataEvent } from '../../after-answer/report-not-enough-data.step';
+
+/**
+ * How long a writer's hold on a question's attempt lasts without renewal: a crashed writer's hold
+ * is gone after this, and the job owing the attempt (ADR 0058) takes over.
+ */
+export const ATTEMPT_HOLD_TTL_MS = 10_000;
+/** How often a writer waiting for another's hold on the attempt looks again. */
+const ATTEMPT_HOLD_POLL_MS = 500;
+
+/** The Redis key that one writer of a question's attempt holds at a time. */
+export const attemptHoldKey = (messageId: string): string => `attempt:${messageId}`;
 
 /**
  * The second half of a handoff decided first (ADR 0045): the customer already has the handoff
@@ -22,11 +34,14 @@ export class AttachAttemptedAnswer implements OnApplicationShutdown {
   constructor(
     private readonly handoffs: HandoffStore,
     private readonly broadcaster: RealtimeBroadcaster,
+    private readonly locks: RedisLocks,
   ) {}
 
   /** Starts attaching `attempt` once it resolves; returns what a test may wait for. */
   follow(outcome: AnswerOutcome, attempt: Promise<string | null>): Promise<void> {
-    const run = this.attachWhenWritten(outcome, attempt)
+    const run = this.exclusively(outcome.question.id, () =>
+      this.attachWhenWritten(outcome, attempt),
+    )
       .catch((error: unknown) =>
         this.logger.warn(
           `the attempted answer to message ${outcome.question.id} was not attached: ${String(error)}`,
@@ -35,6 +50,27 @@ export class AttachAttemptedAnswer implements OnApplicationShutdown {
       .finally(() => this.running.delete(run));
     this.running.add(run);
     return run;
+  }
+
+  /**
+   * Runs `work` as the one writer of the question's attempt: the live path, which holds it from the
+   * handoff's commit until its attempt is attached, or the job owing the attempt, which waits for
+   * that hold to end (or, after a crash, to expire) before it looks whether the attempt is there.
+   * Without it a live attempt slower than the job's delay would be written twice.
+   */
+  async exclusively<T>(messageId: string, work: () => Promise<T>): Promise<T> {
+    const key = attemptHoldKey(messageId);
+    let lock = await this.locks.acquire(key, ATTEMPT_HOLD_TTL_MS);
+    while (!lock) {
+      await new Promise((resolve) => setTimeout(resolve, ATTEMPT_HOLD_POLL_MS));
+      lock = await this.locks.acquire(key, ATTEMPT_HOLD_TTL_MS);
+    }
+    const keeper = new LockKeeper(this.locks, lock, ATTEMPT_HOLD_TTL_MS).start();
+    try {
+      return await work();
+    } finally {
+      await keeper.release();
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -50,11 +86,13 @@ export class AttachAttemptedAnswer implements OnApplicationShutdown {
     handoff: BotNotEnoughDataEvent,
     attemptedAnswer: string,
   ): Promise<void> {
-    const { ticketId } = await this.handoffs.attachAttemptedAnswer(scope, {
+    const { ticketId, found } = await this.handoffs.attachAttemptedAnswer(scope, {
       conversationId: handoff.conversationId,
       messageId: handoff.messageId,
       attemptedAnswer,
     });
+    // Deleted meanwhile: no agent is left to tell.
+    if (!found) return;
     const event: BotNotEnoughDataEvent = { ...handoff, attemptedAnswer };
     delete event.attemptPending;
     this.broadcaster.toAgents(event.workspaceId, ServerEvents.BotNotEnoughData, event);

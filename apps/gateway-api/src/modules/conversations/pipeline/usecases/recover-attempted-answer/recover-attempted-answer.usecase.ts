@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { AnswerRequest, AttemptedAnswerJobData } from '@cxgenie/contracts';
+import type { AnswerRequest, AnswerStreamEvent, AttemptedAnswerJobData } from '@cxgenie/contracts';
 import { HandoffStore } from '@cxgenie/conversations';
 import { TenantConnections } from '@cxgenie/database';
 import { CoreAiClient } from '../../../../../core-modules/core-ai/core-ai.client';
@@ -25,6 +25,11 @@ export class RecoverAttemptedAnswer {
   ) {}
 
   async execute(owed: AttemptedAnswerJobData): Promise<Recovery> {
+    // After the live path's hold: an attempt still being written is not owed yet.
+    return this.attempts.exclusively(owed.messageId, () => this.recover(owed));
+  }
+
+  private async recover(owed: AttemptedAnswerJobData): Promise<Recovery> {
     const scope = await this.tenants.scope(owed.workspaceId);
     const ids = { conversationId: owed.conversationId, messageId: owed.messageId };
     const state = await this.handoffs.attemptState(scope, ids);
@@ -36,16 +41,27 @@ export class RecoverAttemptedAnswer {
     return 'written-again';
   }
 
-  /** What the bot would say: the attempt of a NO, or the answer itself if core-ai now says YES. */
-  private async attemptFor(request: AnswerRequest): Promise<string> {
-    let text = '';
-    for await (const events of this.coreAi.streamAnswerBatches(request)) {
-      for (const event of events) {
-        if (event.type === 'error') throw new Error(`core-ai failed: ${event.message}`);
-        if (event.type === 'delta') text += event.text;
-        if (event.type === 'done') return event.attemptedAnswer || text;
-      }
-    }
-    throw new Error('core-ai ended the answer stream without a done event');
+  private attemptFor(request: AnswerRequest): Promise<string> {
+    return attemptOfAnswerStream(this.coreAi.streamAnswerBatches(request));
   }
+}
+
+/**
+ * What the bot would say, read from an answer stream: the attempt of a NO, or the answer itself if
+ * core-ai now says YES. Not answered, the deltas are what the customer would get (the fallback),
+ * never the attempt.
+ */
+export async function attemptOfAnswerStream(
+  batches: AsyncIterable<AnswerStreamEvent[]>,
+): Promise<string> {
+  let text = '';
+  for await (const events of batches) {
+    for (const event of events) {
+      if (event.type === 'error') throw new Error(`core-ai failed: ${event.message}`);
+      if (event.type === 'delta') text += event.text;
+      if (event.type === 'done')
+        return event.haveEnoughInformation ? text : (event.attemptedAnswer ?? '');
+    }
+  }
+  throw new Error('core-ai ended the answer stream without a done event');
 }
