@@ -89,31 +89,4 @@ describe('LockKeeper', () => {
       keeper.stop();
     }
   });
-
-  describe('a release that fails in Redis', () => {
-    /** The keeper's lock, released through a RedisLocks whose first `failures` releases throw. */
-    const flakyRelease = async (failures: number) => {
-      const lock = await locks.acquireOrKnock(randomUUID(), 10_000);
-      if (!lock) throw new Error('lock not acquired');
-      const flaky = new RedisLocks(redis);
-      let left = failures;
-      const release = flaky.releaseHearing.bind(flaky);
-      flaky.releaseHearing = (held) =>
-        left-- > 0 ? Promise.reject(new Error('Connection is closed.')) : release(held);
-      return { lock, keeper: new LockKeeper(flaky, lock, 10_000) };
-    };
-
-    it('is asked once more: the lock does not stay behind, and a knock is still heard', async () => {
-      const { lock, keeper } = await flakyRelease(1);
-      expect(await locks.acquireOrKnock(lock.key, 10_000)).toBeNull();
-      expect(await keeper.releaseHearing()).toBe('knocked');
-      expect(await redis.get(lock.key)).toBeNull();
-    });
-
-    it('reports not-held when the second ask fails too, so the caller asks its database', async () => {
-      const { lock, keeper } = await flakyRelease(2);
-      expect(await keeper.releaseHearing()).toBe('not-held');
-      expect(await redis.get(lock.key)).toBe(lock.token);
-    });
-  });
 });

@@ -7,9 +7,6 @@ import type { HeardRelease, HeldLock, RedisLocks } from './redis-locks';
  */
 export const OWNERSHIP_FRESH_MS = 20;
 
-/** Long enough for a client to reconnect after a dropped connection, short beside any lock TTL. */
-export const RELEASE_RETRY_MS = 100;
-
 /**
  * Keeps a lock alive while slow work (an LLM answer) runs, and remembers the moment it was lost,
  * so the worker checks `lost` before every side effect and stops publishing once it is not the
@@ -73,20 +70,11 @@ export class LockKeeper {
 
   /**
    * release() for a lock taken with acquireOrKnock: whether a waiter knocked while it was held.
-   * A release that fails is asked once more after `RELEASE_RETRY_MS`: a lock left behind by a
-   * Redis blip would otherwise stay ours until it expired, and the next message's worker would
-   * knock on it and leave. Asked again, the script either runs or finds the lock gone (its reply was
-   * lost the first time); a second failure reports `not-held`, and the caller asks whoever knows
-   * (its database).
+   * A failed release reports `not-held`: the caller then asks whoever knows (its database).
    */
   async releaseHearing(): Promise<HeardRelease> {
     this.stop();
-    try {
-      return await this.locks.releaseHearing(this.lock);
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, RELEASE_RETRY_MS));
-      return this.locks.releaseHearing(this.lock).catch(() => 'not-held' as const);
-    }
+    return this.locks.releaseHearing(this.lock).catch(() => 'not-held' as const);
   }
 
   private async renew(): Promise<void> {
