@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Benchmark } from './benchmark';
 import { chaos } from './benchmarks/chaos.bench';
 import { analytics } from './benchmarks/analytics.bench';
+import { answerCpu } from './benchmarks/answer-cpu.bench';
 import { conversationList } from './benchmarks/conversation-list.bench';
 import { flags } from './benchmarks/flags.bench';
 import { handoffLatency } from './benchmarks/handoff-latency.bench';
@@ -45,6 +46,7 @@ const BENCHMARKS: Benchmark[] = [
   emailInbound,
   analytics,
   widgetLoad,
+  answerCpu,
 ];
 
 async function main(): Promise<number> {

@@ -1,0 +1,152 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
+import {
+  type AnswerRequest,
+  CoreAiHttpClient,
+  postViaFetch,
+  serviceUrlEnvVar,
+} from '@cxgenie/contracts';
+import {
+  ApiClient,
+  PARCEL_KNOWLEDGE,
+  RETURNS_KNOWLEDGE,
+  addSnippet,
+  serviceTokenHeaders,
+  spawnService,
+  testEnv,
+} from '@cxgenie/testing';
+import { type Benchmark, percentile, round } from '../benchmark';
+import { openBenchDatabase } from '../datasets/bench-database';
+import { startCpuAccount } from '../process-cpu';
+import { deleteKeys } from '../redis-keys';
+
+const ANSWERS = Number(process.env.BENCH_ANSWER_CPU_ANSWERS ?? 600);
+const CONCURRENCY = Number(process.env.BENCH_ANSWER_CPU_CONCURRENCY ?? 60);
+const WARM_UP = 60;
+const TOKEN_DELAY_MS = 15;
+
+const QUESTIONS = [
+  'Where is my parcel? It has not arrived yet.',
+  'How long does tracking take to show the first scan?',
+  'Can I return boots I bought three weeks ago?',
+  'My parcel has not moved for five days, what now?',
+  'Do returns need the original box?',
+  'When does my order leave the warehouse?',
+];
+
+/**
+ * core-ai's CPU per streamed answer, alone: the answers `widget-load` asks for (the same bot and
+ * questions, local model at 15 ms a token), sent straight to core-ai `CONCURRENCY` at a time and
+ * read as the gateway reads them. On a machine shared with other work, CPU per answer of one
+ * process varies far less than the whole pipeline's latency, so a change to core-ai's answer path
+ * shows here first. The gateway is only used to create the bot.
+ */
+export const answerCpu: Benchmark = {
+  name: 'answer-cpu',
+  description: `${ANSWERS} answers straight to core-ai, ${CONCURRENCY} at a time, local model at ${TOKEN_DELAY_MS} ms/token`,
+  async run() {
+    const db = await openBenchDatabase();
+    await db.sequelize.close();
+    const queuePrefix = `bench-${randomBytes(4).toString('hex')}`;
+    const common = { DATABASE_URL: db.url, LOG_LEVEL: 'warn', QUEUE_PREFIX: queuePrefix };
+    const coreAi = await spawnService('core-ai', {
+      ...common,
+      LOCAL_LLM_TOKEN_DELAY_MS: String(TOKEN_DELAY_MS),
+    });
+    const gateway = await spawnService('gateway-api', {
+      ...common,
+      [serviceUrlEnvVar('core-ai')]: coreAi.url,
+    });
+    try {
+      const owner = await ApiClient.signUp(gateway.url);
+      const bot = await owner.post<{ id: string }>('/api/v1/bots', {
+        name: 'answer-cpu bench',
+        typeReplyUnknown: 'AI_GENERATE',
+      });
+      if (bot.status !== 201) throw new Error(`bot not created: ${bot.status}`);
+      await addSnippet(owner, coreAi.url, bot.body.id, PARCEL_KNOWLEDGE);
+      await addSnippet(owner, coreAi.url, bot.body.id, RETURNS_KNOWLEDGE);
+      await gateway.kill('SIGTERM');
+
+      const client = new CoreAiHttpClient({
+        baseUrl: coreAi.url,
+        post: postViaFetch((url, { timeoutMs, ...init }) =>
+          fetch(url, {
+            ...init,
+            headers: { ...init.headers, ...serviceTokenHeaders() },
+            signal: AbortSignal.timeout(timeoutMs),
+          }),
+        ),
+      });
+      const ask = (i: number): AnswerRequest => ({
+        workspaceId: owner.session!.workspaceId,
+        botId: bot.body.id,
+        conversationId: randomUUID(),
+        messageId: randomUUID(),
+        customerId: randomUUID(),
+        question: QUESTIONS[i % QUESTIONS.length]!,
+        history: [{ role: 'customer', text: QUESTIONS[(i + 1) % QUESTIONS.length]! }],
+        bot: {
+          llmProvider: 'local',
+          llmModel: 'extractive-v2',
+          systemPrompt: 'You are the support assistant of a parcel shop.',
+          temperature: 0.2,
+          language: 'en',
+          typeReplyUnknown: 'AI_GENERATE',
+          fallbackMessage: 'A teammate will answer you shortly.',
+          knowledge: {},
+          smallTalk: {},
+        },
+      });
+      let lines = 0;
+      const firstMs: number[] = [];
+      const answer = async (i: number) => {
+        const started = performance.now();
+        let first = true;
+        for await (const batch of client.streamAnswerBatches(ask(i))) {
+          for (const event of batch) {
+            lines += 1;
+            if (first && event.type === 'delta') {
+              first = false;
+              firstMs.push(performance.now() - started);
+            }
+          }
+        }
+      };
+      const run = async (total: number) => {
+        let next = 0;
+        await Promise.all(
+          Array.from({ length: CONCURRENCY }, async () => {
+            while (next < total) await answer(next++);
+          }),
+        );
+      };
+
+      await run(WARM_UP);
+      lines = 0;
+      firstMs.length = 0;
+      const load = loadavg()[0]!;
+      const cpu = startCpuAccount({ pids: { coreAi: coreAi.process.pid! }, commands: [] });
+      const started = performance.now();
+      await run(ANSWERS);
+      const seconds = (performance.now() - started) / 1000;
+      const used = cpu.stop();
+      firstMs.sort((a, b) => a - b);
+      return {
+        answers: ANSWERS,
+        answers_per_s: round(ANSWERS / seconds, 1),
+        core_ai_cpu_ms_per_answer: round((used.coreAi! * 1000) / ANSWERS, 2),
+        reader_cpu_ms_per_answer: round((used.bench! * 1000) / ANSWERS, 2),
+        lines_per_answer: round(lines / ANSWERS, 1),
+        first_delta_p50_ms: round(percentile(firstMs, 50)),
+        first_delta_p99_ms: round(percentile(firstMs, 99)),
+        load_avg_1m_start: round(load),
+        load_avg_1m_end: round(loadavg()[0]!),
+      };
+    } finally {
+      await gateway.kill('SIGTERM');
+      await coreAi.kill('SIGTERM');
+      await deleteKeys(testEnv().REDIS_URL, `${queuePrefix}:*`);
+    }
+  },
+};
