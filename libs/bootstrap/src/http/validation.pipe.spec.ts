@@ -8,6 +8,7 @@ import {
   IsDate,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -71,7 +72,7 @@ class Conditional {
 class Outer {
   @IsUUID() id!: string;
   @IsArray() @ArrayMaxSize(2) @ValidateNested({ each: true }) @Type(() => Entry) history!: Entry[];
-  @ValidateNested() @Type(() => Settings) settings!: Settings;
+  @IsObject() @ValidateNested() @Type(() => Settings) settings!: Settings;
   @IsOptional() @ValidateNested() @Type(() => Settings) spare?: Settings;
 }
 
@@ -119,8 +120,6 @@ const validOuter: unknown[] = [
   outer({ history: [], settings: {} }),
   outer({ spare: { tags: [] } }),
   outer({ spare: null }),
-  // class-validator takes an array of nested objects wherever it nests, an empty one too.
-  outer({ settings: [] }),
 ];
 const invalidOuter: unknown[] = [
   outer({ history: [{ role: 'agent', text: 'hi' }] }),
@@ -135,6 +134,8 @@ const invalidOuter: unknown[] = [
   outer({ settings: undefined }),
   outer({ settings: null }),
   outer({ settings: 'x' }),
+  // class-validator takes a list of nested objects wherever it nests: @IsObject() says one.
+  outer({ settings: [] }),
   outer({ settings: { topK: 0 } }),
   outer({ settings: { tags: ['z'] } }),
   outer({ settings: { tags: 'x' } }),

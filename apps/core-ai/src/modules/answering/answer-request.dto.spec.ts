@@ -213,4 +213,12 @@ describe('AnswerRequestDto through the platform validation pipe', () => {
     }
     expect(accepted).toBeGreaterThan(30);
   }, 120_000);
+
+  it.each([['bot'], ['bot', 'knowledge'], ['bot', 'smallTalk'], ['bot', 'smallTalk', 'replies']])(
+    'refuses an array where %s is one object (class-validator would validate it as a list)',
+    async (...path) => {
+      const ours = await outcome(platform, mutated(valid(), path, []));
+      expect(ours).toMatchObject({ status: 400, body: { details: [{ field: path.join('.') }] } });
+    },
+  );
 });

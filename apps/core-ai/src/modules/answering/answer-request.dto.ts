@@ -6,6 +6,7 @@ import {
   IsInt,
   IsOptional,
   IsNumber,
+  IsObject,
   IsString,
   IsUUID,
   Length,
@@ -62,6 +63,7 @@ class SmallTalkSettingsDto implements SmallTalkSettings {
   intents?: SmallTalkIntent[];
 
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => SmallTalkRepliesDto)
   replies?: SmallTalkRepliesDto;
@@ -95,11 +97,13 @@ class BotSettingsDto {
   @MaxLength(5_000)
   fallbackMessage!: string;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => KnowledgeSettingsDto)
   knowledge!: KnowledgeSettingsDto;
 
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => SmallTalkSettingsDto)
   smallTalk?: SmallTalkSettingsDto;
@@ -122,6 +126,7 @@ export class AnswerRequestDto implements AnswerRequest {
   @Type(() => HistoryEntryDto)
   history!: HistoryEntryDto[];
 
+  @IsObject()
   @ValidateNested()
   @Type(() => BotSettingsDto)
   bot!: BotSettingsDto;

@@ -143,6 +143,17 @@ describe('flags: evaluation API over the SDK (TestData)', () => {
     });
     expect(badKey.status).toBe(400);
     expect(JSON.stringify(await badKey.json())).toContain('flagKey');
+
+    // A list where the context belongs: class-validator would read it as a list of contexts.
+    const listed = await fetch(`${flags.service.url}/v1/flags/evaluate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...serviceTokenHeaders() },
+      body: JSON.stringify({ flagKey: Flags.botKillSwitch.key, context: [] }),
+    });
+    expect(listed.status).toBe(400);
+    expect(((await listed.json()) as { details: { field: string }[] }).details).toEqual([
+      expect.objectContaining({ field: 'context' }),
+    ]);
     await expect(flags.http.evaluate('', { workspaceId })).rejects.toBeInstanceOf(FlagsCallError);
   });
 

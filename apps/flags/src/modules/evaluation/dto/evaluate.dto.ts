@@ -1,5 +1,13 @@
 import { Type } from 'class-transformer';
-import { IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import {
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
 import type { EvaluateAllFlagsRequest, EvaluateFlagRequest, FlagContext } from '@cxgenie/contracts';
 
 export class FlagContextDto implements FlagContext {
@@ -15,12 +23,14 @@ export class EvaluateFlagDto implements EvaluateFlagRequest {
   @Matches(/^[A-Za-z0-9._-]+$/, { message: 'must be a flag key (letters, digits, ".", "_", "-")' })
   flagKey!: string;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => FlagContextDto)
   context!: FlagContextDto;
 }
 
 export class EvaluateAllFlagsDto implements EvaluateAllFlagsRequest {
+  @IsObject()
   @ValidateNested()
   @Type(() => FlagContextDto)
   context!: FlagContextDto;
