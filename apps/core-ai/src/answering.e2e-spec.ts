@@ -272,6 +272,20 @@ describe('core-ai with the local providers (no API keys)', () => {
     });
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ details: [{ field: 'botId' }] });
+    // A bad search is answered field by field.
+    const bad = await fetch(`${coreAi.url}/v1/search`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...serviceTokenHeaders() },
+      body: JSON.stringify({ ...otherBot, query: 'shipping', topK: 0, extra: true }),
+    });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({
+      statusCode: 400,
+      details: expect.arrayContaining([
+        { field: 'extra', message: 'property extra should not exist' },
+        { field: 'topK', message: 'must not be less than 1' },
+      ]),
+    });
     // A deleted bot is no bot, however much knowledge the store still holds for it.
     const deleted = await seedKnowledge(coreAi);
     const scope = await coreAi.app.get(TenantConnections).scope(deleted.workspaceId);

@@ -25,15 +25,18 @@ export const RRF_K = 10;
  * one leg did not return earns nothing from that leg; it is never ranked on the other leg's score.
  */
 export function fuseRankings(
-  vectorHits: readonly VectorHit[],
+  vectorHits: readonly (VectorHit | { chunk: StoredChunk; score: number })[],
   lexicalHits: readonly { chunk: StoredChunk; score: number }[],
 ): Candidate[] {
   const byId = new Map<string, Candidate>();
-  const vector = dedupe(vectorHits.map((hit) => ({ chunk: hit, score: hit.score })));
+  const vector = dedupe(
+    vectorHits.map((hit) =>
+      'chunk' in hit ? hit : { chunk: withoutScore(hit), score: hit.score },
+    ),
+  );
   vector.forEach(({ chunk, score }, index) => {
-    const { score: _score, ...stored } = chunk as VectorHit;
     byId.set(chunk.id, {
-      chunk: stored,
+      chunk,
       cosine: score,
       bm25: null,
       vectorRank: index + 1,
@@ -61,6 +64,8 @@ export function fuseRankings(
   });
   return [...byId.values()].sort((a, b) => b.fused - a.fused);
 }
+
+const withoutScore = ({ score: _score, ...stored }: VectorHit): StoredChunk => stored;
 
 /** Best score per chunk (several partitions may return one chunk), best first. */
 function dedupe<T extends { chunk: { id: string }; score: number }>(hits: readonly T[]): T[] {

@@ -71,7 +71,8 @@ export function rerank(
   return candidates
     .map((candidate) => {
       const { heading, all, sentences } = termsOf(candidate);
-      const proximity = Math.max(0, ...sentences.map(share));
+      let proximity = 0;
+      for (const sentence of sentences) proximity = Math.max(proximity, share(sentence));
       const features: RerankFeatures = {
         fused: maxFused > 0 ? candidate.fused / maxFused : 0,
         coverage: share(all),

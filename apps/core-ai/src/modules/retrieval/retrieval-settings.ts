@@ -24,7 +24,10 @@ export interface RetrievalSettings {
 export const CANDIDATES_PER_PARTITION = 40;
 /** Fused candidates the re-ranker scores. */
 export const RERANK_DEPTH = 50;
-/** Nearest chunks whose cosines the re-ranker reads (the vector leg ranks only its first ones). */
+/**
+ * Nearest chunks of each partition whose cosines the re-ranker reads (the vector leg ranks only
+ * its first ones). In memory they come from the scan's own sums, with no deeper top-k (ADR 0055).
+ */
 export const COSINE_DEPTH = 100;
 
 export const DEFAULT_RETRIEVAL_SETTINGS: Readonly<RetrievalSettings> = {

@@ -81,30 +81,31 @@ export class RetrievalService {
       }),
       this.indexes.of(space, scope),
     ]);
-    // The bot's chunks are in its index already: ids and cosines only, from its vectors in memory
-    // (or the store when they do not fit the memory budget).
-    const nearest = await this.indexes.nearest(space, scope, knowledge, vector!, COSINE_DEPTH);
-    // Past the vector leg's own candidates, the nearest chunks only lend their cosines to the
-    // re-ranker: a chunk the full-text leg found is judged on its cosine too, not on 0 (it still
-    // earns no vector rank in the fusion).
-    const cosines = new Map(nearest.map((hit) => [hit.id, hit.score]));
-    const taken = new Map<string, number>();
-    const vectorHits = nearest.flatMap(({ id, score }) => {
-      const chunk = knowledge.chunk(id);
-      // Each partition's list is best first: its first CANDIDATES_PER_PARTITION are the leg's.
-      const count = chunk ? (taken.get(chunk.partition) ?? 0) : CANDIDATES_PER_PARTITION;
-      if (!chunk || count >= CANDIDATES_PER_PARTITION) return [];
-      taken.set(chunk.partition, count + 1);
-      return [{ ...chunk, score }];
-    });
+    // The bot's chunks are in its index already: the vector leg ranks them from the bot's vectors
+    // in memory (or in the store when they do not fit the memory budget).
+    const leg = await this.indexes.vectorLeg(
+      space,
+      scope,
+      knowledge,
+      vector!,
+      CANDIDATES_PER_PARTITION,
+      COSINE_DEPTH,
+    );
     const lexicalHits = settings.hybridSearch
       ? knowledge.search(search.terms, CANDIDATES_PER_PARTITION).flatMap((hit) => {
           const chunk = knowledge.chunk(hit.id);
           return chunk ? [{ chunk, score: hit.score }] : [];
         })
       : [];
-    const fused = fuseRankings(vectorHits, lexicalHits).slice(0, RERANK_DEPTH);
-    for (const candidate of fused) candidate.cosine ??= cosines.get(candidate.chunk.id) ?? null;
+    const fused = fuseRankings(leg.hits, lexicalHits).slice(0, RERANK_DEPTH);
+    // Past the vector leg's own candidates, the nearest COSINE_DEPTH chunks of each partition lend
+    // their cosines to the re-ranker: a chunk the full-text leg found is judged on its cosine too,
+    // not on 0 (it still earns no vector rank in the fusion).
+    const lacking = fused.filter((c) => c.cosine === null).map((c) => c.chunk.id);
+    if (lacking.length > 0) {
+      const cosines = leg.cosines(lacking);
+      for (const candidate of fused) candidate.cosine ??= cosines.get(candidate.chunk.id) ?? null;
+    }
     const idf = questionIdf(knowledge.index);
     const now = Date.now();
     const known = (term: string) => knowledge.index.documentFrequency(term) > 0;

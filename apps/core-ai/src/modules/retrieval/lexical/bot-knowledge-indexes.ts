@@ -33,6 +33,26 @@ export interface BotKnowledgeIndexOptions {
   revalidateMs: number;
 }
 
+/** The vector leg of one question. */
+export interface VectorLeg {
+  /** The nearest chunks of each partition, partitions in the store's order, best first. */
+  hits: (NearestHit & { chunk: StoredChunk })[];
+  /** The cosines of these chunks with the same question, where lent. */
+  cosines(ids: readonly string[]): Map<string, number>;
+}
+
+const cosinesBy = (
+  ids: readonly string[],
+  cosineOf: (id: string) => number | undefined,
+): Map<string, number> => {
+  const found = new Map<string, number>();
+  for (const id of ids) {
+    const cosine = cosineOf(id);
+    if (cosine !== undefined) found.set(id, cosine);
+  }
+  return found;
+};
+
 export const BOT_KNOWLEDGE_INDEX_OPTIONS = Symbol('BOT_KNOWLEDGE_INDEX_OPTIONS');
 
 const DEFAULT_OPTIONS: BotKnowledgeIndexOptions = { memoryBytes: 0, revalidateMs: 30_000 };
@@ -122,6 +142,45 @@ export class BotKnowledgeIndexes implements OnModuleDestroy {
     const vectors = this.byIndex.get(knowledge)?.vectors;
     if (vectors && vectors.dimensions === vector.length) return vectors.nearest(vector, topK);
     return nearestInPartitions(this.store, { ...scope, space, vector, topK });
+  }
+
+  /**
+   * The vector leg with the chunks themselves (`nearest`), and the cosines the re-ranker reads for
+   * other candidates (those only the full-text leg found): those of the `lendingDepth` nearest of
+   * each partition (ADR 0054). In memory they come from the scan's own sums, with no deeper
+   * top-k; from the store, the leg asks for `lendingDepth` per partition and keeps its `topK`.
+   */
+  async vectorLeg(
+    space: EmbeddingSpace,
+    scope: VectorScope,
+    knowledge: BotKnowledgeIndex,
+    vector: number[],
+    topK: number,
+    lendingDepth: number,
+  ): Promise<VectorLeg> {
+    const vectors = this.byIndex.get(knowledge)?.vectors;
+    if (vectors && vectors.dimensions === vector.length) {
+      const query = vectors.query(vector, topK);
+      return {
+        hits: query.hits,
+        cosines: (ids) => cosinesBy(ids, (id) => query.cosineOf(id, lendingDepth)),
+      };
+    }
+    const depth = Math.max(topK, lendingDepth);
+    const nearest = await nearestInPartitions(this.store, { ...scope, space, vector, topK: depth });
+    const taken = new Map<string, number>();
+    const hits: VectorLeg['hits'] = [];
+    const lent = new Map<string, number>();
+    for (const { id, score } of nearest) {
+      lent.set(id, score);
+      const chunk = knowledge.chunk(id);
+      // Each partition's list is best first: its first `topK` are the leg's.
+      const count = chunk ? (taken.get(chunk.partition) ?? 0) : topK;
+      if (!chunk || count >= topK) continue;
+      taken.set(chunk.partition, count + 1);
+      hits.push({ id, score, chunk });
+    }
+    return { hits, cosines: (ids) => cosinesBy(ids, (id) => lent.get(id)) };
   }
 
   private changed(change: KnowledgeChange | null): void {

@@ -82,6 +82,22 @@ describe('BotVectors', () => {
     },
   );
 
+  it.each([1, 20, 100])(
+    "lends a chunk's cosine exactly when it is among the %i nearest, ties in the store's order",
+    (depth) => {
+      for (let probe = 0; probe < 12; probe += 3) {
+        const query = Array.from(vectors.subarray(probe * dims, (probe + 1) * dims));
+        const nearest = new Map(
+          reference(ids, vectors, dims, query, depth).map((hit) => [hit.id, hit.score]),
+        );
+        const { cosineOf } = memory.query(query, 5);
+        // The nearest, the duplicates tied with them, and rows far away.
+        for (const id of [...nearest.keys(), 'c1000', 'c1003', 'c2000', 'c3999', 'c17'])
+          expect(cosineOf(id, depth)).toBe(nearest.get(id));
+      }
+    },
+  );
+
   it('sums every dimension of a partition holding ∞, where 0 × ∞ is NaN, not nothing', () => {
     const odd = Float32Array.from(vectors.subarray(0, 50 * dims));
     odd.copyWithin(3 * dims, 0, dims);
@@ -92,6 +108,10 @@ describe('BotVectors', () => {
     // The store's sum meets 0 × ∞ at dimension 1; skipping the zero dimension would give 0.
     expect(hits.find((hit) => hit.id === 'c3')!.score).toBeNaN();
     expect(hits[0]).toEqual(reference(few, odd, dims, query, 1)[0]);
+    // Lent as the top-k keeps it: NaN only while the top-k has room for it.
+    const { cosineOf } = BotVectors.of(dims, { ids: few, vectors: odd }, chunk).query(query, 1);
+    expect(cosineOf('c3', 50)).toBeNaN();
+    expect(cosineOf('c3', 1)).toBeUndefined();
   });
 
   it('keeps partitions apart and leaves out vectors whose chunk it does not know', () => {

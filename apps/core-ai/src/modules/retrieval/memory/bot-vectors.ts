@@ -7,6 +7,8 @@ const PASS = 8;
 
 interface PartitionVectors {
   ids: string[];
+  /** Each row's chunk: a hit needs no lookup by id. */
+  chunks: StoredChunk[];
   /**
    * Column-major: dimension `d` of row `r` at `d * rows + r`. A question's dimension is then one
    * contiguous run over every row, so a sparse question reads only its own dimensions' runs.
@@ -34,6 +36,18 @@ export interface NearestHit {
   score: number;
 }
 
+/** A question scored against every row of the bot. */
+export interface VectorQuery {
+  /** The `topK` nearest of each partition, partitions in the store's order, best first. */
+  hits: (NearestHit & { chunk: StoredChunk })[];
+  /**
+   * A chunk's cosine, exactly as the scan scored it (the hits' scores are these too), when the
+   * chunk is among the `depth` nearest of its partition (what a `depth`-deep top-k would have
+   * returned, ties in scan order); else undefined, as for a chunk the bot's vectors do not hold.
+   */
+  cosineOf(id: string, depth: number): number | undefined;
+}
+
 /**
  * One bot's vectors in memory, one contiguous block per partition, searched exactly (cosine over
  * every row). The arithmetic is the store's exact search, term for term: each row's float32
@@ -48,7 +62,13 @@ export class BotVectors {
     readonly dimensions: number,
     private readonly partitions: ReadonlyMap<KnowledgePartition, PartitionVectors>,
     readonly bytes: number,
-  ) {}
+  ) {
+    for (const vectors of partitions.values())
+      vectors.ids.forEach((id, row) => this.rows.set(id, { vectors, row }));
+  }
+
+  /** Where each chunk's vector is, built once at load: a cosine by id costs one lookup. */
+  private readonly rows = new Map<string, { vectors: PartitionVectors; row: number }>();
 
   /**
    * Grouped by the partition of each id's chunk, in the store's scan order. A vector whose chunk
@@ -59,13 +79,13 @@ export class BotVectors {
     scanned: ScopeVectors,
     chunkOf: (id: string) => StoredChunk | undefined,
   ): BotVectors {
-    const rows = new Map<KnowledgePartition, number[]>();
+    const rows = new Map<KnowledgePartition, { row: number; chunk: StoredChunk }[]>();
     scanned.ids.forEach((id, row) => {
-      const partition = chunkOf(id)?.partition;
-      if (!partition) return;
-      let list = rows.get(partition);
-      if (!list) rows.set(partition, (list = []));
-      list.push(row);
+      const chunk = chunkOf(id);
+      if (!chunk) return;
+      let list = rows.get(chunk.partition);
+      if (!list) rows.set(chunk.partition, (list = []));
+      list.push({ row, chunk });
     });
     const partitions = new Map<KnowledgePartition, PartitionVectors>();
     let bytes = 0;
@@ -74,8 +94,9 @@ export class BotVectors {
       const vectors = new Float32Array(count * dimensions);
       const norms = new Float64Array(count);
       const ids: string[] = [];
+      const chunks: StoredChunk[] = [];
       let finite = true;
-      list.forEach((row, i) => {
+      list.forEach(({ row, chunk }, i) => {
         const source = scanned.vectors.subarray(row * dimensions, (row + 1) * dimensions);
         let norm = 0;
         for (let d = 0; d < dimensions; d += 1) {
@@ -87,8 +108,9 @@ export class BotVectors {
         // float32 squares cannot overflow a float64 sum: only NaN or ±∞ in the row gets here.
         if (!Number.isFinite(norm)) finite = false;
         ids.push(scanned.ids[row]!);
+        chunks.push(chunk);
       });
-      partitions.set(partition, { ids, vectors, norms, finite });
+      partitions.set(partition, { ids, chunks, vectors, norms, finite });
       bytes += vectors.byteLength + norms.byteLength + ids.length * 64;
     }
     return new BotVectors(dimensions, partitions, bytes);
@@ -101,32 +123,98 @@ export class BotVectors {
 
   /** The `topK` nearest of each partition, partitions in the store's order, best first. */
   nearest(query: readonly number[], topK: number): NearestHit[] {
+    return this.query(query, topK).hits.map(({ id, score }) => ({ id, score }));
+  }
+
+  /**
+   * Scores every row once: the best `topK` of each partition, and the cosine of any other chunk
+   * from the same sums, so a candidate's cosine needs no deeper top-k and no second pass.
+   */
+  query(query: readonly number[], topK: number): VectorQuery {
     const q = Float32Array.from(query);
     let qNorm = 0;
     for (const x of q) qNorm += x * x;
     qNorm = Math.sqrt(qNorm);
     const nonZero = termsOf(q, true);
     let every: QueryTerms | undefined;
-    const hits: NearestHit[] = [];
+    const hits: VectorQuery['hits'] = [];
+    const dotsOf = new Map<PartitionVectors, Float64Array>();
     for (const partition of KNOWLEDGE_PARTITIONS) {
       const vectors = this.partitions.get(partition);
       if (!vectors) continue;
-      const terms = vectors.finite ? nonZero : (every ??= termsOf(q, false));
-      hits.push(...nearestIn(vectors, terms, qNorm, topK));
+      const dots = dotsIn(vectors, vectors.finite ? nonZero : (every ??= termsOf(q, false)));
+      dotsOf.set(vectors, dots);
+      hits.push(...bestIn(vectors, dots, qNorm, topK));
     }
-    return hits;
+    // Each partition's cosines, worked out once per query for the partitions asked about.
+    const scoresOf = new Map<PartitionVectors, Float64Array>();
+    const scores = (vectors: PartitionVectors): Float64Array => {
+      let all = scoresOf.get(vectors);
+      if (!all) {
+        const dots = dotsOf.get(vectors)!;
+        all = new Float64Array(dots.length);
+        for (let r = 0; r < dots.length; r += 1)
+          all[r] = cosine(dots[r]!, qNorm, vectors.norms[r]!);
+        scoresOf.set(vectors, all);
+      }
+      return all;
+    };
+    return {
+      hits,
+      cosineOf: (id, depth) => {
+        const at = this.rows.get(id);
+        if (!at) return undefined;
+        const all = scores(at.vectors);
+        return amongBest(all, at.row, depth, at.vectors.finite) ? all[at.row] : undefined;
+      },
+    };
   }
 }
 
-/** Every row's cosine, exactly as the store sums it (see `BotVectors`), and the best `topK`. */
-function nearestIn(
-  { ids, vectors, norms }: PartitionVectors,
-  q: QueryTerms,
+const cosine = (dot: number, qNorm: number, norm: number): number =>
+  qNorm === 0 || norm === 0 ? 0 : dot / (qNorm * norm);
+
+/**
+ * Whether `row` is among the `depth` best of `scores` as `BestK` keeps them (higher score first,
+ * the lower row on equal scores): fewer than `depth` rows come before it. Counting stops at
+ * `depth`, so a far row costs little. NaN (a partition holding ∞) is not ordered that way: there
+ * the top-k itself decides.
+ */
+function amongBest(scores: Float64Array, row: number, depth: number, finite: boolean): boolean {
+  if (depth <= 0) return false;
+  if (!finite) {
+    const top = new BestK(depth);
+    for (let r = 0; r < scores.length; r += 1) top.offer(r, scores[r]!);
+    return top.items.includes(row);
+  }
+  const score = scores[row]!;
+  let before = 0;
+  for (let r = 0; r < scores.length; r += 1) {
+    const other = scores[r]!;
+    if (other > score || (other === score && r < row)) {
+      before += 1;
+      if (before >= depth) return false;
+    }
+  }
+  return true;
+}
+
+/** The best `topK` rows by cosine; ties keep scan order. */
+function bestIn(
+  { ids, chunks, norms }: PartitionVectors,
+  dots: Float64Array,
   qNorm: number,
   topK: number,
-): NearestHit[] {
+): VectorQuery['hits'] {
+  if (topK <= 0) return [];
+  const top = new BestK(topK);
+  for (let r = 0; r < dots.length; r += 1) top.offer(r, cosine(dots[r]!, qNorm, norms[r]!));
+  return top.items.map((row, i) => ({ id: ids[row]!, chunk: chunks[row]!, score: top.scores[i]! }));
+}
+
+/** Every row's dot product with the question, exactly as the store sums it (see `BotVectors`). */
+function dotsIn({ ids, vectors }: PartitionVectors, q: QueryTerms): Float64Array {
   const rows = ids.length;
-  if (topK <= 0 || rows === 0) return [];
   const dots = new Float64Array(rows);
   const { dims, values } = q;
   let t = 0;
@@ -166,12 +254,7 @@ function nearestIn(
     const column = dims[t]! * rows;
     for (let r = 0; r < rows; r += 1) dots[r] = dots[r]! + w * vectors[column + r]!;
   }
-  const top = new BestK(topK);
-  for (let r = 0; r < rows; r += 1) {
-    const norm = norms[r]!;
-    top.offer(r, qNorm === 0 || norm === 0 ? 0 : dots[r]! / (qNorm * norm));
-  }
-  return top.items.map((row, i) => ({ id: ids[row]!, score: top.scores[i]! }));
+  return dots;
 }
 
 /** The question's dimensions in order (only the non-zero ones with `skipZeros`), as float32. */

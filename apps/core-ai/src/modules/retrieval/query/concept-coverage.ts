@@ -49,12 +49,37 @@ export function coverage(
   terms: ReadonlySet<string>,
   known?: (term: string) => boolean,
 ): number {
-  return coverageOf(concepts, idf, known)(terms);
+  const weights = concepts.map((concept) => conceptWeight(concept, idf, known));
+  return shareOf(concepts, weights, sumOf(weights), terms);
+}
+
+const sumOf = (weights: readonly number[]): number => {
+  let total = 0;
+  for (const weight of weights) total += weight;
+  return total;
+};
+
+/** Every concept looked up in `terms`, in order. */
+function shareOf(
+  concepts: readonly QueryConcept[],
+  weights: readonly number[],
+  total: number,
+  terms: ReadonlySet<string>,
+): number {
+  if (total === 0) return 0;
+  let found = 0;
+  concepts.forEach((concept, i) => {
+    found += weights[i]! * conceptMatch(concept, terms);
+  });
+  return found / total;
 }
 
 /**
  * `coverage` for many term sets (every candidate, every sentence of each) against one question:
- * the concepts' weights are worked out once, not once per set.
+ * the concepts' weights are worked out once, not once per set. A set smaller than the question's
+ * terms and synonyms is read word by word instead (a sentence holds a dozen words; a question's
+ * concepts and synonyms, a few dozen): each concept's match is the same 1, SYNONYM_COVERAGE or 0,
+ * summed in the same order, so the share is the same number.
  */
 export function coverageOf(
   concepts: readonly QueryConcept[],
@@ -62,14 +87,31 @@ export function coverageOf(
   known?: (term: string) => boolean,
 ): (terms: ReadonlySet<string>) => number {
   const weights = concepts.map((concept) => conceptWeight(concept, idf, known));
-  let total = 0;
-  for (const weight of weights) total += weight;
+  const total = sumOf(weights);
+  const matchesOf = new Map<string, { concept: number; match: number }[]>();
+  const add = (term: string, concept: number, match: number) => {
+    let list = matchesOf.get(term);
+    if (!list) matchesOf.set(term, (list = []));
+    list.push({ concept, match });
+  };
+  let lookups = 0;
+  concepts.forEach((concept, i) => {
+    add(concept.term, i, 1);
+    for (const synonym of concept.synonyms) add(synonym, i, SYNONYM_COVERAGE);
+    lookups += 1 + concept.synonyms.length;
+  });
+  const matched = new Float64Array(concepts.length);
   return (terms) => {
-    if (total === 0) return 0;
+    if (total === 0 || terms.size >= lookups) return shareOf(concepts, weights, total, terms);
+    matched.fill(0);
+    for (const term of terms) {
+      const matches = matchesOf.get(term);
+      if (!matches) continue;
+      for (const { concept, match } of matches)
+        if (match > matched[concept]!) matched[concept] = match;
+    }
     let found = 0;
-    concepts.forEach((concept, i) => {
-      found += weights[i]! * conceptMatch(concept, terms);
-    });
+    for (let i = 0; i < concepts.length; i += 1) found += weights[i]! * matched[i]!;
     return found / total;
   };
 }
