@@ -114,6 +114,14 @@ describe('BotVectors', () => {
     expect(cosineOf('c3', 1)).toBeUndefined();
   });
 
+  it('lends cosines for a question holding NaN only as its top-k keeps them, not to every row', () => {
+    const query = Array.from(vectors.subarray(0, dims));
+    query[7] = Number.NaN;
+    const { hits, cosineOf } = memory.query(query, 20);
+    const lent = ids.filter((id) => cosineOf(id, 20) !== undefined);
+    expect(lent.sort()).toEqual(hits.map((hit) => hit.id).sort());
+  });
+
   it('keeps partitions apart and leaves out vectors whose chunk it does not know', () => {
     const byPartition = BotVectors.of(dims, { ids, vectors }, (id) =>
       Number(id.slice(1)) % 7 === 0

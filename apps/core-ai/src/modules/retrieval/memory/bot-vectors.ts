@@ -49,6 +49,12 @@ export interface VectorQuery {
 }
 
 /**
+ * Besides its vector and norm, what a row costs: its id string, its entry in the id → row map and
+ * its chunk reference (an estimate).
+ */
+const PER_ROW_OVERHEAD_BYTES = 160;
+
+/**
  * One bot's vectors in memory, one contiguous block per partition, searched exactly (cosine over
  * every row). The arithmetic is the store's exact search, term for term: each row's float32
  * values times the question's, summed in float64 in dimension order, divided by the same norms;
@@ -111,14 +117,14 @@ export class BotVectors {
         chunks.push(chunk);
       });
       partitions.set(partition, { ids, chunks, vectors, norms, finite });
-      bytes += vectors.byteLength + norms.byteLength + ids.length * 64;
+      bytes += vectors.byteLength + norms.byteLength + ids.length * PER_ROW_OVERHEAD_BYTES;
     }
     return new BotVectors(dimensions, partitions, bytes);
   }
 
   /** Bytes the vectors of `rows` chunks take in memory: decides whether a bot is held at all. */
   static bytesFor(rows: number, dimensions: number): number {
-    return rows * (dimensions * 4 + 8 + 64);
+    return rows * (dimensions * 4 + 8 + PER_ROW_OVERHEAD_BYTES);
   }
 
   /** The `topK` nearest of each partition, partitions in the store's order, best first. */
@@ -165,7 +171,10 @@ export class BotVectors {
         const at = this.rows.get(id);
         if (!at) return undefined;
         const all = scores(at.vectors);
-        return amongBest(all, at.row, depth, at.vectors.finite) ? all[at.row] : undefined;
+        // A question holding NaN or ∞ (a remote embedder's fault) scores unordered, as such a row
+        // does: the top-k itself decides there too.
+        const ordered = at.vectors.finite && Number.isFinite(qNorm);
+        return amongBest(all, at.row, depth, ordered) ? all[at.row] : undefined;
       },
     };
   }
@@ -180,9 +189,9 @@ const cosine = (dot: number, qNorm: number, norm: number): number =>
  * `depth`, so a far row costs little. NaN (a partition holding ∞) is not ordered that way: there
  * the top-k itself decides.
  */
-function amongBest(scores: Float64Array, row: number, depth: number, finite: boolean): boolean {
+function amongBest(scores: Float64Array, row: number, depth: number, ordered: boolean): boolean {
   if (depth <= 0) return false;
-  if (!finite) {
+  if (!ordered) {
     const top = new BestK(depth);
     for (let r = 0; r < scores.length; r += 1) top.offer(r, scores[r]!);
     return top.items.includes(row);
