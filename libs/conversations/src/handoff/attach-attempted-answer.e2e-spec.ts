@@ -75,7 +75,7 @@ describe('HandoffStore.attachAttemptedAnswer', () => {
       messageId: q.messageId,
       attemptedAnswer: 'Perhaps by ship, in summer.',
     });
-    expect(attached).toEqual({ found: true, ticketId });
+    expect(attached).toEqual({ found: true, attached: true, ticketId });
     expect((await contextOf(ticketId)).attemptedAnswer).toBe('Perhaps by ship, in summer.');
   });
 
@@ -86,7 +86,7 @@ describe('HandoffStore.attachAttemptedAnswer', () => {
       messageId: q.messageId,
       attemptedAnswer: 'Only cards, I think.',
     });
-    expect(attached).toEqual({ found: true, ticketId: null });
+    expect(attached).toEqual({ found: true, attached: true, ticketId: null });
     const outcome = await handOff(q);
     expect(outcome.kind).toBe('handed_off');
     const ticketId = (outcome as { ticketId: string }).ticketId;
@@ -105,8 +105,19 @@ describe('HandoffStore.attachAttemptedAnswer', () => {
         messageId: q.messageId,
         attemptedAnswer: 'Not mine to write.',
       }),
-    ).toEqual({ found: false, ticketId: null });
+    ).toEqual({ found: false, attached: false, ticketId: null });
     expect((await contextOf(ticketId)).attemptedAnswer).toBe('');
+  });
+
+  it('keeps the first attempt: a second writer changes neither the message nor the ticket', async () => {
+    const q = await stuckQuestion('Do you ship by drone?');
+    const ticketId = ((await handOff(q)) as { ticketId: string }).ticketId;
+    const ids = { conversationId: q.conversationId, messageId: q.messageId };
+    await handoffs.attachAttemptedAnswer(scope, { ...ids, attemptedAnswer: 'Not yet.' });
+    expect(
+      await handoffs.attachAttemptedAnswer(scope, { ...ids, attemptedAnswer: 'Asked again.' }),
+    ).toEqual({ found: true, attached: false, ticketId: null });
+    expect((await contextOf(ticketId)).attemptedAnswer).toBe('Not yet.');
   });
 
   it('tells whether an attempt is owed, attached (even empty) or its message gone', async () => {

@@ -91,26 +91,32 @@ export class HandoffStore {
    * pipeline hands off on core-ai's decision and the attempt follows, ADR 0045). Under the same
    * row lock as `handOff`, so either order works: kept on the question's message for a handoff
    * still to come (its ticket context reads it there), and set on the context of the ticket that
-   * message opened, if there is one. Returns that ticket's id, or null.
+   * message opened, if there is one. The first attempt stays: a second writer (the job owing the
+   * attempt, or the live path after it, ADR 0058) changes nothing and learns `attached: false`.
+   * Returns whether the conversation was found, whether this attempt was attached, and the
+   * ticket's id (null without one).
    */
   attachAttemptedAnswer(
     scope: TenantScope,
     attempt: { conversationId: string; messageId: string; attemptedAnswer: string },
-  ): Promise<{ found: boolean; ticketId: string | null }> {
+  ): Promise<{ found: boolean; attached: boolean; ticketId: string | null }> {
     return scope.sequelize.transaction(async (transaction) => {
       const conversation = await this.lockConversation(scope, attempt.conversationId, transaction);
-      if (!conversation) return { found: false, ticketId: null };
+      if (!conversation) return { found: false, attached: false, ticketId: null };
       const replacements = {
         workspaceId: scope.workspaceId,
         conversationId: conversation.id,
         messageId: attempt.messageId,
         attempt: JSON.stringify(attempt.attemptedAnswer),
       };
-      await scope.sequelize.query(
+      const [first] = await scope.sequelize.query<{ id: string }>(
         `UPDATE messages SET metadata = jsonb_set(metadata, '{attemptedAnswer}', CAST(:attempt AS jsonb))
-          WHERE id = :messageId AND conversation_id = :conversationId AND workspace_id = :workspaceId`,
-        { replacements, transaction },
+          WHERE id = :messageId AND conversation_id = :conversationId AND workspace_id = :workspaceId
+            AND metadata -> 'attemptedAnswer' IS NULL
+          RETURNING id`,
+        { replacements, type: QueryTypes.SELECT, transaction },
       );
+      if (!first) return { found: true, attached: false, ticketId: null };
       const [ticket] = await scope.sequelize.query<{ id: string }>(
         `UPDATE tickets
             SET context = jsonb_set(context, '{attemptedAnswer}', CAST(:attempt AS jsonb)),
@@ -120,7 +126,7 @@ export class HandoffStore {
           RETURNING id`,
         { replacements, type: QueryTypes.SELECT, transaction },
       );
-      return { found: true, ticketId: ticket?.id ?? null };
+      return { found: true, attached: true, ticketId: ticket?.id ?? null };
     });
   }
 

@@ -168,9 +168,9 @@ describe('attempted answer after a crash, end to end', () => {
 
   it('asks nothing again when the worker that handed off attaches the attempt itself, even one slower than the owed job', async () => {
     heir ??= await bootService(gatewayApiService, env);
-    // Written for 12 s or more: the owed job comes due (10 s) while the attempt is being written,
+    // Written for 18 s or more: the owed job comes due (10 s) while the attempt is being written,
     // and must wait for it rather than ask the model a second time.
-    openai.setDefault({ reply: `VERDICT: NO\n\n${ATTEMPT}`, deltaDelayMs: 200 });
+    openai.setDefault({ reply: `VERDICT: NO\n\n${ATTEMPT}`, deltaDelayMs: 300 });
     const bot = await owner.post<{ id: string; publicKey: string }>('/api/v1/bots', {
       name: 'Quick model',
       llmProvider: 'openai',
@@ -194,6 +194,15 @@ describe('attempted answer after a crash, end to end', () => {
       const owed = heir.app.get<Queue>(getQueueToken(QueueNames.AttemptedAnswers));
       const jobId = attemptJobId(ack.message.id);
       await eventually(async () => expect(await owed.getJob(jobId)).not.toBeNull(), WAIT_MS, 100);
+      // The job came due while the attempt was still being written: it is taken, and waits.
+      await eventually(
+        async () => expect(await (await owed.getJob(jobId))?.isActive()).toBe(true),
+        WAIT_MS,
+        100,
+      );
+      expect(
+        (await contextOf(ack.message.conversationId)).ticket?.context.attemptedAnswer ?? '',
+      ).toBe('');
       await eventually(async () => {
         const context = await contextOf(ack.message.conversationId);
         expect(context.ticket?.context.attemptedAnswer).toBe(ATTEMPT);

@@ -39,8 +39,12 @@ export class AttachAttemptedAnswer implements OnApplicationShutdown {
 
   /** Starts attaching `attempt` once it resolves; returns what a test may wait for. */
   follow(outcome: AnswerOutcome, attempt: Promise<string | null>): Promise<void> {
-    const run = this.exclusively(outcome.question.id, () =>
-      this.attachWhenWritten(outcome, attempt),
+    const run = this.exclusively(
+      outcome.question.id,
+      () => this.attachWhenWritten(outcome, attempt),
+      // Redis away: PostgreSQL still takes the attempt (the first one stays), so the agents get
+      // it now rather than from the owed job later.
+      { withoutHold: true },
     )
       .catch((error: unknown) =>
         this.logger.warn(
@@ -53,24 +57,41 @@ export class AttachAttemptedAnswer implements OnApplicationShutdown {
   }
 
   /**
-   * Runs `work` as the one writer of the question's attempt: the live path, which holds it from the
-   * handoff's commit until its attempt is attached, or the job owing the attempt, which waits for
-   * that hold to end (or, after a crash, to expire) before it looks whether the attempt is there.
-   * Without it a live attempt slower than the job's delay would be written twice.
+   * Runs `work` as the one writer of the question's attempt: the live path, which takes the hold
+   * right after the handoff's commit and keeps it until its attempt is attached, or the job owing
+   * the attempt, which waits for that hold to end (or, after a crash, to expire) before it looks
+   * whether the attempt is there. Without it a live attempt slower than the job's delay would be
+   * asked of the model twice; PostgreSQL keeps the first attempt whatever the order
+   * (`HandoffStore.attachAttemptedAnswer`). When Redis cannot be asked, `withoutHold` runs the
+   * work anyway; otherwise the error is thrown (the job is retried).
    */
-  async exclusively<T>(messageId: string, work: () => Promise<T>): Promise<T> {
-    const key = attemptHoldKey(messageId);
-    let lock = await this.locks.acquire(key, ATTEMPT_HOLD_TTL_MS);
-    while (!lock) {
-      await new Promise((resolve) => setTimeout(resolve, ATTEMPT_HOLD_POLL_MS));
-      lock = await this.locks.acquire(key, ATTEMPT_HOLD_TTL_MS);
+  async exclusively<T>(
+    messageId: string,
+    work: () => Promise<T>,
+    { withoutHold = false }: { withoutHold?: boolean } = {},
+  ): Promise<T> {
+    let keeper: LockKeeper;
+    try {
+      keeper = await this.hold(attemptHoldKey(messageId));
+    } catch (error) {
+      if (!withoutHold) throw error;
+      this.logger.warn(`no hold on the attempt to message ${messageId}: ${String(error)}`);
+      return work();
     }
-    const keeper = new LockKeeper(this.locks, lock, ATTEMPT_HOLD_TTL_MS).start();
     try {
       return await work();
     } finally {
       await keeper.release();
     }
+  }
+
+  private async hold(key: string): Promise<LockKeeper> {
+    let lock = await this.locks.acquire(key, ATTEMPT_HOLD_TTL_MS);
+    while (!lock) {
+      await new Promise((resolve) => setTimeout(resolve, ATTEMPT_HOLD_POLL_MS));
+      lock = await this.locks.acquire(key, ATTEMPT_HOLD_TTL_MS);
+    }
+    return new LockKeeper(this.locks, lock, ATTEMPT_HOLD_TTL_MS).start();
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -86,13 +107,13 @@ export class AttachAttemptedAnswer implements OnApplicationShutdown {
     handoff: BotNotEnoughDataEvent,
     attemptedAnswer: string,
   ): Promise<void> {
-    const { ticketId, found } = await this.handoffs.attachAttemptedAnswer(scope, {
+    const { ticketId, attached } = await this.handoffs.attachAttemptedAnswer(scope, {
       conversationId: handoff.conversationId,
       messageId: handoff.messageId,
       attemptedAnswer,
     });
-    // Deleted meanwhile: no agent is left to tell.
-    if (!found) return;
+    // Deleted meanwhile (no agent is left to tell), or another writer's attempt came first.
+    if (!attached) return;
     const event: BotNotEnoughDataEvent = { ...handoff, attemptedAnswer };
     delete event.attemptPending;
     this.broadcaster.toAgents(event.workspaceId, ServerEvents.BotNotEnoughData, event);
