@@ -17,6 +17,7 @@ import {
 } from '@cxgenie/testing';
 import { type Benchmark, percentile, round } from '../benchmark';
 import { openBenchDatabase } from '../datasets/bench-database';
+import { PARCEL_QUESTIONS } from '../datasets/parcel-questions';
 import { startCpuAccount } from '../process-cpu';
 import { deleteKeys } from '../redis-keys';
 
@@ -24,15 +25,6 @@ const ANSWERS = Number(process.env.BENCH_ANSWER_CPU_ANSWERS ?? 600);
 const CONCURRENCY = Number(process.env.BENCH_ANSWER_CPU_CONCURRENCY ?? 60);
 const WARM_UP = 60;
 const TOKEN_DELAY_MS = 15;
-
-const QUESTIONS = [
-  'Where is my parcel? It has not arrived yet.',
-  'How long does tracking take to show the first scan?',
-  'Can I return boots I bought three weeks ago?',
-  'My parcel has not moved for five days, what now?',
-  'Do returns need the original box?',
-  'When does my order leave the warehouse?',
-];
 
 /**
  * core-ai's CPU per streamed answer, alone: the answers `widget-load` asks for (the same bot and
@@ -84,8 +76,8 @@ export const answerCpu: Benchmark = {
         conversationId: randomUUID(),
         messageId: randomUUID(),
         customerId: randomUUID(),
-        question: QUESTIONS[i % QUESTIONS.length]!,
-        history: [{ role: 'customer', text: QUESTIONS[(i + 1) % QUESTIONS.length]! }],
+        question: PARCEL_QUESTIONS[i % PARCEL_QUESTIONS.length]!,
+        history: [{ role: 'customer', text: PARCEL_QUESTIONS[(i + 1) % PARCEL_QUESTIONS.length]! }],
         bot: {
           llmProvider: 'local',
           llmModel: 'extractive-v2',

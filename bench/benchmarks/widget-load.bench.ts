@@ -14,6 +14,7 @@ import {
 } from '@cxgenie/testing';
 import { type Benchmark, percentile, round } from '../benchmark';
 import { openBenchDatabase } from '../datasets/bench-database';
+import { PARCEL_QUESTIONS } from '../datasets/parcel-questions';
 import { startCpuAccount } from '../process-cpu';
 import { deleteKeys } from '../redis-keys';
 import type {
@@ -45,15 +46,6 @@ const ANSWER_TIMEOUT_MS = Number(process.env.BENCH_WIDGET_LOAD_ANSWER_TIMEOUT_MS
 const VISITORS_PER_CLIENT = Number(process.env.BENCH_WIDGET_LOAD_VISITORS_PER_CLIENT ?? 250);
 const TOKEN_DELAY_MS = 15;
 const TTFP_AIM_MS = 500;
-
-const QUESTIONS = [
-  'Where is my parcel? It has not arrived yet.',
-  'How long does tracking take to show the first scan?',
-  'Can I return boots I bought three weeks ago?',
-  'My parcel has not moved for five days, what now?',
-  'Do returns need the original box?',
-  'When does my order leave the warehouse?',
-];
 
 /** One client process and the visitors it plays. */
 class VisitorClient {
@@ -124,7 +116,7 @@ async function runStep(
         addresses: Array.from({ length: share }, nextAddress),
         questions: Array.from(
           { length: QUESTIONS_PER_VISITOR },
-          (_, i) => QUESTIONS[(c + i) % QUESTIONS.length],
+          (_, i) => PARCEL_QUESTIONS[(c + i) % PARCEL_QUESTIONS.length],
         ),
         thinkMinMs: THINK_MIN_MS,
         thinkMaxMs: THINK_MAX_MS,
