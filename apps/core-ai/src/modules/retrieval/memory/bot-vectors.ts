@@ -69,12 +69,19 @@ export class BotVectors {
     private readonly partitions: ReadonlyMap<KnowledgePartition, PartitionVectors>,
     readonly bytes: number,
   ) {
-    for (const vectors of partitions.values())
-      vectors.ids.forEach((id, row) => this.rows.set(id, { vectors, row }));
+    let partition = 0;
+    for (const vectors of partitions.values()) {
+      const at = partition;
+      vectors.ids.forEach((id, row) => this.rows.set(id, { vectors, partition: at, row }));
+      partition += 1;
+    }
   }
 
   /** Where each chunk's vector is, built once at load: a cosine by id costs one lookup. */
-  private readonly rows = new Map<string, { vectors: PartitionVectors; row: number }>();
+  private readonly rows = new Map<
+    string,
+    { vectors: PartitionVectors; partition: number; row: number }
+  >();
 
   /**
    * Grouped by the partition of each id's chunk, in the store's scan order. A vector whose chunk
@@ -165,16 +172,29 @@ export class BotVectors {
       }
       return all;
     };
+    // Which rows are among a partition's `depth` best, worked out once per partition and depth:
+    // the candidates asking about one partition (up to fifty) then cost a comparison each.
+    const bestOf = new Map<string, (row: number) => boolean>();
+    const among = (vectors: PartitionVectors, partition: number, depth: number) => {
+      const key = `${partition}:${depth}`;
+      let test = bestOf.get(key);
+      if (!test) {
+        // A question holding NaN or ∞ (a remote embedder's fault) scores unordered, as such a
+        // row does: the top-k itself decides there too.
+        const ordered = vectors.finite && Number.isFinite(qNorm);
+        test = amongBest(scores(vectors), depth, ordered);
+        bestOf.set(key, test);
+      }
+      return test;
+    };
     return {
       hits,
       cosineOf: (id, depth) => {
         const at = this.rows.get(id);
         if (!at) return undefined;
-        const all = scores(at.vectors);
-        // A question holding NaN or ∞ (a remote embedder's fault) scores unordered, as such a row
-        // does: the top-k itself decides there too.
-        const ordered = at.vectors.finite && Number.isFinite(qNorm);
-        return amongBest(all, at.row, depth, ordered) ? all[at.row] : undefined;
+        return among(at.vectors, at.partition, depth)(at.row)
+          ? scores(at.vectors)[at.row]
+          : undefined;
       },
     };
   }
@@ -184,28 +204,30 @@ const cosine = (dot: number, qNorm: number, norm: number): number =>
   qNorm === 0 || norm === 0 ? 0 : dot / (qNorm * norm);
 
 /**
- * Whether `row` is among the `depth` best of `scores` as `BestK` keeps them (higher score first,
- * the lower row on equal scores): fewer than `depth` rows come before it. Counting stops at
- * `depth`, so a far row costs little. NaN (a partition holding ∞) is not ordered that way: there
- * the top-k itself decides.
+ * Which rows are among the `depth` best of `scores` as `BestK` keeps them (higher score first, the
+ * lower row on equal scores): the rows that come before the `depth`-th best, and that one. NaN (a
+ * partition holding ∞, or such a question) is not ordered that way: there the top-k's own rows
+ * are the answer.
  */
-function amongBest(scores: Float64Array, row: number, depth: number, ordered: boolean): boolean {
-  if (depth <= 0) return false;
+function amongBest(
+  scores: Float64Array,
+  depth: number,
+  ordered: boolean,
+): (row: number) => boolean {
+  if (depth <= 0) return () => false;
+  const top = new BestK(depth);
+  for (let r = 0; r < scores.length; r += 1) top.offer(r, scores[r]!);
   if (!ordered) {
-    const top = new BestK(depth);
-    for (let r = 0; r < scores.length; r += 1) top.offer(r, scores[r]!);
-    return top.items.includes(row);
+    const kept = new Set(top.items);
+    return (row) => kept.has(row);
   }
-  const score = scores[row]!;
-  let before = 0;
-  for (let r = 0; r < scores.length; r += 1) {
-    const other = scores[r]!;
-    if (other > score || (other === score && r < row)) {
-      before += 1;
-      if (before >= depth) return false;
-    }
-  }
-  return true;
+  if (top.items.length < depth) return () => true;
+  const lastRow = top.items[depth - 1]!;
+  const lastScore = top.scores[depth - 1]!;
+  return (row) => {
+    const score = scores[row]!;
+    return score > lastScore || (score === lastScore && row <= lastRow);
+  };
 }
 
 /** The best `topK` rows by cosine; ties keep scan order. */
