@@ -49,6 +49,14 @@ export interface TicketStackOptions {
   inProcess?: ServiceEntry;
 }
 
+/**
+ * The env of a ticket app whose test does not exercise SLA checks: checks once an hour. Every test
+ * stack shares the test database, and a check covers every workspace in it: a stack checking
+ * often would record another suite's breaches first and publish their facts on its own queues,
+ * where that suite never sees them.
+ */
+export const SLA_CHECKS_AWAY = { SLA_CHECK_INTERVAL_MS: '3600000' } as const;
+
 export async function startTicketStack({
   withCoreAi = false,
   answerTokenDelayMs = 0,
@@ -75,7 +83,7 @@ export async function startTicketStack({
       QUEUE_PREFIX: queuePrefix,
       ...(coreAi ? { [serviceUrlEnvVar('core-ai')]: coreAi.url } : {}),
     }),
-    start('ticket', { QUEUE_PREFIX: queuePrefix, ...ticketEnv }),
+    start('ticket', { QUEUE_PREFIX: queuePrefix, ...SLA_CHECKS_AWAY, ...ticketEnv }),
   ]);
   const handoffRequests = new Bull<HandoffRequestJobData>(
     QueueNames.HandoffRequests,

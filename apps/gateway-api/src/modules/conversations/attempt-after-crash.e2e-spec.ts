@@ -19,6 +19,7 @@ import {
   FakeOpenAi,
   type RecordingSocket,
   type SpawnedService,
+  SLA_CHECKS_AWAY,
   spawnService,
 } from '@cxgenie/testing';
 import { gatewayApiService } from '../../gateway-api.service';
@@ -68,7 +69,7 @@ describe('attempted answer after a crash, end to end', () => {
     };
     [coreAi, ticket] = await Promise.all([
       spawnService('core-ai', keys),
-      spawnService('ticket', { QUEUE_PREFIX: queuePrefix }),
+      spawnService('ticket', { QUEUE_PREFIX: queuePrefix, ...SLA_CHECKS_AWAY }),
     ]);
     env = {
       ...keys,

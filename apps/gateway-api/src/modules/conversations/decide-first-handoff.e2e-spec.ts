@@ -16,6 +16,7 @@ import {
   FakeOpenAi,
   type RecordingSocket,
   type SpawnedService,
+  SLA_CHECKS_AWAY,
   spawnService,
 } from '@cxgenie/testing';
 import { gatewayApiService } from '../../gateway-api.service';
@@ -64,7 +65,7 @@ describe('decide-first handoff, end to end', () => {
     };
     [coreAi, ticket] = await Promise.all([
       spawnService('core-ai', keys),
-      spawnService('ticket', { QUEUE_PREFIX: queuePrefix }),
+      spawnService('ticket', { QUEUE_PREFIX: queuePrefix, ...SLA_CHECKS_AWAY }),
     ]);
     gateway = await bootService(gatewayApiService, {
       ...keys,

@@ -20,6 +20,7 @@ import {
   connectSocket,
   eventually,
   type RecordingSocket,
+  SLA_CHECKS_AWAY,
   spawnService,
   startFakeCoreAiAnswer,
 } from '@cxgenie/testing';
@@ -57,7 +58,7 @@ describe('gateway-api reads its flags: pushes, the paragraph flush interval, the
     coreAi = await startFakeCoreAiAnswer({ tokenDelayMs: 40 });
     [flags, ticket] = await Promise.all([
       spawnService('flags', { ...launchDarkly.env(), QUEUE_PREFIX: prefix }),
-      spawnService('ticket', { QUEUE_PREFIX: prefix }),
+      spawnService('ticket', { QUEUE_PREFIX: prefix, ...SLA_CHECKS_AWAY }),
     ]);
     gateway = await bootService(gatewayApiService, {
       QUEUE_PREFIX: prefix,
