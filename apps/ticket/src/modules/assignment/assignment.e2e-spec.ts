@@ -40,7 +40,10 @@ describe('agent availability, ticket assignment and SLAs', () => {
   beforeAll(async () => {
     stack = await startTicketStack({
       inProcess: ticketService,
-      ticketEnv: { AGENT_IDLE_AFTER_S: String(IDLE_AFTER_S), SLA_CHECK_INTERVAL_MS: '200' },
+      // SLA checks once a second: enough for breaches within seconds, and seldom enough that a
+      // suite whose breach facts must come from its own stack (analytics, every 100 ms) records
+      // them first; this suite's breach events reach its agents whichever stack records them.
+      ticketEnv: { AGENT_IDLE_AFTER_S: String(IDLE_AFTER_S), SLA_CHECK_INTERVAL_MS: '1000' },
     });
   }, 120_000);
 
