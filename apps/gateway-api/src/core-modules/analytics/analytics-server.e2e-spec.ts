@@ -74,23 +74,25 @@ describe('analytics on a ClickHouse server (CLICKHOUSE_URL)', () => {
       expect(counts).toMatchObject({ waiting: 0, active: 0, delayed: 0, failed: 0 });
     }, WAIT_MS);
 
+  /** What every fact of this suite's bot shares: a fresh conversation and customer each. */
+  const base = (id: string) => ({
+    id,
+    workspaceId: owner.session!.workspaceId,
+    occurredAt: new Date().toISOString(),
+    conversationId: randomUUID(),
+    botId: bot.id,
+    customerId: randomUUID(),
+    channelType: 'web' as const,
+  });
+  const received = (id: string, text: string): AnalyticsFact => ({
+    ...base(id),
+    type: 'message.received',
+    text,
+  });
+
   const facts = (): AnalyticsFact[] => {
-    const workspaceId = owner.session!.workspaceId;
-    const base = (id: string) => ({
-      id,
-      workspaceId,
-      occurredAt: new Date().toISOString(),
-      conversationId: randomUUID(),
-      botId: bot.id,
-      customerId: randomUUID(),
-      channelType: 'web' as const,
-    });
     return [
-      ...[1, 2, 3].map((n) => ({
-        ...base(`q-${n}`),
-        type: 'message.received' as const,
-        text: "It's late again and I'm annoyed",
-      })),
+      ...[1, 2, 3].map((n) => received(`q-${n}`, "It's late again and I'm annoyed")),
       ...[1, 2].map((n) => ({
         ...base(`a-${n}`),
         type: 'message.answered' as const,
@@ -157,18 +159,7 @@ describe('analytics on a ClickHouse server (CLICKHOUSE_URL)', () => {
   });
 
   it("checks thousands of fact ids at once (a list longer than a URL's usual limit)", async () => {
-    const workspaceId = owner.session!.workspaceId;
-    const many: AnalyticsFact[] = Array.from({ length: 6_000 }, (_, n) => ({
-      type: 'message.received',
-      id: randomUUID(),
-      workspaceId,
-      occurredAt: new Date().toISOString(),
-      conversationId: randomUUID(),
-      botId: bot.id,
-      customerId: randomUUID(),
-      channelType: 'web',
-      text: `question ${n}`,
-    }));
+    const many = Array.from({ length: 6_000 }, (_, n) => received(randomUUID(), `question ${n}`));
     for (let i = 0; i < many.length; i += 500)
       await queue.add({ events: many.slice(i, i + 500), traceId: 'server-many' });
     await written();
@@ -180,7 +171,6 @@ describe('analytics on a ClickHouse server (CLICKHOUSE_URL)', () => {
     expect(rows.reduce((n, r) => n + r.customerMessages, 0)).toBe(3 + 6_000);
   }, 60_000);
   it('leaves out facts already stored whatever their ids hold (quotes, tabs, newlines, unicode, long)', async () => {
-    const workspaceId = owner.session!.workspaceId;
     const ids = [
       "it's",
       'say "hi"',
@@ -192,17 +182,7 @@ describe('analytics on a ClickHouse server (CLICKHOUSE_URL)', () => {
       'ünïcödé ✓ 😀',
       'x'.repeat(20_000),
     ].map((id) => `${id}-${randomUUID()}`);
-    const hostile: AnalyticsFact[] = ids.map((id) => ({
-      type: 'message.received',
-      id,
-      workspaceId,
-      occurredAt: new Date().toISOString(),
-      conversationId: randomUUID(),
-      botId: bot.id,
-      customerId: randomUUID(),
-      channelType: 'web',
-      text: 'hello',
-    }));
+    const hostile = ids.map((id) => received(id, 'hello'));
     const customerMessages = async () =>
       (
         await owner.get<{ rows: { customerMessages: number }[] }>(
@@ -219,7 +199,7 @@ describe('analytics on a ClickHouse server (CLICKHOUSE_URL)', () => {
     const stored = await clickhouse.query({
       query: `SELECT event_id FROM ${AnalyticsTables.Facts} FINAL
                WHERE workspace_id = {workspaceId:String} AND type = 'message.received'`,
-      query_params: { workspaceId },
+      query_params: { workspaceId: owner.session!.workspaceId },
       format: 'JSONEachRow',
     });
     const wanted = new Set(ids);
