@@ -2,6 +2,7 @@ import { Logger, type OnModuleInit } from '@nestjs/common';
 import type { Job, Queue } from 'bull';
 import type { HeartbeatJobData, HeartbeatJobResult, ServiceName } from '@cxgenie/contracts';
 import { type LogContext, currentTraceId } from '@cxgenie/observability';
+import { workerStopReason } from '../queues/worker-stop-reason';
 
 /** Answers gateway-api's system check: proof that this service's queue workers consume. */
 export class HeartbeatWorker implements OnModuleInit {
@@ -18,8 +19,8 @@ export class HeartbeatWorker implements OnModuleInit {
     if (!this.enabled) return;
     void this.queue
       .process((job) => this.handle(job))
-      .catch((error: Error) => {
-        this.logger.warn(`heartbeat worker stopped: ${error.message}`);
+      .catch((error: unknown) => {
+        this.logger.warn(`heartbeat worker stopped: ${workerStopReason(error)}`);
       });
   }
 

@@ -3,6 +3,7 @@ import type { Job, Queue } from 'bull';
 import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
 import type { TracedJobData } from '@cxgenie/contracts';
 import { LogContext, MetricsService } from '@cxgenie/observability';
+import { workerStopReason } from './worker-stop-reason';
 
 /**
  * The one shape of a Bull consumer. A subclass names its queue and concurrency and implements
@@ -31,8 +32,8 @@ export abstract class QueueWorker<Data extends Partial<TracedJobData>, Result = 
     // Resolves only when the queue closes; a refusal (Redis gone) must not crash the boot.
     void this.queue
       .process(this.concurrency, (job) => this.run(job))
-      .catch((error: Error) =>
-        this.logger.warn(`${this.queue.name} worker stopped: ${error.message}`),
+      .catch((error: unknown) =>
+        this.logger.warn(`${this.queue.name} worker stopped: ${workerStopReason(error)}`),
       );
   }
 

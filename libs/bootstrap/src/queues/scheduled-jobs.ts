@@ -3,6 +3,7 @@ import type { Job, Queue } from 'bull';
 import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
 import { LogContext, MetricsService } from '@cxgenie/observability';
 import { ScheduledJobsRegistry } from './scheduled-jobs-registry';
+import { workerStopReason } from './worker-stop-reason';
 
 /** A job that runs every `everyMs` (0: not at all) and returns how much it did. */
 export interface ScheduledJob {
@@ -53,7 +54,7 @@ export abstract class ScheduledJobs implements OnModuleInit, OnApplicationShutdo
     for (const [name, job] of Object.entries(this.enabled()))
       void this.queue
         .process(name, 1, (tick: Job) => this.run(name, tick, job))
-        .catch((error: Error) => this.logger.warn(`${name} stopped: ${error.message}`));
+        .catch((error: unknown) => this.logger.warn(`${name} stopped: ${workerStopReason(error)}`));
     const keep = () => void this.keepScheduled();
     keep();
     this.queue.client.on('ready', keep);
