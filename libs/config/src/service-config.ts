@@ -145,6 +145,10 @@ export interface ServiceConfig {
     indexRevalidateMs: number;
     /** Question embeddings core-ai keeps (LRU by space and normalised text); 0: none. */
     queryEmbeddingCacheSize: number;
+    /** Bots searched lately (by any instance) built in memory at start; 0: none (ADR 0060). */
+    warmBots: number;
+    /** Longest start-up waits for that warming before serving. */
+    warmWaitMs: number;
     /** Interval of the vector store's compaction and index refresh (core-ai); 0: never. */
     storeMaintenanceIntervalMs: number;
   };

@@ -10,6 +10,9 @@ import { QueryEmbeddingCache } from './memory/query-embedding-cache';
 import { RetrievalFlags } from './retrieval.flags';
 import { RetrievalService } from './retrieval.service';
 import { SearchController } from './search.controller';
+import { HotBots } from './warming/hot-bots';
+import { WarmHotBots } from './warming/warm-hot-bots';
+import { WarmOnStart } from './warming/warm-on-start';
 
 @Module({
   controllers: [SearchController],
@@ -32,6 +35,9 @@ import { SearchController } from './search.controller';
     },
     BotKnowledgeSettingsReader,
     RetrievalFlags,
+    HotBots.provider(),
+    WarmHotBots,
+    WarmOnStart,
   ],
   exports: [RetrievalService, BotKnowledgeIndexes, RetrievalFlags],
 })

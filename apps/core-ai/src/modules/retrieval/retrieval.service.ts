@@ -14,6 +14,7 @@ import type { BotKnowledgeIndex } from './lexical/bot-knowledge-index';
 import { BotKnowledgeIndexes } from './lexical/bot-knowledge-indexes';
 import { QueryEmbeddingCache } from './memory/query-embedding-cache';
 import { withNeighbours } from './neighbours';
+import { HotBots } from './warming/hot-bots';
 import { questionIdf } from './query/concept-coverage';
 import { type SearchQuery, queryOf } from './query/search-query';
 import { ownerPreference } from './ranking';
@@ -61,6 +62,8 @@ export class RetrievalService {
     private readonly indexes: BotKnowledgeIndexes,
     @Optional()
     private readonly queryVectors: QueryEmbeddingCache = new QueryEmbeddingCache(0),
+    // Named: a union type leaves no class in the decorator metadata to inject by.
+    @Optional() @Inject(HotBots) private readonly hotBots: HotBots | null = null,
   ) {}
 
   async retrieve(
@@ -72,6 +75,7 @@ export class RetrievalService {
     const search = typeof query === 'string' ? queryOf(query) : query;
     const { space } = this.embeddings;
     await this.spaceReady();
+    void this.hotBots?.noteUse({ space, scope });
     const embedStarted = performance.now();
     let embedMs = 0;
     const [[vector], knowledge] = await Promise.all([

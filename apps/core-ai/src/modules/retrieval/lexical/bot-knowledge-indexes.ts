@@ -124,6 +124,18 @@ export class BotKnowledgeIndexes implements OnModuleDestroy {
     return { bytes, bots: this.cache.size, botsWithVectors: withVectors };
   }
 
+  /**
+   * Whether another bot can be built without evicting one: under 80 % of the memory budget and of
+   * the chunk limit. Warming stops here, so it never pushes out what it has just built.
+   */
+  hasRoom(): boolean {
+    const { bytes } = this.usage();
+    let chunks = 0;
+    for (const entry of this.cache.values()) chunks += entry.index.size;
+    const { memoryBytes } = this.options;
+    return chunks < MAX_CACHED_CHUNKS * 0.8 && (memoryBytes === 0 || bytes < memoryBytes * 0.8);
+  }
+
   async of(space: EmbeddingSpace, scope: VectorScope): Promise<BotKnowledgeIndex> {
     return (await this.entryOf(space, scope)).index;
   }
@@ -239,7 +251,8 @@ export class BotKnowledgeIndexes implements OnModuleDestroy {
   ): Promise<Entry> {
     const started = performance.now();
     const chunks = await this.store.scanScope(space, scope);
-    const index = BotKnowledgeIndex.build(revision, chunks, previous);
+    // In slices: a large bot's analysis (~0.7 s for 10,000 chunks) must not stall other searches.
+    const index = await BotKnowledgeIndex.buildInSlices(revision, chunks, previous);
     const { memoryBytes } = this.options;
     const fits =
       memoryBytes > 0 &&

@@ -1,0 +1,60 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
+import { LogContext, newTraceId } from '@cxgenie/observability';
+import { WarmHotBots } from './warm-hot-bots';
+
+/**
+ * Warms the hot bots when core-ai starts, so a restart or a new instance answers them from memory
+ * from its first search instead of spending seconds on a large bot's first one. Start-up waits for
+ * it up to `KNOWLEDGE_WARM_WAIT_MS`, so an orchestrator routes traffic to a warm instance;
+ * whatever is left then goes on in the background, and shutdown stops it between two bots.
+ */
+@Injectable()
+export class WarmOnStart implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(WarmOnStart.name);
+  private readonly stop = new AbortController();
+  private running: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly warm: WarmHotBots,
+    private readonly logContext: LogContext,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { warmBots, warmWaitMs } = this.config.knowledge;
+    if (warmBots === 0) return;
+    this.running = this.logContext.run(newTraceId(), () => this.run(warmBots));
+    const waited = new AbortController();
+    await Promise.race([
+      this.running,
+      sleep(warmWaitMs, undefined, { signal: waited.signal }).catch(() => undefined),
+    ]);
+    waited.abort();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stop.abort();
+    await this.running;
+  }
+
+  private async run(limit: number): Promise<void> {
+    const started = performance.now();
+    try {
+      const { warmed, chunks, skipped } = await this.warm.execute(limit, this.stop.signal);
+      if (warmed > 0 || skipped > 0)
+        this.logger.log(
+          `warmed ${warmed} bot(s), ${chunks} chunks, in ${Math.round(performance.now() - started)} ms (${skipped} skipped)`,
+        );
+    } catch (error) {
+      this.logger.warn(`warming bots failed: ${(error as Error).message}`);
+    }
+  }
+}
