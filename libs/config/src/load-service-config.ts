@@ -181,6 +181,8 @@ export function loadServiceConfig(service: ServiceName, rawEnv: Env = process.en
       indexMemoryBytes: p.KNOWLEDGE_INDEX_MEMORY_MB * 1024 * 1024,
       indexRevalidateMs: p.KNOWLEDGE_INDEX_REVALIDATE_MS,
       queryEmbeddingCacheSize: p.QUERY_EMBEDDING_CACHE_SIZE,
+      botSettingsCacheSize: p.BOT_SETTINGS_CACHE_SIZE,
+      botSettingsCacheTtlMs: p.BOT_SETTINGS_CACHE_TTL_MS,
       storeMaintenanceIntervalMs: p.VECTOR_STORE_MAINTENANCE_INTERVAL_MS,
     },
     loader: {

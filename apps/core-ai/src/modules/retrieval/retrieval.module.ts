@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
-import { BotKnowledgeSettingsReader } from './bot-knowledge-settings.reader';
+import { BotKnowledgeSettingsReader } from './settings/bot-knowledge-settings.reader';
 import {
   BOT_KNOWLEDGE_INDEX_OPTIONS,
   type BotKnowledgeIndexOptions,
@@ -10,6 +10,9 @@ import { QueryEmbeddingCache } from './memory/query-embedding-cache';
 import { RetrievalFlags } from './retrieval.flags';
 import { RetrievalService } from './retrieval.service';
 import { SearchController } from './search.controller';
+import { BotSettingsChangesSubscriber } from './settings/bot-settings-changes.subscriber';
+import { BotSettingsMemory } from './settings/bot-settings-memory';
+import { BotSettingsMetrics } from './settings/bot-settings.metrics';
 
 @Module({
   controllers: [SearchController],
@@ -31,6 +34,17 @@ import { SearchController } from './search.controller';
       inject: [SERVICE_CONFIG],
     },
     BotKnowledgeSettingsReader,
+    {
+      provide: BotSettingsMemory,
+      useFactory: (config: ServiceConfig) =>
+        new BotSettingsMemory({
+          capacity: config.knowledge.botSettingsCacheSize,
+          ttlMs: config.knowledge.botSettingsCacheTtlMs,
+        }),
+      inject: [SERVICE_CONFIG],
+    },
+    BotSettingsChangesSubscriber,
+    BotSettingsMetrics,
     RetrievalFlags,
   ],
   exports: [RetrievalService, BotKnowledgeIndexes, RetrievalFlags],
