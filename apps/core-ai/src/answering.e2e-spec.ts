@@ -7,17 +7,20 @@ import {
   type KnowledgePurgeJobData,
   QueueNames,
   type AnswerStreamEvent,
+  botSettingsChangesChannel,
   CoreAiCallError,
   CoreAiHttpClient,
   postViaFetch,
   type ReplyUnknownPolicy,
 } from '@cxgenie/contracts';
 import { BotRepository, DATABASE, TenantConnections } from '@cxgenie/database';
+import { REDIS_CLIENT } from '@cxgenie/redis';
 import {
   type BootedService,
   FakeAnthropic,
   FakeOpenAi,
   bootService,
+  eventually,
   seedBotAndChannel,
   seedWorkspace,
   serviceTokenHeaders,
@@ -257,8 +260,14 @@ describe('core-ai with the local providers (no API keys)', () => {
     expect(
       await bots.update(otherScope, otherBot.botId, { knowledgeSettings: { topK: 1 } }),
     ).not.toBeNull();
-    const { chunks } = await clientOf(coreAi).search({ ...otherBot, query: 'shipping returns' });
-    expect(chunks).toHaveLength(1);
+    // As the bots API does after its writes: core-ai keeps bots' settings until told (ADR 0060).
+    await coreAi.app
+      .get(REDIS_CLIENT)
+      .publish(botSettingsChangesChannel(coreAi.config.queuePrefix), JSON.stringify(otherBot));
+    await eventually(async () => {
+      const { chunks } = await clientOf(coreAi).search({ ...otherBot, query: 'shipping returns' });
+      expect(chunks).toHaveLength(1);
+    }, 5_000);
     const { chunks: two } = await clientOf(coreAi).search({
       ...otherBot,
       query: 'shipping returns',

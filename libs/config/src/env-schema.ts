@@ -202,6 +202,10 @@ export const platformEnvSchema = z
     KNOWLEDGE_WARM_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
     // core-ai: question embeddings kept in memory (LRU); 0 turns the cache off.
     QUERY_EMBEDDING_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(5_000),
+    // core-ai: bots whose knowledge settings are kept in memory (LRU); 0 reads PostgreSQL every search.
+    BOT_SETTINGS_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
+    // core-ai: longest a bot's settings are kept should a change announcement be lost unseen.
+    BOT_SETTINGS_CACHE_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
     // core-ai: how often the vector store is compacted and its indexes refreshed; 0 turns it off.
     VECTOR_STORE_MAINTENANCE_INTERVAL_MS: z.coerce
       .number()

@@ -183,6 +183,8 @@ export function loadServiceConfig(service: ServiceName, rawEnv: Env = process.en
       queryEmbeddingCacheSize: p.QUERY_EMBEDDING_CACHE_SIZE,
       warmBots: p.KNOWLEDGE_WARM_BOTS,
       warmWaitMs: p.KNOWLEDGE_WARM_WAIT_MS,
+      botSettingsCacheSize: p.BOT_SETTINGS_CACHE_SIZE,
+      botSettingsCacheTtlMs: p.BOT_SETTINGS_CACHE_TTL_MS,
       storeMaintenanceIntervalMs: p.VECTOR_STORE_MAINTENANCE_INTERVAL_MS,
     },
     loader: {

@@ -145,10 +145,17 @@ export interface ServiceConfig {
     indexRevalidateMs: number;
     /** Question embeddings core-ai keeps (LRU by space and normalised text); 0: none. */
     queryEmbeddingCacheSize: number;
-    /** Bots searched lately (by any instance) built in memory at start; 0: none (ADR 0060). */
+    /** Bots searched lately (by any instance) built in memory at start; 0: none (ADR 0064). */
     warmBots: number;
     /** Longest start-up waits for that warming before serving. */
     warmWaitMs: number;
+    /** Bots whose knowledge settings core-ai keeps in memory (LRU); 0: read on every search. */
+    botSettingsCacheSize: number;
+    /**
+     * Longest core-ai keeps a bot's settings. Changes are announced and drop them at once; this
+     * bounds the staleness only should an announcement be lost without the subscription noticing.
+     */
+    botSettingsCacheTtlMs: number;
     /** Interval of the vector store's compaction and index refresh (core-ai); 0: never. */
     storeMaintenanceIntervalMs: number;
   };

@@ -20,5 +20,6 @@ export * from './channel-traits';
 export * from './queue-options';
 export * from './realtime-events';
 export * from './flags';
+export * from './bot-settings-changes';
 export * from './clients/flags.client';
 export * from './email-message';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
-import { BotKnowledgeSettingsReader } from './bot-knowledge-settings.reader';
+import { BotKnowledgeSettingsReader } from './settings/bot-knowledge-settings.reader';
 import {
   BOT_KNOWLEDGE_INDEX_OPTIONS,
   type BotKnowledgeIndexOptions,
@@ -13,6 +13,9 @@ import { SearchController } from './search.controller';
 import { HotBots } from './warming/hot-bots';
 import { WarmHotBots } from './warming/warm-hot-bots';
 import { WarmOnStart } from './warming/warm-on-start';
+import { BotSettingsChangesSubscriber } from './settings/bot-settings-changes.subscriber';
+import { BotSettingsMemory } from './settings/bot-settings-memory';
+import { BotSettingsMetrics } from './settings/bot-settings.metrics';
 
 @Module({
   controllers: [SearchController],
@@ -34,6 +37,17 @@ import { WarmOnStart } from './warming/warm-on-start';
       inject: [SERVICE_CONFIG],
     },
     BotKnowledgeSettingsReader,
+    {
+      provide: BotSettingsMemory,
+      useFactory: (config: ServiceConfig) =>
+        new BotSettingsMemory({
+          capacity: config.knowledge.botSettingsCacheSize,
+          ttlMs: config.knowledge.botSettingsCacheTtlMs,
+        }),
+      inject: [SERVICE_CONFIG],
+    },
+    BotSettingsChangesSubscriber,
+    BotSettingsMetrics,
     RetrievalFlags,
     HotBots.provider(),
     WarmHotBots,

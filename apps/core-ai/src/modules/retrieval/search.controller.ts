@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, NotFoundException, Post } from '@nestjs/common';
 import { CORE_AI_SEARCH_PATH, type SearchResponse } from '@cxgenie/contracts';
 import { InternalRoute } from '@cxgenie/observability';
-import { BotKnowledgeSettingsReader } from './bot-knowledge-settings.reader';
+import { BotKnowledgeSettingsReader } from './settings/bot-knowledge-settings.reader';
 import { RetrievalService } from './retrieval.service';
 import { resolveRetrievalSettings } from './retrieval-settings';
 import { RetrievalErrorCode, RetrievalException } from './retrieval.exception';

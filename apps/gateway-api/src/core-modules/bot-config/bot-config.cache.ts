@@ -1,6 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import type { AnswerRequest } from '@cxgenie/contracts';
+import {
+  type AnswerRequest,
+  type BotSettingsChangedMessage,
+  botSettingsChangesChannel,
+} from '@cxgenie/contracts';
 import type { TenantScope } from '@cxgenie/database';
 import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
 import { REDIS_CLIENT } from '@cxgenie/redis';
@@ -16,8 +20,9 @@ const TTL_SECONDS = 300;
 
 /**
  * Bot settings the pipeline reads for every message, cached in Redis so every gateway instance
- * shares one copy; the bots API invalidates it on each change. Keyed by workspace as well as bot:
- * a bot id from one workspace never reads another workspace's bot, cached or not.
+ * shares one copy; the bots API invalidates it on each change, which also announces the change to
+ * the processes that keep bot settings in memory (core-ai's search). Keyed by workspace as well as
+ * bot: a bot id from one workspace never reads another workspace's bot, cached or not.
  */
 @Injectable()
 export class BotConfigCache {
@@ -56,8 +61,20 @@ export class BotConfigCache {
     return config;
   }
 
+  /**
+   * After a committed change or deletion of the bot. One round trip: the shared copy goes and the
+   * change is announced together; the caller answers only once Redis has taken both, so every
+   * subscribed core-ai has the announcement queued before the dashboard hears of the change.
+   */
   async invalidate(scope: TenantScope, botId: string): Promise<void> {
-    await this.redis.del(this.key(scope.workspaceId, botId));
+    const change: BotSettingsChangedMessage = { workspaceId: scope.workspaceId, botId };
+    const results = await this.redis
+      .multi()
+      .del(this.key(scope.workspaceId, botId))
+      .publish(botSettingsChangesChannel(this.config.queuePrefix), JSON.stringify(change))
+      .exec();
+    const failed = results?.find(([error]) => error)?.[0];
+    if (!results || failed) throw failed ?? new Error('bot settings change not announced');
   }
 
   private key(workspaceId: string, botId: string): string {

@@ -35,7 +35,7 @@ const botOf = (member: string): HotBot | null => {
 
 /**
  * Which bots were searched lately, shared by every core-ai process through Redis: what a
- * restarted process builds in memory before it serves (ADR 0060). Derived data: losing it costs
+ * restarted process builds in memory before it serves (ADR 0064). Derived data: losing it costs
  * a slow first search per bot, nothing else.
  */
 export class HotBots {

@@ -15,7 +15,7 @@ export interface WarmOutcome {
 
 /**
  * Builds in memory the indexes of the bots searched most recently by any core-ai process, the
- * most recent first, while the memory budget has room (ADR 0060). A search for a bot being built
+ * most recent first, while the memory budget has room (ADR 0064). A search for a bot being built
  * shares that build.
  */
 @Injectable()
