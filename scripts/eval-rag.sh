@@ -3,7 +3,8 @@
 # packages ship: the PostgreSQL 15 manual (postgresql-doc-15) and the Postfix documentation
 # (postfix-doc). Installs them when missing (needs root, like scripts/ensure-chromium.sh), then
 # runs tools/eval-rag/main.ts, which prints tables and writes bench/results/rag-eval.json.
-# Usage: bash scripts/eval-rag.sh [--ensure-only] [--dev-only] [--verbose] [--fit] [--no-widget]
+# Usage: bash scripts/eval-rag.sh [--ensure-only] [--dev-only] [--verbose] [--fit] [--placement]
+#        [--cv] [--no-widget]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -48,7 +49,7 @@ fi
 # The end-to-end run through the widget spawns the services against the project's own PostgreSQL
 # and Redis (the test databases, as benchmarks do).
 case " $* " in
-  *" --no-widget "* | *" --dev-only "* | *" --fit "*) ;;
+  *" --no-widget "* | *" --dev-only "* | *" --fit "* | *" --placement "* | *" --cv "*) ;;
   *) bash scripts/infra.sh up >/dev/null ;;
 esac
 exec node scripts/run-ts.js tools/eval-rag/main.ts "$@"

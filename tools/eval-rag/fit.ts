@@ -19,10 +19,11 @@ const round = (v: number) => Math.round(v * 1000) / 1000;
  * L2-regularised logistic regression by gradient descent, both classes weighed alike (the
  * unanswerable questions are fewer), started from the current model.
  */
-function fit(
+export function fit(
   rows: readonly { f: EvidenceFeatures; y: number }[],
   features: readonly Feature[],
   start: AnswerabilityModel,
+  steps = 20_000,
 ): AnswerabilityModel {
   const n = features.length;
   let w = features.map((k) => start.weights[k] ?? 0);
@@ -31,7 +32,7 @@ function fit(
   const weightOf = (y: number) =>
     y === 1 ? rows.length / (2 * positives) : rows.length / (2 * (rows.length - positives));
   const x = rows.map((r) => features.map((k) => r.f[k]));
-  for (let step = 0; step < 20_000; step += 1) {
+  for (let step = 0; step < steps; step += 1) {
     const gw = new Array<number>(n).fill(0);
     let gb = 0;
     rows.forEach(({ y }, r) => {

@@ -7,15 +7,26 @@
  * question: --verbose prints dev outcomes only.
  *
  * Flags: --dev-only (skip test), --verbose (dev outcomes), --fit (fit the answerability model on
- * dev and print it), --no-widget (skip the end-to-end run through the widget).
+ * dev and print it), --no-widget (skip the end-to-end run through the widget). Error analysis on
+ * dev only: --placement (where each answer quote sits: top 5, re-ranked lower, outside the pool),
+ * --cv (the answerability model cross-validated by page: its five features, and each logged one
+ * added).
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
 import { dirname, join } from 'node:path';
 import { DEFAULT_TARGET_FALSE_ANSWER_RATE } from '../../apps/core-ai/src/modules/answering/evidence/answerability';
+import type { RetrievalResult } from '../../apps/core-ai/src/modules/retrieval/retrieval.service';
 import { chunkPages, fixedSizeChunks, readPages } from './corpus';
 import { type Question, loadDataset, splitOfQuestion } from './dataset';
+import {
+  EVIDENCE_FEATURES,
+  SCORED_FEATURES,
+  evidenceFeatures,
+} from '../../apps/core-ai/src/modules/answering/evidence/evidence-features';
+import { type EvidenceRow, crossValidate } from './cross-validate';
 import { fitAnswerability } from './fit';
+import { type Placement, quotePlacement } from './quote-placement';
 import { type Scored, goldRank, quoteInTop5, summarise, thresholdForRate } from './metrics';
 import { type EvalSystem, createBm25System, createOurSystem } from './systems';
 import { runWidgetEval } from './widget-eval';
@@ -56,6 +67,50 @@ function printDevOutcomes(scored: readonly Scored[]): void {
   }
 }
 
+type Retrieves = { retrieve(q: Question): Promise<RetrievalResult> };
+
+/** Dev's answer quotes by where retrieval left them, with each one's rank in the re-ranked pool. */
+async function printPlacements(system: Retrieves, dev: readonly Question[]): Promise<void> {
+  const byPlacement: Record<Placement, string[]> = { top5: [], reranked: [], outside: [] };
+  for (const q of dev) {
+    if (!q.answerable) continue;
+    const found = await system.retrieve(q);
+    const { placement, poolRank } = quotePlacement(
+      found.chunks.map((c) => c.text),
+      found.candidates.map((c) => c.chunk.text),
+      q.quote,
+    );
+    byPlacement[placement].push(placement === 'reranked' ? `${q.id} (${poolRank})` : q.id);
+  }
+  console.log('\ndev answer quotes by placement');
+  for (const [placement, ids] of Object.entries(byPlacement)) {
+    console.log(
+      `${placement.padEnd(9)} ${String(ids.length).padStart(3)}  ${placement === 'top5' ? '' : ids.join(', ')}`,
+    );
+  }
+}
+
+/** The answerability model's held-out answer rates, on its features and with each other one. */
+async function printCrossValidation(system: Retrieves, dev: readonly Question[]): Promise<void> {
+  const rows: EvidenceRow[] = [];
+  for (const q of dev) rows.push({ q, f: evidenceFeatures(await system.retrieve(q)) });
+  const sets: Record<string, (typeof EVIDENCE_FEATURES)[number][]> = {
+    scored: [...SCORED_FEATURES],
+  };
+  for (const extra of EVIDENCE_FEATURES) {
+    if (!(SCORED_FEATURES as readonly string[]).includes(extra))
+      sets[`+${extra}`] = [...SCORED_FEATURES, extra];
+  }
+  console.log(
+    '\nanswerability cross-validated on dev (5 folds by page, 12 shuffles): share answered',
+  );
+  table(
+    Object.fromEntries(
+      Object.entries(sets).map(([name, features]) => [name, { ...crossValidate(rows, features) }]),
+    ),
+  );
+}
+
 async function main(): Promise<void> {
   // Each answer logs its answerability; the table says it all here.
   Logger.overrideLogger(['warn', 'error']);
@@ -81,6 +136,12 @@ async function main(): Promise<void> {
 
   if (args.has('--fit')) {
     await fitAnswerability(ours, dev);
+    ours.close();
+    return;
+  }
+  if (args.has('--placement') || args.has('--cv')) {
+    if (args.has('--placement')) await printPlacements(ours, dev);
+    if (args.has('--cv')) await printCrossValidation(ours, dev);
     ours.close();
     return;
   }
