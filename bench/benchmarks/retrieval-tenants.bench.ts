@@ -252,6 +252,10 @@ const startCoreAi = (databaseUrl: string, dataDir: string) =>
       QUEUE_PREFIX: PREFIX,
       LOCAL_EMBEDDING_DIMENSIONS: String(DIMENSIONS),
       LOG_LEVEL: 'warn',
+      // Warming at start is a knob to compare (ADR 0064); unset: the service's default.
+      ...(process.env.KNOWLEDGE_WARM_BOTS && {
+        KNOWLEDGE_WARM_BOTS: process.env.KNOWLEDGE_WARM_BOTS,
+      }),
     },
     120_000,
   );
