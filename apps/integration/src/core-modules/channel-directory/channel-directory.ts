@@ -11,13 +11,20 @@ import type { AnyChannelAdapter } from '../channel-registry/channel-adapter.regi
 import { type LoadedChannel, channelContextOf } from './loaded-channel';
 
 // Short enough that a rotated secret or a deactivated channel takes effect within seconds.
-const CACHE_TTL_MS = 5_000;
+export const CHANNEL_CACHE_TTL_MS = 5_000;
+/**
+ * From this age a hit is answered from the cache while one load refreshes the entry behind it, so
+ * a busy channel's webhooks never wait on PostgreSQL when the entry expires; nothing older than
+ * the TTL is ever answered.
+ */
+export const CHANNEL_REFRESH_AFTER_MS = 4_000;
 const MAX_CACHED = 10_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface Cached {
   channel: LoadedChannel | null;
-  expiresAt: number;
+  /** When the read that produced it started: its age is counted from there. */
+  readAt: number;
 }
 
 /**
@@ -30,6 +37,13 @@ interface Cached {
 export class ChannelDirectory {
   private readonly logger = new Logger(ChannelDirectory.name);
   private readonly cache = new Map<string, Cached>();
+  /** One read per channel at a time, shared by every caller that needs it. */
+  private readonly loading = new Map<string, Promise<LoadedChannel | null>>();
+  /** Settings parsed once per loaded channel and adapter, not once per webhook. */
+  private readonly contexts = new WeakMap<
+    LoadedChannel,
+    Map<AnyChannelAdapter, ChannelContext<unknown>>
+  >();
 
   constructor(
     private readonly tenants: TenantConnections,
@@ -43,12 +57,21 @@ export class ChannelDirectory {
    */
   async find(channelId: string, { fresh = false } = {}): Promise<LoadedChannel | null> {
     if (!UUID.test(channelId)) return null;
+    // A fresh read must start after the caller's change: it never joins one already under way.
+    if (fresh) return this.read(channelId);
     const cached = this.cache.get(channelId);
-    if (!fresh && cached && cached.expiresAt > Date.now()) return cached.channel;
-    const channel = await this.load(channelId);
-    if (this.cache.size >= MAX_CACHED) this.cache.clear();
-    this.cache.set(channelId, { channel, expiresAt: Date.now() + CACHE_TTL_MS });
-    return channel;
+    const age = cached ? Date.now() - cached.readAt : Infinity;
+    if (cached && age < CHANNEL_CACHE_TTL_MS) {
+      if (age >= CHANNEL_REFRESH_AFTER_MS && !this.loading.has(channelId)) {
+        // Behind the answer: a failed refresh leaves the entry to expire, and the next caller
+        // after that waits for a read of its own.
+        this.shared(channelId).catch((error: unknown) =>
+          this.logger.warn(`channel ${channelId}: refresh failed: ${String(error)}`),
+        );
+      }
+      return cached.channel;
+    }
+    return this.shared(channelId);
   }
 
   /** The same channel, only if it belongs to `workspaceId` (jobs carry both). */
@@ -57,15 +80,46 @@ export class ChannelDirectory {
     return channel?.workspaceId === workspaceId ? channel : null;
   }
 
-  /** What the adapter is handed: settings as its own schema reads them. */
+  /**
+   * What the adapter is handed: settings as its own schema reads them. A loaded channel is never
+   * changed (a change is a new load), so the parse is kept with it.
+   */
   contextFor(channel: LoadedChannel, adapter: AnyChannelAdapter): ChannelContext<unknown> {
+    let byAdapter = this.contexts.get(channel);
+    const known = byAdapter?.get(adapter);
+    if (known) return known;
     const parsed = adapter.settingsSchema.safeParse(channel.settings);
     if (!parsed.success) {
       this.logger.warn(
         `channel ${channel.id}: stored settings do not fit the ${channel.type} schema`,
       );
     }
-    return channelContextOf(channel, parsed.success ? parsed.data : channel.settings);
+    const context = channelContextOf(channel, parsed.success ? parsed.data : channel.settings);
+    if (!byAdapter) this.contexts.set(channel, (byAdapter = new Map()));
+    byAdapter.set(adapter, context);
+    return context;
+  }
+
+  /** The read under way for this channel, or a new one. */
+  private shared(channelId: string): Promise<LoadedChannel | null> {
+    let pending = this.loading.get(channelId);
+    if (!pending) {
+      pending = this.read(channelId).finally(() => this.loading.delete(channelId));
+      this.loading.set(channelId, pending);
+    }
+    return pending;
+  }
+
+  /** Reads the channel and caches it, unless a read that started later has already done so. */
+  private async read(channelId: string): Promise<LoadedChannel | null> {
+    const readAt = Date.now();
+    const channel = await this.load(channelId);
+    const cached = this.cache.get(channelId);
+    if (!cached || cached.readAt <= readAt) {
+      if (!cached && this.cache.size >= MAX_CACHED) this.cache.clear();
+      this.cache.set(channelId, { channel, readAt });
+    }
+    return channel;
   }
 
   private async load(channelId: string): Promise<LoadedChannel | null> {

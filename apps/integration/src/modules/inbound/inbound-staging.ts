@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ChainableCommander, Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
 import type { NormalizedInboundMessage } from '@cxgenie/contracts';
 import { currentTraceId } from '@cxgenie/observability';
@@ -34,9 +34,7 @@ return 1`;
 
 /** The scripts as commands: sent once, then run by their hash (EVALSHA). */
 interface StagingCommands {
-  stageInbound(...args: (string | number)[]): ChainableCommander;
-}
-interface SettleCommand {
+  stageInbound(...args: (string | number)[]): Promise<number>;
   settleInbound(...args: (string | number)[]): Promise<number>;
 }
 
@@ -50,6 +48,12 @@ export interface StagingResult {
  * timestamp, plus a sorted set of groups by the time they are due. The webhook only writes here
  * (one round trip), so it answers in about a millisecond; the flush worker accepts due groups
  * into PostgreSQL in timestamp order.
+ *
+ * The scripts go through the service's auto-pipelined client rather than a pipeline of their own:
+ * a delivery's messages still leave in one write, and so do those of every webhook that reaches
+ * this point in the same turn of the event loop, or while the previous write is unanswered. When
+ * webhooks queue up (a GC pause, a busy machine), they catch up in a few writes instead of one
+ * write, one Redis wake-up and one reply read each (ADR 0062).
  */
 @Injectable()
 export class InboundStaging {
@@ -71,17 +75,13 @@ export class InboundStaging {
   ): Promise<StagingResult> {
     if (messages.length === 0) return { staged: 0, duplicates: 0 };
     const arrivedAt = Date.now();
-    const pipeline = this.redis.pipeline() as ChainableCommander & StagingCommands;
-    for (const message of messages) {
-      const staged: StagedMessage = {
-        message,
-        workspaceId,
-        traceId: currentTraceId() ?? null,
-        arrivedAt,
-      };
+    const redis = this.redis as Redis & StagingCommands;
+    const traceId = currentTraceId() ?? null;
+    const results = messages.map((message) => {
+      const staged: StagedMessage = { message, workspaceId, traceId, arrivedAt };
       const group = stagingGroupOf(message);
       const { score, member } = stagedMember(staged);
-      pipeline.stageInbound(
+      return redis.stageInbound(
         this.keys.seen(message.channelId, message.platformMessageId),
         this.keys.staged(group),
         this.keys.dueGroups(),
@@ -91,12 +91,13 @@ export class InboundStaging {
         group,
         arrivedAt + REORDER_WINDOW_MS,
       );
-    }
-    const results = (await pipeline.exec()) ?? [];
+    });
+    // Every script settles before the answer, so a failure is reported after all were tried.
+    const settled = await Promise.allSettled(results);
     let staged = 0;
-    for (const [error, result] of results) {
-      if (error) throw error;
-      if (result === 1) staged += 1;
+    for (const outcome of settled) {
+      if (outcome.status === 'rejected') throw outcome.reason;
+      if (outcome.value === 1) staged += 1;
     }
     return { staged, duplicates: messages.length - staged };
   }
@@ -117,7 +118,7 @@ export class InboundStaging {
 
   /** Done with a group for now: `retryInMs` when something is left, or arrived meanwhile. */
   async settle(group: string, retryInMs: number = REORDER_WINDOW_MS): Promise<void> {
-    await (this.redis as Redis & SettleCommand).settleInbound(
+    await (this.redis as Redis & StagingCommands).settleInbound(
       this.keys.staged(group),
       this.keys.dueGroups(),
       group,

@@ -168,6 +168,29 @@ describe('platform webhooks', () => {
     expect(await messagesOfChannel(sequelize, channel.channelId)).toHaveLength(1);
   });
 
+  it('counts concurrent redeliveries once and refuses a forged one among them, when their stagings share writes', async () => {
+    const channel = await telegramChannel();
+    const repeated = telegramUpdates.text(nextUpdateId(), 'Sent once, delivered four times');
+    const others = Array.from({ length: 4 }, (_, i) =>
+      telegramUpdates.text(nextUpdateId(), `other ${i}`),
+    );
+    // All in flight together: their staging scripts leave in the same auto-pipelined writes.
+    const [forged, ...receipts] = await Promise.all([
+      postTelegram(channel.channelId, repeated, 'whs_someone_else'),
+      ...[repeated, ...others, repeated, repeated, repeated].map((update) =>
+        postTelegram(channel.channelId, update, channel.webhookSecret),
+      ),
+    ]);
+    expect(forged).toMatchObject({ status: 403, body: { statusCode: 403 } });
+    expect(String(forged.body['message'])).toMatch(/secret/i);
+    expect(receipts.every((r) => r.status === 200)).toBe(true);
+    const total = (key: string) => receipts.reduce((n, r) => n + Number(r.body[key]), 0);
+    expect([total('accepted'), total('duplicates')]).toEqual([5, 3]);
+    expect((await acceptedTexts(channel.channelId, 5)).sort()).toEqual(
+      ['Sent once, delivered four times', 'other 0', 'other 1', 'other 2', 'other 3'].sort(),
+    );
+  });
+
   it('accepts deliveries that arrive out of order in the order the customer sent them', async () => {
     const channel = await telegramChannel();
     const t = Math.floor(Date.now() / 1000);
