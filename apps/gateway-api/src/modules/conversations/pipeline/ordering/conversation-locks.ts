@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
 import { LockKeeper, RedisLocks } from '@cxgenie/redis';
-import { conversationLockKey, conversationProgressKey } from './conversation-progress';
+import { conversationLockKey, conversationProgressKey } from './conversation-keys';
 
 /** The one lock a worker holds while it answers a conversation, kept alive while it works. */
 @Injectable()

@@ -1,8 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { REDIS_CLIENT, lockSlotKey } from '@cxgenie/redis';
+import { REDIS_CLIENT } from '@cxgenie/redis';
+import { forgetChunksIfOursLua } from '../streaming/streamed-chunks';
+import { conversationProgressKey, streamedChunksKey } from './conversation-keys';
 
 const TTL_SECONDS = 3_600;
+
+// The record of a committed answer, and its chunk log forgotten, in one round trip.
+// KEYS: progress, chunk log. ARGV: seq, TTL (s), the reply's message id.
+const RECORD_AND_FORGET = `redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+${forgetChunksIfOursLua('KEYS[2]', 'ARGV[3]')}`;
+
+interface ProgressCommands {
+  recordProgressForgetChunks(
+    progressKey: string,
+    logKey: string,
+    seq: number,
+    ttlSeconds: number,
+    replyId: string,
+  ): Promise<number>;
+}
 
 /**
  * A hint, in Redis, of how far a conversation's customer messages have been handled. A drain
@@ -14,7 +31,12 @@ const TTL_SECONDS = 3_600;
  */
 @Injectable()
 export class ConversationProgress {
-  constructor(@Inject(REDIS_CLIENT) private readonly redis: Redis) {}
+  private readonly commands: ProgressCommands;
+
+  constructor(@Inject(REDIS_CLIENT) private readonly redis: Redis) {
+    redis.defineCommand('recordProgressForgetChunks', { numberOfKeys: 2, lua: RECORD_AND_FORGET });
+    this.commands = redis as unknown as ProgressCommands;
+  }
 
   /** Best effort: a lost write only costs a later job the slow path. */
   record(conversationId: string, seq: number): void {
@@ -22,15 +44,22 @@ export class ConversationProgress {
       .set(conversationProgressKey(conversationId), seq, 'EX', TTL_SECONDS)
       .catch(() => undefined);
   }
+
+  /**
+   * record() for a message just answered by a committed reply, and, when that reply was streamed
+   * (`streamedReplyId`), its chunk log dropped in the same script, as StreamedChunks.forget does:
+   * a socket connecting from now on reads the reply from PostgreSQL.
+   */
+  recordCommitted(conversationId: string, seq: number, streamedReplyId: string | null): void {
+    if (streamedReplyId === null) return this.record(conversationId, seq);
+    void this.commands
+      .recordProgressForgetChunks(
+        conversationProgressKey(conversationId),
+        streamedChunksKey(conversationId),
+        seq,
+        TTL_SECONDS,
+        streamedReplyId,
+      )
+      .catch(() => 0);
+  }
 }
-
-/**
- * The per-conversation mutex of the pipeline (see RedisLocks). An agent taking the conversation
- * over preempts it, which stops the bot's answer in flight.
- */
-export const conversationLockKey = (conversationId: string): string =>
-  `lock:conversation:${conversationId}`;
-
-/** The progress hint, in the lock's hash slot: `{lock:conversation:<id>}:progress`. */
-export const conversationProgressKey = (conversationId: string): string =>
-  lockSlotKey(conversationLockKey(conversationId), 'progress');

@@ -156,7 +156,7 @@ export class DrainConversation {
         });
         if (!outcome.handled) break;
         handled += 1;
-        this.progress.record(conversationId, message.seq);
+        if (!('progressRecorded' in outcome)) this.progress.record(conversationId, message.seq);
         if (outcome.status === null) break;
         if (outcome.morePending === false) {
           drained = true;
