@@ -17,6 +17,7 @@ import { openBenchDatabase } from '../datasets/bench-database';
 import { PARCEL_QUESTIONS } from '../datasets/parcel-questions';
 import { startCpuAccount } from '../process-cpu';
 import { deleteKeys } from '../redis-keys';
+import { startRoundTripAccount } from '../round-trips';
 import type {
   ChildMessage,
   ParentMessage,
@@ -105,6 +106,7 @@ async function runStep(
   n: number,
   target: { gatewayUrl: string; botKey: string },
   parties: { gateway: SpawnedService; coreAi: SpawnedService },
+  databaseUrl: string,
 ): Promise<StepResult> {
   const clientCount = Math.max(2, Math.ceil(n / VISITORS_PER_CLIENT));
   const clients = Array.from({ length: clientCount }, () => new VisitorClient());
@@ -131,12 +133,14 @@ async function runStep(
       pids: { gateway: parties.gateway.process.pid!, core_ai: parties.coreAi.process.pid! },
       commands: ['postgres', 'redis-server'],
     });
+    const roundTrips = await startRoundTripAccount(testEnv().REDIS_URL, databaseUrl);
     const started = Date.now();
     for (const c of clients) c.send({ type: 'go' });
     const reports = (await Promise.all(clients.map((c) => c.next('report')))).map((m) => m.report);
     const elapsedS = (Date.now() - started) / 1000;
     const cpuSeconds = cpu.stop();
     const loadAtEnd = loadavg()[0];
+    const trips = await roundTrips.stop();
     const all = (pick: (r: VisitorsReport) => number[]) =>
       reports.flatMap(pick).sort((a, b) => a - b);
     const sum = (pick: (r: VisitorsReport) => number) =>
@@ -150,6 +154,7 @@ async function runStep(
     const errors = [...new Set(reports.flatMap((r) => r.errors))];
     if (errors.length) console.warn(`step ${n}: ${errors.slice(0, 5).join('; ')}`);
     const p99 = percentile(ttfp, 99);
+    const perAnswer = (total: number) => round(total / Math.max(1, answered), 2);
     const cpuPct = (party: string) => round((100 * (cpuSeconds[party] ?? 0)) / elapsedS, 1);
     return {
       p99,
@@ -175,6 +180,14 @@ async function runStep(
           1,
         ),
         [`cpu_pct_gateway_${n}`]: cpuPct('gateway'),
+        // Per answer: steadier than latency on a shared machine (the pids are this run's own; the
+        // postgres and redis-server figures above count every such process on the machine).
+        [`gateway_cpu_ms_per_answer_${n}`]: perAnswer(1000 * (cpuSeconds.gateway ?? 0)),
+        [`core_ai_cpu_ms_per_answer_${n}`]: perAnswer(1000 * (cpuSeconds.core_ai ?? 0)),
+        [`redis_evalsha_per_answer_${n}`]: perAnswer(trips.evalsha),
+        [`redis_publish_per_answer_${n}`]: perAnswer(trips.publish),
+        [`redis_commands_per_answer_${n}`]: perAnswer(trips.redis_commands),
+        [`pg_xacts_per_answer_${n}`]: perAnswer(trips.pg_xacts),
         [`cpu_pct_core_ai_${n}`]: cpuPct('core_ai'),
         [`cpu_pct_postgres_${n}`]: cpuPct('postgres'),
         [`cpu_pct_redis_${n}`]: cpuPct('redis-server'),
@@ -235,7 +248,7 @@ export const widgetLoad: Benchmark = {
       const metrics: Record<string, number> = { load_avg_1m_before: round(loadavg()[0]) };
       let maxUnderAim = 0;
       for (const n of steps()) {
-        const step = await runStep(n, target, { gateway, coreAi });
+        const step = await runStep(n, target, { gateway, coreAi }, db.url);
         Object.assign(metrics, step.metrics);
         console.log(JSON.stringify(step.metrics));
         if (step.p99 <= TTFP_AIM_MS && step.lost === 0) maxUnderAim = Math.max(maxUnderAim, n);

@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { TEST_REDIS_URL } from '@cxgenie/testing';
 import { LockKeeper } from './lock-keeper';
-import { RedisLocks, knockKey } from './redis-locks';
+import { RedisLocks, knockKey, lockSlotKey } from './redis-locks';
 
 describe('RedisLocks', () => {
   let redis: Redis;
@@ -77,6 +77,27 @@ describe('RedisLocks', () => {
     expect(await current.releaseHearing()).toBe('knocked');
   });
 
+  it('leaves without lock or knock when the work it came for is done, else acts as acquireOrKnock', async () => {
+    const key = `test-lock:${randomUUID()}`;
+    const done = lockSlotKey(key, 'progress');
+    // Nothing recorded yet: the lock is taken.
+    const holder = await locks.acquireOrKnockUnlessDone(key, 10_000, done, 1);
+    expect(holder).toMatchObject({ key });
+    // Held, and the counter short of 2: a knock the holder hears.
+    await redis.set(done, '1');
+    expect(await locks.acquireOrKnockUnlessDone(key, 10_000, done, 2)).toBeNull();
+    // Held, and message 1 done: neither lock nor knock.
+    const keeper = new LockKeeper(locks, holder as { key: string; token: string }, 10_000);
+    expect(await locks.acquireOrKnockUnlessDone(key, 10_000, done, 1)).toBe('done');
+    expect(await keeper.releaseHearing()).toBe('knocked');
+    // Free, but done: the lock stays free.
+    expect(await locks.acquireOrKnockUnlessDone(key, 10_000, done, 1)).toBe('done');
+    expect(await redis.exists(key)).toBe(0);
+    const next = await locks.acquireOrKnockUnlessDone(key, 10_000, done, 2);
+    expect(next).toMatchObject({ key });
+    expect(await redis.get(key)).toBe((next as { token: string }).token);
+  });
+
   it("keeps the knock in its lock's Redis Cluster hash slot", () => {
     // Redis Cluster hashes the part between the first '{' and the next '}' when it is not empty,
     // else the whole key; a script's keys must hash alike.
@@ -86,6 +107,7 @@ describe('RedisLocks', () => {
       return close > open + 1 ? key.slice(open + 1, close) : key;
     };
     for (const key of [`lock:conversation:${randomUUID()}`, 'lock:{workspace-1}:conversation:2'])
-      expect(hashed(knockKey(key))).toBe(hashed(key));
+      for (const slotted of [knockKey(key), lockSlotKey(key, 'progress')])
+        expect(hashed(slotted)).toBe(hashed(key));
   });
 });

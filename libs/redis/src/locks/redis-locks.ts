@@ -12,6 +12,14 @@ const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call
 const ACQUIRE_OR_KNOCK = `if redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return 1 end
 redis.call('SET', KEYS[2], '1', 'PX', ARGV[3])
 return 0`;
+// The same, unless the work the waiter came for is already done: a counter in the lock's hash slot
+// (KEYS[3]) has reached ARGV[4]. Then it neither takes the lock nor knocks (-1): nothing is left for
+// it, and the holder that did the work has nothing to look for on its account.
+const ACQUIRE_OR_KNOCK_UNLESS_DONE = `local done = tonumber(redis.call('GET', KEYS[3]) or '0')
+if done and done >= tonumber(ARGV[4]) then return -1 end
+if redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return 1 end
+redis.call('SET', KEYS[2], '1', 'PX', ARGV[3])
+return 0`;
 const RELEASE_HEARING = `if redis.call('GET', KEYS[1]) ~= ARGV[1] then return -1 end
 redis.call('DEL', KEYS[1])
 return redis.call('DEL', KEYS[2])`;
@@ -47,6 +55,15 @@ interface LockCommands {
     ttlMs: number,
     knockTtlMs: number,
   ): Promise<number>;
+  lockAcquireOrKnockUnlessDone(
+    key: string,
+    knockKey: string,
+    doneKey: string,
+    token: string,
+    ttlMs: number,
+    knockTtlMs: number,
+    through: number,
+  ): Promise<number>;
   lockReleaseHearing(key: string, knockKey: string, token: string): Promise<number>;
 }
 
@@ -54,8 +71,14 @@ interface LockCommands {
  * The knock sits in the lock's hash slot, as a script's keys must on a Redis Cluster: a key without
  * a hash tag hashes whole, so the whole key becomes the knock's tag; a key with a hash tag lends it.
  */
-export const knockKey = (key: string): string =>
-  key.includes('{') ? `${key}:knock` : `{${key}}:knock`;
+export const knockKey = (key: string): string => lockSlotKey(key, 'knock');
+
+/**
+ * A key of the lock's hash slot (see knockKey), for a script that reads it with the lock's: e.g.
+ * how far the work the lock guards is done (acquireOrKnockUnlessDone).
+ */
+export const lockSlotKey = (key: string, suffix: string): string =>
+  key.includes('{') ? `${key}:${suffix}` : `{${key}}:${suffix}`;
 
 @Injectable()
 export class RedisLocks {
@@ -65,6 +88,10 @@ export class RedisLocks {
     redis.defineCommand('lockExtend', { numberOfKeys: 1, lua: EXTEND });
     redis.defineCommand('lockRelease', { numberOfKeys: 1, lua: RELEASE });
     redis.defineCommand('lockAcquireOrKnock', { numberOfKeys: 2, lua: ACQUIRE_OR_KNOCK });
+    redis.defineCommand('lockAcquireOrKnockUnlessDone', {
+      numberOfKeys: 3,
+      lua: ACQUIRE_OR_KNOCK_UNLESS_DONE,
+    });
     redis.defineCommand('lockReleaseHearing', { numberOfKeys: 2, lua: RELEASE_HEARING });
     this.commands = redis as unknown as LockCommands;
   }
@@ -89,6 +116,30 @@ export class RedisLocks {
       KNOCK_TTL_MS,
     );
     return ok === 1 ? { key, token } : null;
+  }
+
+  /**
+   * acquireOrKnock(), unless `doneKey` (a key of the lock's slot, see lockSlotKey) holds a number
+   * of at least `through`: then 'done', without taking the lock or knocking. One round trip for
+   * what would otherwise be a read of the counter and then the lock.
+   */
+  async acquireOrKnockUnlessDone(
+    key: string,
+    ttlMs: number,
+    doneKey: string,
+    through: number,
+  ): Promise<HeldLock | 'done' | null> {
+    const token = randomBytes(16).toString('hex');
+    const ok = await this.commands.lockAcquireOrKnockUnlessDone(
+      key,
+      knockKey(key),
+      doneKey,
+      token,
+      ttlMs,
+      KNOCK_TTL_MS,
+      through,
+    );
+    return ok === 1 ? { key, token } : ok < 0 ? 'done' : null;
   }
 
   /** release(), telling whether anybody knocked (acquireOrKnock) since the last release heard. */

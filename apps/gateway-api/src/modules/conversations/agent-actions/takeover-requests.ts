@@ -4,7 +4,7 @@ import type { Queue } from 'bull';
 import { type HandoffRequestJobData, QueueNames } from '@cxgenie/contracts';
 import { RedisLocks } from '@cxgenie/redis';
 import { withTraceId } from '@cxgenie/observability';
-import { conversationLockKey } from '../pipeline/ordering/conversation-progress';
+import { conversationLockKey } from '../pipeline/ordering/conversation-keys';
 
 /**
  * After an agent took a conversation (explicitly, or by replying): an answer the bot is streaming

@@ -183,6 +183,25 @@ describe('widget delivery across tabs, retries and reconnects', () => {
     expect(afterIndices.has(seenBefore)).toBe(true);
   });
 
+  it('replays a committed answer from PostgreSQL alone: its chunks are dropped with the commit', async () => {
+    const token = await newVisitor();
+    const first = await tab(token);
+    const question = sent(await send(first.socket, { text: 'How do returns work?' }));
+    await eventually(() => expect(first.completed).toHaveLength(1), 30_000);
+    expect(first.chunks.length).toBeGreaterThanOrEqual(2);
+    const reply = first.completed[0];
+
+    // The chunk log is dropped in the same script that records the progress, after the commit:
+    // a tab connecting once the answer is complete reads the reply, and no chunk of it.
+    await eventually(async () => {
+      const late = await tab(token, question.seq);
+      await eventually(() => expect(late.created.map((m) => m.id)).toEqual([reply.id]));
+      // Chunks are replayed right after the messages, on the same connection.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(late.chunks).toEqual([]);
+    }, 5_000);
+  });
+
   it('shows the bot typing as soon as the message is accepted, however long the queue', async () => {
     const inbound = gateway.app.get<Queue>(getQueueToken(QueueNames.ConversationInbound));
     const token = await newVisitor();

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
 import { LockKeeper, RedisLocks } from '@cxgenie/redis';
-import { conversationLockKey } from './conversation-progress';
+import { conversationLockKey, conversationProgressKey } from './conversation-keys';
 
 /** The one lock a worker holds while it answers a conversation, kept alive while it works. */
 @Injectable()
@@ -18,6 +18,25 @@ export class ConversationLocks {
   async hold(conversationId: string): Promise<LockKeeper | null> {
     const ttlMs = this.config.conversationLockTtlMs;
     const lock = await this.locks.acquireOrKnock(conversationLockKey(conversationId), ttlMs);
+    return lock ? new LockKeeper(this.locks, lock, ttlMs).start() : null;
+  }
+
+  /**
+   * hold(), unless the progress hint says message `seq` is handled already ('handled': no lock
+   * taken, no knock left): a job's first look, the hint and the lock read in one round trip.
+   */
+  async holdUnlessHandled(
+    conversationId: string,
+    seq: number,
+  ): Promise<LockKeeper | 'handled' | null> {
+    const ttlMs = this.config.conversationLockTtlMs;
+    const lock = await this.locks.acquireOrKnockUnlessDone(
+      conversationLockKey(conversationId),
+      ttlMs,
+      conversationProgressKey(conversationId),
+      seq,
+    );
+    if (lock === 'done') return 'handled';
     return lock ? new LockKeeper(this.locks, lock, ttlMs).start() : null;
   }
 }

@@ -11,6 +11,7 @@ import {
 } from '../after-answer/answer-outcome';
 import { buildAnswerRequest } from '../answer/answer-request';
 import { type StreamedAnswer, StreamAnswer } from '../answer/stream-answer';
+import { ConversationProgress } from '../ordering/conversation-progress';
 import { OutboxPublisher } from '../outbox/outbox-publisher';
 import { AttachAttemptedAnswer } from '../usecases/attach-attempted-answer/attach-attempted-answer.usecase';
 import { type MessageContext, type MessageStep, NOT_HANDLED, type Outcome } from './message-step';
@@ -28,6 +29,7 @@ export class AnswerWithBotStep implements MessageStep {
   constructor(
     private readonly stream: StreamAnswer,
     private readonly fence: ConversationFenceStore,
+    private readonly progress: ConversationProgress,
     private readonly broadcaster: RealtimeBroadcaster,
     private readonly outbox: OutboxPublisher,
     private readonly attempts: AttachAttemptedAnswer,
@@ -87,12 +89,23 @@ export class AnswerWithBotStep implements MessageStep {
       ServerEvents.MessageCompleted,
       committed.reply,
     );
-    this.stream.completed(reply, progress);
+    // A socket connecting from now on reads the reply from PostgreSQL: the hint and the dropped
+    // chunk log go together (ConversationProgress.recordCommitted).
+    this.progress.recordCommitted(
+      conversationId,
+      message.seq,
+      progress.chunks > 0 ? reply.messageId : null,
+    );
     this.logger.log(`answered message ${message.seq} of conversation ${conversationId}`);
     const outcome = { ...base, kind: 'answered' as const, reply: committed.reply };
     await this.runAfter(outcome);
     if (answer.attempt) void this.attempts.follow(outcome, answer.attempt);
-    return { handled: true, status: committed.status, morePending: committed.morePending };
+    return {
+      handled: true,
+      status: committed.status,
+      morePending: committed.morePending,
+      progressRecorded: true,
+    };
   }
 
   private committedJobs(outcome: CommittingOutcome): OutboxJob[] {

@@ -16,7 +16,13 @@ export type Outcome =
    * Committed, and the conversation's status as of that commit; `morePending: false` when the
    * commit saw no later customer message waiting (the backlog need not be read again).
    */
-  | { handled: true; status: ConversationStatus; morePending?: boolean }
+  | {
+      handled: true;
+      status: ConversationStatus;
+      morePending?: boolean;
+      /** The step wrote the progress hint itself (with its reply's chunk log dropped). */
+      progressRecorded?: true;
+    }
   /** Committed, but the conversation changed (handoff, rating): read it again. */
   | { handled: true; status: null }
   /** Somebody else handled it, or this worker lost the conversation. */

@@ -3,17 +3,25 @@ import type { Redis } from 'ioredis';
 import type { MessageChunkPayload } from '@cxgenie/contracts';
 import { type HeldLock, REDIS_CLIENT } from '@cxgenie/redis';
 import type { RealtimeWireMessage } from '@cxgenie/realtime';
+import { streamedChunksKey } from '../ordering/conversation-keys';
 
 /** Long enough for any answer still streaming; a crashed worker's chunks go with it. */
 const TTL_MS = 5 * 60_000;
-const key = (conversationId: string) => `streamed-chunks:${conversationId}`;
+// In the conversation lock's hash slot, as the chunk script (lock and log) and the progress
+// record (progress and log) need on a Redis Cluster.
+const key = streamedChunksKey;
 
-// Deletes the log only while it still holds this reply's chunks: a worker that lost the
-// conversation must not wipe the chunks of the answer now streaming in its place.
-const FORGET_IF_OURS = `
-local first = redis.call('LINDEX', KEYS[1], 0)
-if first and string.find(first, ARGV[1], 1, true) then return redis.call('DEL', KEYS[1]) end
+/**
+ * Lua that deletes the log (`logKey`) only while it still holds the chunks of reply `replyId`
+ * (both Lua expressions): a worker that lost the conversation must not wipe the chunks of the
+ * answer now streaming in its place. Shared with the progress hint's script, which forgets the log
+ * of the reply it records as committed.
+ */
+export const forgetChunksIfOursLua = (logKey: string, replyId: string): string => `
+local first = redis.call('LINDEX', ${logKey}, 0)
+if first and string.find(first, ${replyId}, 1, true) then return redis.call('DEL', ${logKey}) end
 return 0`;
+const FORGET_IF_OURS = forgetChunksIfOursLua('KEYS[1]', 'ARGV[1]');
 
 // One round trip per chunk: only while the worker still holds the conversation's lock (the token
 // compared, as RedisLocks does), log the chunk for late sockets, then publish it to the customer's
@@ -84,7 +92,11 @@ export class StreamedChunks {
     return published === 1;
   }
 
-  /** The reply was committed (PostgreSQL has it) or retracted: its chunks are of no more use. */
+  /**
+   * The reply was retracted (or committed without a progress record to go with it): its chunks are
+   * of no more use. A committed answer's are forgotten with its progress record
+   * (ConversationProgress.recordCommitted), in the same round trip.
+   */
   forget(conversationId: string, messageId: string): void {
     void this.commands.forgetChunksIfOurs(key(conversationId), messageId).catch(() => 0);
   }

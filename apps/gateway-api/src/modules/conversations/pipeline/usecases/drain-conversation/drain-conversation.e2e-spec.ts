@@ -15,8 +15,10 @@ import {
   eventually,
   type FakeCoreAiAnswer,
   startFakeCoreAiAnswer,
+  TEST_REDIS_URL,
 } from '@cxgenie/testing';
 import { gatewayApiService } from '../../../../../gateway-api.service';
+import { Redis } from 'ioredis';
 import { RedisLocks } from '@cxgenie/redis';
 import { ConversationLocks } from '../../ordering/conversation-locks';
 import { DrainConversation } from './drain-conversation.usecase';
@@ -149,6 +151,50 @@ describe('DrainConversation: draining a backlog', () => {
     );
     expect(result).toBe(0);
     expect(queries).toEqual([]);
+  });
+
+  it("reads the progress hint and tries the lock in one round trip: a handled job leaves no knock, another's knock is heard", async () => {
+    const { sent, token, workspaceId, conversationId } = await queueUp(1);
+    const drainer = gateway.app.get(DrainConversation);
+    const locks = gateway.app.get(ConversationLocks);
+    expect(await drainer.execute(workspaceId, conversationId)).toBe(1);
+    const visitor = new ApiClient(gateway.url).withBearer(token);
+    const later = (await visitor.post<MessagePayload>('/api/v1/widget/messages', { text: 'q2' }))
+      .body;
+
+    // What the jobs send Redis about this conversation's lock and progress (on the base: the
+    // progress hint's GET, then the lock's script), as clients, not inside the scripts.
+    const ours = new RegExp(`(conversation|progress):${conversationId}`);
+    const client = new Redis(TEST_REDIS_URL);
+    const monitor = await client.monitor();
+    const sentToRedis: string[][] = [];
+    monitor.on('monitor', (_time: string, args: string[], source: string) => {
+      if (source !== 'lua' && args.some((a) => ours.test(a))) sentToRedis.push(args);
+    });
+    try {
+      // Another worker holds the conversation (not renewing: nothing of its own to count): the
+      // handled message's job leaves without knocking, the new message's job knocks; each in
+      // one command.
+      const holder = (await locks.hold(conversationId))!;
+      holder.stop();
+      await eventually(() => expect(sentToRedis).toHaveLength(1));
+      sentToRedis.length = 0;
+      expect(await drainer.execute(workspaceId, conversationId, sent[0].seq)).toBe(0);
+      expect(await drainer.execute(workspaceId, conversationId, later.seq)).toBe(0);
+      // MONITOR reports asynchronously: give a stray third command time to show.
+      await new Promise((done) => setTimeout(done, 200));
+      expect(sentToRedis).toHaveLength(2);
+      expect(sentToRedis.every((args) => args[0].toLowerCase() === 'evalsha')).toBe(true);
+      expect(await holder.releaseHearing()).toBe('knocked');
+    } finally {
+      monitor.disconnect();
+      client.disconnect();
+    }
+    // Free again: the new message's job drains it, and a job for it then leaves unknocked.
+    expect(await drainer.execute(workspaceId, conversationId, later.seq)).toBe(1);
+    const next = (await locks.hold(conversationId))!;
+    expect(await drainer.execute(workspaceId, conversationId, later.seq)).toBe(0);
+    expect(await next.releaseHearing()).toBe('quiet');
   });
 
   it('keeps the bot typing across answers given back to back, and stops once at the end', async () => {

@@ -54,12 +54,18 @@ export class DrainConversation {
    * when `seq`, the message the job was queued for, is known to be handled already).
    */
   async execute(workspaceId: string, conversationId: string, seq?: number): Promise<number> {
-    if (seq !== undefined && (await this.progress.handledThrough(conversationId)) >= seq) return 0;
     const scope = await this.tenants.scope(workspaceId);
     let handled = 0;
+    // The job's first look also reads the progress hint: a message a drain already answered
+    // leaves at once. Later looks are for messages other jobs knocked for, whatever their seq.
+    let first = seq;
     for (;;) {
-      const keeper = await this.locks.hold(conversationId);
-      if (!keeper) return handled;
+      const keeper =
+        first === undefined
+          ? await this.locks.hold(conversationId)
+          : await this.locks.holdUnlessHandled(conversationId, first);
+      first = undefined;
+      if (!keeper || keeper === 'handled') return handled;
       let released: HeardRelease = 'not-held';
       let settled = false;
       try {
@@ -150,7 +156,7 @@ export class DrainConversation {
         });
         if (!outcome.handled) break;
         handled += 1;
-        this.progress.record(conversationId, message.seq);
+        if (!('progressRecorded' in outcome)) this.progress.record(conversationId, message.seq);
         if (outcome.status === null) break;
         if (outcome.morePending === false) {
           drained = true;
