@@ -288,7 +288,8 @@ export const retrievalTenants: Benchmark = {
       );
       if (Number(rows!.n) !== all.length) throw new Error('bots missing from the bench database');
 
-      // Which bots core-ai warms at start comes from this run's searches only (ADR 0060).
+      // Which bots core-ai warms at start comes from this run's searches only (ADR 0064): the
+      // record core-ai keeps under its QUEUE_PREFIX (hot-bots.ts).
       await redis.del(`${PREFIX}:knowledge:hot-bots`);
       const many = workingCopy('many');
       let coreAi = await startCoreAi(databaseUrl, many);

@@ -22,8 +22,6 @@ export async function runService(entry: ServiceEntry): Promise<void> {
 
   const app = await createServiceApp(entry, config);
   keepRunningOnUnhandledRejections(app.get(Logger), app.get(MetricsService));
-  await app.listen(config.port, config.host);
-  app.get(Logger).log(`${service} listening on http://${config.host}:${config.port}`);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
@@ -42,6 +40,10 @@ export async function runService(entry: ServiceEntry): Promise<void> {
       },
     );
   };
+  // Before `listen`: start-up can take seconds (core-ai warms its hot bots, ADR 0064) while queue
+  // workers already hold jobs, and a stop meanwhile must drain them, not kill the process.
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+  await app.listen(config.port, config.host);
+  app.get(Logger).log(`${service} listening on http://${config.host}:${config.port}`);
 }

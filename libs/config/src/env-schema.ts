@@ -198,8 +198,9 @@ export const platformEnvSchema = z
     KNOWLEDGE_INDEX_REVALIDATE_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
     // core-ai: how many of the bots searched lately (by any instance) are built in memory at start; 0: none.
     KNOWLEDGE_WARM_BOTS: z.coerce.number().int().min(0).max(1_000).default(20),
-    // core-ai: longest start-up waits for that warming before serving (the rest goes on in the background).
-    KNOWLEDGE_WARM_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
+    // core-ai: longest start-up waits for that warming before serving (the rest goes on in the background);
+    // at most 2 minutes, well inside the Helm chart's 180 s startup probe.
+    KNOWLEDGE_WARM_WAIT_MS: z.coerce.number().int().min(0).max(120_000).default(15_000),
     // core-ai: question embeddings kept in memory (LRU); 0 turns the cache off.
     QUERY_EMBEDDING_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(5_000),
     // core-ai: bots whose knowledge settings are kept in memory (LRU); 0 reads PostgreSQL every search.

@@ -136,6 +136,35 @@ export class BotKnowledgeIndexes implements OnModuleDestroy {
     return chunks < MAX_CACHED_CHUNKS * 0.8 && (memoryBytes === 0 || bytes < memoryBytes * 0.8);
   }
 
+  /**
+   * Builds a bot's index ahead of its searches (warming): kept only if it fits beside everything
+   * cached without evicting any of it. The bot's chunk count, or null when it did not fit.
+   */
+  async warm(space: EmbeddingSpace, scope: VectorScope): Promise<number | null> {
+    const key = keyOf(space, scope);
+    const cached = this.cache.get(key);
+    if (cached) return cached.index.size;
+    const seq = this.seq;
+    const revision = await this.store.scopeRevision(space, scope);
+    const pendingKey = `${key}|${revision}`;
+    let build = this.building.get(pendingKey);
+    if (!build) {
+      build = this.build(space, scope, revision, seq, undefined, 'if-room').finally(() =>
+        this.building.delete(pendingKey),
+      );
+      this.building.set(pendingKey, build);
+    }
+    const entry = await build;
+    return this.cache.get(key) === entry ? entry.index.size : null;
+  }
+
+  /** Marks a cached bot as just used, so eviction takes it last. */
+  touchIfCached(space: EmbeddingSpace, scope: VectorScope): void {
+    const key = keyOf(space, scope);
+    const cached = this.cache.get(key);
+    if (cached) this.touch(key, cached);
+  }
+
   async of(space: EmbeddingSpace, scope: VectorScope): Promise<BotKnowledgeIndex> {
     return (await this.entryOf(space, scope)).index;
   }
@@ -248,6 +277,7 @@ export class BotKnowledgeIndexes implements OnModuleDestroy {
     revision: string,
     seq: number,
     previous: BotKnowledgeIndex | undefined,
+    admission: 'always' | 'if-room' = 'always',
   ): Promise<Entry> {
     const started = performance.now();
     const chunks = await this.store.scanScope(space, scope);
@@ -272,6 +302,8 @@ export class BotKnowledgeIndexes implements OnModuleDestroy {
       checkedAt: Date.now(),
     };
     this.byIndex.set(index, entry);
+    // Answered but not kept: a build for warming must not push out what is cached.
+    if (admission === 'if-room' && !this.fitsBeside(entry)) return entry;
     const key = keyOf(space, scope);
     this.cache.delete(key);
     this.cache.set(key, entry);
@@ -282,6 +314,17 @@ export class BotKnowledgeIndexes implements OnModuleDestroy {
         `indexed ${chunks.length} chunks of bot ${scope.botId} in ${ms} ms (vectors ${vectors ? 'in memory' : 'in the store'})`,
       );
     return entry;
+  }
+
+  private fitsBeside(entry: Entry): boolean {
+    let chunks = entry.index.size;
+    let bytes = entry.bytes;
+    for (const cached of this.cache.values()) {
+      chunks += cached.index.size;
+      bytes += cached.bytes;
+    }
+    const { memoryBytes } = this.options;
+    return chunks <= MAX_CACHED_CHUNKS && (memoryBytes === 0 || bytes <= memoryBytes);
   }
 
   private evict(): void {

@@ -35,7 +35,8 @@ export class BotSettingsChangesSubscriber implements OnModuleInit, OnApplication
   onModuleInit(): void {
     if (this.config.knowledge.botSettingsCacheSize <= 0) return;
     const subscriber = createRedisClient(this.config.redisUrl, {
-      connectionName: `cxgenie:${this.config.service}-bot-settings-sub`,
+      // Named with the deployment's prefix: operators (and tests) can tell whose it is.
+      connectionName: `cxgenie:${this.config.service}-bot-settings-sub:${this.config.queuePrefix}`,
     });
     subscriber.on('error', (error: Error) => this.logger.warn(`redis: ${error.message}`));
     // 'ready' comes with every (re)connection, before ioredis's own re-subscription is confirmed:

@@ -136,6 +136,7 @@ describe('BotSettingsMemory', () => {
     rows.release();
     expect(await all).toEqual([{ topK: 3 }, { topK: 3 }, { topK: 3 }]);
     expect(rows.reads).toBe(1);
+    expect(memory.stats()).toMatchObject({ hits: 0, misses: 1, shared: 2 });
   });
 
   it('does not remember a failed read', async () => {

@@ -34,6 +34,8 @@ export class BotSettingsMemory {
   private live = false;
   private hits = 0;
   private misses = 0;
+  /** Searches that joined a read already under way: neither from memory nor a read of their own. */
+  private shared = 0;
 
   constructor(private readonly options: BotSettingsMemoryOptions) {
     this.now = options.now ?? Date.now;
@@ -60,7 +62,10 @@ export class BotSettingsMemory {
       }
     }
     const underWay = this.flights.get(key);
-    if (underWay) return underWay.promise;
+    if (underWay) {
+      this.shared += 1;
+      return underWay.promise;
+    }
     this.misses += 1;
     const flight: Flight = { promise: Promise.resolve(null), stale: false };
     flight.promise = read()
@@ -102,8 +107,9 @@ export class BotSettingsMemory {
     this.live = live;
   }
 
-  stats(): { live: boolean; size: number; hits: number; misses: number } {
-    return { live: this.live, size: this.entries.size, hits: this.hits, misses: this.misses };
+  stats(): { live: boolean; size: number; hits: number; misses: number; shared: number } {
+    const { live, hits, misses, shared } = this;
+    return { live, size: this.entries.size, hits, misses, shared };
   }
 
   private keep(key: string, settings: BotKnowledgeSettings, readAt: number): void {

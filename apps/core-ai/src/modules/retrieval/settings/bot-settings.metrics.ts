@@ -26,14 +26,15 @@ export class BotSettingsMetrics {
     });
     new Counter({
       name: 'bot_settings_reads_total',
-      help: "Searches' reads of a bot's settings, from memory or from PostgreSQL",
+      help: "Searches' reads of a bot's settings: from memory, from PostgreSQL, or joining a PostgreSQL read under way",
       labelNames: ['source'],
       registers,
       collect() {
-        const { hits, misses } = memory.stats();
+        const { hits, misses, shared } = memory.stats();
         this.reset();
         this.inc({ source: 'memory' }, hits);
         this.inc({ source: 'database' }, misses);
+        this.inc({ source: 'shared_read' }, shared);
       },
     });
   }

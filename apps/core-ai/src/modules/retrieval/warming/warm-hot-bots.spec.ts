@@ -28,7 +28,8 @@ function counted(store: VectorStore) {
 describe('WarmHotBots (real LanceDB and Redis)', () => {
   const embedder = new LocalEmbeddingProvider({ dimensions: 64 });
   const other = new LocalEmbeddingProvider({ dimensions: 32 });
-  const [large, small, empty, elsewhere, idle] = [
+  const [large, small, empty, elsewhere, idle, otherLarge] = [
+    scopeOf(),
     scopeOf(),
     scopeOf(),
     scopeOf(),
@@ -73,6 +74,7 @@ describe('WarmHotBots (real LanceDB and Redis)', () => {
     await store.ensureSpace(embedder.space);
     await seed(large, 600);
     await seed(small, 5);
+    await seed(otherLarge, 600);
     redis = new Redis(TEST_REDIS_URL);
   });
   beforeEach(async () => {
@@ -132,12 +134,50 @@ describe('WarmHotBots (real LanceDB and Redis)', () => {
     expect(indexes.usage().bots).toBe(1);
   });
 
+  it('counts only bots it warmed against the limit: other spaces and empty bots take no slot', async () => {
+    const indexes = new BotKnowledgeIndexes(store, { memoryBytes: 64 * 1024 * 1024 });
+    const outcome = await new WarmHotBots(hotBots, indexes, embedder).execute(2);
+    expect(outcome).toEqual({ warmed: 2, chunks: 605, skipped: 2 });
+  });
+
+  it('keeps the hottest bots it built when the next one would not fit beside them', async () => {
+    // Each large bot takes over half the budget: warming the second would evict the first.
+    const indexes = new BotKnowledgeIndexes(store, { memoryBytes: 2_400_000 });
+    await new HotBots(redis, key).noteUse({ space: embedder.space, scope: otherLarge }, Date.now());
+    const { proxy, calls } = counted(store);
+    const warming = new BotKnowledgeIndexes(proxy, { memoryBytes: 2_400_000 });
+    const outcome = await new WarmHotBots(hotBots, warming, embedder).execute(10);
+    expect(outcome).toEqual({ warmed: 2, chunks: 605, skipped: 2 });
+    const scans = calls.scans;
+    expect((await warming.of(embedder.space, otherLarge)).size).toBe(600);
+    expect((await warming.of(embedder.space, small)).size).toBe(5);
+    expect(calls.scans).toBe(scans);
+    expect(indexes.usage().bots).toBe(0);
+  });
+
   it('stops between two bots once asked to', async () => {
     const indexes = new BotKnowledgeIndexes(store, { memoryBytes: 64 * 1024 * 1024 });
     const stop = new AbortController();
-    stop.abort();
+    const warm = indexes.warm.bind(indexes);
+    indexes.warm = async (space, scope) => {
+      const size = await warm(space, scope);
+      stop.abort();
+      return size;
+    };
     const outcome = await new WarmHotBots(hotBots, indexes, embedder).execute(10, stop.signal);
-    expect(outcome).toEqual({ warmed: 0, chunks: 0, skipped: 0 });
-    expect(indexes.usage().bots).toBe(0);
+    expect(outcome).toEqual({ warmed: 1, chunks: 5, skipped: 0 });
+    expect(indexes.usage().bots).toBe(1);
   });
+
+  it('gives up within seconds when the record cannot be read, so start-up is not held', async () => {
+    const away = new Redis('redis://127.0.0.1:1', { lazyConnect: true });
+    away.on('error', () => undefined);
+    try {
+      const indexes = new BotKnowledgeIndexes(store, { memoryBytes: 64 * 1024 * 1024 });
+      const warm = new WarmHotBots(new HotBots(away, key), indexes, embedder);
+      await expect(warm.execute(10)).rejects.toThrow(/hot-bots record did not answer/);
+    } finally {
+      away.disconnect();
+    }
+  }, 10_000);
 });

@@ -1,11 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type EmbeddingProvider, spaceKey } from '@cxgenie/embeddings';
+import { withTimeout } from '@cxgenie/observability';
 import { EMBEDDING_PROVIDER } from '../../../core-modules/embeddings/embedding.tokens';
 import { BotKnowledgeIndexes } from '../lexical/bot-knowledge-indexes';
-import { HotBots } from './hot-bots';
+import { type HotBot, HotBots } from './hot-bots';
 
 /** Only bots searched within this window are warmed: an idle bot's first search may be slow. */
 export const WARM_BOTS_SEARCHED_WITHIN_MS = 24 * 3_600_000;
+
+/** Redis away at start must not hold start-up for the whole warm wait. */
+export const RECORD_READ_TIMEOUT_MS = 2_000;
 
 export interface WarmOutcome {
   warmed: number;
@@ -15,8 +19,8 @@ export interface WarmOutcome {
 
 /**
  * Builds in memory the indexes of the bots searched most recently by any core-ai process, the
- * most recent first, while the memory budget has room (ADR 0064). A search for a bot being built
- * shares that build.
+ * most recent first, while they fit in the memory budget beside the ones already built; none is
+ * evicted for another (ADR 0064). A search for a bot being built shares that build.
  */
 @Injectable()
 export class WarmHotBots {
@@ -31,28 +35,42 @@ export class WarmHotBots {
   async execute(limit: number, signal?: AbortSignal): Promise<WarmOutcome> {
     const outcome: WarmOutcome = { warmed: 0, chunks: 0, skipped: 0 };
     const current = spaceKey(this.embeddings.space);
-    const bots = await this.hotBots.recent(limit, Date.now() - WARM_BOTS_SEARCHED_WITHIN_MS);
+    // Twice the limit: bots of another space or with no knowledge left do not use up the slots.
+    const bots = await withTimeout(
+      this.hotBots.recent(limit * 2, Date.now() - WARM_BOTS_SEARCHED_WITHIN_MS),
+      RECORD_READ_TIMEOUT_MS,
+      'the hot-bots record',
+    );
+    const warmed: HotBot[] = [];
     for (const bot of bots) {
-      if (signal?.aborted || !this.indexes.hasRoom()) break;
+      if (signal?.aborted || outcome.warmed >= limit || !this.indexes.hasRoom()) break;
       // Searches embed with the current model only: another space's index would never be read.
       if (spaceKey(bot.space) !== current) {
         outcome.skipped += 1;
         continue;
       }
+      let size: number | null;
       try {
-        const index = await this.indexes.of(bot.space, bot.scope);
-        if (index.size === 0) {
-          outcome.skipped += 1;
-          await this.hotBots.forget(bot);
-          continue;
-        }
-        outcome.warmed += 1;
-        outcome.chunks += index.size;
+        size = await this.indexes.warm(bot.space, bot.scope);
       } catch (error) {
         outcome.skipped += 1;
         this.logger.warn(`could not warm bot ${bot.scope.botId}: ${(error as Error).message}`);
+        continue;
       }
+      // It would not fit beside the bots already warmed, which are hotter.
+      if (size === null) break;
+      if (size === 0) {
+        outcome.skipped += 1;
+        await this.hotBots.forget(bot);
+        continue;
+      }
+      warmed.push(bot);
+      outcome.warmed += 1;
+      outcome.chunks += size;
     }
+    // Built hottest first, so the hottest is the least recently used: touched last to first,
+    // eviction will take the coldest of them first.
+    for (const bot of warmed.reverse()) this.indexes.touchIfCached(bot.space, bot.scope);
     return outcome;
   }
 }

@@ -10,6 +10,9 @@ import { SERVICE_CONFIG, type ServiceConfig } from '@cxgenie/config';
 import { LogContext, newTraceId } from '@cxgenie/observability';
 import { WarmHotBots } from './warm-hot-bots';
 
+/** Longest shutdown waits for a bot being built when warming is stopped. */
+export const SHUTDOWN_GRACE_MS = 2_000;
+
 /**
  * Warms the hot bots when core-ai starts, so a restart or a new instance answers them from memory
  * from its first search instead of spending seconds on a large bot's first one. Start-up waits for
@@ -42,7 +45,13 @@ export class WarmOnStart implements OnApplicationBootstrap, OnApplicationShutdow
 
   async onApplicationShutdown(): Promise<void> {
     this.stop.abort();
-    await this.running;
+    // Warming stops between two bots; a build under way is not worth the shutdown deadline.
+    const grace = new AbortController();
+    await Promise.race([
+      this.running,
+      sleep(SHUTDOWN_GRACE_MS, undefined, { signal: grace.signal }).catch(() => undefined),
+    ]);
+    grace.abort();
   }
 
   private async run(limit: number): Promise<void> {
