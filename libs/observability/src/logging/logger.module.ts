@@ -38,8 +38,11 @@ export const requestLoggingOptions = (
     typeof req.id === 'string' ? req.id : newTraceId(),
   // Orchestrator probes are noise; a health call that is part of a trace (the system check) is
   // logged so the trace can be followed through it.
+  // Below info the request line is never written: no listeners wait to build it.
   autoLogging: {
-    ignore: (req) => QUIET_PATHS.test(req.url ?? '') && !traceIdFromHeaders(req.headers),
+    ignore: (req) =>
+      !root.isLevelEnabled('info') ||
+      (QUIET_PATHS.test(req.url ?? '') && !traceIdFromHeaders(req.headers)),
   },
 });
 
