@@ -22,6 +22,7 @@ import { ingest100Pages } from './benchmarks/ingest-100-pages.bench';
 import { ordering } from './benchmarks/ordering.bench';
 import { paragraphBuffer } from './benchmarks/paragraph-buffer.bench';
 import { retrieval } from './benchmarks/retrieval.bench';
+import { requestLogging } from './benchmarks/request-logging.bench';
 import { retrievalTenants } from './benchmarks/retrieval-tenants.bench';
 import { serviceCall } from './benchmarks/service-call.bench';
 import { webhookAck } from './benchmarks/webhook-ack.bench';
@@ -39,6 +40,7 @@ const BENCHMARKS: Benchmark[] = [
   retrievalTenants,
   ingest100Pages,
   webhookAck,
+  requestLogging,
   flags,
   dashboard,
   handoffLatency,

@@ -2,7 +2,9 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import pino, { type DestinationStream, type Logger } from 'pino';
+import type { Options as PinoHttpOptions } from 'pino-http';
 import { currentTraceId, newTraceId, traceIdFromHeaders } from '../tracing/trace-context';
+import { deferRequestBindings } from './deferred-request-logger';
 import { LogContext, ROOT_LOGGER } from './log-context';
 import { redactString, redactValue } from './secret-redaction';
 
@@ -18,6 +20,31 @@ const QUIET_PATHS = /^\/(health|metrics)(\/|$|\?)/;
 /** Request and response as pino-http serialized them, as plain objects without secrets. */
 const redactedShape = (serialized: object): unknown => redactValue({ ...serialized });
 const redactedError = (error: Error): unknown => redactValue(pino.stdSerializers.err(error));
+
+export const HTTP_SERIALIZERS = { req: redactedShape, res: redactedShape, err: redactedError };
+
+/**
+ * pino-http's options: one "request completed" line per request at info, with the request and
+ * response redacted. The request is bound to the request's logger only when a line is written
+ * through it (`deferRequestBindings`), so a request that logs nothing costs no serialisation.
+ */
+export const requestLoggingOptions = (
+  root: Logger,
+  serializers: typeof HTTP_SERIALIZERS = HTTP_SERIALIZERS,
+): PinoHttpOptions => ({
+  logger: deferRequestBindings(root),
+  serializers,
+  genReqId: (req: IncomingMessage & { id?: unknown }) =>
+    typeof req.id === 'string' ? req.id : newTraceId(),
+  // Orchestrator probes are noise; a health call that is part of a trace (the system check) is
+  // logged so the trace can be followed through it.
+  // Below info the request line is never written: no listeners wait to build it.
+  autoLogging: {
+    ignore: (req) =>
+      !root.isLevelEnabled('info') ||
+      (QUIET_PATHS.test(req.url ?? '') && !traceIdFromHeaders(req.headers)),
+  },
+});
 
 export const createRootLogger = ({ service, level, destination }: ServiceLoggerOptions): Logger =>
   pino(
@@ -59,17 +86,7 @@ export class ServiceLoggerModule {
       global: true,
       imports: [
         LoggerModule.forRoot({
-          pinoHttp: {
-            logger: root,
-            serializers: { req: redactedShape, res: redactedShape, err: redactedError },
-            genReqId: (req: IncomingMessage & { id?: unknown }) =>
-              typeof req.id === 'string' ? req.id : newTraceId(),
-            // Orchestrator probes are noise; a health call that is part of a trace (the system
-            // check) is logged so the trace can be followed through it.
-            autoLogging: {
-              ignore: (req) => QUIET_PATHS.test(req.url ?? '') && !traceIdFromHeaders(req.headers),
-            },
-          },
+          pinoHttp: requestLoggingOptions(root),
         }),
       ],
       providers: [{ provide: ROOT_LOGGER, useValue: root }, LogContext],
