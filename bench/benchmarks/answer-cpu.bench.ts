@@ -1,25 +1,11 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
-import {
-  type AnswerRequest,
-  CoreAiHttpClient,
-  postViaFetch,
-  serviceUrlEnvVar,
-} from '@cxgenie/contracts';
-import {
-  ApiClient,
-  PARCEL_KNOWLEDGE,
-  RETURNS_KNOWLEDGE,
-  addSnippet,
-  serviceTokenHeaders,
-  spawnService,
-  testEnv,
-} from '@cxgenie/testing';
+import { type AnswerRequest, CoreAiHttpClient, postViaFetch } from '@cxgenie/contracts';
+import { serviceTokenHeaders } from '@cxgenie/testing';
 import { type Benchmark, percentile, round } from '../benchmark';
-import { openBenchDatabase } from '../datasets/bench-database';
 import { PARCEL_QUESTIONS } from '../datasets/parcel-questions';
 import { startCpuAccount } from '../process-cpu';
-import { deleteKeys } from '../redis-keys';
+import { startParcelPipeline } from '../parcel-pipeline';
 
 const ANSWERS = Number(process.env.BENCH_ANSWER_CPU_ANSWERS ?? 600);
 const CONCURRENCY = Number(process.env.BENCH_ANSWER_CPU_CONCURRENCY ?? 60);
@@ -37,27 +23,12 @@ export const answerCpu: Benchmark = {
   name: 'answer-cpu',
   description: `${ANSWERS} answers straight to core-ai, ${CONCURRENCY} at a time, local model at ${TOKEN_DELAY_MS} ms/token`,
   async run() {
-    const db = await openBenchDatabase();
-    await db.sequelize.close();
-    const queuePrefix = `bench-${randomBytes(4).toString('hex')}`;
-    const common = { DATABASE_URL: db.url, LOG_LEVEL: 'warn', QUEUE_PREFIX: queuePrefix };
-    const coreAi = await spawnService('core-ai', {
-      ...common,
-      LOCAL_LLM_TOKEN_DELAY_MS: String(TOKEN_DELAY_MS),
-    });
-    const gateway = await spawnService('gateway-api', {
-      ...common,
-      [serviceUrlEnvVar('core-ai')]: coreAi.url,
-    });
+    const { coreAi, gateway, owner, bot, stop } = await startParcelPipeline(
+      'answer-cpu bench',
+      TOKEN_DELAY_MS,
+    );
     try {
-      const owner = await ApiClient.signUp(gateway.url);
-      const bot = await owner.post<{ id: string }>('/api/v1/bots', {
-        name: 'answer-cpu bench',
-        typeReplyUnknown: 'AI_GENERATE',
-      });
-      if (bot.status !== 201) throw new Error(`bot not created: ${bot.status}`);
-      await addSnippet(owner, coreAi.url, bot.body.id, PARCEL_KNOWLEDGE);
-      await addSnippet(owner, coreAi.url, bot.body.id, RETURNS_KNOWLEDGE);
+      // The gateway only created the bot: its work must not count in core-ai's machine share.
       await gateway.kill('SIGTERM');
 
       const client = new CoreAiHttpClient({
@@ -72,7 +43,7 @@ export const answerCpu: Benchmark = {
       });
       const ask = (i: number): AnswerRequest => ({
         workspaceId: owner.session!.workspaceId,
-        botId: bot.body.id,
+        botId: bot.id,
         conversationId: randomUUID(),
         messageId: randomUUID(),
         customerId: randomUUID(),
@@ -136,9 +107,7 @@ export const answerCpu: Benchmark = {
         load_avg_1m_end: round(loadavg()[0]!),
       };
     } finally {
-      await gateway.kill('SIGTERM');
-      await coreAi.kill('SIGTERM');
-      await deleteKeys(testEnv().REDIS_URL, `${queuePrefix}:*`);
+      await stop();
     }
   },
 };

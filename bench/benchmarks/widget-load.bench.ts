@@ -1,22 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import { serviceUrlEnvVar } from '@cxgenie/contracts';
-import {
-  ApiClient,
-  PARCEL_KNOWLEDGE,
-  RETURNS_KNOWLEDGE,
-  type SpawnedService,
-  addSnippet,
-  spawnService,
-  testEnv,
-} from '@cxgenie/testing';
+import { type SpawnedService, testEnv } from '@cxgenie/testing';
 import { type Benchmark, percentile, round } from '../benchmark';
-import { openBenchDatabase } from '../datasets/bench-database';
 import { PARCEL_QUESTIONS } from '../datasets/parcel-questions';
 import { startCpuAccount } from '../process-cpu';
-import { deleteKeys } from '../redis-keys';
+import { startParcelPipeline } from '../parcel-pipeline';
 import { startRoundTripAccount } from '../round-trips';
 import type {
   ChildMessage,
@@ -211,53 +200,37 @@ export const widgetLoad: Benchmark = {
   name: 'widget-load',
   description: `widget visitors over /customer, ${QUESTIONS_PER_VISITOR} questions each, ${THINK_MIN_MS / 1000}–${THINK_MAX_MS / 1000} s think time, steps ${steps().join(', ')} concurrent conversations, local providers at ${TOKEN_DELAY_MS} ms/token`,
   async run() {
-    const db = await openBenchDatabase();
-    await db.sequelize.close();
-    const queuePrefix = `bench-${randomBytes(4).toString('hex')}`;
-    const common = { DATABASE_URL: db.url, LOG_LEVEL: 'warn', QUEUE_PREFIX: queuePrefix };
-    const coreAi = await spawnService('core-ai', {
-      ...common,
-      LOCAL_LLM_TOKEN_DELAY_MS: String(TOKEN_DELAY_MS),
-    });
-    const gateway = await spawnService('gateway-api', {
-      ...common,
-      [serviceUrlEnvVar('core-ai')]: coreAi.url,
-      // Visitors come through a proxy on loopback, each from an address of its own: the per-IP
-      // limits apply to each as in production. The per-bot and per-workspace limits are raised,
-      // as a workspace expecting this traffic would have them.
-      TRUSTED_PROXIES: 'loopback',
-      WIDGET_SESSIONS_PER_BOT_PER_MIN: '100000',
-      WIDGET_MESSAGES_PER_BOT_PER_MIN: '100000',
-      WORKSPACE_DAILY_MESSAGE_BUDGET: '1000000',
-      // The worker slots are a knob to compare (ADR 0050); unset: the service's default.
-      ...(process.env.INBOUND_CONCURRENCY && {
-        INBOUND_CONCURRENCY: process.env.INBOUND_CONCURRENCY,
-      }),
-    });
+    const { gateway, coreAi, bot, databaseUrl, stop } = await startParcelPipeline(
+      'widget-load bench',
+      TOKEN_DELAY_MS,
+      {
+        // Visitors come through a proxy on loopback, each from an address of its own: the per-IP
+        // limits apply to each as in production. The per-bot and per-workspace limits are
+        // raised, as a workspace expecting this traffic would have them.
+        TRUSTED_PROXIES: 'loopback',
+        WIDGET_SESSIONS_PER_BOT_PER_MIN: '100000',
+        WIDGET_MESSAGES_PER_BOT_PER_MIN: '100000',
+        WORKSPACE_DAILY_MESSAGE_BUDGET: '1000000',
+        // The worker slots are a knob to compare (ADR 0050); unset: the service's default.
+        ...(process.env.INBOUND_CONCURRENCY && {
+          INBOUND_CONCURRENCY: process.env.INBOUND_CONCURRENCY,
+        }),
+      },
+    );
     try {
-      const owner = await ApiClient.signUp(gateway.url);
-      const bot = await owner.post<{ id: string; publicKey: string }>('/api/v1/bots', {
-        name: 'widget-load bench',
-        typeReplyUnknown: 'AI_GENERATE',
-      });
-      if (bot.status !== 201) throw new Error(`bot not created: ${bot.status}`);
-      await addSnippet(owner, coreAi.url, bot.body.id, PARCEL_KNOWLEDGE);
-      await addSnippet(owner, coreAi.url, bot.body.id, RETURNS_KNOWLEDGE);
-      const target = { gatewayUrl: gateway.url, botKey: bot.body.publicKey };
+      const target = { gatewayUrl: gateway.url, botKey: bot.publicKey };
 
       const metrics: Record<string, number> = { load_avg_1m_before: round(loadavg()[0]) };
       let maxUnderAim = 0;
       for (const n of steps()) {
-        const step = await runStep(n, target, { gateway, coreAi }, db.url);
+        const step = await runStep(n, target, { gateway, coreAi }, databaseUrl);
         Object.assign(metrics, step.metrics);
         console.log(JSON.stringify(step.metrics));
         if (step.p99 <= TTFP_AIM_MS && step.lost === 0) maxUnderAim = Math.max(maxUnderAim, n);
       }
       return { max_conversations_p99_under_500ms: maxUnderAim, ...metrics };
     } finally {
-      await gateway.kill('SIGTERM');
-      await coreAi.kill('SIGTERM');
-      await deleteKeys(testEnv().REDIS_URL, `${queuePrefix}:*`);
+      await stop();
     }
   },
 };
