@@ -83,7 +83,8 @@ const chunkBytes = (chunks: readonly StoredChunk[]): number =>
  * never leaves the process. Whether a cached bot is current is known from the change feed (every
  * write to the store is announced, by whichever process); the store is asked (one revision check)
  * only after an announcement for the bot's workspace, after a reconnect of the feed, or once
- * `revalidateMs` has passed. Concurrent requests for one bot share one build.
+ * `revalidateMs` has passed; a bot searched past half of that is checked in the background, so
+ * its searches do not wait for it. Concurrent requests for one bot share one build.
  */
 @Injectable()
 export class BotKnowledgeIndexes implements OnModuleDestroy {
@@ -97,6 +98,8 @@ export class BotKnowledgeIndexes implements OnModuleDestroy {
   private everythingChangedAt = 0;
   private readonly unsubscribe: (() => void) | null;
   private readonly byIndex = new WeakMap<BotKnowledgeIndex, Entry>();
+  /** Bots whose revision is being checked behind their searches. */
+  private readonly revalidating = new Set<string>();
 
   constructor(
     @Inject(VECTOR_STORE) private readonly store: VectorStore,
@@ -244,7 +247,33 @@ export class BotKnowledgeIndexes implements OnModuleDestroy {
   private async entryOf(space: EmbeddingSpace, scope: VectorScope): Promise<Entry> {
     const key = keyOf(space, scope);
     const cached = this.cache.get(key);
-    if (cached && this.trusted(cached, space, scope)) return this.touch(key, cached);
+    if (cached && this.trusted(cached, space, scope)) {
+      if (Date.now() - cached.checkedAt > this.options.revalidateMs / 2)
+        this.revalidateAhead(space, scope, key);
+      return this.touch(key, cached);
+    }
+    return this.checked(space, scope, key);
+  }
+
+  /**
+   * The store's revision check (and a rebuild if the bot changed) done behind a search rather
+   * than in front of one: a bot in use is checked once past half of `revalidateMs`, so a search
+   * waits on the store only when the bot was idle for the whole interval or after an
+   * announcement. The bound is unchanged: nothing is served unchecked for longer than
+   * `revalidateMs`.
+   */
+  private revalidateAhead(space: EmbeddingSpace, scope: VectorScope, key: string): void {
+    if (this.revalidating.has(key)) return;
+    this.revalidating.add(key);
+    this.checked(space, scope, key)
+      .catch((error: unknown) =>
+        // The next search past the interval asks the store itself, and fails there if it must.
+        this.logger.warn(`revalidating bot ${scope.botId} failed: ${String(error)}`),
+      )
+      .finally(() => this.revalidating.delete(key));
+  }
+
+  private async checked(space: EmbeddingSpace, scope: VectorScope, key: string): Promise<Entry> {
     // Taken before the store is asked: an announcement arriving meanwhile makes it stale again.
     const seq = this.seq;
     const revision = await this.store.scopeRevision(space, scope);

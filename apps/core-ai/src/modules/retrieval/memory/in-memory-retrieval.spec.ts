@@ -327,6 +327,67 @@ describe('retrieval with the bot in memory, against the store path', () => {
       feed.publish(null);
       expect(await ids()).toContain('gift-4');
     });
+
+    it('checks a bot searched past half of revalidateMs behind its searches, never past all of it', async () => {
+      let now = Date.now();
+      jest.spyOn(Date, 'now').mockImplementation(() => now);
+      // The store's revision answers only when the test lets it: a search that waited for it
+      // would not finish.
+      const held: (() => void)[] = [];
+      let holding = false;
+      const proxy: VectorStore = Object.create(store) as VectorStore;
+      proxy.scopeRevision = async (space, botScope) => {
+        if (holding) await new Promise<void>((release) => held.push(release));
+        return store.scopeRevision(space, botScope);
+      };
+      const feed = new LocalKnowledgeChangeFeed();
+      const retrieval = new RetrievalService(
+        embedder,
+        proxy,
+        new BotKnowledgeIndexes(
+          proxy,
+          { memoryBytes: 8 * 1024 * 1024, revalidateMs: 60_000 },
+          feed,
+        ),
+      );
+      const settings = resolveRetrievalSettings(undefined);
+      // The chunks the search was answered from, whether or not they made its top K.
+      const known = async (id: string) =>
+        (await retrieval.retrieve(scope, 'gift cards', settings)).knowledge.chunk(id) !== undefined;
+      // Polls on the real clock (Date.now is the test's here).
+      const settled = async (check: () => boolean | Promise<boolean>) => {
+        for (let i = 0; i < 250 && !(await check()); i += 1)
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        return check();
+      };
+      const [v5, v6] = await embedder.embed(['Gift cards as presents.', 'Gift card refunds.']);
+      expect(await known('gift-5')).toBe(false);
+      await store.upsert(embedder.space, [record('gift-5', 'Gift cards as presents.', v5!)]);
+      holding = true;
+      now += 29_000;
+      expect(await known('gift-5')).toBe(false);
+      expect(held).toHaveLength(0);
+      now += 2_000;
+      // Past half the interval: answered from memory while the store is asked behind it.
+      expect(await known('gift-5')).toBe(false);
+      expect(await known('gift-5')).toBe(false);
+      expect(held).toHaveLength(1);
+      held.shift()!();
+      expect(await settled(() => known('gift-5'))).toBe(true);
+
+      // Past the whole interval the search itself waits for the store, as before.
+      await store.upsert(embedder.space, [record('gift-6', 'Gift card refunds.', v6!)]);
+      now += 61_000;
+      let answered = false;
+      const waiting = known('gift-6').then((found) => {
+        answered = true;
+        return found;
+      });
+      expect(await settled(() => held.length === 1)).toBe(true);
+      expect(answered).toBe(false);
+      held.shift()!();
+      expect(await waiting).toBe(true);
+    });
   });
 
   it('embeds a question once per space and normalised text', async () => {

@@ -92,6 +92,31 @@ describe('BotSettingsMemory', () => {
     expect(await get('a')).toEqual({ topK: 9 });
   });
 
+  it('reads a bot in use again behind its search past half of ttlMs, so no search waits at expiry', async () => {
+    await get('a');
+    rows.rows.set('a', { topK: 9 });
+    rows.holding = true;
+    clock += 4_000;
+    expect(await get('a')).toEqual({ topK: 3 });
+    expect(rows.reads).toBe(1);
+    clock += 2_000;
+    // Answered from memory although the read it started is held.
+    expect(await get('a')).toEqual({ topK: 3 });
+    expect(await get('a')).toEqual({ topK: 3 });
+    expect(rows.reads).toBe(2);
+    rows.release();
+    await new Promise((resolve) => setImmediate(resolve));
+    rows.holding = false;
+    // Past the first read's expiry: the second read's settings, with no read in front.
+    clock += 5_000;
+    expect(await get('a')).toEqual({ topK: 9 });
+    expect(rows.reads).toBe(2);
+    // Its life counts from when it began (t + 6 s): at t + 16 s it is read again in front.
+    rows.rows.set('a', { topK: 7 });
+    clock += 5_000;
+    expect(await get('a')).toEqual({ topK: 7 });
+  });
+
   it('holds at most `capacity` bots, the least recently used dropped first', async () => {
     await get('a');
     await get('b');

@@ -24,8 +24,9 @@ interface Flight {
  * change announcement reaches it, so it serves nothing until told it is `live` (subscribed), and
  * anything from before a lost subscription is dropped. A read that was under way when its bot's
  * change was announced is answered but not kept: it may hold the settings from before the change.
- * Concurrent misses of one bot share one read. A missing bot (null) is never kept, so a bot
- * created later needs no announcement.
+ * Concurrent misses of one bot share one read; a bot in use is read again in the background once
+ * past half of `ttlMs`. A missing bot (null) is never kept, so a bot created later needs no
+ * announcement.
  */
 export class BotSettingsMemory {
   private readonly entries = new Map<string, Entry>();
@@ -58,6 +59,15 @@ export class BotSettingsMemory {
       if (entry.expiresAt > startedAt) {
         this.entries.set(key, entry);
         this.hits += 1;
+        // Past half its life, a bot in use is read again behind this search, so that its
+        // searches do not wait for the database when the entry expires; the read counts its
+        // own life from when it began, so the bound on staleness is unchanged.
+        if (entry.expiresAt - startedAt < this.options.ttlMs / 2 && !this.flights.has(key)) {
+          this.misses += 1;
+          this.fly(key, read, startedAt).catch(() => {
+            // The search that finds the entry expired reads it again, and fails there if it must.
+          });
+        }
         return Promise.resolve(entry.settings);
       }
     }
@@ -67,6 +77,14 @@ export class BotSettingsMemory {
       return underWay.promise;
     }
     this.misses += 1;
+    return this.fly(key, read, startedAt);
+  }
+
+  private fly(
+    key: string,
+    read: () => Promise<BotKnowledgeSettings | null>,
+    startedAt: number,
+  ): Promise<BotKnowledgeSettings | null> {
     const flight: Flight = { promise: Promise.resolve(null), stale: false };
     flight.promise = read()
       .then((settings) => {
