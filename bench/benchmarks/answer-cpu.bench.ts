@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { type AnswerRequest, CoreAiHttpClient, postViaFetch } from '@cxgenie/contracts';
-import { serviceTokenHeaders } from '@cxgenie/testing';
+import { sampleAnswerRequest, serviceTokenHeaders } from '@cxgenie/testing';
 import { type Benchmark, percentile, round } from '../benchmark';
 import { PARCEL_QUESTIONS } from '../datasets/parcel-questions';
 import { startCpuAccount } from '../process-cpu';
@@ -41,26 +40,18 @@ export const answerCpu: Benchmark = {
           }),
         ),
       });
-      const ask = (i: number): AnswerRequest => ({
-        workspaceId: owner.session!.workspaceId,
-        botId: bot.id,
-        conversationId: randomUUID(),
-        messageId: randomUUID(),
-        customerId: randomUUID(),
-        question: PARCEL_QUESTIONS[i % PARCEL_QUESTIONS.length]!,
-        history: [{ role: 'customer', text: PARCEL_QUESTIONS[(i + 1) % PARCEL_QUESTIONS.length]! }],
-        bot: {
-          llmProvider: 'local',
-          llmModel: 'extractive-v2',
-          systemPrompt: 'You are the support assistant of a parcel shop.',
-          temperature: 0.2,
-          language: 'en',
-          typeReplyUnknown: 'AI_GENERATE',
-          fallbackMessage: 'A teammate will answer you shortly.',
-          knowledge: {},
-          smallTalk: {},
-        },
-      });
+      const sample = sampleAnswerRequest();
+      const ask = (i: number): AnswerRequest =>
+        sampleAnswerRequest({
+          workspaceId: owner.session!.workspaceId,
+          botId: bot.id,
+          question: PARCEL_QUESTIONS[i % PARCEL_QUESTIONS.length]!,
+          history: [
+            { role: 'customer', text: PARCEL_QUESTIONS[(i + 1) % PARCEL_QUESTIONS.length]! },
+          ],
+          // The bot's own settings, as widget-load's bot has them.
+          bot: { ...sample.bot, knowledge: {}, smallTalk: {} },
+        });
       let lines = 0;
       const firstMs: number[] = [];
       const answer = async (i: number) => {

@@ -27,3 +27,4 @@ export * from './stacks/ticket-stack';
 export * from './fakes/launchdarkly';
 export * from './fakes/otlp';
 export * from './clickhouse/chdb-http-endpoint';
+export * from './fixtures/answer-request';

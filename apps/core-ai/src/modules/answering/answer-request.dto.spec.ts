@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { HttpException, ValidationPipe } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { VALIDATION_PIPE_OPTIONS, createValidationPipe } from '@cxgenie/bootstrap';
+import { sampleAnswerRequest } from '@cxgenie/testing';
 import { AnswerRequestDto } from './answer-request.dto';
 
 /*
@@ -43,42 +43,9 @@ async function tookFastPath(body: unknown): Promise<boolean> {
   }
 }
 
-const valid = (): { [key: string]: Json } => ({
-  workspaceId: randomUUID(),
-  botId: randomUUID(),
-  conversationId: randomUUID(),
-  messageId: randomUUID(),
-  customerId: randomUUID(),
-  question: 'Where is my parcel? It has not arrived yet.',
-  history: [
-    { role: 'customer', text: 'Hello' },
-    { role: 'bot', text: 'Hi! How can I help?' },
-    { role: 'agent', text: '' },
-  ],
-  bot: {
-    llmProvider: 'local',
-    llmModel: 'extractive-v2',
-    systemPrompt: 'You are the support assistant of a parcel shop.',
-    temperature: 0.2,
-    language: 'en',
-    typeReplyUnknown: 'AI_GENERATE',
-    fallbackMessage: 'A teammate will answer you shortly.',
-    knowledge: {
-      topK: 8,
-      faqBoost: 1.5,
-      recencyHalfLifeDays: 90,
-      hybridSearch: true,
-      maxContextTokens: 3000,
-      targetFalseAnswerRate: 0.05,
-      rerank: 'local',
-    },
-    smallTalk: {
-      enabled: true,
-      intents: ['greeting', 'thanks'],
-      replies: { greeting: 'Hello!', thanks: 'You are welcome.' },
-    },
-  },
-});
+/** A full request as JSON: the spec edits it property by property. */
+const valid = (): { [key: string]: Json } =>
+  JSON.parse(JSON.stringify(sampleAnswerRequest())) as { [key: string]: Json };
 
 const minimal = (): { [key: string]: Json } => {
   const request = valid();
