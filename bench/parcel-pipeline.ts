@@ -43,9 +43,15 @@ export async function startParcelPipeline(
     LOCAL_LLM_TOKEN_DELAY_MS: String(tokenDelayMs),
   });
   const stop = async () => {
-    await gateway?.kill('SIGTERM');
-    await coreAi.kill('SIGTERM');
-    await deleteKeys(testEnv().REDIS_URL, `${queuePrefix}:*`);
+    try {
+      await gateway?.kill('SIGTERM');
+    } finally {
+      try {
+        await coreAi.kill('SIGTERM');
+      } finally {
+        await deleteKeys(testEnv().REDIS_URL, `${queuePrefix}:*`);
+      }
+    }
   };
   let gateway: SpawnedService | undefined;
   try {
@@ -64,7 +70,8 @@ export async function startParcelPipeline(
     await addSnippet(owner, coreAi.url, bot.body.id, RETURNS_KNOWLEDGE);
     return { databaseUrl: db.url, coreAi, gateway, owner, bot: bot.body, stop };
   } catch (error) {
-    await stop();
+    // The set-up's own error is the one to report, not a failure to stop.
+    await stop().catch(() => undefined);
     throw error;
   }
 }

@@ -56,6 +56,9 @@ export function deferRequestBindings(root: Logger): Logger {
       return pinoChild.call(this, bindings, options);
     }
     const deferred = Object.create(prototypeFor(this)) as Deferred;
+    // A destroyed socket no longer tells its peer, and the request may be serialised only after
+    // its client went away: read once now, Node keeps the address for the socket's later reads.
+    void (bindings.req as { socket?: { remoteAddress?: string } } | null)?.socket?.remoteAddress;
     deferred[REQUEST] = bindings.req;
     return deferred;
   }

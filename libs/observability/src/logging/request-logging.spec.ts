@@ -1,5 +1,5 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import { Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
@@ -34,6 +34,7 @@ async function serve(level: string) {
     runWithTraceId(TRACE_ID, () =>
       middleware(req, res, () => {
         if (req.url === '/warns') (req as IncomingMessage & { log: Logger }).log.warn('slow');
+        if (req.url === '/hangs') return;
         res.end('ok');
       }),
     ),
@@ -48,8 +49,21 @@ async function serve(level: string) {
     // The request line is written when the response finishes, after the client has it.
     await new Promise((resolve) => setTimeout(resolve, 20));
   };
-  const close = () => new Promise<void>((resolve) => server.close(() => resolve()));
-  return { lines, serialized, call, close };
+  /** A client that sends a request and goes away before the answer. */
+  const abandon = async (path: string) => {
+    const { port } = server.address() as AddressInfo;
+    const socket = connect(port, '127.0.0.1');
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    socket.write(`GET ${path} HTTP/1.1\r\nHost: spec\r\n\r\n`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    socket.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  };
+  const close = () => {
+    server.closeAllConnections();
+    return new Promise<void>((resolve) => server.close(() => resolve()));
+  };
+  return { lines, serialized, call, abandon, close };
 }
 
 describe('per-request logging', () => {
@@ -111,6 +125,16 @@ describe('per-request logging', () => {
       expect(JSON.stringify(http.lines)).not.toContain(TOKEN);
       // One serialisation per written request, shared by its handler's lines and its request line.
       expect(http.serialized).toHaveBeenCalledTimes(2);
+    } finally {
+      await http.close();
+    }
+  });
+  it("keeps the client's address on the line of a request its client abandoned", async () => {
+    const http = await serve('info');
+    try {
+      await http.abandon('/hangs');
+      const aborted = http.lines.find((line) => line.msg === 'request aborted');
+      expect(aborted?.req).toMatchObject({ url: '/hangs', remoteAddress: '127.0.0.1' });
     } finally {
       await http.close();
     }

@@ -64,6 +64,8 @@ interface Entry {
   /** Change sequence number when the entry's revision was last read from the store. */
   checkedSeq: number;
   checkedAt: number;
+  /** After a failed check behind the searches: none again before this time. */
+  aheadAt?: number;
 }
 
 const keyOf = (space: EmbeddingSpace, scope: VectorScope) =>
@@ -248,8 +250,9 @@ export class BotKnowledgeIndexes implements OnModuleDestroy {
     const key = keyOf(space, scope);
     const cached = this.cache.get(key);
     if (cached && this.trusted(cached, space, scope)) {
-      if (Date.now() - cached.checkedAt > this.options.revalidateMs / 2)
-        this.revalidateAhead(space, scope, key);
+      const now = Date.now();
+      if (now - cached.checkedAt > this.options.revalidateMs / 2 && now >= (cached.aheadAt ?? 0))
+        this.revalidateAhead(space, scope, key, cached);
       return this.touch(key, cached);
     }
     return this.checked(space, scope, key);
@@ -262,25 +265,34 @@ export class BotKnowledgeIndexes implements OnModuleDestroy {
    * announcement. The bound is unchanged: nothing is served unchecked for longer than
    * `revalidateMs`.
    */
-  private revalidateAhead(space: EmbeddingSpace, scope: VectorScope, key: string): void {
+  private revalidateAhead(
+    space: EmbeddingSpace,
+    scope: VectorScope,
+    key: string,
+    entry: Entry,
+  ): void {
     if (this.revalidating.has(key)) return;
     this.revalidating.add(key);
     this.checked(space, scope, key)
-      .catch((error: unknown) =>
-        // The next search past the interval asks the store itself, and fails there if it must.
-        this.logger.warn(`revalidating bot ${scope.botId} failed: ${String(error)}`),
-      )
+      .catch((error: unknown) => {
+        // Not again on every search while the store fails: a quarter of the interval later. The
+        // search past the interval asks the store itself, and fails there if it must.
+        entry.aheadAt = Date.now() + this.options.revalidateMs / 4;
+        this.logger.warn(`revalidating bot ${scope.botId} failed: ${String(error)}`);
+      })
       .finally(() => this.revalidating.delete(key));
   }
 
   private async checked(space: EmbeddingSpace, scope: VectorScope, key: string): Promise<Entry> {
     // Taken before the store is asked: an announcement arriving meanwhile makes it stale again.
     const seq = this.seq;
+    // Also taken before: the entry is as fresh as the question, not as the store's answer.
+    const askedAt = Date.now();
     const revision = await this.store.scopeRevision(space, scope);
     const current = this.cache.get(key);
     if (current && current.index.revision === revision) {
       current.checkedSeq = Math.max(current.checkedSeq, seq);
-      current.checkedAt = Date.now();
+      current.checkedAt = Math.max(current.checkedAt, askedAt);
       return this.touch(key, current);
     }
     const pendingKey = `${key}|${revision}`;

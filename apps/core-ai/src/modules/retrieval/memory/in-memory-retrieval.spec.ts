@@ -390,6 +390,37 @@ describe('retrieval with the bot in memory, against the store path', () => {
     });
   });
 
+  it('asks the store behind searches once a quarter interval while it fails, not per search', async () => {
+    let now = Date.now();
+    jest.spyOn(Date, 'now').mockImplementation(() => now);
+    let failing = false;
+    let revisions = 0;
+    const proxy: VectorStore = Object.create(store) as VectorStore;
+    proxy.scopeRevision = async (space, botScope) => {
+      revisions += 1;
+      if (failing) throw new Error('store unreachable');
+      return store.scopeRevision(space, botScope);
+    };
+    const feed = new LocalKnowledgeChangeFeed();
+    const retrieval = new RetrievalService(
+      embedder,
+      proxy,
+      new BotKnowledgeIndexes(proxy, { memoryBytes: 8 * 1024 * 1024, revalidateMs: 60_000 }, feed),
+    );
+    const settings = resolveRetrievalSettings(undefined);
+    const search = () => retrieval.retrieve(bot(1), 'router reset', settings);
+    await search();
+    const before = revisions;
+    failing = true;
+    now += 31_000;
+    for (let i = 0; i < 20; i += 1) await search();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(revisions - before).toBe(1);
+    now += 15_000;
+    await search();
+    expect(revisions - before).toBe(2);
+  });
+
   it('embeds a question once per space and normalised text', async () => {
     let embedded = 0;
     const counting = {

@@ -117,6 +117,29 @@ describe('BotSettingsMemory', () => {
     expect(await get('a')).toEqual({ topK: 7 });
   });
 
+  it('reads behind searches once while the database fails, not on every search', async () => {
+    await get('a');
+    clock += 6_000;
+    const failing = () => {
+      rows.reads += 1;
+      return Promise.reject(new Error('connection reset'));
+    };
+    for (let i = 0; i < 50; i += 1) expect(await memory.get(W, 'a', failing)).toEqual({ topK: 3 });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(rows.reads).toBe(2);
+    expect(memory.stats()).toMatchObject({ hits: 50, misses: 1, refreshes: 1 });
+  });
+
+  it('forgets a bot whose read behind a search finds it gone (a deletion announced unseen)', async () => {
+    await get('a');
+    rows.rows.delete('a');
+    clock += 6_000;
+    expect(await get('a')).toEqual({ topK: 3 });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(memory.stats().size).toBe(0);
+    expect(await get('a')).toBeNull();
+  });
+
   it('holds at most `capacity` bots, the least recently used dropped first', async () => {
     await get('a');
     await get('b');

@@ -11,6 +11,11 @@ export interface BotSettingsMemoryOptions {
 interface Entry {
   settings: Readonly<BotKnowledgeSettings>;
   expiresAt: number;
+  /**
+   * A read behind the searches was started for it: one per entry (a success replaces the entry,
+   * a failure must not be retried on every search).
+   */
+  refreshStarted?: boolean;
 }
 
 /** A read of the database under way; `stale` once a change was announced while it ran. */
@@ -37,6 +42,8 @@ export class BotSettingsMemory {
   private misses = 0;
   /** Searches that joined a read already under way: neither from memory nor a read of their own. */
   private shared = 0;
+  /** Reads behind a search answered from memory (past half the entry's life). */
+  private refreshes = 0;
 
   constructor(private readonly options: BotSettingsMemoryOptions) {
     this.now = options.now ?? Date.now;
@@ -62,10 +69,15 @@ export class BotSettingsMemory {
         // Past half its life, a bot in use is read again behind this search, so that its
         // searches do not wait for the database when the entry expires; the read counts its
         // own life from when it began, so the bound on staleness is unchanged.
-        if (entry.expiresAt - startedAt < this.options.ttlMs / 2 && !this.flights.has(key)) {
-          this.misses += 1;
+        if (
+          entry.expiresAt - startedAt < this.options.ttlMs / 2 &&
+          !entry.refreshStarted &&
+          !this.flights.has(key)
+        ) {
+          entry.refreshStarted = true;
+          this.refreshes += 1;
           this.fly(key, read, startedAt).catch(() => {
-            // The search that finds the entry expired reads it again, and fails there if it must.
+            // The search that finds the entry expired reads it itself, and fails there if it must.
           });
         }
         return Promise.resolve(entry.settings);
@@ -89,6 +101,8 @@ export class BotSettingsMemory {
     flight.promise = read()
       .then((settings) => {
         if (settings && !flight.stale) this.keep(key, settings, startedAt);
+        // Gone (deleted, its announcement lost): what was kept of it goes too.
+        else if (!settings && !flight.stale) this.entries.delete(key);
         return settings;
       })
       .finally(() => {
@@ -125,9 +139,16 @@ export class BotSettingsMemory {
     this.live = live;
   }
 
-  stats(): { live: boolean; size: number; hits: number; misses: number; shared: number } {
-    const { live, hits, misses, shared } = this;
-    return { live, size: this.entries.size, hits, misses, shared };
+  stats(): {
+    live: boolean;
+    size: number;
+    hits: number;
+    misses: number;
+    shared: number;
+    refreshes: number;
+  } {
+    const { live, hits, misses, shared, refreshes } = this;
+    return { live, size: this.entries.size, hits, misses, shared, refreshes };
   }
 
   private keep(key: string, settings: BotKnowledgeSettings, readAt: number): void {

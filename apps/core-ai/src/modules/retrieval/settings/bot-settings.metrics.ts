@@ -30,11 +30,12 @@ export class BotSettingsMetrics {
       labelNames: ['source'],
       registers,
       collect() {
-        const { hits, misses, shared } = memory.stats();
+        const { hits, misses, shared, refreshes } = memory.stats();
         this.reset();
         this.inc({ source: 'memory' }, hits);
         this.inc({ source: 'database' }, misses);
         this.inc({ source: 'shared_read' }, shared);
+        this.inc({ source: 'database_behind_search' }, refreshes);
       },
     });
   }
