@@ -66,6 +66,8 @@ interface Entry {
   checkedAt: number;
   /** After a failed check behind the searches: none again before this time. */
   aheadAt?: number;
+  /** Last asked for by a search (0: built by warming and not searched since). */
+  searchedAt: number;
 }
 
 const keyOf = (space: EmbeddingSpace, scope: VectorScope) =>
@@ -93,6 +95,8 @@ export class BotKnowledgeIndexes implements OnModuleDestroy {
   private readonly logger = new Logger(BotKnowledgeIndexes.name);
   private readonly cache = new Map<string, Entry>();
   private readonly building = new Map<string, Promise<Entry>>();
+  /** Builds started for warming that a search joined. */
+  private readonly wanted = new Set<string>();
   private readonly options: BotKnowledgeIndexOptions;
   /** Sequence of announcements heard; per workspace, the last one for it. */
   private seq = 0;
@@ -154,24 +158,36 @@ export class BotKnowledgeIndexes implements OnModuleDestroy {
     const pendingKey = `${key}|${revision}`;
     let build = this.building.get(pendingKey);
     if (!build) {
-      build = this.build(space, scope, revision, seq, undefined, 'if-room').finally(() =>
-        this.building.delete(pendingKey),
-      );
+      build = this.build(space, scope, revision, seq, undefined, 'if-room').finally(() => {
+        this.building.delete(pendingKey);
+        this.wanted.delete(pendingKey);
+      });
       this.building.set(pendingKey, build);
     }
     const entry = await build;
     return this.cache.get(key) === entry ? entry.index.size : null;
   }
 
-  /** Marks a cached bot as just used, so eviction takes it last. */
-  touchIfCached(space: EmbeddingSpace, scope: VectorScope): void {
-    const key = keyOf(space, scope);
-    const cached = this.cache.get(key);
-    if (cached) this.touch(key, cached);
+  /**
+   * Orders the bots warming built (`bots`, hottest first) as recently used, hottest last, yet
+   * behind every bot a search used since warming began (`since`): eviction then takes the
+   * coldest warmed bot first, and never a bot in use before one nobody has searched yet.
+   */
+  rankWarmed(bots: readonly { space: EmbeddingSpace; scope: VectorScope }[], since: number): void {
+    for (const { space, scope } of [...bots].reverse()) {
+      const key = keyOf(space, scope);
+      const cached = this.cache.get(key);
+      if (cached && cached.searchedAt < since) this.touch(key, cached);
+    }
+    const searched = [...this.cache].filter(([, entry]) => entry.searchedAt >= since);
+    searched.sort(([, a], [, b]) => a.searchedAt - b.searchedAt);
+    for (const [key, entry] of searched) this.touch(key, entry);
   }
 
   async of(space: EmbeddingSpace, scope: VectorScope): Promise<BotKnowledgeIndex> {
-    return (await this.entryOf(space, scope)).index;
+    const entry = await this.entryOf(space, scope);
+    entry.searchedAt = Date.now();
+    return entry.index;
   }
 
   /**
@@ -297,7 +313,11 @@ export class BotKnowledgeIndexes implements OnModuleDestroy {
     }
     const pendingKey = `${key}|${revision}`;
     const pending = this.building.get(pendingKey);
-    if (pending) return pending;
+    if (pending) {
+      // A search needs it: kept even if warming started it and it does not fit beside the rest.
+      this.wanted.add(pendingKey);
+      return pending;
+    }
     const build = this.build(space, scope, revision, seq, current?.index).finally(() =>
       this.building.delete(pendingKey),
     );
@@ -341,10 +361,12 @@ export class BotKnowledgeIndexes implements OnModuleDestroy {
       bytes: chunkBytes(chunks) + (vectors?.bytes ?? 0),
       checkedSeq: seq,
       checkedAt: Date.now(),
+      searchedAt: admission === 'always' ? Date.now() : 0,
     };
     this.byIndex.set(index, entry);
     // Answered but not kept: a build for warming must not push out what is cached.
-    if (admission === 'if-room' && !this.fitsBeside(entry)) return entry;
+    const wanted = this.wanted.delete(`${keyOf(space, scope)}|${revision}`);
+    if (admission === 'if-room' && !wanted && !this.fitsBeside(entry)) return entry;
     const key = keyOf(space, scope);
     this.cache.delete(key);
     this.cache.set(key, entry);

@@ -36,6 +36,7 @@ describe('WarmHotBots (real LanceDB and Redis)', () => {
     scopeOf(),
     scopeOf(),
   ];
+  const smallOnes = [scopeOf(), scopeOf(), scopeOf(), scopeOf()];
   let dir: string;
   let db: lancedb.Connection;
   let store: LanceDbVectorStore;
@@ -75,6 +76,7 @@ describe('WarmHotBots (real LanceDB and Redis)', () => {
     await seed(large, 600);
     await seed(small, 5);
     await seed(otherLarge, 600);
+    for (const scope of smallOnes) await seed(scope, 5);
     redis = new Redis(TEST_REDIS_URL);
   });
   beforeEach(async () => {
@@ -180,4 +182,57 @@ describe('WarmHotBots (real LanceDB and Redis)', () => {
       away.disconnect();
     }
   }, 10_000);
+  it('keeps a bot warming built when a search joined the build, even past the budget', async () => {
+    let releaseScan: (() => void) | null = null;
+    let largeScans = 0;
+    const proxy: VectorStore = Object.create(store) as VectorStore;
+    proxy.scanScope = async (space, scope) => {
+      if (scope.botId === large.botId) {
+        largeScans += 1;
+        if (largeScans === 1) await new Promise<void>((release) => (releaseScan = release));
+      }
+      return store.scanScope(space, scope);
+    };
+    const indexes = new BotKnowledgeIndexes(proxy, { memoryBytes: 2_400_000 });
+    expect(await indexes.warm(embedder.space, otherLarge)).toBe(600);
+    const warming = indexes.warm(embedder.space, large);
+    while (!releaseScan) await new Promise((resolve) => setTimeout(resolve, 10));
+    const searching = indexes.of(embedder.space, large);
+    // The search has asked the store's revision and joined the build held in its scan.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    (releaseScan as () => void)();
+    expect((await searching).size).toBe(600);
+    expect(await warming).toBe(600);
+    expect((await indexes.of(embedder.space, large)).size).toBe(600);
+    expect(largeScans).toBe(1);
+  });
+
+  it('ranks warmed bots coldest first for eviction, behind a bot searched while warming', async () => {
+    const [a, b, x, y] = smallOnes as [VectorScope, VectorScope, VectorScope, VectorScope];
+    const probe = new BotKnowledgeIndexes(store, { memoryBytes: 64 * 1024 * 1024 });
+    await probe.warm(embedder.space, a);
+    const perBot = probe.usage().bytes;
+    // Room for three of these bots, not four.
+    const { proxy, calls } = counted(store);
+    const indexes = new BotKnowledgeIndexes(proxy, { memoryBytes: Math.floor(perBot * 3.5) });
+    const since = Date.now();
+    expect(await indexes.warm(embedder.space, a)).toBe(5);
+    expect(await indexes.warm(embedder.space, b)).toBe(5);
+    await indexes.of(embedder.space, x);
+    // Warming built a (the hottest), then b; x was searched meanwhile.
+    indexes.rankWarmed(
+      [
+        { space: embedder.space, scope: a },
+        { space: embedder.space, scope: b },
+      ],
+      since,
+    );
+    await indexes.of(embedder.space, y);
+    const scans = calls.scans;
+    await indexes.of(embedder.space, x);
+    await indexes.of(embedder.space, a);
+    expect(calls.scans).toBe(scans);
+    await indexes.of(embedder.space, b);
+    expect(calls.scans).toBe(scans + 1);
+  });
 });

@@ -33,6 +33,7 @@ export class WarmHotBots {
   ) {}
 
   async execute(limit: number, signal?: AbortSignal): Promise<WarmOutcome> {
+    const startedAt = Date.now();
     const outcome: WarmOutcome = { warmed: 0, chunks: 0, skipped: 0 };
     const current = spaceKey(this.embeddings.space);
     // Twice the limit: bots of another space or with no knowledge left do not use up the slots.
@@ -68,9 +69,9 @@ export class WarmHotBots {
       outcome.warmed += 1;
       outcome.chunks += size;
     }
-    // Built hottest first, so the hottest is the least recently used: touched last to first,
-    // eviction will take the coldest of them first.
-    for (const bot of warmed.reverse()) this.indexes.touchIfCached(bot.space, bot.scope);
+    // Built hottest first, so the hottest is the least recently used: ranked again so eviction
+    // takes the coldest of them first, and bots searched meanwhile stay ahead of them.
+    this.indexes.rankWarmed(warmed, startedAt);
     return outcome;
   }
 }
