@@ -15,17 +15,21 @@ import {
   bootService,
   connectSocket,
   eventually,
-  FAKE_OPENAI_API_KEY,
   FakeOpenAi,
   type RecordingSocket,
   type SpawnedService,
-  SLA_CHECKS_AWAY,
   spawnService,
 } from '@cxgenie/testing';
 import { gatewayApiService } from '../../gateway-api.service';
 import { attemptJobId } from './pipeline/after-answer/owe-attempted-answer.step';
+import {
+  HANDOFF_FALLBACK,
+  type HandoffContextView,
+  answerCalls,
+  startSlowModelStack,
+  visitorOfSlowBot,
+} from './slow-model-handoff.test-helpers';
 
-const FALLBACK = 'A teammate will pick this up and answer you here.';
 // About 60 tokens: written 200 ms apart the first time (12 s or more, so the worker can be killed
 // while it is still being written), at once when asked again.
 const ATTEMPT =
@@ -34,11 +38,6 @@ const ATTEMPT =
   'usually need a freight forwarder and customs papers.';
 const RECOVERY_DELAY_MS = 10_000;
 const WAIT_MS = 60_000;
-
-interface ContextView {
-  conversation: { status: string };
-  ticket: { id: string; context: { attemptedAnswer?: string | null } } | null;
-}
 
 /**
  * The attempt owed by a handoff decided first survives the process that owed it (ADR 0058): the
@@ -59,18 +58,8 @@ describe('attempted answer after a crash, end to end', () => {
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    openai = await FakeOpenAi.start();
-    openai.setDefault({ reply: `VERDICT: NO\n\n${ATTEMPT}`, deltaDelayMs: 200 });
-    const keys = {
-      OPENAI_API_KEY: FAKE_OPENAI_API_KEY,
-      OPENAI_BASE_URL: openai.baseURL,
-      EMBEDDING_PROVIDER: 'local',
-      QUEUE_PREFIX: queuePrefix,
-    };
-    [coreAi, ticket] = await Promise.all([
-      spawnService('core-ai', keys),
-      spawnService('ticket', { QUEUE_PREFIX: queuePrefix, ...SLA_CHECKS_AWAY }),
-    ]);
+    let keys: Record<string, string>;
+    ({ openai, coreAi, ticket, keys } = await startSlowModelStack(queuePrefix, ATTEMPT, 200));
     env = {
       ...keys,
       [serviceUrlEnvVar('core-ai')]: coreAi.url,
@@ -95,36 +84,17 @@ describe('attempted answer after a crash, end to end', () => {
   });
 
   const contextOf = async (conversationId: string) => {
-    const res = await owner.get<ContextView>(`/api/v1/conversations/${conversationId}/context`);
+    const res = await owner.get<HandoffContextView>(
+      `/api/v1/conversations/${conversationId}/context`,
+    );
     expect(res.status).toBe(200);
     return res.body;
   };
 
-  // The answer calls (sentiment calls the model too, on its own prompt).
-  const writing = () =>
-    openai
-      .requestsTo('/v1/chat/completions')
-      .filter((r) =>
-        (r.body as { messages: { content: string }[] }).messages[0]!.content.includes('VERDICT'),
-      );
+  const writing = () => answerCalls(openai);
 
   it('writes the attempt again when the worker died between the handoff and the attempt', async () => {
-    const bot = await owner.post<{ id: string; publicKey: string }>('/api/v1/bots', {
-      name: 'Slow model',
-      llmProvider: 'openai',
-      llmModel: 'gpt-4o-mini',
-      typeReplyUnknown: 'INPUT_ANSWER',
-      fallbackMessage: FALLBACK,
-      handoffOnUnknown: true,
-    });
-    expect(bot.status).toBe(201);
-    const visitor = await new ApiClient(front.url).post<{ sessionToken: string }>(
-      '/api/v1/widget/sessions',
-      { botKey: bot.body.publicKey },
-    );
-    const widget = await connectSocket(front.url, SocketNamespaces.Customer, {
-      token: visitor.body.sessionToken,
-    });
+    const widget = await visitorOfSlowBot(owner, front.url);
     try {
       const ack = (await (widget.socket as Socket).emitWithAck(ClientEvents.SendMessage, {
         text: 'Do you ship to Antarctica by drone?',
@@ -142,7 +112,7 @@ describe('attempted answer after a crash, end to end', () => {
       expect(writing()[0]!.respondedAt).toBeUndefined();
       await doomed!.kill('SIGKILL');
       doomed = undefined;
-      expect(widget.completed.map((m) => m.text)).toEqual([FALLBACK]);
+      expect(widget.completed.map((m) => m.text)).toEqual([HANDOFF_FALLBACK]);
       expect(handedOff.ticket!.context.attemptedAnswer ?? '').toBe('');
 
       // Another worker, started after the crash, pays the debt: the model is asked again.
@@ -161,7 +131,7 @@ describe('attempted answer after a crash, end to end', () => {
         expect(events.at(-1)!.attemptPending).toBeUndefined();
       }, WAIT_MS);
       // Nothing reached the customer but the fallback.
-      expect(widget.completed.map((m) => m.text)).toEqual([FALLBACK]);
+      expect(widget.completed.map((m) => m.text)).toEqual([HANDOFF_FALLBACK]);
     } finally {
       widget.socket.close();
     }

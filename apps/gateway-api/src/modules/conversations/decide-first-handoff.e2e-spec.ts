@@ -12,16 +12,19 @@ import {
   bootService,
   connectSocket,
   eventually,
-  FAKE_OPENAI_API_KEY,
   FakeOpenAi,
   type RecordingSocket,
   type SpawnedService,
-  SLA_CHECKS_AWAY,
-  spawnService,
 } from '@cxgenie/testing';
 import { gatewayApiService } from '../../gateway-api.service';
+import {
+  HANDOFF_FALLBACK,
+  type HandoffContextView,
+  answerCalls,
+  startSlowModelStack,
+  visitorOfSlowBot,
+} from './slow-model-handoff.test-helpers';
 
-const FALLBACK = 'A teammate will pick this up and answer you here.';
 // What the slow model writes for the agents: about 100 tokens, 120 ms apart (12 s or more), so
 // the handoff has seconds to spare on a busy machine.
 const ATTEMPT =
@@ -32,11 +35,6 @@ const ATTEMPT =
   'nobody I know of flies parcels there by drone.';
 const DELTA_DELAY_MS = 120;
 const WAIT_MS = 30_000;
-
-interface ContextView {
-  conversation: { status: string };
-  ticket: { id: string; context: { attemptedAnswer?: string | null } } | null;
-}
 
 /**
  * A handoff decided first (ADR 0045), through the whole platform: widget → gateway worker →
@@ -54,19 +52,12 @@ describe('decide-first handoff, end to end', () => {
   let agent: RecordingSocket;
 
   beforeAll(async () => {
-    openai = await FakeOpenAi.start();
-    // Every streamed answer is the slow attempt; embeddings and JSON replies are not slowed.
-    openai.setDefault({ reply: `VERDICT: NO\n\n${ATTEMPT}`, deltaDelayMs: DELTA_DELAY_MS });
-    const keys = {
-      OPENAI_API_KEY: FAKE_OPENAI_API_KEY,
-      OPENAI_BASE_URL: openai.baseURL,
-      EMBEDDING_PROVIDER: 'local',
-      QUEUE_PREFIX: queuePrefix,
-    };
-    [coreAi, ticket] = await Promise.all([
-      spawnService('core-ai', keys),
-      spawnService('ticket', { QUEUE_PREFIX: queuePrefix, ...SLA_CHECKS_AWAY }),
-    ]);
+    let keys: Record<string, string>;
+    ({ openai, coreAi, ticket, keys } = await startSlowModelStack(
+      queuePrefix,
+      ATTEMPT,
+      DELTA_DELAY_MS,
+    ));
     gateway = await bootService(gatewayApiService, {
       ...keys,
       [serviceUrlEnvVar('core-ai')]: coreAi.url,
@@ -86,28 +77,15 @@ describe('decide-first handoff, end to end', () => {
   });
 
   const contextOf = async (conversationId: string) => {
-    const res = await owner.get<ContextView>(`/api/v1/conversations/${conversationId}/context`);
+    const res = await owner.get<HandoffContextView>(
+      `/api/v1/conversations/${conversationId}/context`,
+    );
     expect(res.status).toBe(200);
     return res.body;
   };
 
   it('hands off before the attempt is written, attaches the attempt afterwards, keeps the order', async () => {
-    const bot = await owner.post<{ id: string; publicKey: string }>('/api/v1/bots', {
-      name: 'Slow model',
-      llmProvider: 'openai',
-      llmModel: 'gpt-4o-mini',
-      typeReplyUnknown: 'INPUT_ANSWER',
-      fallbackMessage: FALLBACK,
-      handoffOnUnknown: true,
-    });
-    expect(bot.status).toBe(201);
-    const visitor = await new ApiClient(gateway.url).post<{ sessionToken: string }>(
-      '/api/v1/widget/sessions',
-      { botKey: bot.body.publicKey },
-    );
-    const widget = await connectSocket(gateway.url, SocketNamespaces.Customer, {
-      token: visitor.body.sessionToken,
-    });
+    const widget = await visitorOfSlowBot(owner, gateway.url);
     try {
       const askedAt = Date.now();
       const ack = (await (widget.socket as Socket).emitWithAck(ClientEvents.SendMessage, {
@@ -122,16 +100,8 @@ describe('decide-first handoff, end to end', () => {
         return widget.completed[0]!;
       }, WAIT_MS);
       const repliedAt = Date.now();
-      expect(reply.text).toBe(FALLBACK);
-      // The answer call (sentiment calls the model too, on its own prompt).
-      const writing = () =>
-        openai
-          .requestsTo('/v1/chat/completions')
-          .filter((r) =>
-            (r.body as { messages: { content: string }[] }).messages[0]!.content.includes(
-              'VERDICT',
-            ),
-          );
+      expect(reply.text).toBe(HANDOFF_FALLBACK);
+      const writing = () => answerCalls(openai);
       expect(writing()).toHaveLength(1);
       expect(writing()[0]!.respondedAt).toBeUndefined();
 

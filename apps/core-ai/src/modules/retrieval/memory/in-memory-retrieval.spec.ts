@@ -122,6 +122,13 @@ function counted(store: VectorStore) {
 
 describe('retrieval with the bot in memory, against the store path', () => {
   const embedder = new LocalEmbeddingProvider({ dimensions: 256 });
+  /** Retrieval through `over` with bots in memory, kept current by `feed`'s announcements. */
+  const announcedRetrieval = (over: VectorStore, feed: LocalKnowledgeChangeFeed) =>
+    new RetrievalService(
+      embedder,
+      over,
+      new BotKnowledgeIndexes(over, { memoryBytes: 8 * 1024 * 1024, revalidateMs: 60_000 }, feed),
+    );
   let dir: string;
   let db: lancedb.Connection;
   let store: LanceDbVectorStore;
@@ -263,15 +270,7 @@ describe('retrieval with the bot in memory, against the store path', () => {
     it('asks the store nothing per search until a change is announced for the workspace', async () => {
       const feed = new LocalKnowledgeChangeFeed();
       const { proxy, calls } = counted(store);
-      const retrieval = new RetrievalService(
-        embedder,
-        proxy,
-        new BotKnowledgeIndexes(
-          proxy,
-          { memoryBytes: 8 * 1024 * 1024, revalidateMs: 60_000 },
-          feed,
-        ),
-      );
+      const retrieval = announcedRetrieval(proxy, feed);
       const settings = resolveRetrievalSettings(undefined);
       const [v1, v2] = await embedder.embed([
         'Gift cards never expire.',
@@ -299,15 +298,7 @@ describe('retrieval with the bot in memory, against the store path', () => {
       let now = Date.now();
       jest.spyOn(Date, 'now').mockImplementation(() => now);
       const feed = new LocalKnowledgeChangeFeed();
-      const retrieval = new RetrievalService(
-        embedder,
-        store,
-        new BotKnowledgeIndexes(
-          store,
-          { memoryBytes: 8 * 1024 * 1024, revalidateMs: 60_000 },
-          feed,
-        ),
-      );
+      const retrieval = announcedRetrieval(store, feed);
       const settings = resolveRetrievalSettings(undefined);
       const ids = async () =>
         (await retrieval.retrieve(scope, 'gift cards', settings)).chunks
@@ -341,15 +332,7 @@ describe('retrieval with the bot in memory, against the store path', () => {
         return store.scopeRevision(space, botScope);
       };
       const feed = new LocalKnowledgeChangeFeed();
-      const retrieval = new RetrievalService(
-        embedder,
-        proxy,
-        new BotKnowledgeIndexes(
-          proxy,
-          { memoryBytes: 8 * 1024 * 1024, revalidateMs: 60_000 },
-          feed,
-        ),
-      );
+      const retrieval = announcedRetrieval(proxy, feed);
       const settings = resolveRetrievalSettings(undefined);
       // The chunks the search was answered from, whether or not they made its top K.
       const known = async (id: string) =>
@@ -402,11 +385,7 @@ describe('retrieval with the bot in memory, against the store path', () => {
       return store.scopeRevision(space, botScope);
     };
     const feed = new LocalKnowledgeChangeFeed();
-    const retrieval = new RetrievalService(
-      embedder,
-      proxy,
-      new BotKnowledgeIndexes(proxy, { memoryBytes: 8 * 1024 * 1024, revalidateMs: 60_000 }, feed),
-    );
+    const retrieval = announcedRetrieval(proxy, feed);
     const settings = resolveRetrievalSettings(undefined);
     const search = () => retrieval.retrieve(bot(1), 'router reset', settings);
     await search();

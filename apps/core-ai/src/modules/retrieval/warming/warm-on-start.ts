@@ -13,6 +13,13 @@ import { WarmHotBots } from './warm-hot-bots';
 /** Longest shutdown waits for a bot being built when warming is stopped. */
 export const SHUTDOWN_GRACE_MS = 2_000;
 
+/** Waits for `work`, but no longer than `ms` (the timer does not outlive the wait). */
+async function atMost(work: Promise<void>, ms: number): Promise<void> {
+  const timer = new AbortController();
+  await Promise.race([work, sleep(ms, undefined, { signal: timer.signal }).catch(() => undefined)]);
+  timer.abort();
+}
+
 /**
  * Warms the hot bots when core-ai starts, so a restart or a new instance answers them from memory
  * from its first search instead of spending seconds on a large bot's first one. Start-up waits for
@@ -35,23 +42,13 @@ export class WarmOnStart implements OnApplicationBootstrap, OnApplicationShutdow
     const { warmBots, warmWaitMs } = this.config.knowledge;
     if (warmBots === 0) return;
     this.running = this.logContext.run(newTraceId(), () => this.run(warmBots));
-    const waited = new AbortController();
-    await Promise.race([
-      this.running,
-      sleep(warmWaitMs, undefined, { signal: waited.signal }).catch(() => undefined),
-    ]);
-    waited.abort();
+    await atMost(this.running, warmWaitMs);
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stop.abort();
     // Warming stops between two bots; a build under way is not worth the shutdown deadline.
-    const grace = new AbortController();
-    await Promise.race([
-      this.running,
-      sleep(SHUTDOWN_GRACE_MS, undefined, { signal: grace.signal }).catch(() => undefined),
-    ]);
-    grace.abort();
+    await atMost(this.running, SHUTDOWN_GRACE_MS);
   }
 
   private async run(limit: number): Promise<void> {
